@@ -5,11 +5,11 @@
 #include "suanli/v1/tenancy.pb.h"
 
 #include <cstdint>
-#include <memory>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
@@ -17,6 +17,21 @@ struct sqlite3;
 namespace suanli::server {
 
 namespace v1 = ::suanli::v1;
+
+// Thrown for database failures (disk full, corrupt file, schema too new): the
+// message says what.
+struct StoreError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Bad input names the field and the value, as std::invalid_argument; these two
+// refine it so a service can answer NOT_FOUND or ALREADY_EXISTS precisely.
+struct NotFoundError : std::invalid_argument {
+    using std::invalid_argument::invalid_argument;
+};
+struct AlreadyExistsError : std::invalid_argument {
+    using std::invalid_argument::invalid_argument;
+};
 
 // A user as the gateway's RBAC sees it.
 struct Principal {
@@ -30,10 +45,10 @@ struct Principal {
 struct AuditRecord {
     std::string user;
     v1::Role role = v1::ROLE_UNSPECIFIED;
-    std::string action;   // "Cluster.DrainNodes"
-    std::string target;   // "lg-r0001-n1,lg-r0001-n2"
+    std::string action; // "Cluster.DrainNodes"
+    std::string target; // "lg-r0001-n1,lg-r0001-n2"
     std::string reason;
-    std::string result;   // "OK" or a status code name
+    std::string result; // "OK" or a status code name
     std::string detail;
     std::string peer;
 };
@@ -49,72 +64,89 @@ struct StoredQuota {
 // Store is the gateway's SQLite database (WAL mode, versioned migrations):
 // users and token hashes, tenants and projects, quotas, quota requests and the
 // hash-chained audit log. Thread-safe: one connection guarded by a mutex; every
-// write is a transaction. Errors throw StoreError.
+// write is a transaction. Database failures throw StoreError; bad input throws
+// std::invalid_argument naming the field and the value.
 class Store {
 public:
-    // Opens or creates DIR/suanli.db and migrates it to the current schema.
+    // Schema version this code writes; an older database is migrated to it, a
+    // newer one is refused.
+    static constexpr int kSchemaVersion = 1;
+
+    // Opens or creates DIR/suanli.db (creating DIR if needed) and migrates it
+    // to the current schema.
     explicit Store(const std::string &dataDir);
     ~Store();
     Store(const Store &) = delete;
     Store &operator=(const Store &) = delete;
 
+    // Path of the database file.
+    const std::string &path() const { return m_path; }
     int schemaVersion() const;
 
-    // Users and tokens. Tokens are "sl_" + 43 base64url chars (256 random
-    // bits); only their SHA-256 hex is stored. createUser returns the token.
-    std::string createUser(const std::string &name, v1::Role role,
-                           const std::vector<std::string> &tenants);
+    // Users and tokens. User names match [a-z0-9][a-z0-9._-]{0,63}. Tokens are
+    // "sl_" + 43 base64url chars (256 random bits); only their SHA-256 hex is
+    // stored. createUser returns the token; AlreadyExistsError if the name is
+    // taken.
+    std::string createUser(
+        const std::string &name, v1::Role role, const std::vector<std::string> &tenants);
+    // Deletes the user and all their tokens; false when there was no such user.
     bool deleteUser(const std::string &name);
     std::vector<v1::User> listUsers() const;
     std::optional<v1::User> user(const std::string &name) const;
-    // New token for an existing user; returns {info, token}. Throws if no user.
+    // New token for an existing user; returns {info, token}. NotFoundError if
+    // no such user.
     std::pair<v1::TokenInfo, std::string> createToken(const std::string &user);
     bool revokeToken(const std::string &tokenId);
     // Looks a presented bearer token up by its hash; updates last-used time
     // at most once a minute per token.
     std::optional<Principal> authenticate(const std::string &token);
 
-    // Tenants and projects as last reported by the backend (names, Chinese names).
+    // Tenants and projects as last reported by the backend (names, Chinese
+    // names): inserts new ones, updates known ones, keeps the rest.
     void upsertTenants(const std::vector<v1::Tenant> &tenants);
+    // Stored tenants with their projects, by id (no quotas or usage).
+    std::vector<v1::Tenant> tenants() const;
     // Quotas applied through the gateway, to re-apply after a restart.
+    // saveQuota replaces the limit of the same (tenant, project, model).
     void saveQuota(const StoredQuota &quota);
     std::vector<StoredQuota> quotas() const;
 
-    // Quota requests. Ids are "qr-000001" upwards.
+    // Quota requests. Ids are "qr-000001" upwards. createQuotaRequest ignores
+    // the id, state, times and decision fields it is given: the new request is
+    // pending, created now.
     v1::QuotaRequest createQuotaRequest(const v1::QuotaRequest &request);
     std::optional<v1::QuotaRequest> quotaRequest(const std::string &id) const;
+    // Pending first, then newest first.
     std::vector<v1::QuotaRequest> quotaRequests() const;
-    // Moves a request from pending to approved or rejected exactly once:
-    // returns the updated request, or nullopt when it was no longer pending.
+    // Moves a request from pending to approved, rejected (or expired) exactly
+    // once: returns the updated request, or nullopt when it was no longer
+    // pending or does not exist.
     std::optional<v1::QuotaRequest> decideQuotaRequest(const std::string &id,
-                                                        v1::QuotaRequestState state,
-                                                        const std::string &decider,
-                                                        const std::string &comment);
+        v1::QuotaRequestState state, const std::string &decider, const std::string &comment);
 
     // Appends to the audit chain; returns the entry with sequence and hashes.
     v1::AuditEntry appendAudit(const AuditRecord &record);
-    // Newest first, from sequence `before` (exclusive; 0 = from the newest).
+    // Newest first, from sequence `before` (exclusive; 0 = from the newest);
+    // at most `limit` (> 0) entries.
     std::vector<v1::AuditEntry> auditEntries(int64_t before, int limit) const;
     int64_t auditCount() const;
-    // Recomputes the whole chain.
+    // Recomputes the whole chain and reports the first broken link.
     v1::VerifyAuditLogResponse verifyAudit() const;
 
     // Idempotency (AIP-155): remembers a request_id's serialized response for
-    // 24 hours. lookup returns the stored response bytes, if any.
-    std::optional<std::string> idempotentResponse(const std::string &user,
-                                                  const std::string &requestId) const;
-    void rememberResponse(const std::string &user, const std::string &requestId,
-                          const std::string &response);
+    // 24 hours. lookup returns the stored response bytes, if any. The first
+    // response remembered for a (user, request_id) is kept. An empty
+    // request_id means the client asked for none: nothing is kept or found.
+    std::optional<std::string> idempotentResponse(
+        const std::string &user, const std::string &requestId) const;
+    void rememberResponse(
+        const std::string &user, const std::string &requestId, const std::string &response);
 
 private:
     void migrate();
+    std::string m_path;
     sqlite3 *m_db = nullptr;
     mutable std::mutex m_mutex;
-};
-
-// Thrown for database failures (disk full, corrupt file): the message says what.
-struct StoreError : std::runtime_error {
-    using std::runtime_error::runtime_error;
 };
 
 } // namespace suanli::server

@@ -1,0 +1,10 @@
+#include "FilterError.h"
+
+namespace suanli {
+
+std::string FilterError::toString() const
+{
+    return "position " + std::to_string(position) + ": " + message;
+}
+
+} // namespace suanli

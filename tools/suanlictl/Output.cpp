@@ -1,0 +1,137 @@
+#include "Output.h"
+
+#include <google/protobuf/util/json_util.h>
+
+namespace suanli::ctl {
+
+namespace {
+
+std::string toJson(const google::protobuf::Message &message, bool indent)
+{
+    google::protobuf::util::JsonPrintOptions options;
+    options.add_whitespace = indent;
+    options.always_print_primitive_fields = true;
+    options.preserve_proto_field_names = true;
+    std::string json;
+    const auto status = google::protobuf::util::MessageToJsonString(message, &json, options);
+    if (!status.ok())
+        return "{}";
+    if (!indent) {
+        // MessageToJsonString writes one line without whitespace; keep it so.
+        return json;
+    }
+    while (!json.empty() && json.back() == '\n')
+        json.pop_back();
+    return json;
+}
+
+} // namespace
+
+Output::Output(std::ostream &out, std::ostream &err, bool json, std::string server)
+    : m_out(out)
+    , m_err(err)
+    , m_json(json)
+    , m_server(std::move(server))
+{
+}
+
+void Output::printJson(const google::protobuf::Message &message) const
+{
+    m_out << toJson(message, true) << '\n';
+}
+
+void Output::printJsonLine(const google::protobuf::Message &message) const
+{
+    m_out << toJson(message, false) << std::endl;
+}
+
+int Output::rpcError(const grpc::Status &status) const
+{
+    m_err << "suanlictl: " << codeName(status.error_code()) << ": " << status.error_message()
+          << '\n';
+    const std::string &message = status.error_message();
+    switch (status.error_code()) {
+    case grpc::StatusCode::UNAVAILABLE:
+        if (message.find("andshake") != std::string::npos
+            || message.find("CERTIFICATE") != std::string::npos
+            || message.find("certificate") != std::string::npos)
+            m_err << "suanlictl: the gateway's certificate did not verify: pass its CA with --ca "
+                     "(or SUANLI_CA)\n";
+        else
+            m_err << "suanlictl: is suanlid running at " << m_server << "?\n";
+        break;
+    case grpc::StatusCode::UNAUTHENTICATED:
+        m_err << "suanlictl: check --token / SUANLI_TOKEN\n";
+        break;
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+        m_err << "suanlictl: no answer from " << m_server
+              << " in time (--timeout); is suanlid running there?\n";
+        break;
+    default:
+        break;
+    }
+    return 1;
+}
+
+int Output::targetResults(const google::protobuf::RepeatedPtrField<v1::TargetResult> &results) const
+{
+    int failed = 0;
+    for (const v1::TargetResult &r : results) {
+        if (r.ok()) {
+            m_out << r.target() << ": ok\n";
+        } else {
+            ++failed;
+            m_out << r.target() << ": " << (r.code().empty() ? "FAILED" : r.code()) << ": "
+                  << r.message() << '\n';
+        }
+    }
+    if (failed > 0) {
+        m_err << "suanlictl: " << failed << " of " << results.size() << " target"
+              << (results.size() == 1 ? "" : "s") << " failed\n";
+    }
+    return failed > 0 ? 1 : 0;
+}
+
+std::string Output::codeName(grpc::StatusCode code)
+{
+    switch (code) {
+    case grpc::StatusCode::OK:
+        return "OK";
+    case grpc::StatusCode::CANCELLED:
+        return "CANCELLED";
+    case grpc::StatusCode::UNKNOWN:
+        return "UNKNOWN";
+    case grpc::StatusCode::INVALID_ARGUMENT:
+        return "INVALID_ARGUMENT";
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+        return "DEADLINE_EXCEEDED";
+    case grpc::StatusCode::NOT_FOUND:
+        return "NOT_FOUND";
+    case grpc::StatusCode::ALREADY_EXISTS:
+        return "ALREADY_EXISTS";
+    case grpc::StatusCode::PERMISSION_DENIED:
+        return "PERMISSION_DENIED";
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
+        return "RESOURCE_EXHAUSTED";
+    case grpc::StatusCode::FAILED_PRECONDITION:
+        return "FAILED_PRECONDITION";
+    case grpc::StatusCode::ABORTED:
+        return "ABORTED";
+    case grpc::StatusCode::OUT_OF_RANGE:
+        return "OUT_OF_RANGE";
+    case grpc::StatusCode::UNIMPLEMENTED:
+        return "UNIMPLEMENTED";
+    case grpc::StatusCode::INTERNAL:
+        return "INTERNAL";
+    case grpc::StatusCode::UNAVAILABLE:
+        return "UNAVAILABLE";
+    case grpc::StatusCode::DATA_LOSS:
+        return "DATA_LOSS";
+    case grpc::StatusCode::UNAUTHENTICATED:
+        return "UNAUTHENTICATED";
+    default:
+        return "CODE_" + std::to_string(static_cast<int>(code));
+    }
+}
+
+} // namespace suanli::ctl

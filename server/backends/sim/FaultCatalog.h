@@ -1,0 +1,29 @@
+#pragma once
+
+#include "backends/sim/AcceleratorSpec.h"
+
+#include <cstdint>
+#include <string>
+
+namespace suanli::server {
+
+// Accelerator faults the simulator injects (SimAccelerator::fault).
+enum class SimFault : uint8_t { None, Ecc, Xid, Thermal };
+
+// FaultCatalog words faults and job failures as the vendor's tools and Slurm
+// would ("XID 48: double-bit ECC error", "NCCL timeout: rank 12 on ...").
+class FaultCatalog {
+public:
+    // Why a node went down; variant picks one of several.
+    static std::string nodeDown(const AcceleratorSpec &spec, uint64_t variant);
+    // An accelerator fault: SimFault::Ecc (card unusable) or Xid (degraded).
+    static std::string accelerator(const AcceleratorSpec &spec, SimFault fault, uint64_t variant);
+    static std::string thermal(double celsius);
+    // A job's own failure and its exit code.
+    static std::string appFailure(const AcceleratorSpec &spec, uint8_t kind, int32_t *exitCode);
+    // An infrastructure failure naming the node it happened on.
+    static std::string infraFailure(
+        const AcceleratorSpec &spec, uint8_t kind, const std::string &node, int rank);
+};
+
+} // namespace suanli::server

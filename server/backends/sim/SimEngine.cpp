@@ -1,0 +1,1549 @@
+#include "backends/sim/SimEngine.h"
+
+#include "backends/sim/FaultCatalog.h"
+#include "backends/sim/TelemetryModel.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+
+namespace suanli::server {
+
+using namespace ::suanli::v1;
+
+namespace {
+constexpr int64_t kSecond = 1000;
+constexpr int64_t kMinute = 60 * kSecond;
+constexpr int64_t kHour = 60 * kMinute;
+constexpr int64_t kDay = 24 * kHour;
+constexpr int64_t kTelemetryPeriodMs = 10 * kSecond;
+constexpr int64_t kMaxStepMs = 10 * kSecond;
+// China Standard Time: quotas' calendar months start at midnight in Beijing.
+constexpr int64_t kCstOffsetMs = 8 * kHour;
+
+// Fault rates per node-hour and card-hour: a 512-node centre sees a few
+// events per simulated hour.
+constexpr double kNodeDownPerHour = 0.004;
+constexpr double kEccPerCardHour = 0.0002;
+constexpr double kXidPerCardHour = 0.0004;
+constexpr double kThermalPerCardHour = 0.0003;
+// Share of users who give up on a job that has not started, and their patience.
+constexpr double kImpatient = 0.25;
+constexpr double kPatienceMs = 8.0 * kHour;
+
+// Hinnant's civil-date algorithms (days since 1970-01-01).
+int64_t daysFromCivil(int64_t y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    const int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = unsigned(y - era * 400);
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + int64_t(doe) - 719468;
+}
+void civilFromDays(int64_t z, int64_t *y, unsigned *m)
+{
+    z += 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = unsigned(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = int64_t(yoe) + era * 400 + (*m <= 2);
+}
+int64_t floorDiv(int64_t a, int64_t b)
+{
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
+
+const char *rawReason(PendingReason r, bool adminHold)
+{
+    switch (r) {
+    case PENDING_REASON_RESOURCES:
+        return "Resources";
+    case PENDING_REASON_PRIORITY:
+        return "Priority";
+    case PENDING_REASON_TENANT_QUOTA:
+    case PENDING_REASON_PROJECT_QUOTA:
+        return "AssocGrpGRES";
+    case PENDING_REASON_TENANT_HOURS:
+    case PENDING_REASON_OTHER:
+        return "AssocGrpGRESMinutes";
+    case PENDING_REASON_HELD_BY_USER:
+        return adminHold ? "JobHeldAdmin" : "JobHeldUser";
+    case PENDING_REASON_NODES_UNAVAILABLE:
+        return "ReqNodeNotAvail";
+    case PENDING_REASON_NOT_EVALUATED:
+        return "None";
+    default:
+        return "";
+    }
+}
+
+const char *stateWord(NodeState s)
+{
+    switch (s) {
+    case NODE_STATE_IDLE:
+        return "idle";
+    case NODE_STATE_ALLOCATED:
+        return "allocated";
+    case NODE_STATE_MIXED:
+        return "mixed";
+    case NODE_STATE_DRAINING:
+        return "draining";
+    case NODE_STATE_DRAINED:
+        return "drained";
+    case NODE_STATE_DOWN:
+        return "down";
+    case NODE_STATE_MAINTENANCE:
+        return "in maintenance";
+    default:
+        return "in an unknown state";
+    }
+}
+
+const char *jobStateWord(JobState s)
+{
+    switch (s) {
+    case JOB_STATE_PENDING:
+        return "pending";
+    case JOB_STATE_RUNNING:
+        return "running";
+    case JOB_STATE_HELD:
+        return "held";
+    default:
+        return "ended";
+    }
+}
+
+TargetResult ok(const std::string &target)
+{
+    TargetResult r;
+    r.set_target(target);
+    r.set_ok(true);
+    return r;
+}
+
+TargetResult failed(const std::string &target, const char *code, const std::string &message)
+{
+    TargetResult r;
+    r.set_target(target);
+    r.set_ok(false);
+    r.set_code(code);
+    r.set_message(message);
+    return r;
+}
+
+std::string hoursWord(int64_t seconds)
+{
+    if (seconds % 3600 == 0)
+        return std::to_string(seconds / 3600) + " h";
+    return std::to_string(seconds / 60) + " min";
+}
+
+std::string byWhom(const Actor &actor, const char *verb)
+{
+    std::string text
+        = std::string(verb) + " by " + (actor.user.empty() ? "an operator" : actor.user);
+    if (!actor.reason.empty())
+        text += ": " + actor.reason;
+    return text;
+}
+} // namespace
+
+SimEngine::SimEngine(const SimOptions &options)
+    : m_options(options)
+    , m_rng(options.seed)
+    , m_faultRng(SimRandom::hash(options.seed, 0xfa017))
+    , m_alerts(m_clock)
+{
+    m_site = SiteProfile::find(options.site);
+    if (!m_site) {
+        std::string known;
+        for (const auto &s : SiteProfile::all())
+            known += (known.empty() ? "" : ", ") + s.id;
+        throw std::invalid_argument("unknown site '" + options.site + "' (known: " + known + ")");
+    }
+    m_speed = std::max(0.0, options.speed);
+    const auto start = options.startTime.value_or(std::chrono::system_clock::now());
+    m_clock.epochMs
+        = std::chrono::duration_cast<std::chrono::milliseconds>(start.time_since_epoch()).count();
+    build();
+}
+
+SimEngine::~SimEngine() = default;
+
+// ---------------------------------------------------------------- building
+
+void SimEngine::build()
+{
+    m_cluster.build(*m_site, std::max(1, m_options.nodes));
+    const auto &queues = m_cluster.queues();
+    std::vector<int64_t> accelerators;
+    for (const auto &q : queues) {
+        accelerators.push_back(int64_t(q.nodes.size()) * q.spec->acceleratorsPerNode);
+        m_queueModels.push_back(q.spec->model);
+    }
+    m_tenants.build(accelerators, m_rng);
+    m_generator = std::make_unique<JobGenerator>(m_tenants, accelerators);
+    m_scheduler = std::make_unique<SimScheduler>(m_jobs, m_cluster, m_tenants);
+    m_scheduler->reset(queues.size(), m_tenants.projects().size());
+    m_queueStats.assign(queues.size(), {});
+    m_sentQueues.assign(queues.size(), {});
+    m_projectActive.assign(m_tenants.projects().size(), 0);
+    updateTargets();
+    m_jobs.reserve(size_t(std::max(0, m_options.jobs)) + 1024);
+
+    for (auto &node : m_cluster.nodes())
+        node.bootMs = -int64_t(m_faultRng.uniform(1.0, 60.0) * kDay);
+    buildInitialFaults();
+    buildInitialJobs();
+    // Reasons for the whole backlog, as of just before the scheduler's next
+    // pass (which the first tick runs).
+    m_scheduler->evaluateAll(*this);
+
+    // Accelerator-hours so far this month, as if the month had been about as busy.
+    const int64_t nowAbs = m_clock.epochMs + kCstOffsetMs;
+    int64_t y;
+    unsigned m;
+    civilFromDays(floorDiv(nowAbs, kDay), &y, &m);
+    const int64_t monthStartAbs = daysFromCivil(y, m, 1) * kDay;
+    m_tenants.accrue(double(nowAbs - monthStartAbs) / double(kHour));
+    m_tenants.scaleHours(0.85);
+    m_monthEndMs = monthEnd(0);
+
+    m_telemetryPeriod = 0;
+    refreshTelemetry(false);
+
+    // Start clean: the first snapshot() carries everything.
+    m_cluster.clearDirty();
+    for (uint32_t id : m_dirtyJobs)
+        if (uint32_t slot = m_jobs.find(id); slot != kNoSlot)
+            m_jobs[slot].dirty = false;
+    m_dirtyJobs.clear();
+    m_ended.clear();
+    m_alerts.clearChanged();
+}
+
+void SimEngine::buildInitialFaults()
+{
+    auto &nodes = m_cluster.nodes();
+    const auto count = int64_t(nodes.size());
+    auto pickNode = [&] { return uint32_t(m_faultRng.uniformInt(0, count - 1)); };
+
+    const int64_t down = std::llround(double(count) * 0.003);
+    for (int64_t i = 0; i < down; ++i) {
+        const uint32_t n = pickNode();
+        if (nodes[n].down)
+            continue;
+        const auto &spec = m_cluster.spec(nodes[n]);
+        nodeDown(n, FaultCatalog::nodeDown(spec, m_faultRng.next()),
+            -int64_t(m_faultRng.uniform(5, 90) * kMinute));
+    }
+    static const char *const kDrainReasons[] = { "firmware upgrade (BMC 2.14)", "replace fan tray",
+        "IB cable reseat", "burn-in after repair" };
+    static const char *const kOperators[] = { "ops.wang", "ops.chen", "ops.li" };
+    const int64_t drained = std::llround(double(count) * 0.004);
+    for (int64_t i = 0; i < drained; ++i) {
+        const uint32_t n = pickNode();
+        if (nodes[n].down || nodes[n].drain)
+            continue;
+        nodes[n].drain = true;
+        nodes[n].drainReason = kDrainReasons[m_faultRng.uniformInt(0, 3)];
+        nodes[n].drainUser = kOperators[m_faultRng.uniformInt(0, 2)];
+        nodes[n].drainMs = -int64_t(m_faultRng.uniform(1, 48) * kHour);
+        m_cluster.refresh(n);
+    }
+    const int64_t cards = std::llround(double(count) * 8 * 0.0004);
+    for (int64_t i = 0; i < 2 * cards; ++i) {
+        const uint32_t n = pickNode();
+        const int card = int(m_faultRng.uniformInt(0, nodes[n].accCount - 1));
+        if (nodes[n].down || nodes[n].acc[size_t(card)].health != ACCELERATOR_HEALTH_HEALTHY)
+            continue;
+        cardFault(n, card, uint8_t(i < cards ? SimFault::Ecc : SimFault::Xid),
+            -int64_t(m_faultRng.uniform(5, 60) * kMinute));
+    }
+}
+
+void SimEngine::buildInitialJobs()
+{
+    const auto &queues = m_cluster.queues();
+    const int64_t target = std::max(0, m_options.jobs);
+    const int64_t maxRunning = target * 8 / 10;
+    int64_t running = 0;
+    std::vector<uint32_t> slots;
+    slots.reserve(size_t(target));
+
+    // Running jobs first, each queue filled to 85-92% of its usable cards.
+    for (size_t q = 0; q < queues.size(); ++q) {
+        int64_t usable = 0;
+        for (uint32_t n : queues[q].nodes) {
+            const SimNode &node = m_cluster.nodes()[n];
+            if (node.schedulable())
+                usable += node.accCount - node.failed;
+        }
+        const double fill = m_rng.uniform(0.85, 0.92) * double(usable);
+        int64_t allocated = 0;
+        int failures = 0;
+        while (double(allocated) < fill && failures < 400 && running < maxRunning) {
+            SimJob job;
+            const int64_t room = m_cluster.largestStartable(q);
+            if (room == 0 || !m_generator->makeRunning(m_rng, q, room, &job))
+                break;
+            Placement placement;
+            if (m_tenants.check(job.project, q, job.accelerators).blocked()
+                || !m_cluster.place(q, job.accelerators, 0, 0, &placement)) {
+                ++failures;
+                continue;
+            }
+            job.startMs = -int64_t(m_rng.uniform() * double(job.runMs));
+            if (job.startMs + job.runMs < kSecond)
+                job.startMs = kSecond - job.runMs;
+            const int64_t wait
+                = m_rng.chance(0.4) ? 0 : int64_t(m_rng.exponential(300.0) * kSecond);
+            job.submitMs = job.startMs - wait;
+            job.state = JOB_STATE_RUNNING;
+            const int n = job.accelerators;
+            const uint16_t project = job.project;
+            const uint32_t slot = m_jobs.add(std::move(job));
+            m_cluster.allocate(placement, slot, n);
+            m_jobs[slot].nodes = placement.nodes;
+            m_tenants.addInUse(project, q, n);
+            ++m_projectActive[project];
+            ++m_queueStats[q].running;
+            allocated += n;
+            ++running;
+            slots.push_back(slot);
+        }
+    }
+
+    // The backlog: submitted over the last hours, a few held by their owners,
+    // from the projects below their share of active jobs.
+    for (int64_t i = running; i < target; ++i) {
+        std::vector<double> want(m_projectTarget.size());
+        for (size_t p = 0; p < want.size(); ++p)
+            want[p] = std::max(0.0, m_projectTarget[p] - double(m_projectActive[p]));
+        const size_t p = m_rng.pick(want);
+        SimJob job;
+        if (p == want.size() || !m_generator->makeSubmitted(m_rng, uint16_t(p), &job))
+            break;
+        ++m_projectActive[p];
+        job.submitMs = -std::min<int64_t>(72 * kHour, int64_t(m_rng.exponential(3.0 * kHour)));
+        if (m_rng.chance(0.02)) {
+            job.state = JOB_STATE_HELD;
+            job.reason = PENDING_REASON_HELD_BY_USER;
+        } else {
+            job.state = JOB_STATE_PENDING;
+            job.reason = PENDING_REASON_NOT_EVALUATED;
+        }
+        slots.push_back(m_jobs.add(std::move(job)));
+    }
+
+    // Ids in submission order, as a scheduler hands them out.
+    std::sort(slots.begin(), slots.end(), [&](uint32_t a, uint32_t b) {
+        return m_jobs[a].submitMs != m_jobs[b].submitMs ? m_jobs[a].submitMs < m_jobs[b].submitMs
+                                                        : a < b;
+    });
+    for (uint32_t slot : slots)
+        m_jobs.assignId(slot, m_nextJobId++);
+
+    std::vector<std::pair<int64_t, uint32_t>> recentStarts;
+    for (uint32_t slot : slots) {
+        SimJob &job = m_jobs[slot];
+        if (job.state == JOB_STATE_RUNNING) {
+            addTimer(job.startMs + job.runMs, TimerKind::JobEnd, job.id, job.generation);
+            if (job.startMs >= -kHour)
+                recentStarts.push_back({ job.startMs, slot });
+            continue;
+        }
+        if (job.state == JOB_STATE_HELD) {
+            ++m_queueStats[job.queue].held;
+            addTimer(int64_t(m_rng.exponential(30.0 * kMinute)), TimerKind::HoldRelease, job.id,
+                job.generation);
+        } else {
+            enqueuePending(slot);
+        }
+        if (m_rng.chance(kImpatient))
+            addTimer(int64_t(m_rng.exponential(kPatienceMs)), TimerKind::Abandon, job.id,
+                job.generation);
+    }
+    std::sort(recentStarts.begin(), recentStarts.end());
+    for (auto [startMs, slot] : recentStarts) {
+        const SimJob &job = m_jobs[slot];
+        m_queueStats[job.queue].waits.push_back(
+            { startMs, float(job.startMs - job.submitMs) / 1000.0f });
+    }
+}
+
+// ---------------------------------------------------------------- time
+
+void SimEngine::tick()
+{
+    const auto ms = int64_t(std::llround(m_options.tickSeconds * m_speed * 1000.0));
+    if (ms > 0)
+        advance(ms);
+}
+
+void SimEngine::advance(int64_t ms)
+{
+    while (ms > 0) {
+        const int64_t dt = std::min(ms, kMaxStepMs);
+        step(dt);
+        ms -= dt;
+    }
+}
+
+void SimEngine::step(int64_t dtMs)
+{
+    m_clock.nowMs += dtMs;
+    runTimers();
+    injectFaults(dtMs);
+    m_scheduler->run(*this, m_clock.nowMs);
+    arrivals(dtMs);
+    m_tenants.accrue(double(dtMs) / double(kHour));
+    if (m_clock.nowMs >= m_monthEndMs) {
+        m_tenants.resetHours();
+        m_monthEndMs = monthEnd(m_clock.nowMs);
+    }
+    const int64_t period = m_clock.nowMs / kTelemetryPeriodMs;
+    if (period != m_telemetryPeriod) {
+        m_telemetryPeriod = period;
+        refreshTelemetry(true);
+    }
+}
+
+int64_t SimEngine::monthEnd(int64_t simMs) const
+{
+    const int64_t abs = m_clock.epochMs + simMs + kCstOffsetMs;
+    int64_t y;
+    unsigned m;
+    civilFromDays(floorDiv(abs, kDay), &y, &m);
+    if (++m > 12) {
+        m = 1;
+        ++y;
+    }
+    return daysFromCivil(y, m, 1) * kDay - kCstOffsetMs - m_clock.epochMs;
+}
+
+void SimEngine::addTimer(
+    int64_t atMs, TimerKind kind, uint32_t target, uint32_t generation, uint8_t card)
+{
+    m_timers.push(Timer { atMs, m_timerSeq++, target, generation, kind, card });
+}
+
+void SimEngine::runTimers()
+{
+    while (!m_timers.empty() && m_timers.top().atMs <= m_clock.nowMs) {
+        const Timer t = m_timers.top();
+        m_timers.pop();
+        switch (t.kind) {
+        case TimerKind::JobEnd:
+        case TimerKind::HoldRelease:
+        case TimerKind::Abandon: {
+            const uint32_t slot = m_jobs.find(t.target);
+            if (slot == kNoSlot || m_jobs[slot].generation != t.generation)
+                break;
+            SimJob &job = m_jobs[slot];
+            if (t.kind == TimerKind::JobEnd && job.state == JOB_STATE_RUNNING) {
+                const AcceleratorSpec &spec = *m_cluster.queues()[job.queue].spec;
+                const int64_t at = std::max(t.atMs, job.startMs);
+                switch (job.outcome) {
+                case Outcome::Complete:
+                    endRunning(slot, JOB_STATE_COMPLETED, at, {}, 0);
+                    break;
+                case Outcome::AppFailure: {
+                    int32_t code = 1;
+                    std::string text = FaultCatalog::appFailure(spec, job.failureKind, &code);
+                    endRunning(slot, JOB_STATE_FAILED, at, std::move(text), code);
+                    break;
+                }
+                case Outcome::InfraFailure: {
+                    const size_t which = SimRandom::hash(job.id, 3) % job.nodes.size();
+                    const int rank = int(which) * 8 + int(SimRandom::hash(job.id, 4) % 8);
+                    endRunning(slot, JOB_STATE_FAILED, at,
+                        FaultCatalog::infraFailure(
+                            spec, job.failureKind, m_cluster.nodes()[job.nodes[which]].name, rank),
+                        1);
+                    break;
+                }
+                case Outcome::Cancel:
+                    endRunning(slot, JOB_STATE_CANCELLED, at,
+                        "cancelled by " + m_tenants.users()[job.user], 143);
+                    break;
+                case Outcome::Timeout:
+                    endRunning(slot, JOB_STATE_FAILED, at,
+                        "time limit of " + hoursWord(job.timeLimitSeconds) + " reached", 143);
+                    break;
+                }
+            } else if (t.kind == TimerKind::HoldRelease && job.state == JOB_STATE_HELD
+                && !job.adminHold) {
+                releaseHeld(slot);
+            } else if (t.kind == TimerKind::Abandon
+                && (job.state == JOB_STATE_PENDING || job.state == JOB_STATE_HELD)) {
+                endWaiting(slot, JOB_STATE_CANCELLED, t.atMs,
+                    "cancelled by " + m_tenants.users()[job.user] + " while waiting");
+            }
+            break;
+        }
+        case TimerKind::NodeRepair: {
+            const SimNode &node = m_cluster.nodes()[t.target];
+            if (node.generation == t.generation && node.down)
+                repairNode(t.target);
+            break;
+        }
+        case TimerKind::RebootDone: {
+            const SimNode &node = m_cluster.nodes()[t.target];
+            if (node.generation == t.generation && node.maintenance && !node.rebootPending)
+                finishReboot(t.target);
+            break;
+        }
+        case TimerKind::CardRepair: {
+            const SimAccelerator &a = m_cluster.nodes()[t.target].acc[t.card];
+            if (a.generation == t.generation && a.health != ACCELERATOR_HEALTH_HEALTHY)
+                repairCard(t.target, t.card);
+            break;
+        }
+        }
+    }
+}
+
+void SimEngine::injectFaults(int64_t dtMs)
+{
+    auto &nodes = m_cluster.nodes();
+    const auto count = int64_t(nodes.size());
+    const double hours = double(dtMs) / double(kHour);
+    const double cards = double(count) * SimNode::kMaxAccelerators;
+    auto pickNode = [&] { return uint32_t(m_faultRng.uniformInt(0, count - 1)); };
+
+    for (int64_t k = m_faultRng.poisson(kNodeDownPerHour * double(count) * hours); k > 0; --k) {
+        const uint32_t n = pickNode();
+        const uint64_t variant = m_faultRng.next();
+        if (nodes[n].down || nodes[n].maintenance)
+            continue;
+        nodeDown(n, FaultCatalog::nodeDown(m_cluster.spec(nodes[n]), variant), m_clock.nowMs);
+    }
+    const SimFault cardKinds[] = { SimFault::Ecc, SimFault::Xid, SimFault::Thermal };
+    const double cardRates[] = { kEccPerCardHour, kXidPerCardHour, kThermalPerCardHour };
+    for (int kind = 0; kind < 3; ++kind) {
+        for (int64_t k = m_faultRng.poisson(cardRates[kind] * cards * hours); k > 0; --k) {
+            const uint32_t n = pickNode();
+            const int first = int(m_faultRng.uniformInt(0, nodes[n].accCount - 1));
+            SimNode &node = nodes[n];
+            if (node.down)
+                continue;
+            // A thermal event needs a busy card; the others strike any healthy one.
+            int card = -1;
+            for (int i = 0; i < node.accCount && card < 0; ++i) {
+                const int c = (first + i) % node.accCount;
+                const SimAccelerator &a = node.acc[size_t(c)];
+                if (a.health != ACCELERATOR_HEALTH_HEALTHY)
+                    continue;
+                if (cardKinds[kind] == SimFault::Thermal && a.job == kNoSlot)
+                    continue;
+                card = c;
+                if (cardKinds[kind] != SimFault::Thermal)
+                    break;
+            }
+            if (card >= 0 && (cardKinds[kind] == SimFault::Thermal || card == first))
+                cardFault(n, card, uint8_t(cardKinds[kind]), m_clock.nowMs);
+        }
+    }
+}
+
+void SimEngine::updateTargets()
+{
+    const std::vector<double> activity = m_generator->activity();
+    double total = 0;
+    for (double a : activity)
+        total += a;
+    m_projectTarget.assign(activity.size(), 0);
+    for (size_t p = 0; p < activity.size() && total > 0; ++p)
+        m_projectTarget[p] = double(std::max(0, m_options.jobs)) * activity[p] / total;
+}
+
+void SimEngine::arrivals(int64_t dtMs)
+{
+    // Each project makes up its shortfall over about a minute, so the active
+    // count stays near the target whatever the throughput.
+    for (size_t p = 0; p < m_projectTarget.size(); ++p) {
+        const double deficit = m_projectTarget[p] - double(m_projectActive[p]);
+        if (deficit <= 0)
+            continue;
+        const int64_t count = std::min(
+            m_rng.poisson(deficit * double(dtMs) / double(kMinute)), int64_t(std::ceil(deficit)));
+        for (int64_t i = 0; i < count; ++i) {
+            SimJob job;
+            if (!m_generator->makeSubmitted(m_rng, uint16_t(p), &job))
+                break;
+            submit(std::move(job), m_rng.chance(0.01));
+        }
+    }
+}
+
+// ---------------------------------------------------------------- jobs
+
+void SimEngine::markJob(SimJob &job)
+{
+    if (job.dirty)
+        return;
+    job.dirty = true;
+    m_dirtyJobs.push_back(job.id);
+    if (m_dirtyJobs.size() > 2 * m_jobs.slotCount() + 4096) {
+        // Nobody has collected for a long time: drop ids of jobs that ended.
+        std::erase_if(m_dirtyJobs, [&](uint32_t id) { return m_jobs.find(id) == kNoSlot; });
+    }
+}
+
+uint32_t SimEngine::submit(SimJob job, bool held)
+{
+    job.id = m_nextJobId++;
+    job.submitMs = m_clock.nowMs;
+    ++m_projectActive[job.project];
+    job.state = held ? JOB_STATE_HELD : JOB_STATE_PENDING;
+    job.reason = held ? PENDING_REASON_HELD_BY_USER : PENDING_REASON_NOT_EVALUATED;
+    const uint32_t slot = m_jobs.add(std::move(job));
+    SimJob &j = m_jobs[slot];
+    if (held) {
+        ++m_queueStats[j.queue].held;
+        addTimer(m_clock.nowMs + int64_t(m_rng.exponential(30.0 * kMinute)), TimerKind::HoldRelease,
+            j.id, j.generation);
+    } else {
+        enqueuePending(slot);
+    }
+    if (m_rng.chance(kImpatient))
+        addTimer(m_clock.nowMs + int64_t(m_rng.exponential(kPatienceMs)), TimerKind::Abandon, j.id,
+            j.generation);
+    markJob(j);
+    return slot;
+}
+
+void SimEngine::enqueuePending(uint32_t slot)
+{
+    SimJob &job = m_jobs[slot];
+    job.state = JOB_STATE_PENDING;
+    m_scheduler->add(slot);
+    m_scheduler->noteFresh(slot);
+    m_tenants.addPending(job.project, job.queue, job.accelerators);
+    auto &qs = m_queueStats[job.queue];
+    ++qs.pending;
+    qs.acceleratorsPending += job.accelerators;
+}
+
+void SimEngine::start(uint32_t slot, const Placement &placement)
+{
+    SimJob &job = m_jobs[slot];
+    const size_t q = job.queue;
+    auto &qs = m_queueStats[q];
+    m_tenants.addPending(job.project, q, -int64_t(job.accelerators));
+    m_tenants.addInUse(job.project, q, job.accelerators);
+    --qs.pending;
+    qs.acceleratorsPending -= job.accelerators;
+    ++qs.running;
+    m_cluster.allocate(placement, slot, job.accelerators);
+    job.nodes = placement.nodes;
+    job.state = JOB_STATE_RUNNING;
+    job.reason = PENDING_REASON_UNSPECIFIED;
+    job.quotaUsed = job.quotaLimit = 0;
+    job.startMs = m_clock.nowMs;
+    ++job.generation;
+    addTimer(job.startMs + std::min<int64_t>(job.runMs, int64_t(job.timeLimitSeconds) * kSecond),
+        TimerKind::JobEnd, job.id, job.generation);
+    qs.waits.push_back({ job.startMs, float(job.startMs - job.submitMs) / 1000.0f });
+    if (qs.waits.size() > 200000)
+        qs.waits.pop_front();
+    for (uint32_t n : job.nodes)
+        refreshNodeTelemetry(n);
+    markJob(job);
+}
+
+void SimEngine::setReason(uint32_t slot, PendingReason reason, int64_t used, int64_t limit)
+{
+    SimJob &job = m_jobs[slot];
+    // Only a new reason (or limit) is a change; the use is as of that moment.
+    if (job.reason == reason && job.quotaLimit == limit)
+        return;
+    job.reason = reason;
+    job.quotaUsed = int32_t(used);
+    job.quotaLimit = int32_t(limit);
+    markJob(job);
+}
+
+void SimEngine::freeResources(uint32_t slot)
+{
+    SimJob &job = m_jobs[slot];
+    m_cluster.release(slot, job.nodes);
+    m_tenants.addInUse(job.project, job.queue, -int64_t(job.accelerators));
+    --m_queueStats[job.queue].running;
+}
+
+void SimEngine::endRunning(
+    uint32_t slot, JobState state, int64_t atMs, std::string text, int32_t exitCode)
+{
+    freeResources(slot);
+    const std::vector<uint32_t> nodes = m_jobs[slot].nodes;
+    finish(slot, state, atMs, std::move(text), exitCode);
+    afterRelease(nodes);
+}
+
+void SimEngine::endWaiting(uint32_t slot, JobState state, int64_t atMs, std::string text)
+{
+    SimJob &job = m_jobs[slot];
+    auto &qs = m_queueStats[job.queue];
+    if (job.state == JOB_STATE_PENDING) {
+        m_scheduler->remove(slot);
+        m_tenants.addPending(job.project, job.queue, -int64_t(job.accelerators));
+        --qs.pending;
+        qs.acceleratorsPending -= job.accelerators;
+    } else {
+        --qs.held;
+    }
+    finish(slot, state, atMs, std::move(text), 0);
+}
+
+void SimEngine::finish(
+    uint32_t slot, JobState state, int64_t atMs, std::string text, int32_t exitCode)
+{
+    SimJob job = m_jobs.remove(slot);
+    --m_projectActive[job.project];
+    job.state = state;
+    job.endMs = atMs;
+    job.endText = std::move(text);
+    job.exitCode = exitCode;
+    job.reason = PENDING_REASON_UNSPECIFIED;
+    job.quotaUsed = job.quotaLimit = 0;
+    m_ended.push_back(std::move(job));
+    // Bounded even if nobody collects changes: the oldest endings are dropped.
+    const size_t cap = std::max<size_t>(20000, 2 * size_t(std::max(0, m_options.jobs)));
+    while (m_ended.size() > cap)
+        m_ended.pop_front();
+}
+
+void SimEngine::afterRelease(const std::vector<uint32_t> &nodes)
+{
+    for (uint32_t n : nodes) {
+        refreshNodeTelemetry(n);
+        const SimNode &node = m_cluster.nodes()[n];
+        if (node.rebootPending && node.allocated == 0)
+            beginReboot(n);
+    }
+}
+
+void SimEngine::holdPending(uint32_t slot, bool byOperator)
+{
+    SimJob &job = m_jobs[slot];
+    auto &qs = m_queueStats[job.queue];
+    m_scheduler->remove(slot);
+    m_tenants.addPending(job.project, job.queue, -int64_t(job.accelerators));
+    --qs.pending;
+    qs.acceleratorsPending -= job.accelerators;
+    ++qs.held;
+    job.state = JOB_STATE_HELD;
+    job.reason = PENDING_REASON_HELD_BY_USER;
+    job.quotaUsed = job.quotaLimit = 0;
+    job.adminHold = byOperator;
+    ++job.generation;
+    markJob(job);
+}
+
+void SimEngine::releaseHeld(uint32_t slot)
+{
+    SimJob &job = m_jobs[slot];
+    --m_queueStats[job.queue].held;
+    job.adminHold = false;
+    job.reason = PENDING_REASON_NOT_EVALUATED;
+    job.quotaUsed = job.quotaLimit = 0;
+    ++job.generation;
+    enqueuePending(slot);
+    markJob(job);
+}
+
+// ---------------------------------------------------------------- nodes
+
+void SimEngine::nodeDown(uint32_t index, const std::string &reason, int64_t atMs)
+{
+    SimNode &node = m_cluster.node(index);
+    ++node.generation;
+    std::vector<uint32_t> victims;
+    for (const auto &a : node.acc)
+        if (a.job != kNoSlot && std::find(victims.begin(), victims.end(), a.job) == victims.end())
+            victims.push_back(a.job);
+    for (uint32_t slot : victims)
+        endRunning(slot, JOB_STATE_FAILED, std::max(atMs, m_jobs[slot].startMs),
+            "node " + node.name + " failed: " + reason, 1);
+    SimNode &n = m_cluster.node(index);
+    n.down = true;
+    n.faultReason = reason;
+    n.faultMs = atMs;
+    n.downAlert
+        = m_alerts.raise(SEVERITY_CRITICAL, "node_down", n.name, n.name + " down: " + reason, atMs);
+    m_cluster.refresh(index);
+    refreshNodeTelemetry(index);
+    const int64_t repair = std::clamp<int64_t>(
+        int64_t(m_faultRng.lognormal(60.0 * kMinute, 0.6)), 15 * kMinute, 8 * kHour);
+    addTimer(std::max(atMs + repair, m_clock.nowMs + kMinute), TimerKind::NodeRepair, index,
+        n.generation);
+}
+
+void SimEngine::repairNode(uint32_t index)
+{
+    SimNode &node = m_cluster.node(index);
+    node.down = false;
+    node.faultReason.clear();
+    node.faultMs = 0;
+    if (node.downAlert)
+        m_alerts.clear(node.downAlert, m_clock.nowMs);
+    node.downAlert = 0;
+    node.bootMs = m_clock.nowMs;
+    ++node.generation;
+    m_cluster.refresh(index);
+    refreshNodeTelemetry(index);
+}
+
+void SimEngine::cardFault(uint32_t index, int card, uint8_t fault, int64_t atMs)
+{
+    SimNode &node = m_cluster.node(index);
+    const AcceleratorSpec &spec = m_cluster.spec(node);
+    SimAccelerator &a = node.acc[size_t(card)];
+    ++a.generation;
+    a.fault = fault;
+    const auto kind = SimFault(fault);
+    const std::string text = kind == SimFault::Thermal
+        ? FaultCatalog::thermal(TelemetryModel::throttleTemperature(a.generation))
+        : FaultCatalog::accelerator(spec, kind, a.generation);
+    const std::string where = std::string(spec.device) + " " + std::to_string(card);
+    const uint32_t victim = a.job;
+    Severity severity = SEVERITY_WARNING;
+    const char *alertKind = "thermal";
+    int64_t repair = 0;
+    if (kind == SimFault::Ecc) {
+        if (victim != kNoSlot)
+            endRunning(victim, JOB_STATE_FAILED, std::max(atMs, m_jobs[victim].startMs),
+                where + " on " + node.name + " failed: " + text, 1);
+        a.health = ACCELERATOR_HEALTH_FAILED;
+        ++a.eccErrors;
+        severity = SEVERITY_CRITICAL;
+        alertKind = "ecc";
+        repair = std::clamp<int64_t>(
+            int64_t(m_faultRng.lognormal(3.0 * kHour, 0.5)), kHour, 12 * kHour);
+    } else if (kind == SimFault::Xid) {
+        a.health = ACCELERATOR_HEALTH_DEGRADED;
+        alertKind = "xid";
+        // Such errors usually kill the process that hit them.
+        if (victim != kNoSlot && m_faultRng.chance(0.5))
+            endRunning(victim, JOB_STATE_FAILED, std::max(atMs, m_jobs[victim].startMs),
+                where + " on " + node.name + ": " + text, 1);
+        repair = int64_t(m_faultRng.uniform(15, 60) * kMinute);
+    } else {
+        a.health = ACCELERATOR_HEALTH_DEGRADED;
+        repair = int64_t(m_faultRng.uniform(5, 30) * kMinute);
+    }
+    a.alert = m_alerts.raise(severity, alertKind, node.name + "/" + std::to_string(card),
+        node.name + " " + where + ": " + text, atMs);
+    m_cluster.refresh(index);
+    refreshNodeTelemetry(index);
+    addTimer(std::max(atMs + repair, m_clock.nowMs + kMinute), TimerKind::CardRepair, index,
+        a.generation, uint8_t(card));
+}
+
+void SimEngine::repairCard(uint32_t index, int card)
+{
+    SimNode &node = m_cluster.node(index);
+    SimAccelerator &a = node.acc[size_t(card)];
+    if (SimFault(a.fault) == SimFault::Ecc)
+        a.eccErrors = 0; // the card was replaced
+    a.health = ACCELERATOR_HEALTH_HEALTHY;
+    a.fault = uint8_t(SimFault::None);
+    ++a.generation;
+    if (a.alert)
+        m_alerts.clear(a.alert, m_clock.nowMs);
+    a.alert = 0;
+    m_cluster.refresh(index);
+    refreshNodeTelemetry(index);
+}
+
+void SimEngine::beginReboot(uint32_t index)
+{
+    SimNode &node = m_cluster.node(index);
+    node.rebootPending = false;
+    ++node.generation;
+    const int64_t jitter
+        = int64_t(SimRandom::hash(index, uint64_t(node.generation)) % 30) * kSecond;
+    addTimer(m_clock.nowMs + 2 * kMinute + jitter, TimerKind::RebootDone, index, node.generation);
+    m_cluster.markDirty(index);
+}
+
+void SimEngine::finishReboot(uint32_t index)
+{
+    SimNode &node = m_cluster.node(index);
+    node.maintenance = false;
+    node.rebootPending = false;
+    node.rebootReason.clear();
+    node.rebootUser.clear();
+    node.rebootMs = 0;
+    node.bootMs = m_clock.nowMs;
+    ++node.generation;
+    if (node.down) {
+        node.down = false;
+        node.faultReason.clear();
+        if (node.downAlert)
+            m_alerts.clear(node.downAlert, m_clock.nowMs);
+        node.downAlert = 0;
+    }
+    // A reboot clears soft faults; failed cards stay failed until replaced.
+    for (int i = 0; i < node.accCount; ++i)
+        if (node.acc[size_t(i)].health == ACCELERATOR_HEALTH_DEGRADED)
+            repairCard(index, i);
+    m_cluster.refresh(index);
+    refreshNodeTelemetry(index);
+}
+
+void SimEngine::refreshTelemetry(bool deadband)
+{
+    auto &nodes = m_cluster.nodes();
+    for (uint32_t i = 0; i < nodes.size(); ++i) {
+        SimNode &node = nodes[i];
+        TelemetryModel::refresh(
+            node, i, m_cluster.spec(node), m_jobs, m_options.seed, m_telemetryPeriod);
+        if (!deadband || node.dirty)
+            continue;
+        // Telemetry alone makes a node "changed" only past a deadband, so a
+        // steady centre does not resend every node every tick.
+        if (std::abs(node.util - node.sentUtil) > 5.0f || std::abs(node.temp - node.sentTemp) > 3.0f
+            || std::abs(node.power - node.sentPower) > 0.1f * node.sentPower)
+            m_cluster.markDirty(i);
+    }
+}
+
+void SimEngine::refreshNodeTelemetry(uint32_t index)
+{
+    SimNode &node = m_cluster.node(index);
+    TelemetryModel::refresh(
+        node, index, m_cluster.spec(node), m_jobs, m_options.seed, m_telemetryPeriod);
+}
+
+// ---------------------------------------------------------------- protos
+
+NodeState SimEngine::nodeState(const SimNode &node) const
+{
+    if (node.maintenance)
+        return NODE_STATE_MAINTENANCE;
+    if (node.down)
+        return NODE_STATE_DOWN;
+    if (node.drain)
+        return node.allocated > 0 ? NODE_STATE_DRAINING : NODE_STATE_DRAINED;
+    if (node.allocated == 0)
+        return NODE_STATE_IDLE;
+    if (node.allocated >= node.accCount - node.failed)
+        return NODE_STATE_ALLOCATED;
+    return NODE_STATE_MIXED;
+}
+
+void SimEngine::fillNode(uint32_t index, Node *out)
+{
+    SimNode &node = m_cluster.node(index);
+    const AcceleratorSpec &spec = m_cluster.spec(node);
+    const NodeState state = nodeState(node);
+    out->set_name(node.name);
+    out->set_rack(m_cluster.rackName(node.rack));
+    out->set_state(state);
+    if (state == NODE_STATE_MAINTENANCE) {
+        out->set_reason(node.rebootReason);
+        out->set_reason_user(node.rebootUser);
+        m_clock.stamp(node.rebootMs, out->mutable_reason_time());
+    } else if (state == NODE_STATE_DOWN) {
+        out->set_reason(node.faultReason);
+        out->set_reason_user("slurm");
+        m_clock.stamp(node.faultMs, out->mutable_reason_time());
+    } else if (node.drain) {
+        out->set_reason(node.drainReason);
+        out->set_reason_user(node.drainUser);
+        m_clock.stamp(node.drainMs, out->mutable_reason_time());
+    }
+    out->add_queues(m_cluster.queues()[node.queue].name);
+    out->set_model(spec.model);
+    out->set_model_name(spec.name);
+    out->set_accelerators_total(node.accCount);
+    out->set_accelerators_allocated(node.allocated);
+    out->set_accelerators_failed(node.failed);
+    const int cpusPerCard = spec.cpusPerNode / std::max(1, int(node.accCount));
+    out->set_cpus_total(spec.cpusPerNode);
+    out->set_cpus_allocated(node.allocated * cpusPerCard);
+    out->set_cpu_load(std::round(node.allocated * cpusPerCard * 0.55 * 10.0) / 10.0);
+    out->set_memory_total_bytes(spec.nodeMemoryBytes);
+    out->set_memory_allocated_bytes(
+        spec.nodeMemoryBytes / std::max(1, int(node.accCount)) * node.allocated);
+    uint32_t last = kNoSlot;
+    for (int i = 0; i < node.accCount; ++i) {
+        const uint32_t slot = node.acc[size_t(i)].job;
+        if (slot == kNoSlot || slot == last)
+            continue;
+        bool seen = false;
+        for (int k = 0; k < i && !seen; ++k)
+            seen = node.acc[size_t(k)].job == slot;
+        if (!seen)
+            out->add_job_ids(std::to_string(m_jobs[slot].id));
+        last = slot;
+    }
+    out->set_has_telemetry(true);
+    out->set_utilisation_percent(node.util);
+    out->set_temperature_celsius(node.temp);
+    out->set_power_watts(node.power);
+    out->set_accelerator_memory_used_percent(node.mem);
+    for (int i = 0; i < node.accCount; ++i) {
+        const SimAccelerator &a = node.acc[size_t(i)];
+        Accelerator *pa = out->add_accelerators();
+        pa->set_index(i);
+        pa->set_model(spec.model);
+        pa->set_model_name(spec.name);
+        pa->set_health(a.health);
+        if (a.health != ACCELERATOR_HEALTH_HEALTHY) {
+            const auto kind = SimFault(a.fault);
+            pa->set_fault(kind == SimFault::Thermal
+                    ? FaultCatalog::thermal(TelemetryModel::throttleTemperature(a.generation))
+                    : FaultCatalog::accelerator(spec, kind, a.generation));
+        }
+        if (a.job != kNoSlot)
+            pa->set_job_id(std::to_string(m_jobs[a.job].id));
+        pa->set_has_telemetry(true);
+        pa->set_utilisation_percent(a.util);
+        pa->set_memory_used_bytes(int64_t(double(a.mem) * double(spec.memoryBytes)));
+        pa->set_memory_total_bytes(spec.memoryBytes);
+        pa->set_temperature_celsius(a.temp);
+        pa->set_power_watts(a.power);
+        pa->set_ecc_errors(a.eccErrors);
+    }
+    out->set_reboot_pending(node.rebootPending);
+    m_clock.stamp(node.bootMs, out->mutable_boot_time());
+    node.sentUtil = node.util;
+    node.sentTemp = node.temp;
+    node.sentPower = node.power;
+}
+
+std::string SimEngine::jobName(const SimJob &job) const
+{
+    const std::string &project = m_tenants.projects()[job.project].id;
+    const size_t dash = project.find('-');
+    char tag[8];
+    std::snprintf(
+        tag, sizeof tag, "%04x", unsigned(SimRandom::hash(m_options.seed, job.id) & 0xffff));
+    return (dash == std::string::npos ? project : project.substr(dash + 1)) + "-"
+        + JobGenerator::workloadName(job.workload) + "-" + tag;
+}
+
+void SimEngine::fillJob(const SimJob &job, Job *out) const
+{
+    const auto &queue = m_cluster.queues()[job.queue];
+    const auto &project = m_tenants.projects()[job.project];
+    out->set_id(std::to_string(job.id));
+    out->set_name(jobName(job));
+    out->set_tenant(m_tenants.tenants()[project.tenant].id);
+    out->set_project(project.id);
+    out->set_user(m_tenants.users()[job.user]);
+    out->set_queue(queue.name);
+    out->set_state(job.state);
+    if (job.state == JOB_STATE_PENDING || job.state == JOB_STATE_HELD) {
+        out->set_pending_reason(job.reason);
+        out->set_pending_reason_raw(rawReason(job.reason, job.adminHold));
+        out->set_quota_used(job.quotaUsed);
+        out->set_quota_limit(job.quotaLimit);
+    }
+    out->set_priority(job.priority);
+    out->set_model(queue.spec->model);
+    out->set_model_name(queue.spec->name);
+    out->set_accelerators(job.accelerators);
+    const int per = queue.spec->acceleratorsPerNode;
+    out->set_nodes_requested(job.accelerators >= per ? (job.accelerators + per - 1) / per : 1);
+    for (uint32_t n : job.nodes)
+        out->add_nodes(m_cluster.nodes()[n].name);
+    m_clock.stamp(job.submitMs, out->mutable_submit_time());
+    if (!job.nodes.empty())
+        m_clock.stamp(job.startMs, out->mutable_start_time());
+    const bool ended = job.state == JOB_STATE_COMPLETED || job.state == JOB_STATE_FAILED
+        || job.state == JOB_STATE_CANCELLED;
+    if (ended) {
+        m_clock.stamp(job.endMs, out->mutable_end_time());
+        out->set_exit_code(job.exitCode);
+        out->set_failure_reason(job.endText);
+    }
+    out->set_time_limit_seconds(job.timeLimitSeconds);
+    out->set_workload(JobGenerator::workloadName(job.workload));
+}
+
+Queue SimEngine::buildQueue(size_t q)
+{
+    const SimCluster::Queue &queue = m_cluster.queues()[q];
+    QueueStats &qs = m_queueStats[q];
+    Queue out;
+    out.set_name(queue.name);
+    int64_t inUse = 0, free = 0, down = 0, unavailable = 0;
+    double utilSum = 0;
+    for (uint32_t n : queue.nodes) {
+        const SimNode &node = m_cluster.nodes()[n];
+        for (int i = 0; i < node.accCount; ++i) {
+            const SimAccelerator &a = node.acc[size_t(i)];
+            if (a.job != kNoSlot) {
+                ++inUse;
+                utilSum += a.util;
+            } else if (node.down || a.health == ACCELERATOR_HEALTH_FAILED) {
+                ++down;
+            } else if (!node.schedulable()) {
+                ++unavailable;
+            } else {
+                ++free;
+            }
+        }
+    }
+    AcceleratorCounts *c = out.add_accelerators();
+    c->set_model(queue.spec->model);
+    c->set_model_name(queue.spec->name);
+    c->set_total(inUse + free + down + unavailable);
+    c->set_in_use(inUse);
+    c->set_free(free);
+    c->set_down(down);
+    c->set_unavailable(unavailable);
+    c->set_utilisation_percent(inUse ? std::round(utilSum / double(inUse) * 10.0) / 10.0 : 0.0);
+    out.set_nodes_total(int32_t(queue.nodes.size()));
+    out.set_nodes_available(int32_t(m_cluster.schedulableNodes(q)));
+    out.set_jobs_pending(qs.pending);
+    out.set_jobs_running(qs.running);
+    out.set_jobs_held(qs.held);
+    out.set_accelerators_pending(qs.acceleratorsPending);
+
+    while (!qs.waits.empty() && qs.waits.front().first < m_clock.nowMs - kHour)
+        qs.waits.pop_front();
+    if (!qs.waits.empty()) {
+        std::vector<float> w;
+        w.reserve(qs.waits.size());
+        for (const auto &[at, seconds] : qs.waits)
+            w.push_back(seconds);
+        auto rank = [&](double p) {
+            const size_t k = size_t(std::max(1.0, std::ceil(p * double(w.size())))) - 1;
+            std::nth_element(w.begin(), w.begin() + std::ptrdiff_t(k), w.end());
+            return double(w[k]);
+        };
+        out.set_wait_seconds_p50(rank(0.50));
+        out.set_wait_seconds_p95(rank(0.95));
+    }
+    out.set_largest_startable_accelerators(m_cluster.largestStartable(q));
+    for (const auto &b : queue.buckets)
+        out.add_nodes_by_free_accelerators(int64_t(b.size()));
+    out.set_max_time_seconds(JobGenerator::kMaxTimeSeconds);
+    size_t biggest = 0;
+    for (size_t i = 0; i < m_cluster.queues().size(); ++i)
+        if (m_cluster.queues()[i].nodes.size() > m_cluster.queues()[biggest].nodes.size())
+            biggest = i;
+    out.set_is_default(q == biggest);
+    out.set_state("UP");
+    return out;
+}
+
+BackendChanges SimEngine::snapshot()
+{
+    BackendChanges c;
+    const auto &nodes = m_cluster.nodes();
+    c.nodes.resize(nodes.size());
+    for (uint32_t i = 0; i < nodes.size(); ++i)
+        fillNode(i, &c.nodes[i]);
+    m_cluster.clearDirty();
+
+    std::vector<std::pair<uint32_t, uint32_t>> active; // id, slot
+    active.reserve(m_jobs.size());
+    for (uint32_t s = 0; s < m_jobs.slotCount(); ++s)
+        if (m_jobs[s].id != 0)
+            active.push_back({ m_jobs[s].id, s });
+    std::sort(active.begin(), active.end());
+    c.jobs.resize(active.size());
+    for (size_t i = 0; i < active.size(); ++i) {
+        SimJob &job = m_jobs[active[i].second];
+        job.dirty = false;
+        fillJob(job, &c.jobs[i]);
+    }
+    m_dirtyJobs.clear();
+    m_ended.clear();
+
+    for (size_t q = 0; q < m_queueStats.size(); ++q) {
+        c.queues.push_back(buildQueue(q));
+        m_sentQueues[q] = c.queues.back().SerializeAsString();
+    }
+    m_alerts.prune(m_clock.nowMs);
+    c.alerts = m_alerts.all();
+    m_alerts.clearChanged();
+    c.tenantsChanged = true;
+    m_sentTenants.clear();
+    for (const auto &t : tenants())
+        m_sentTenants += t.SerializeAsString();
+    return c;
+}
+
+BackendChanges SimEngine::collectChanges()
+{
+    BackendChanges c;
+    const std::vector<uint32_t> dirtyNodes = m_cluster.takeDirty();
+    c.nodes.resize(dirtyNodes.size());
+    for (size_t i = 0; i < dirtyNodes.size(); ++i)
+        fillNode(dirtyNodes[i], &c.nodes[i]);
+
+    c.jobs.reserve(m_dirtyJobs.size() + m_ended.size());
+    for (uint32_t id : m_dirtyJobs) {
+        const uint32_t slot = m_jobs.find(id);
+        if (slot == kNoSlot || !m_jobs[slot].dirty)
+            continue;
+        m_jobs[slot].dirty = false;
+        fillJob(m_jobs[slot], &c.jobs.emplace_back());
+    }
+    m_dirtyJobs.clear();
+    for (const SimJob &job : m_ended)
+        fillJob(job, &c.jobs.emplace_back());
+    m_ended.clear();
+
+    for (size_t q = 0; q < m_queueStats.size(); ++q) {
+        Queue queue = buildQueue(q);
+        std::string bytes = queue.SerializeAsString();
+        if (bytes == m_sentQueues[q])
+            continue;
+        m_sentQueues[q] = std::move(bytes);
+        c.queues.push_back(std::move(queue));
+    }
+    m_alerts.prune(m_clock.nowMs);
+    c.alerts = m_alerts.takeChanged();
+    std::string tenantBytes;
+    for (const auto &t : tenants())
+        tenantBytes += t.SerializeAsString();
+    if (tenantBytes != m_sentTenants) {
+        m_sentTenants = std::move(tenantBytes);
+        c.tenantsChanged = true;
+    }
+    return c;
+}
+
+std::vector<Tenant> SimEngine::tenants() const
+{
+    return m_tenants.toProto(m_queueModels);
+}
+
+void SimEngine::sampleTelemetry(std::vector<NodeSample> *out) const
+{
+    const auto &nodes = m_cluster.nodes();
+    out->resize(nodes.size());
+    for (uint32_t i = 0; i < nodes.size(); ++i) {
+        const SimNode &node = nodes[i];
+        NodeSample &s = (*out)[i];
+        s.nodeIndex = i;
+        s.utilisationPercent = node.util;
+        s.temperatureCelsius = node.temp;
+        s.powerWatts = node.power;
+        s.memoryUsedPercent = node.mem;
+        s.accelerators.resize(node.accCount);
+        for (int k = 0; k < node.accCount; ++k) {
+            const SimAccelerator &a = node.acc[size_t(k)];
+            s.accelerators[size_t(k)] = { a.util, a.temp, a.power, a.mem * 100.0f };
+        }
+    }
+}
+
+// ---------------------------------------------------------------- actions
+
+TargetResults SimEngine::drainNodes(const std::vector<std::string> &names, const Actor &actor)
+{
+    TargetResults results;
+    for (const auto &name : names) {
+        const int64_t i = m_cluster.find(name);
+        if (i < 0) {
+            results.push_back(failed(name, "NOT_FOUND", "node " + name + " not found"));
+            continue;
+        }
+        SimNode &node = m_cluster.node(uint32_t(i));
+        node.drain = true;
+        node.drainReason = actor.reason.empty() ? byWhom(actor, "drained") : actor.reason;
+        node.drainUser = actor.user;
+        node.drainMs = m_clock.nowMs;
+        m_cluster.refresh(uint32_t(i));
+        results.push_back(ok(name));
+    }
+    return results;
+}
+
+TargetResults SimEngine::resumeNodes(const std::vector<std::string> &names, const Actor &actor)
+{
+    TargetResults results;
+    for (const auto &name : names) {
+        const int64_t i = m_cluster.find(name);
+        if (i < 0) {
+            results.push_back(failed(name, "NOT_FOUND", "node " + name + " not found"));
+            continue;
+        }
+        SimNode &node = m_cluster.node(uint32_t(i));
+        if (node.maintenance) {
+            results.push_back(failed(name, "FAILED_PRECONDITION",
+                "node " + name + " is rebooting; it returns to service by itself"));
+            continue;
+        }
+        if (!node.drain && !node.down) {
+            results.push_back(failed(name, "FAILED_PRECONDITION",
+                "node " + name + " is " + stateWord(nodeState(node))
+                    + "; only drained, draining or down nodes can be resumed"));
+            continue;
+        }
+        node.drain = false;
+        node.drainReason.clear();
+        node.drainUser.clear();
+        node.drainMs = 0;
+        if (node.down)
+            repairNode(uint32_t(i)); // the operator says it is fixed
+        m_cluster.refresh(uint32_t(i));
+        results.push_back(ok(name));
+    }
+    (void)actor;
+    return results;
+}
+
+TargetResults SimEngine::rebootNodes(const std::vector<std::string> &names, const Actor &actor)
+{
+    TargetResults results;
+    for (const auto &name : names) {
+        const int64_t i = m_cluster.find(name);
+        if (i < 0) {
+            results.push_back(failed(name, "NOT_FOUND", "node " + name + " not found"));
+            continue;
+        }
+        SimNode &node = m_cluster.node(uint32_t(i));
+        if (node.maintenance) {
+            results.push_back(
+                failed(name, "FAILED_PRECONDITION", "node " + name + " is already rebooting"));
+            continue;
+        }
+        node.maintenance = true;
+        node.rebootReason = actor.reason.empty() ? byWhom(actor, "reboot requested") : actor.reason;
+        node.rebootUser = actor.user;
+        node.rebootMs = m_clock.nowMs;
+        m_cluster.refresh(uint32_t(i));
+        if (node.allocated > 0)
+            node.rebootPending = true;
+        else
+            beginReboot(uint32_t(i));
+        results.push_back(ok(name));
+    }
+    return results;
+}
+
+uint32_t SimEngine::findJob(const std::string &id) const
+{
+    if (id.empty() || id.size() > 10)
+        return kNoSlot;
+    uint64_t value = 0;
+    for (char ch : id) {
+        if (ch < '0' || ch > '9')
+            return kNoSlot;
+        value = value * 10 + uint64_t(ch - '0');
+    }
+    if (value == 0 || value > 0xffffffffULL)
+        return kNoSlot;
+    return m_jobs.find(uint32_t(value));
+}
+
+TargetResults SimEngine::cancelJobs(const std::vector<std::string> &ids, const Actor &actor)
+{
+    TargetResults results;
+    for (const auto &id : ids) {
+        const uint32_t slot = findJob(id);
+        if (slot == kNoSlot) {
+            results.push_back(failed(id, "NOT_FOUND", "job " + id + " not found"));
+            continue;
+        }
+        if (m_jobs[slot].state == JOB_STATE_RUNNING)
+            endRunning(slot, JOB_STATE_CANCELLED, m_clock.nowMs, byWhom(actor, "cancelled"), 143);
+        else
+            endWaiting(slot, JOB_STATE_CANCELLED, m_clock.nowMs, byWhom(actor, "cancelled"));
+        results.push_back(ok(id));
+    }
+    return results;
+}
+
+TargetResults SimEngine::holdJobs(const std::vector<std::string> &ids, const Actor &actor)
+{
+    TargetResults results;
+    for (const auto &id : ids) {
+        const uint32_t slot = findJob(id);
+        if (slot == kNoSlot) {
+            results.push_back(failed(id, "NOT_FOUND", "job " + id + " not found"));
+            continue;
+        }
+        SimJob &job = m_jobs[slot];
+        if (job.state == JOB_STATE_RUNNING) {
+            results.push_back(failed(id, "FAILED_PRECONDITION",
+                "job " + id + " is running; only pending jobs can be held"));
+            continue;
+        }
+        if (job.state == JOB_STATE_PENDING) {
+            holdPending(slot, true);
+        } else if (!job.adminHold) {
+            job.adminHold = true; // an operator's hold outlasts the owner's
+            ++job.generation;
+            markJob(job);
+        }
+        results.push_back(ok(id));
+    }
+    (void)actor;
+    return results;
+}
+
+TargetResults SimEngine::releaseJobs(const std::vector<std::string> &ids, const Actor &actor)
+{
+    TargetResults results;
+    for (const auto &id : ids) {
+        const uint32_t slot = findJob(id);
+        if (slot == kNoSlot) {
+            results.push_back(failed(id, "NOT_FOUND", "job " + id + " not found"));
+            continue;
+        }
+        const SimJob &job = m_jobs[slot];
+        if (job.state != JOB_STATE_HELD) {
+            results.push_back(failed(id, "FAILED_PRECONDITION",
+                "job " + id + " is " + jobStateWord(job.state)
+                    + "; only held jobs can be released"));
+            continue;
+        }
+        releaseHeld(slot);
+        results.push_back(ok(id));
+    }
+    (void)actor;
+    return results;
+}
+
+TargetResults SimEngine::requeueJobs(const std::vector<std::string> &ids, const Actor &actor)
+{
+    TargetResults results;
+    for (const auto &id : ids) {
+        const uint32_t slot = findJob(id);
+        if (slot == kNoSlot) {
+            results.push_back(failed(id, "NOT_FOUND", "job " + id + " not found"));
+            continue;
+        }
+        SimJob &job = m_jobs[slot];
+        if (job.state != JOB_STATE_RUNNING) {
+            results.push_back(failed(id, "FAILED_PRECONDITION",
+                "job " + id + " is " + jobStateWord(job.state)
+                    + "; only running jobs can be requeued"));
+            continue;
+        }
+        freeResources(slot);
+        const std::vector<uint32_t> nodes = std::move(job.nodes);
+        job.nodes.clear();
+        job.startMs = 0;
+        job.reason = PENDING_REASON_NOT_EVALUATED;
+        ++job.generation;
+        enqueuePending(slot);
+        markJob(job);
+        afterRelease(nodes);
+        results.push_back(ok(id));
+    }
+    (void)actor;
+    return results;
+}
+
+TargetResults SimEngine::setJobPriority(
+    const std::vector<std::string> &ids, int64_t priority, const Actor &actor)
+{
+    TargetResults results;
+    for (const auto &id : ids) {
+        if (priority < 0 || priority > 1000000) {
+            results.push_back(failed(id, "INVALID_ARGUMENT",
+                "priority must be 0..1000000 (got " + std::to_string(priority) + ")"));
+            continue;
+        }
+        const uint32_t slot = findJob(id);
+        if (slot == kNoSlot) {
+            results.push_back(failed(id, "NOT_FOUND", "job " + id + " not found"));
+            continue;
+        }
+        SimJob &job = m_jobs[slot];
+        if (job.state == JOB_STATE_RUNNING) {
+            results.push_back(failed(id, "FAILED_PRECONDITION",
+                "job " + id + " is running; priority applies only to pending or held jobs"));
+            continue;
+        }
+        if (job.state == JOB_STATE_PENDING) {
+            m_scheduler->remove(slot);
+            job.priority = int32_t(priority);
+            m_scheduler->add(slot);
+            m_scheduler->noteFresh(slot);
+        } else {
+            job.priority = int32_t(priority);
+        }
+        markJob(job);
+        results.push_back(ok(id));
+    }
+    (void)actor;
+    return results;
+}
+
+bool SimEngine::setQuota(const std::string &tenant, const std::string &project,
+    const QuotaLimit &limit, std::string *error)
+{
+    auto refuse = [&](std::string message) {
+        if (error)
+            *error = std::move(message);
+        return false;
+    };
+    const int t = m_tenants.findTenant(tenant);
+    if (t < 0)
+        return refuse("tenant '" + tenant + "' not found");
+    int p = -1;
+    if (!project.empty()) {
+        p = m_tenants.findProject(t, project);
+        if (p < 0)
+            return refuse("project '" + project + "' not found in tenant '" + tenant + "'");
+    }
+    if (limit.model() == ACCELERATOR_MODEL_UNSPECIFIED)
+        return refuse("quota.model must be set");
+    size_t q = 0;
+    while (q < m_queueModels.size() && m_queueModels[q] != limit.model())
+        ++q;
+    if (q == m_queueModels.size())
+        return refuse(std::string("this centre (") + m_site->name + ") has no "
+            + AcceleratorModel_Name(limit.model()) + " accelerators");
+    if (limit.max_accelerators() < 0)
+        return refuse("quota.max_accelerators must be >= 0 (got "
+            + std::to_string(limit.max_accelerators()) + ")");
+    if (limit.max_accelerator_hours() < 0)
+        return refuse("quota.max_accelerator_hours must be >= 0 (got "
+            + std::to_string(limit.max_accelerator_hours()) + ")");
+    m_tenants.setLimit(t, p, q, limit.max_accelerators(), limit.max_accelerator_hours());
+    updateTargets();
+    return true;
+}
+
+bool SimEngine::acknowledgeAlert(
+    const std::string &id, const std::string &user, const std::string &comment)
+{
+    return m_alerts.acknowledge(id, user, comment, m_clock.nowMs);
+}
+
+bool SimEngine::failNode(const std::string &name)
+{
+    const int64_t i = m_cluster.find(name);
+    if (i < 0)
+        return false;
+    const SimNode &node = m_cluster.nodes()[size_t(i)];
+    if (node.down)
+        return false;
+    nodeDown(uint32_t(i), FaultCatalog::nodeDown(m_cluster.spec(node), 0), m_clock.nowMs);
+    return true;
+}
+
+bool SimEngine::failAccelerator(const std::string &name, int index)
+{
+    const int64_t i = m_cluster.find(name);
+    if (i < 0)
+        return false;
+    const SimNode &node = m_cluster.nodes()[size_t(i)];
+    if (index < 0 || index >= node.accCount
+        || node.acc[size_t(index)].health == ACCELERATOR_HEALTH_FAILED)
+        return false;
+    cardFault(uint32_t(i), index, uint8_t(SimFault::Ecc), m_clock.nowMs);
+    return true;
+}
+
+} // namespace suanli::server

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "backends/Backend.h"
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace suanli::server {
+
+// SiteProfile describes one of the named centres the simulator can play
+// (FACTS.md sections 2-4): where it is, its PUE, its province's grid carbon
+// factor, and the accelerator models installed.
+struct SiteProfile {
+    std::string id; // "lingang"
+    std::string prefix; // node-name prefix: "lg"
+    std::string name; // "Shanghai Lingang"
+    std::string nameZh; // "上海临港"
+    std::string province;
+    double pue = 1.3;
+    // Province grid factor for 2022 (MEE), gCO2/kWh.
+    double carbonGPerKwh = 0;
+    // Share of the centre's nodes per model; sums to 1.
+    std::vector<std::pair<::suanli::v1::AcceleratorModel, double>> mix;
+
+    SiteInfo info() const;
+
+    // nullptr when id names no known centre.
+    static const SiteProfile *find(std::string_view id);
+    static const std::vector<SiteProfile> &all();
+};
+
+} // namespace suanli::server

@@ -18,11 +18,12 @@ namespace v1 = ::suanli::v1;
 
 // Static facts about the centre a backend fronts.
 struct SiteInfo {
-    std::string name;        // "Shanghai Lingang"
-    std::string nameZh;      // "上海临港"
-    std::string province;    // "Shanghai"
-    double pue = 1.3;        // facility power / IT power
+    std::string name; // "Shanghai Lingang"
+    std::string nameZh; // "上海临港"
+    std::string province; // "Shanghai"
+    double pue = 1.3; // facility power / IT power
     double carbonGPerKwh = 0; // grid carbon intensity where the centre draws power
+    double peakTflopsFp16 = 0; // FP16 peak of all accelerators; 0 when not known
 };
 
 // Everything that changed since the last collectChanges(): whole objects, so
@@ -48,11 +49,11 @@ struct BackendChanges {
 
 // One sample of a node's telemetry, for the gateway's metrics history.
 struct NodeSample {
-    uint32_t nodeIndex = 0;           // position in the order of the first full snapshot
-    float utilisationPercent = 0;     // mean over accelerators
-    float temperatureCelsius = 0;     // hottest accelerator
-    float powerWatts = 0;             // whole node
-    float memoryUsedPercent = 0;      // accelerator memory, mean
+    uint32_t nodeIndex = 0; // position in the order of the first full snapshot
+    float utilisationPercent = 0; // mean over accelerators
+    float temperatureCelsius = 0; // hottest accelerator
+    float powerWatts = 0; // whole node
+    float memoryUsedPercent = 0; // accelerator memory, mean
     struct Acc {
         float utilisationPercent = 0;
         float temperatureCelsius = 0;
@@ -105,27 +106,32 @@ public:
 
     // Node actions; one result per name.
     virtual TargetResults drainNodes(const std::vector<std::string> &names, const Actor &actor) = 0;
-    virtual TargetResults resumeNodes(const std::vector<std::string> &names, const Actor &actor) = 0;
-    virtual TargetResults rebootNodes(const std::vector<std::string> &names, const Actor &actor) = 0;
+    virtual TargetResults resumeNodes(const std::vector<std::string> &names, const Actor &actor)
+        = 0;
+    virtual TargetResults rebootNodes(const std::vector<std::string> &names, const Actor &actor)
+        = 0;
 
     // Job actions; one result per id.
     virtual TargetResults cancelJobs(const std::vector<std::string> &ids, const Actor &actor) = 0;
     virtual TargetResults holdJobs(const std::vector<std::string> &ids, const Actor &actor) = 0;
     virtual TargetResults releaseJobs(const std::vector<std::string> &ids, const Actor &actor) = 0;
     virtual TargetResults requeueJobs(const std::vector<std::string> &ids, const Actor &actor) = 0;
-    virtual TargetResults setJobPriority(const std::vector<std::string> &ids, int64_t priority,
-                                         const Actor &actor) = 0;
+    virtual TargetResults setJobPriority(
+        const std::vector<std::string> &ids, int64_t priority, const Actor &actor)
+        = 0;
 
     // Sets a tenant's (project empty) or project's limit for one model.
     // Returns false with a message a person can act on when the scheduler
     // refuses.
     virtual bool setQuota(const std::string &tenant, const std::string &project,
-                          const v1::QuotaLimit &limit, std::string *error) = 0;
+        const v1::QuotaLimit &limit, std::string *error)
+        = 0;
 
     // Acknowledges an alert (kept by the backend so it survives in its
     // collection); false when the id is unknown.
-    virtual bool acknowledgeAlert(const std::string &id, const std::string &user,
-                                  const std::string &comment) = 0;
+    virtual bool acknowledgeAlert(
+        const std::string &id, const std::string &user, const std::string &comment)
+        = 0;
 
     // Current telemetry of every node, in snapshot order. Returns false
     // when the backend has no accelerator telemetry source (the API then

@@ -17,7 +17,12 @@ SimBackend::~SimBackend() = default;
 SiteInfo SimBackend::site() const
 {
     std::lock_guard lock(m_mutex);
-    return m_engine->site().info();
+    SiteInfo info = m_engine->site().info();
+    const auto &cluster = m_engine->cluster();
+    for (const auto &queue : cluster.queues())
+        for (uint32_t n : queue.nodes)
+            info.peakTflopsFp16 += queue.spec->fp16Tflops * cluster.nodes()[n].accCount;
+    return info;
 }
 
 bool SimBackend::tick(std::string *)

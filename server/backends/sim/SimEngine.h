@@ -33,6 +33,7 @@ public:
     SimEngine &operator=(const SimEngine &) = delete;
 
     const SiteProfile &site() const { return *m_site; }
+    const SimCluster &cluster() const { return m_cluster; }
     std::chrono::system_clock::time_point now() const { return m_clock.now(); }
     double speed() const { return m_speed; }
     void setSpeed(double speed) { m_speed = speed < 0 ? 0 : speed; }

@@ -1,0 +1,320 @@
+#include "gateway/Gateway.h"
+
+#include "Describe.h"
+#include "backends/sim/SimBackend.h"
+#include "gateway/Log.h"
+#include "services/AuditService.h"
+#include "services/AuthService.h"
+#include "services/ClusterService.h"
+#include "services/EventsService.h"
+#include "services/SchedulerService.h"
+#include "services/TelemetryService.h"
+#include "services/TenancyService.h"
+#include "tls/CertificateAuthority.h"
+
+#include <fstream>
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <random>
+#include <sstream>
+
+namespace suanli::server {
+
+namespace {
+constexpr const char *kVersion = "0.1.0";
+
+std::string randomEpoch()
+{
+    std::random_device rd;
+    std::ostringstream out;
+    out << std::hex << rd() << rd();
+    return out.str();
+}
+
+std::string readFile(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw std::runtime_error("cannot read " + path);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+} // namespace
+
+Gateway::Gateway(GatewayOptions options)
+    : m_options(std::move(options))
+{
+}
+
+Gateway::~Gateway()
+{
+    shutdown();
+}
+
+std::string Gateway::describe() const
+{
+    std::ostringstream out;
+    out << m_context->site.name << " (" << m_backend->kind() << ", " << m_cache->nodes().size()
+        << " nodes, " << m_cache->jobs().size() << " active jobs)";
+    return out.str();
+}
+
+void Gateway::start()
+{
+    if (m_options.backend != "sim")
+        throw std::runtime_error(
+            "unknown backend '" + m_options.backend + "' (this suanlid knows: sim)");
+    m_store = std::make_unique<Store>(m_options.dataDir);
+    m_backend = std::make_unique<SimBackend>(m_options.sim);
+    m_cache = std::make_unique<ClusterCache>(randomEpoch());
+
+    // Quotas applied through this gateway before a restart are re-applied
+    // to a backend that does not keep them itself.
+    for (const auto &q : m_store->quotas()) {
+        std::string error;
+        if (!m_backend->setQuota(q.tenant, q.project, q.limit, &error))
+            LOG_WARN("stored quota for " << q.tenant << "/" << q.project
+                                         << " not re-applied: " << error);
+    }
+
+    {
+        std::lock_guard lock(m_publishMutex);
+        m_status.dataTime = std::chrono::system_clock::now();
+        BackendChanges first = m_backend->snapshot();
+        for (const auto &node : first.nodes)
+            m_nodeIndex.emplace(node.name(), static_cast<uint32_t>(m_nodeIndex.size()));
+        size_t perNode = 0;
+        for (const auto &node : first.nodes)
+            perNode = std::max<size_t>(perNode, node.accelerators_total());
+        m_metrics = std::make_unique<MetricsHistory>(first.nodes.size(), perNode);
+        publishLocked(std::move(first));
+    }
+    std::vector<v1::QuotaRequest> requests = m_store->quotaRequests();
+    m_cache->quotaRequests().apply(std::move(requests), {}, m_status);
+
+    m_context.reset(new GatewayContext { *m_store, *m_backend, *m_cache, *m_metrics,
+        m_backend->site(), kVersion,
+        [this] {
+            std::lock_guard lock(m_publishMutex);
+            publishLocked(m_backend->collectChanges());
+        },
+        [this](const std::string &name) -> std::optional<uint32_t> {
+            auto it = m_nodeIndex.find(name);
+            if (it == m_nodeIndex.end())
+                return std::nullopt;
+            return it->second;
+        },
+        {} });
+    recordMetrics(m_cache->overview(m_context->site));
+
+    // TLS: operator-supplied certificate, or our own CA made on first start.
+    TlsMaterial tls = m_options.tlsCert.empty()
+        ? ensureServerCertificate(m_options.dataDir, m_options.tlsSans)
+        : loadCertificateFiles(m_options.tlsCert, m_options.tlsKey);
+    m_caFingerprint = tls.caFingerprint.empty() ? tls.serverFingerprint : tls.caFingerprint;
+    m_caPath = m_options.tlsCert.empty() ? m_options.dataDir + "/tls/ca.pem" : m_options.tlsCert;
+
+    grpc::SslServerCredentialsOptions ssl;
+    // The chain includes our CA, so a console can show and pin its
+    // fingerprint on first connect (trust on first use).
+    ssl.pem_key_cert_pairs.push_back({ tls.serverKeyPem, tls.serverCertPem + tls.caCertPem });
+    if (!m_options.clientCa.empty()) {
+        ssl.pem_root_certs = readFile(m_options.clientCa);
+        ssl.client_certificate_request = GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY;
+    }
+
+    grpc::EnableDefaultHealthCheckService(true);
+    grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+    grpc::ServerBuilder builder;
+    builder.AddListeningPort(m_options.listen, grpc::SslServerCredentials(ssl), &m_port);
+    // Requests are small; a huge one is refused before it is read whole.
+    builder.SetMaxReceiveMessageSize(4 << 20);
+    builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, 30000);
+    builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 10000);
+    builder.AddChannelArgument(GRPC_ARG_HTTP2_MAX_PINGS_WITHOUT_DATA, 0);
+    builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+
+    m_services.push_back(std::make_unique<AuthService>(*m_context));
+    auto cluster = std::make_unique<ClusterService>(*m_context);
+    m_cluster = cluster.get();
+    m_services.push_back(std::move(cluster));
+    m_services.push_back(std::make_unique<SchedulerService>(*m_context));
+    m_services.push_back(std::make_unique<TenancyService>(*m_context));
+    auto telemetry = std::make_unique<TelemetryService>(*m_context);
+    m_telemetry = telemetry.get();
+    m_services.push_back(std::move(telemetry));
+    m_services.push_back(std::make_unique<EventsService>(*m_context));
+    m_services.push_back(std::make_unique<AuditService>(*m_context));
+    for (auto &service : m_services)
+        builder.RegisterService(service.get());
+
+    m_server = builder.BuildAndStart();
+    if (!m_server || m_port == 0)
+        throw std::runtime_error(
+            "cannot listen on " + m_options.listen + " (address in use, or not an address?)");
+    m_server->GetHealthCheckService()->SetServingStatus(true);
+    m_tickThread = std::thread([this] { tickLoop(); });
+}
+
+void Gateway::shutdown()
+{
+    {
+        std::lock_guard lock(m_stopMutex);
+        if (m_shutdown)
+            return;
+        m_shutdown = true;
+        m_stopping = true;
+    }
+    m_stopCv.notify_all();
+    if (m_tickThread.joinable())
+        m_tickThread.join();
+    if (m_server) {
+        m_server->GetHealthCheckService()->SetServingStatus(false);
+        const grpc::Status bye(grpc::StatusCode::UNAVAILABLE, "gateway shutting down");
+        m_cache->nodes().finishAll(bye);
+        m_cache->jobs().finishAll(bye);
+        m_cache->queues().finishAll(bye);
+        m_cache->alerts().finishAll(bye);
+        m_cache->quotaRequests().finishAll(bye);
+        if (m_telemetry)
+            m_telemetry->finishAll(bye);
+        m_server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(3));
+        m_server->Wait();
+        m_server.reset();
+    }
+}
+
+void Gateway::publishLocked(BackendChanges changes)
+{
+    const bool tenantsChanged = changes.tenantsChanged;
+    m_cache->apply(std::move(changes), m_status);
+    if (tenantsChanged) {
+        auto tenants = m_backend->tenants();
+        // Usage changes every tick; the store keeps names and projects, so
+        // it is written only when those change.
+        std::string shape;
+        for (const auto &t : tenants) {
+            shape += t.id() + '\x1f' + t.name() + '\x1f' + t.name_zh();
+            for (const auto &p : t.projects())
+                shape += '\x1e' + p.id() + '\x1f' + p.name() + '\x1f' + p.name_zh();
+            shape += '\x1d';
+        }
+        if (shape != m_tenantShape) {
+            m_store->upsertTenants(tenants);
+            m_tenantShape = std::move(shape);
+        }
+        m_cache->setTenants(std::move(tenants));
+    }
+}
+
+void Gateway::tickLoop()
+{
+    const auto period = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+        std::chrono::duration<double>(m_options.tickSeconds));
+    auto next = std::chrono::steady_clock::now() + period;
+    auto lastHeartbeat = std::chrono::steady_clock::now();
+    bool wasStale = false;
+    for (;;) {
+        {
+            std::unique_lock lock(m_stopMutex);
+            if (m_stopCv.wait_until(lock, next, [this] { return m_stopping; }))
+                return;
+        }
+        next += period;
+        if (std::chrono::steady_clock::now() > next)
+            next = std::chrono::steady_clock::now() + period;
+        {
+            std::lock_guard lock(m_publishMutex);
+            std::string error;
+            if (m_backend->tick(&error)) {
+                if (wasStale)
+                    LOG_INFO(m_backend->kind() << " backend answers again");
+                wasStale = false;
+                m_status.stale = false;
+                m_status.dataTime = std::chrono::system_clock::now();
+                publishLocked(m_backend->collectChanges());
+            } else {
+                if (!wasStale)
+                    LOG_WARN(m_backend->kind() << " backend unreachable: " << error);
+                wasStale = true;
+                m_status.stale = true;
+                m_cache->heartbeat(m_status);
+                lastHeartbeat = std::chrono::steady_clock::now();
+            }
+        }
+        // One overview a tick serves the metrics history and every overview stream.
+        const auto overview = m_cache->overview(m_context->site);
+        recordMetrics(overview);
+        m_cluster->publishOverview(overview);
+        if (std::chrono::steady_clock::now() - lastHeartbeat > std::chrono::seconds(5)) {
+            m_cache->heartbeat(m_status);
+            lastHeartbeat = std::chrono::steady_clock::now();
+        }
+    }
+}
+
+void Gateway::recordMetrics(const v1::Overview &o)
+{
+    const int64_t minute
+        = std::chrono::duration_cast<std::chrono::minutes>(m_backend->now().time_since_epoch())
+              .count();
+    if (minute == m_lastMinute)
+        return;
+    m_lastMinute = minute;
+
+    std::vector<NodeSample> samples;
+    const bool available = m_backend->sampleTelemetry(&samples);
+    m_metrics->setNodeTelemetryAvailable(available);
+    if (available)
+        m_metrics->recordNodes(minute, samples);
+
+    int64_t inUse = 0;
+    for (const auto &c : o.accelerators())
+        inUse += c.in_use();
+    std::vector<std::pair<std::string, double>> site = {
+        { "jobs_running", double(o.jobs_running()) },
+        { "jobs_pending", double(o.jobs_pending()) },
+        { "accelerators_in_use", double(inUse) },
+        { "pue", o.pue() },
+        { "carbon_intensity_g_per_kwh", o.carbon_intensity_g_per_kwh() },
+        { "wait_seconds_p50", o.wait_seconds_p50() },
+        { "wait_seconds_p95", o.wait_seconds_p95() },
+    };
+    if (available) {
+        site.push_back({ "utilisation_percent", o.utilisation_percent() });
+        site.push_back({ "it_power_watts", o.it_power_watts() });
+        site.push_back({ "facility_power_watts", o.facility_power_watts() });
+        site.push_back({ "emissions_kg_per_hour", o.emissions_kg_per_hour() });
+    }
+    m_metrics->recordSeries(v1::METRIC_SCOPE_SITE, "", minute, site);
+    for (const auto &q : m_cache->queues().all()) {
+        int64_t free = 0;
+        for (const auto &c : q->accelerators())
+            free += c.free();
+        m_metrics->recordSeries(v1::METRIC_SCOPE_QUEUE, q->name(), minute,
+            { { "jobs_pending", double(q->jobs_pending()) },
+                { "jobs_running", double(q->jobs_running()) },
+                { "wait_seconds_p50", q->wait_seconds_p50() },
+                { "wait_seconds_p95", q->wait_seconds_p95() },
+                { "accelerators_free", double(free) },
+                { "accelerators_pending", double(q->accelerators_pending()) } });
+    }
+    for (const auto &t : m_cache->tenants()) {
+        std::vector<std::pair<std::string, double>> values;
+        double inUseAll = 0, hours = 0;
+        for (const auto &u : t.usage()) {
+            values.push_back({ "accelerators_in_use:" + ::suanli::modelShortName(u.model()),
+                double(u.accelerators_in_use()) });
+            inUseAll += u.accelerators_in_use();
+            hours += u.accelerator_hours_used();
+        }
+        values.push_back({ "accelerators_in_use", inUseAll });
+        values.push_back({ "accelerator_hours", hours });
+        m_metrics->recordSeries(v1::METRIC_SCOPE_TENANT, t.id(), minute, values);
+    }
+    if (m_telemetry)
+        m_telemetry->notify(minute);
+}
+
+} // namespace suanli::server

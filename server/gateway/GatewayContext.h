@@ -1,0 +1,32 @@
+#pragma once
+
+#include "backends/Backend.h"
+#include "cache/ClusterCache.h"
+#include "metrics/MetricsHistory.h"
+#include "store/Store.h"
+
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace suanli::server {
+
+// GatewayContext is what every service of one gateway shares.
+struct GatewayContext {
+    Store &store;
+    Backend &backend;
+    ClusterCache &cache;
+    MetricsHistory &metrics;
+    SiteInfo site;
+    std::string version;
+    // Pulls the backend's pending changes into the cache now, so an action's
+    // effect reaches every watcher at once instead of at the next tick.
+    std::function<void()> publishNow;
+    // Position of a node in the metrics history, by name.
+    std::function<std::optional<uint32_t>(const std::string &)> nodeIndex;
+    // Serialises quota decisions: an approval is checked and applied as one step.
+    std::mutex quotaMutex;
+};
+
+} // namespace suanli::server

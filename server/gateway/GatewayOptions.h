@@ -1,0 +1,24 @@
+#pragma once
+
+#include "backends/sim/SimOptions.h"
+
+#include <string>
+#include <vector>
+
+namespace suanli::server {
+
+// Everything `suanlid serve` is told on its command line.
+struct GatewayOptions {
+    std::string listen = "127.0.0.1:7443";
+    std::string dataDir;
+    std::string backend = "sim";
+    SimOptions sim;
+    std::string tlsCert;
+    std::string tlsKey;
+    std::vector<std::string> tlsSans;
+    std::string clientCa;
+    // Real seconds between backend ticks.
+    double tickSeconds = 1.0;
+};
+
+} // namespace suanli::server

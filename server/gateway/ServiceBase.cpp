@@ -1,0 +1,147 @@
+#include "gateway/ServiceBase.h"
+
+#include "gateway/Log.h"
+
+#include <set>
+
+namespace suanli::server {
+
+namespace {
+std::string bearerToken(grpc::CallbackServerContext *call)
+{
+    const auto &md = call->client_metadata();
+    auto it = md.find("authorization");
+    if (it == md.end())
+        return {};
+    std::string value(it->second.data(), it->second.size());
+    constexpr std::string_view prefix = "Bearer ";
+    if (value.size() > prefix.size()
+        && std::equal(prefix.begin(), prefix.end(), value.begin(),
+            [](char a, char b) { return std::tolower(a) == std::tolower(b); }))
+        return value.substr(prefix.size());
+    return {};
+}
+} // namespace
+
+grpc::Status ServiceBase::authorize(grpc::CallbackServerContext *call, const std::string &method,
+    Principal *who, bool audited) const
+{
+    const std::string token = bearerToken(call);
+    std::optional<Principal> principal;
+    if (!token.empty()) {
+        try {
+            principal = m_ctx.store.authenticate(token);
+        } catch (const std::exception &e) {
+            LOG_ERROR("authenticate: " << e.what());
+            return grpc::Status(
+                grpc::StatusCode::UNAVAILABLE, "gateway store error: " + std::string(e.what()));
+        }
+    }
+    if (!principal) {
+        grpc::Status status(grpc::StatusCode::UNAUTHENTICATED,
+            token.empty() ? "no bearer token: send 'authorization: Bearer <token>'"
+                          : "token not recognised (revoked, or from another gateway)");
+        if (audited)
+            audit(call, Principal {}, method, {}, {}, status);
+        return status;
+    }
+    *who = *principal;
+    const Access access = Rbac::accessFor(method);
+    if (!Rbac::roleAllows(who->role, access)) {
+        grpc::Status status(grpc::StatusCode::PERMISSION_DENIED,
+            "role " + Rbac::roleName(who->role) + " may not call " + method + " (needs "
+                + Rbac::requiredRole(access) + ")");
+        if (audited)
+            audit(call, *who, method, {}, {}, status);
+        return status;
+    }
+    return grpc::Status::OK;
+}
+
+void ServiceBase::audit(grpc::CallbackServerContext *call, const Principal &who,
+    const std::string &method, const std::string &target, const std::string &reason,
+    const grpc::Status &status, const std::string &detail) const
+{
+    AuditRecord record;
+    record.user = who.user;
+    record.role = who.role;
+    record.action = method;
+    record.target = target;
+    record.reason = reason;
+    static const char *names[] = { "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT",
+        "DEADLINE_EXCEEDED", "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED",
+        "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED",
+        "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED" };
+    const int code = status.error_code();
+    record.result = code >= 0 && code <= 16 ? names[code] : "UNKNOWN";
+    record.detail = detail.empty() ? status.error_message() : detail;
+    record.peer = call ? call->peer() : std::string();
+    try {
+        m_ctx.store.appendAudit(record);
+    } catch (const std::exception &e) {
+        LOG_ERROR("audit log write failed for " << method << ": " << e.what());
+    }
+    LOG_INFO("audit " << method << " user=" << (who.user.empty() ? "-" : who.user) << " target="
+                      << (target.size() > 120 ? target.substr(0, 120) + "..." : target)
+                      << " result=" << record.result);
+}
+
+std::string ServiceBase::joinTargets(const std::vector<std::string> &targets)
+{
+    std::string out;
+    for (const auto &t : targets) {
+        if (!out.empty())
+            out += ',';
+        out += t;
+    }
+    return out;
+}
+
+std::string ServiceBase::summarise(const TargetResults &results)
+{
+    int ok = 0;
+    std::string failures;
+    for (const auto &r : results) {
+        if (r.ok()) {
+            ++ok;
+        } else if (failures.size() < 2000) {
+            failures += (failures.empty() ? "" : "; ") + r.target() + ": " + r.message();
+        }
+    }
+    return std::to_string(ok) + " of " + std::to_string(results.size()) + " applied"
+        + (failures.empty() ? std::string() : "; " + failures);
+}
+
+grpc::Status invalidArgument(const std::string &message)
+{
+    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, message);
+}
+
+grpc::Status checkTargets(const std::vector<std::string> &targets, const char *field)
+{
+    if (targets.empty())
+        return invalidArgument(std::string(field) + " must name at least one target");
+    if (targets.size() > static_cast<size_t>(kMaxTargets))
+        return invalidArgument(std::string(field) + " names " + std::to_string(targets.size())
+            + " targets; at most " + std::to_string(kMaxTargets) + " per call");
+    std::set<std::string> seen;
+    for (const auto &t : targets) {
+        if (t.empty())
+            return invalidArgument(std::string(field) + " contains an empty name");
+        if (!seen.insert(t).second)
+            return invalidArgument(std::string(field) + " names '" + t + "' twice");
+    }
+    return grpc::Status::OK;
+}
+
+grpc::Status checkReason(const std::string &reason, bool required, const char *what)
+{
+    if (required && reason.find_first_not_of(" \t\n") == std::string::npos)
+        return invalidArgument(std::string("reason is required: say why ") + what);
+    if (reason.size() > kMaxReasonBytes)
+        return invalidArgument("reason is " + std::to_string(reason.size()) + " bytes; at most "
+            + std::to_string(kMaxReasonBytes));
+    return grpc::Status::OK;
+}
+
+} // namespace suanli::server

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "auth/Rbac.h"
+#include "gateway/GatewayContext.h"
+
+#include <grpcpp/grpcpp.h>
+#include <string>
+#include <vector>
+
+namespace suanli::server {
+
+// ServiceBase gives every service the same front door: authenticate the
+// bearer token, check the role for the method, and write the audit log.
+class ServiceBase {
+public:
+    explicit ServiceBase(GatewayContext &ctx)
+        : m_ctx(ctx)
+    {
+    }
+
+protected:
+    // Checks token and role for `method` ("Cluster.DrainNodes"). On refusal
+    // returns UNAUTHENTICATED or PERMISSION_DENIED and, when `audited`, writes
+    // the refusal to the audit log.
+    grpc::Status authorize(grpc::CallbackServerContext *call, const std::string &method,
+        Principal *who, bool audited) const;
+
+    // Writes one audit entry for an action, allowed or refused.
+    void audit(grpc::CallbackServerContext *call, const Principal &who, const std::string &method,
+        const std::string &target, const std::string &reason, const grpc::Status &status,
+        const std::string &detail = {}) const;
+
+    // Finishes a unary call with `status`.
+    static grpc::ServerUnaryReactor *finish(
+        grpc::CallbackServerContext *call, const grpc::Status &status)
+    {
+        auto *reactor = call->DefaultReactor();
+        reactor->Finish(status);
+        return reactor;
+    }
+
+    // AIP-155: a mutation retried with the same request_id returns the first
+    // answer instead of being applied twice.
+    template <class Response>
+    bool replay(const Principal &who, const std::string &requestId, Response *response) const
+    {
+        if (requestId.empty())
+            return false;
+        auto stored = m_ctx.store.idempotentResponse(who.user, requestId);
+        return stored && response->ParseFromString(*stored);
+    }
+    template <class Response>
+    void remember(
+        const Principal &who, const std::string &requestId, const Response &response) const
+    {
+        if (!requestId.empty())
+            m_ctx.store.rememberResponse(who.user, requestId, response.SerializeAsString());
+    }
+
+    static std::string joinTargets(const std::vector<std::string> &targets);
+    // "3 of 4 applied; n9: not found" for the audit detail.
+    static std::string summarise(const TargetResults &results);
+
+    GatewayContext &m_ctx;
+};
+
+// Limits that keep a request from costing the gateway more than it should.
+inline constexpr int kMaxTargets = 10000;
+inline constexpr size_t kMaxReasonBytes = 1024;
+
+grpc::Status invalidArgument(const std::string &message);
+// INVALID_ARGUMENT naming the field when a batch or a text is too large or empty.
+grpc::Status checkTargets(const std::vector<std::string> &targets, const char *field);
+grpc::Status checkReason(const std::string &reason, bool required, const char *what);
+
+} // namespace suanli::server

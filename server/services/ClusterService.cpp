@@ -1,0 +1,162 @@
+#include "services/ClusterService.h"
+
+#include "gateway/ListQuery.h"
+#include "gateway/Watch.h"
+
+#include <google/protobuf/util/time_util.h>
+
+namespace suanli::server {
+
+namespace {
+::suanli::MatchContext matchContext(const Backend &backend)
+{
+    ::suanli::MatchContext context;
+    context.nowSeconds
+        = std::chrono::duration_cast<std::chrono::seconds>(backend.now().time_since_epoch())
+              .count();
+    return context;
+}
+} // namespace
+
+grpc::ServerUnaryReactor *ClusterService::GetOverview(
+    grpc::CallbackServerContext *call, const v1::GetOverviewRequest *, v1::Overview *response)
+{
+    Principal who;
+    if (auto status = authorize(call, "Cluster.GetOverview", &who, false); !status.ok())
+        return finish(call, status);
+    *response = m_ctx.cache.overview(m_ctx.site);
+    return finish(call, grpc::Status::OK);
+}
+
+grpc::ServerWriteReactor<v1::Overview> *ClusterService::WatchOverview(
+    grpc::CallbackServerContext *call, const v1::GetOverviewRequest *)
+{
+    Principal who;
+    if (auto status = authorize(call, "Cluster.WatchOverview", &who, false); !status.ok())
+        return new RefusedStream<v1::Overview>(status);
+    auto *stream = m_overviewStreams.open();
+    stream->push(m_ctx.cache.overview(m_ctx.site));
+    return stream;
+}
+
+void ClusterService::publishOverview(const v1::Overview &overview)
+{
+    m_overviewStreams.forEach([&](auto *stream, const auto &) { stream->push(overview); });
+}
+
+grpc::ServerUnaryReactor *ClusterService::ListNodes(grpc::CallbackServerContext *call,
+    const v1::ListNodesRequest *request, v1::ListNodesResponse *response)
+{
+    Principal who;
+    if (auto status = authorize(call, "Cluster.ListNodes", &who, false); !status.ok())
+        return finish(call, status);
+    std::vector<ClusterCache::Nodes::Ptr> page;
+    std::string next;
+    int32_t total = 0;
+    // Accelerator detail makes a node about eight times larger: smaller pages keep answers far from
+    // 4 MB.
+    const size_t maxSize = request->include_accelerators() ? 1000 : 5000;
+    auto status = queryList(m_ctx.cache.nodes().all(), ::suanli::nodeFields(), request->filter(),
+        request->order_by(), request->page_size(), request->page_token(), 500, maxSize,
+        matchContext(m_ctx.backend), &page, &next, &total);
+    if (!status.ok())
+        return finish(call, status);
+    for (const auto &node : page) {
+        auto *out = response->add_nodes();
+        *out = *node;
+        if (!request->include_accelerators())
+            out->clear_accelerators();
+    }
+    response->set_next_page_token(next);
+    response->set_total_size(total);
+    return finish(call, grpc::Status::OK);
+}
+
+grpc::ServerUnaryReactor *ClusterService::GetNode(
+    grpc::CallbackServerContext *call, const v1::GetNodeRequest *request, v1::Node *response)
+{
+    Principal who;
+    if (auto status = authorize(call, "Cluster.GetNode", &who, false); !status.ok())
+        return finish(call, status);
+    if (request->name().empty())
+        return finish(call, invalidArgument("name is required"));
+    auto node = m_ctx.cache.nodes().get(request->name());
+    if (!node)
+        return finish(call,
+            grpc::Status(grpc::StatusCode::NOT_FOUND, "node '" + request->name() + "' not found"));
+    *response = *node;
+    return finish(call, grpc::Status::OK);
+}
+
+grpc::ServerWriteReactor<grpc::ByteBuffer> *ClusterService::WatchNodes(
+    grpc::CallbackServerContext *call, const grpc::ByteBuffer *request)
+{
+    Principal who;
+    if (auto status = authorize(call, "Cluster.WatchNodes", &who, false); !status.ok())
+        return new RefusedWatch(status);
+    v1::WatchRequest watch;
+    if (!parseWatchRequest(request, &watch))
+        return new RefusedWatch(invalidArgument("malformed WatchRequest"));
+    return new WatchReactor<v1::Node, v1::NodesEvent>(
+        m_ctx.cache.nodes(), watch.since_revision(), watch.epoch());
+}
+
+grpc::Status ClusterService::nodeAction(grpc::CallbackServerContext *call, const char *method,
+    Action action, const google::protobuf::RepeatedPtrField<std::string> &names,
+    const std::string &reason, bool reasonRequired, const std::string &requestId,
+    v1::NodeActionResponse *response)
+{
+    Principal who;
+    if (auto status = authorize(call, method, &who, true); !status.ok())
+        return status;
+    const std::vector<std::string> targets(names.begin(), names.end());
+    const std::string target = joinTargets(targets);
+    grpc::Status status = checkTargets(targets, "names");
+    if (status.ok())
+        status = checkReason(reason, reasonRequired, "the nodes are taken out of service");
+    if (!status.ok()) {
+        audit(call, who, method, target, reason, status);
+        return status;
+    }
+    if (replay(who, requestId, response)) {
+        audit(call, who, method, target, reason, grpc::Status::OK,
+            "replayed request_id " + requestId);
+        return grpc::Status::OK;
+    }
+    const auto results = (m_ctx.backend.*action)(targets, Actor { who.user, reason });
+    m_ctx.publishNow();
+    for (const auto &r : results) {
+        *response->add_results() = r;
+        if (auto node = m_ctx.cache.nodes().get(r.target()))
+            *response->add_nodes() = *node;
+    }
+    remember(who, requestId, *response);
+    audit(call, who, method, target, reason, grpc::Status::OK, summarise(results));
+    return grpc::Status::OK;
+}
+
+grpc::ServerUnaryReactor *ClusterService::DrainNodes(grpc::CallbackServerContext *call,
+    const v1::DrainNodesRequest *request, v1::NodeActionResponse *response)
+{
+    return finish(call,
+        nodeAction(call, "Cluster.DrainNodes", &Backend::drainNodes, request->names(),
+            request->reason(), true, request->request_id(), response));
+}
+
+grpc::ServerUnaryReactor *ClusterService::ResumeNodes(grpc::CallbackServerContext *call,
+    const v1::ResumeNodesRequest *request, v1::NodeActionResponse *response)
+{
+    return finish(call,
+        nodeAction(call, "Cluster.ResumeNodes", &Backend::resumeNodes, request->names(),
+            request->reason(), false, request->request_id(), response));
+}
+
+grpc::ServerUnaryReactor *ClusterService::RebootNodes(grpc::CallbackServerContext *call,
+    const v1::RebootNodesRequest *request, v1::NodeActionResponse *response)
+{
+    return finish(call,
+        nodeAction(call, "Cluster.RebootNodes", &Backend::rebootNodes, request->names(),
+            request->reason(), false, request->request_id(), response));
+}
+
+} // namespace suanli::server

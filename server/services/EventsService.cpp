@@ -1,0 +1,82 @@
+#include "services/EventsService.h"
+
+#include "gateway/ListQuery.h"
+#include "gateway/Watch.h"
+
+namespace suanli::server {
+
+grpc::ServerWriteReactor<grpc::ByteBuffer> *EventsService::WatchAlerts(
+    grpc::CallbackServerContext *call, const grpc::ByteBuffer *request)
+{
+    Principal who;
+    if (auto status = authorize(call, "Events.WatchAlerts", &who, false); !status.ok())
+        return new RefusedWatch(status);
+    v1::WatchRequest watch;
+    if (!parseWatchRequest(request, &watch))
+        return new RefusedWatch(invalidArgument("malformed WatchRequest"));
+    return new WatchReactor<v1::Alert, v1::AlertsEvent>(
+        m_ctx.cache.alerts(), watch.since_revision(), watch.epoch());
+}
+
+grpc::ServerUnaryReactor *EventsService::ListAlerts(grpc::CallbackServerContext *call,
+    const v1::ListAlertsRequest *request, v1::ListAlertsResponse *response)
+{
+    Principal who;
+    if (auto status = authorize(call, "Events.ListAlerts", &who, false); !status.ok())
+        return finish(call, status);
+    auto items = m_ctx.cache.alerts().all();
+    // Newest first: alert ids grow with time.
+    std::reverse(items.begin(), items.end());
+    std::vector<ClusterCache::Alerts::Ptr> page;
+    std::string next;
+    int32_t total = 0;
+    auto status = queryList(std::move(items), ::suanli::alertFields(), request->filter(), {},
+        request->page_size(), request->page_token(), 500, 5000, {}, &page, &next, &total);
+    if (!status.ok())
+        return finish(call, status);
+    for (const auto &alert : page)
+        *response->add_alerts() = *alert;
+    response->set_next_page_token(next);
+    response->set_total_size(total);
+    return finish(call, grpc::Status::OK);
+}
+
+grpc::ServerUnaryReactor *EventsService::AcknowledgeAlert(grpc::CallbackServerContext *call,
+    const v1::AcknowledgeAlertRequest *request, v1::AcknowledgeAlertResponse *response)
+{
+    constexpr const char *method = "Events.AcknowledgeAlert";
+    Principal who;
+    if (auto status = authorize(call, method, &who, true); !status.ok())
+        return finish(call, status);
+    const std::vector<std::string> ids(request->ids().begin(), request->ids().end());
+    grpc::Status status = checkTargets(ids, "ids");
+    if (status.ok())
+        status = checkReason(request->comment(), false, "");
+    if (!status.ok()) {
+        audit(call, who, method, joinTargets(ids), request->comment(), status);
+        return finish(call, status);
+    }
+    TargetResults results;
+    for (const auto &id : ids) {
+        v1::TargetResult r;
+        r.set_target(id);
+        if (m_ctx.backend.acknowledgeAlert(id, who.user, request->comment())) {
+            r.set_ok(true);
+        } else {
+            r.set_code("NOT_FOUND");
+            r.set_message("alert '" + id + "' not found");
+        }
+        results.push_back(r);
+    }
+    m_ctx.publishNow();
+    for (const auto &r : results) {
+        *response->add_results() = r;
+        if (auto alert = m_ctx.cache.alerts().get(r.target()))
+            *response->add_alerts() = *alert;
+    }
+    audit(call, who, method, joinTargets(ids), request->comment(), grpc::Status::OK,
+        summarise(results));
+    return finish(call, grpc::Status::OK);
+}
+
+} // namespace suanli::server

@@ -1,0 +1,172 @@
+#include "services/SchedulerService.h"
+
+#include "gateway/ListQuery.h"
+#include "gateway/Watch.h"
+
+namespace suanli::server {
+
+grpc::ServerUnaryReactor *SchedulerService::ListQueues(grpc::CallbackServerContext *call,
+    const v1::ListQueuesRequest *, v1::ListQueuesResponse *response)
+{
+    Principal who;
+    if (auto status = authorize(call, "Scheduler.ListQueues", &who, false); !status.ok())
+        return finish(call, status);
+    for (const auto &queue : m_ctx.cache.queues().all())
+        *response->add_queues() = *queue;
+    return finish(call, grpc::Status::OK);
+}
+
+grpc::ServerWriteReactor<grpc::ByteBuffer> *SchedulerService::WatchQueues(
+    grpc::CallbackServerContext *call, const grpc::ByteBuffer *request)
+{
+    Principal who;
+    if (auto status = authorize(call, "Scheduler.WatchQueues", &who, false); !status.ok())
+        return new RefusedWatch(status);
+    v1::WatchRequest watch;
+    if (!parseWatchRequest(request, &watch))
+        return new RefusedWatch(invalidArgument("malformed WatchRequest"));
+    return new WatchReactor<v1::Queue, v1::QueuesEvent>(
+        m_ctx.cache.queues(), watch.since_revision(), watch.epoch());
+}
+
+grpc::ServerUnaryReactor *SchedulerService::ListJobs(grpc::CallbackServerContext *call,
+    const v1::ListJobsRequest *request, v1::ListJobsResponse *response)
+{
+    Principal who;
+    if (auto status = authorize(call, "Scheduler.ListJobs", &who, false); !status.ok())
+        return finish(call, status);
+    // Active jobs and those that ended recently, as squeue shows them.
+    auto items = m_ctx.cache.jobs().all();
+    for (auto &ended : m_ctx.cache.endedJobs())
+        if (!m_ctx.cache.jobs().get(ended->id()))
+            items.push_back(std::move(ended));
+    std::vector<ClusterCache::Jobs::Ptr> page;
+    std::string next;
+    int32_t total = 0;
+    ::suanli::MatchContext context;
+    context.nowSeconds
+        = std::chrono::duration_cast<std::chrono::seconds>(m_ctx.backend.now().time_since_epoch())
+              .count();
+    auto status
+        = queryList(std::move(items), ::suanli::jobFields(), request->filter(), request->order_by(),
+            request->page_size(), request->page_token(), 500, 5000, context, &page, &next, &total);
+    if (!status.ok())
+        return finish(call, status);
+    for (const auto &job : page)
+        *response->add_jobs() = *job;
+    response->set_next_page_token(next);
+    response->set_total_size(total);
+    return finish(call, grpc::Status::OK);
+}
+
+grpc::ServerUnaryReactor *SchedulerService::GetJob(
+    grpc::CallbackServerContext *call, const v1::GetJobRequest *request, v1::Job *response)
+{
+    Principal who;
+    if (auto status = authorize(call, "Scheduler.GetJob", &who, false); !status.ok())
+        return finish(call, status);
+    if (request->id().empty())
+        return finish(call, invalidArgument("id is required"));
+    auto job = m_ctx.cache.job(request->id());
+    if (!job)
+        return finish(call,
+            grpc::Status(grpc::StatusCode::NOT_FOUND,
+                "job '" + request->id() + "' not found (not active, or ended long ago)"));
+    *response = *job;
+    return finish(call, grpc::Status::OK);
+}
+
+grpc::ServerWriteReactor<grpc::ByteBuffer> *SchedulerService::WatchJobs(
+    grpc::CallbackServerContext *call, const grpc::ByteBuffer *request)
+{
+    Principal who;
+    if (auto status = authorize(call, "Scheduler.WatchJobs", &who, false); !status.ok())
+        return new RefusedWatch(status);
+    v1::WatchRequest watch;
+    if (!parseWatchRequest(request, &watch))
+        return new RefusedWatch(invalidArgument("malformed WatchRequest"));
+    return new WatchReactor<v1::Job, v1::JobsEvent>(
+        m_ctx.cache.jobs(), watch.since_revision(), watch.epoch());
+}
+
+grpc::Status SchedulerService::jobAction(grpc::CallbackServerContext *call, const char *method,
+    const google::protobuf::RepeatedPtrField<std::string> &ids, const std::string &reason,
+    const std::string &requestId,
+    const std::function<TargetResults(const std::vector<std::string> &, const Actor &)> &apply,
+    v1::JobActionResponse *response)
+{
+    Principal who;
+    if (auto status = authorize(call, method, &who, true); !status.ok())
+        return status;
+    const std::vector<std::string> targets(ids.begin(), ids.end());
+    const std::string target = joinTargets(targets);
+    grpc::Status status = checkTargets(targets, "ids");
+    if (status.ok())
+        status = checkReason(reason, false, "");
+    if (!status.ok()) {
+        audit(call, who, method, target, reason, status);
+        return status;
+    }
+    if (replay(who, requestId, response)) {
+        audit(call, who, method, target, reason, grpc::Status::OK,
+            "replayed request_id " + requestId);
+        return grpc::Status::OK;
+    }
+    const auto results = apply(targets, Actor { who.user, reason });
+    m_ctx.publishNow();
+    for (const auto &r : results) {
+        *response->add_results() = r;
+        if (auto job = m_ctx.cache.job(r.target()))
+            *response->add_jobs() = *job;
+    }
+    remember(who, requestId, *response);
+    audit(call, who, method, target, reason, grpc::Status::OK, summarise(results));
+    return grpc::Status::OK;
+}
+
+#define SUANLI_JOB_ACTION(Method, BackendCall)                                                     \
+    grpc::ServerUnaryReactor *SchedulerService::Method(grpc::CallbackServerContext *call,          \
+        const v1::JobActionRequest *request, v1::JobActionResponse *response)                      \
+    {                                                                                              \
+        return finish(call,                                                                        \
+            jobAction(                                                                             \
+                call, "Scheduler." #Method, request->ids(), request->reason(),                     \
+                request->request_id(),                                                             \
+                [this](const auto &ids, const Actor &actor) {                                      \
+                    return m_ctx.backend.BackendCall(ids, actor);                                  \
+                },                                                                                 \
+                response));                                                                        \
+    }
+
+SUANLI_JOB_ACTION(CancelJobs, cancelJobs)
+SUANLI_JOB_ACTION(HoldJobs, holdJobs)
+SUANLI_JOB_ACTION(ReleaseJobs, releaseJobs)
+SUANLI_JOB_ACTION(RequeueJobs, requeueJobs)
+
+#undef SUANLI_JOB_ACTION
+
+grpc::ServerUnaryReactor *SchedulerService::SetJobPriority(grpc::CallbackServerContext *call,
+    const v1::SetJobPriorityRequest *request, v1::JobActionResponse *response)
+{
+    const int64_t priority = request->priority();
+    if (priority < 0 || priority > 1000000) {
+        Principal who;
+        if (auto status = authorize(call, "Scheduler.SetJobPriority", &who, true); !status.ok())
+            return finish(call, status);
+        auto status = invalidArgument(
+            "priority must be between 0 and 1000000 (got " + std::to_string(priority) + ")");
+        std::vector<std::string> ids(request->ids().begin(), request->ids().end());
+        audit(call, who, "Scheduler.SetJobPriority", joinTargets(ids), request->reason(), status);
+        return finish(call, status);
+    }
+    return finish(call,
+        jobAction(
+            call, "Scheduler.SetJobPriority", request->ids(), request->reason(),
+            request->request_id(),
+            [this, priority](const auto &ids, const Actor &actor) {
+                return m_ctx.backend.setJobPriority(ids, priority, actor);
+            },
+            response));
+}
+
+} // namespace suanli::server

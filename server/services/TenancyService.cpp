@@ -1,0 +1,406 @@
+#include "services/TenancyService.h"
+
+#include "Describe.h"
+#include "Filter.h"
+#include "gateway/Log.h"
+#include "gateway/Paging.h"
+#include "gateway/Watch.h"
+
+#include <algorithm>
+#include <google/protobuf/util/time_util.h>
+
+namespace suanli::server {
+
+using google::protobuf::util::TimeUtil;
+
+namespace {
+constexpr size_t kMaxJustificationBytes = 4096;
+
+int64_t limitOf(
+    const google::protobuf::RepeatedPtrField<v1::QuotaLimit> &limits, v1::AcceleratorModel model)
+{
+    for (const auto &l : limits)
+        if (l.model() == model)
+            return l.max_accelerators();
+    return 0;
+}
+
+const v1::QuotaLimit *findLimit(
+    const google::protobuf::RepeatedPtrField<v1::QuotaLimit> &limits, v1::AcceleratorModel model)
+{
+    for (const auto &l : limits)
+        if (l.model() == model)
+            return &l;
+    return nullptr;
+}
+
+const v1::Project *findProject(const v1::Tenant &tenant, const std::string &id)
+{
+    for (const auto &p : tenant.projects())
+        if (p.id() == id)
+            return &p;
+    return nullptr;
+}
+
+std::string modelText(v1::AcceleratorModel model)
+{
+    return ::suanli::modelShortName(model);
+}
+} // namespace
+
+bool TenancyService::inScope(const Principal &who, const std::string &tenant)
+{
+    return who.role == v1::ROLE_ADMIN
+        || std::find(who.tenants.begin(), who.tenants.end(), tenant) != who.tenants.end();
+}
+
+bool TenancyService::needsAdmin(const v1::Tenant &tenant, const std::string &project,
+    v1::AcceleratorModel model, int64_t maxAccelerators, std::string *why)
+{
+    if (project.empty()) {
+        *why = "it changes tenant " + tenant.id() + "'s own quota";
+        return true;
+    }
+    const int64_t tenantLimit = limitOf(tenant.quotas(), model);
+    int64_t sum = maxAccelerators;
+    for (const auto &p : tenant.projects())
+        if (p.id() != project)
+            sum += limitOf(p.quotas(), model);
+    if (sum > tenantLimit) {
+        *why = "its projects would hold " + std::to_string(sum) + " " + modelText(model)
+            + " against tenant " + tenant.id() + "'s quota of " + std::to_string(tenantLimit);
+        return true;
+    }
+    return false;
+}
+
+grpc::ServerUnaryReactor *TenancyService::ListTenants(grpc::CallbackServerContext *call,
+    const v1::ListTenantsRequest *request, v1::ListTenantsResponse *response)
+{
+    Principal who;
+    if (auto status = authorize(call, "Tenancy.ListTenants", &who, false); !status.ok())
+        return finish(call, status);
+    ::suanli::FilterError error;
+    auto filter = ::suanli::Filter::parse(request->filter(), ::suanli::tenantFields(), &error);
+    if (!filter)
+        return finish(call, invalidArgument("filter: " + error.toString()));
+    for (const auto &tenant : m_ctx.cache.tenants()) {
+        if (who.role == v1::ROLE_TENANT_MANAGER && !inScope(who, tenant.id()))
+            continue;
+        if (!filter->matches(tenant))
+            continue;
+        *response->add_tenants() = tenant;
+    }
+    return finish(call, grpc::Status::OK);
+}
+
+grpc::ServerWriteReactor<grpc::ByteBuffer> *TenancyService::WatchTenants(
+    grpc::CallbackServerContext *call, const grpc::ByteBuffer *request)
+{
+    Principal who;
+    if (auto status = authorize(call, "Tenancy.WatchTenants", &who, false); !status.ok())
+        return new RefusedWatch(status);
+    v1::WatchRequest watch;
+    if (!parseWatchRequest(request, &watch))
+        return new RefusedWatch(invalidArgument("malformed WatchRequest"));
+    WatchReactor<v1::Tenant, v1::TenantsEvent>::Filter scope;
+    if (who.role == v1::ROLE_TENANT_MANAGER)
+        scope = [who](const v1::Tenant &t) { return inScope(who, t.id()); };
+    return new WatchReactor<v1::Tenant, v1::TenantsEvent>(
+        m_ctx.cache.tenantCollection(), watch.since_revision(), watch.epoch(), scope);
+}
+
+grpc::Status TenancyService::applyQuota(
+    const std::string &tenant, const std::string &project, const v1::QuotaLimit &limit)
+{
+    std::string error;
+    if (!m_ctx.backend.setQuota(tenant, project, limit, &error))
+        return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
+            "the " + m_ctx.backend.kind() + " backend refused the quota: " + error);
+    m_ctx.store.saveQuota(StoredQuota { tenant, project, limit });
+    m_ctx.publishNow();
+    return grpc::Status::OK;
+}
+
+grpc::ServerUnaryReactor *TenancyService::SetQuota(
+    grpc::CallbackServerContext *call, const v1::SetQuotaRequest *request, v1::Tenant *response)
+{
+    constexpr const char *method = "Tenancy.SetQuota";
+    Principal who;
+    if (auto status = authorize(call, method, &who, true); !status.ok())
+        return finish(call, status);
+    const std::string target
+        = request->tenant() + (request->project().empty() ? "" : "/" + request->project());
+    auto refuse = [&](const grpc::Status &status) {
+        audit(call, who, method, target, request->reason(), status);
+        return finish(call, status);
+    };
+    if (request->tenant().empty())
+        return refuse(invalidArgument("tenant is required"));
+    const auto &limit = request->limit();
+    if (limit.model() == v1::ACCELERATOR_MODEL_UNSPECIFIED)
+        return refuse(invalidArgument("limit.model is required"));
+    if (limit.max_accelerators() < 0)
+        return refuse(invalidArgument("limit.max_accelerators must be >= 0 (got "
+            + std::to_string(limit.max_accelerators()) + ")"));
+    if (limit.max_accelerator_hours() < 0)
+        return refuse(invalidArgument("limit.max_accelerator_hours must be >= 0 (got "
+            + std::to_string(limit.max_accelerator_hours()) + ")"));
+    if (auto status = checkReason(request->reason(), false, ""); !status.ok())
+        return refuse(status);
+    auto tenant = m_ctx.cache.tenant(request->tenant());
+    if (!tenant)
+        return refuse(grpc::Status(
+            grpc::StatusCode::NOT_FOUND, "tenant '" + request->tenant() + "' not found"));
+    if (!request->project().empty() && !findProject(*tenant, request->project()))
+        return refuse(grpc::Status(grpc::StatusCode::NOT_FOUND,
+            "project '" + request->project() + "' not found in tenant " + request->tenant()));
+    if (replay(who, request->request_id(), response)) {
+        audit(call, who, method, target, request->reason(), grpc::Status::OK, "replayed");
+        return finish(call, grpc::Status::OK);
+    }
+    grpc::Status status;
+    {
+        std::lock_guard lock(m_ctx.quotaMutex);
+        status = applyQuota(request->tenant(), request->project(), limit);
+    }
+    if (!status.ok())
+        return refuse(status);
+    if (auto updated = m_ctx.cache.tenant(request->tenant()))
+        *response = *updated;
+    remember(who, request->request_id(), *response);
+    audit(call, who, method, target, request->reason(), grpc::Status::OK,
+        modelText(limit.model()) + " max_accelerators=" + std::to_string(limit.max_accelerators())
+            + " max_accelerator_hours=" + std::to_string(limit.max_accelerator_hours()));
+    return finish(call, grpc::Status::OK);
+}
+
+grpc::ServerUnaryReactor *TenancyService::ListQuotaRequests(grpc::CallbackServerContext *call,
+    const v1::ListQuotaRequestsRequest *request, v1::ListQuotaRequestsResponse *response)
+{
+    Principal who;
+    if (auto status = authorize(call, "Tenancy.ListQuotaRequests", &who, false); !status.ok())
+        return finish(call, status);
+    Page page;
+    if (auto status = parsePage(request->page_size(), request->page_token(), 500, 5000, &page);
+        !status.ok())
+        return finish(call, status);
+    ::suanli::FilterError error;
+    auto filter
+        = ::suanli::Filter::parse(request->filter(), ::suanli::quotaRequestFields(), &error);
+    if (!filter)
+        return finish(call, invalidArgument("filter: " + error.toString()));
+    auto items = m_ctx.cache.quotaRequests().all();
+    std::erase_if(items, [&](const auto &r) {
+        return (who.role == v1::ROLE_TENANT_MANAGER && !inScope(who, r->tenant()))
+            || !filter->matches(*r);
+    });
+    // Pending first, then newest first.
+    std::stable_sort(items.begin(), items.end(), [](const auto &a, const auto &b) {
+        const bool pa = a->state() == v1::QUOTA_REQUEST_STATE_PENDING;
+        const bool pb = b->state() == v1::QUOTA_REQUEST_STATE_PENDING;
+        if (pa != pb)
+            return pa;
+        return a->id() > b->id();
+    });
+    for (size_t i = page.offset; i < items.size() && i < page.offset + page.size; ++i)
+        *response->add_requests() = *items[i];
+    response->set_next_page_token(nextPageToken(page, items.size()));
+    response->set_total_size(static_cast<int32_t>(items.size()));
+    return finish(call, grpc::Status::OK);
+}
+
+grpc::ServerWriteReactor<grpc::ByteBuffer> *TenancyService::WatchQuotaRequests(
+    grpc::CallbackServerContext *call, const grpc::ByteBuffer *request)
+{
+    Principal who;
+    if (auto status = authorize(call, "Tenancy.WatchQuotaRequests", &who, false); !status.ok())
+        return new RefusedWatch(status);
+    v1::WatchRequest watch;
+    if (!parseWatchRequest(request, &watch))
+        return new RefusedWatch(invalidArgument("malformed WatchRequest"));
+    WatchReactor<v1::QuotaRequest, v1::QuotaRequestsEvent>::Filter scope;
+    if (who.role == v1::ROLE_TENANT_MANAGER)
+        scope = [tenants = who.tenants](const v1::QuotaRequest &r) {
+            return std::find(tenants.begin(), tenants.end(), r.tenant()) != tenants.end();
+        };
+    return new WatchReactor<v1::QuotaRequest, v1::QuotaRequestsEvent>(
+        m_ctx.cache.quotaRequests(), watch.since_revision(), watch.epoch(), scope);
+}
+
+grpc::ServerUnaryReactor *TenancyService::CreateQuotaRequest(grpc::CallbackServerContext *call,
+    const v1::CreateQuotaRequestRequest *request, v1::QuotaRequest *response)
+{
+    constexpr const char *method = "Tenancy.CreateQuotaRequest";
+    Principal who;
+    if (auto status = authorize(call, method, &who, true); !status.ok())
+        return finish(call, status);
+    const std::string target
+        = request->tenant() + (request->project().empty() ? "" : "/" + request->project());
+    auto refuse = [&](const grpc::Status &status) {
+        audit(call, who, method, target, request->justification(), status);
+        return finish(call, status);
+    };
+    if (request->tenant().empty())
+        return refuse(invalidArgument("tenant is required"));
+    if (!inScope(who, request->tenant()))
+        return refuse(grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
+            "user " + who.user + " does not act for tenant " + request->tenant()));
+    if (request->model() == v1::ACCELERATOR_MODEL_UNSPECIFIED)
+        return refuse(invalidArgument("model is required"));
+    if (request->max_accelerators() <= 0)
+        return refuse(invalidArgument("max_accelerators must be > 0 (got "
+            + std::to_string(request->max_accelerators()) + ")"));
+    if (request->max_accelerator_hours() < 0)
+        return refuse(invalidArgument("max_accelerator_hours must be >= 0 (got "
+            + std::to_string(request->max_accelerator_hours()) + ")"));
+    if (request->justification().find_first_not_of(" \t\n") == std::string::npos)
+        return refuse(invalidArgument("justification is required: say what the quota is for"));
+    if (request->justification().size() > kMaxJustificationBytes)
+        return refuse(
+            invalidArgument("justification is " + std::to_string(request->justification().size())
+                + " bytes; at most " + std::to_string(kMaxJustificationBytes)));
+    if (request->has_until_time()
+        && TimeUtil::TimestampToSeconds(request->until_time())
+            <= std::chrono::duration_cast<std::chrono::seconds>(
+                m_ctx.backend.now().time_since_epoch())
+                   .count())
+        return refuse(invalidArgument("until_time must be in the future (got "
+            + TimeUtil::ToString(request->until_time()) + ")"));
+    auto tenant = m_ctx.cache.tenant(request->tenant());
+    if (!tenant)
+        return refuse(grpc::Status(
+            grpc::StatusCode::NOT_FOUND, "tenant '" + request->tenant() + "' not found"));
+    const google::protobuf::RepeatedPtrField<v1::QuotaLimit> *limits = &tenant->quotas();
+    if (!request->project().empty()) {
+        const auto *project = findProject(*tenant, request->project());
+        if (!project)
+            return refuse(grpc::Status(grpc::StatusCode::NOT_FOUND,
+                "project '" + request->project() + "' not found in tenant " + request->tenant()));
+        limits = &project->quotas();
+    }
+    if (replay(who, request->request_id(), response)) {
+        audit(call, who, method, target, request->justification(), grpc::Status::OK, "replayed");
+        return finish(call, grpc::Status::OK);
+    }
+    v1::QuotaRequest qr;
+    qr.set_tenant(request->tenant());
+    qr.set_project(request->project());
+    qr.set_requester(who.user);
+    qr.set_model(request->model());
+    qr.set_max_accelerators(request->max_accelerators());
+    qr.set_max_accelerator_hours(request->max_accelerator_hours());
+    if (const auto *current = findLimit(*limits, request->model())) {
+        qr.set_current_max_accelerators(current->max_accelerators());
+        qr.set_current_max_accelerator_hours(current->max_accelerator_hours());
+    }
+    qr.set_justification(request->justification());
+    if (request->has_until_time())
+        *qr.mutable_until_time() = request->until_time();
+    std::string why;
+    qr.set_needs_admin(needsAdmin(
+        *tenant, request->project(), request->model(), request->max_accelerators(), &why));
+    *response = m_ctx.store.createQuotaRequest(qr);
+    m_ctx.cache.quotaRequests().apply({ *response }, {}, m_ctx.cache.status());
+    remember(who, request->request_id(), *response);
+    audit(call, who, method, target, request->justification(), grpc::Status::OK,
+        response->id() + ": " + modelText(request->model()) + " "
+            + std::to_string(qr.current_max_accelerators()) + " -> "
+            + std::to_string(request->max_accelerators()));
+    return finish(call, grpc::Status::OK);
+}
+
+grpc::Status TenancyService::approve(grpc::CallbackServerContext *call, const Principal &who,
+    const v1::DecideQuotaRequestRequest &request, v1::QuotaRequest *response)
+{
+    // One decision at a time: checking, applying and recording are one step.
+    std::lock_guard lock(m_ctx.quotaMutex);
+    auto qr = m_ctx.store.quotaRequest(request.id());
+    if (!qr)
+        return grpc::Status(
+            grpc::StatusCode::NOT_FOUND, "quota request '" + request.id() + "' not found");
+    if (!inScope(who, qr->tenant()))
+        return grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
+            "user " + who.user + " does not manage tenant " + qr->tenant());
+    if (qr->state() != v1::QUOTA_REQUEST_STATE_PENDING)
+        return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
+            request.id() + " is already " + ::suanli::stateName(qr->state()) + " by "
+                + qr->decider());
+    auto tenant = m_ctx.cache.tenant(qr->tenant());
+    if (!tenant)
+        return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
+            "tenant '" + qr->tenant() + "' no longer exists in the backend");
+    std::string why;
+    if (who.role != v1::ROLE_ADMIN
+        && needsAdmin(*tenant, qr->project(), qr->model(), qr->max_accelerators(), &why))
+        return grpc::Status(
+            grpc::StatusCode::PERMISSION_DENIED, request.id() + " needs a centre admin: " + why);
+    v1::QuotaLimit limit;
+    limit.set_model(qr->model());
+    limit.set_max_accelerators(qr->max_accelerators());
+    limit.set_max_accelerator_hours(qr->max_accelerator_hours());
+    if (auto status = applyQuota(qr->tenant(), qr->project(), limit); !status.ok())
+        return status;
+    auto decided = m_ctx.store.decideQuotaRequest(
+        request.id(), v1::QUOTA_REQUEST_STATE_APPROVED, who.user, request.comment());
+    if (!decided)
+        return grpc::Status(
+            grpc::StatusCode::FAILED_PRECONDITION, request.id() + " was decided by someone else");
+    *response = *decided;
+    m_ctx.cache.quotaRequests().apply({ *decided }, {}, m_ctx.cache.status());
+    return grpc::Status::OK;
+}
+
+grpc::Status TenancyService::reject(grpc::CallbackServerContext *call, const Principal &who,
+    const v1::DecideQuotaRequestRequest &request, v1::QuotaRequest *response)
+{
+    if (request.comment().find_first_not_of(" \t\n") == std::string::npos)
+        return invalidArgument("comment is required when rejecting: tell the requester why");
+    if (auto status = checkReason(request.comment(), false, ""); !status.ok())
+        return status;
+    std::lock_guard lock(m_ctx.quotaMutex);
+    auto qr = m_ctx.store.quotaRequest(request.id());
+    if (!qr)
+        return grpc::Status(
+            grpc::StatusCode::NOT_FOUND, "quota request '" + request.id() + "' not found");
+    if (!inScope(who, qr->tenant()))
+        return grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
+            "user " + who.user + " does not manage tenant " + qr->tenant());
+    auto decided = m_ctx.store.decideQuotaRequest(
+        request.id(), v1::QUOTA_REQUEST_STATE_REJECTED, who.user, request.comment());
+    if (!decided)
+        return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
+            request.id() + " is already " + ::suanli::stateName(qr->state()) + " by "
+                + qr->decider());
+    *response = *decided;
+    m_ctx.cache.quotaRequests().apply({ *decided }, {}, m_ctx.cache.status());
+    return grpc::Status::OK;
+}
+
+grpc::ServerUnaryReactor *TenancyService::ApproveQuotaRequest(grpc::CallbackServerContext *call,
+    const v1::DecideQuotaRequestRequest *request, v1::QuotaRequest *response)
+{
+    constexpr const char *method = "Tenancy.ApproveQuotaRequest";
+    Principal who;
+    if (auto status = authorize(call, method, &who, true); !status.ok())
+        return finish(call, status);
+    grpc::Status status = request->id().empty() ? invalidArgument("id is required")
+                                                : approve(call, who, *request, response);
+    audit(call, who, method, request->id(), request->comment(), status);
+    return finish(call, status);
+}
+
+grpc::ServerUnaryReactor *TenancyService::RejectQuotaRequest(grpc::CallbackServerContext *call,
+    const v1::DecideQuotaRequestRequest *request, v1::QuotaRequest *response)
+{
+    constexpr const char *method = "Tenancy.RejectQuotaRequest";
+    Principal who;
+    if (auto status = authorize(call, method, &who, true); !status.ok())
+        return finish(call, status);
+    grpc::Status status = request->id().empty() ? invalidArgument("id is required")
+                                                : reject(call, who, *request, response);
+    audit(call, who, method, request->id(), request->comment(), status);
+    return finish(call, status);
+}
+
+} // namespace suanli::server

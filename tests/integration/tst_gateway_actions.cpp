@@ -1,0 +1,373 @@
+// Every action end to end through suanlictl, checked at the gateway and in
+// the audit log; refusals and bad inputs say what went wrong.
+#include "GatewayProcess.h"
+#include "suanli/v1/audit.grpc.pb.h"
+#include "suanli/v1/cluster.grpc.pb.h"
+#include "suanli/v1/events.grpc.pb.h"
+#include "suanli/v1/scheduler.grpc.pb.h"
+#include "suanli/v1/tenancy.grpc.pb.h"
+
+#include <google/protobuf/util/json_util.h>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sstream>
+
+using namespace suanli::test;
+namespace v1 = suanli::v1;
+
+namespace {
+template <class M> M parseJson(const std::string &json)
+{
+    M message;
+    google::protobuf::util::JsonParseOptions options;
+    options.ignore_unknown_fields = true;
+    const auto status = google::protobuf::util::JsonStringToMessage(json, &message, options);
+    EXPECT_TRUE(status.ok()) << status.ToString() << "\n" << json.substr(0, 500);
+    return message;
+}
+
+bool contains(const std::string &text, const std::string &part)
+{
+    return text.find(part) != std::string::npos;
+}
+} // namespace
+
+class ActionsTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite()
+    {
+        gateway = new GatewayProcess(
+            { "--sim-nodes", "96", "--sim-jobs", "800", "--sim-speed", "5", "--tick", "0.2" });
+        ASSERT_TRUE(gateway->start()) << gateway->error();
+        admin = gateway->addUser("root", "admin");
+        ops = gateway->addUser("ops", "operator");
+        viewer = gateway->addUser("wall", "viewer");
+    }
+    static void TearDownTestSuite()
+    {
+        delete gateway;
+        gateway = nullptr;
+    }
+
+    // The newest audit entry for `action` on `target`.
+    static v1::AuditEntry lastAudit(const std::string &action, const std::string &target)
+    {
+        const auto r = gateway->ctl(
+            admin, { "audit", "list", "--json", "--limit", "50", "--filter", "action:" + action });
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        const auto list = parseJson<v1::ListAuditEntriesResponse>(r.out);
+        for (const auto &e : list.entries())
+            if (contains(e.target(), target))
+                return e;
+        ADD_FAILURE() << "no audit entry for " << action << " on " << target << "\n"
+                      << r.out.substr(0, 1000);
+        return {};
+    }
+
+    static v1::Node node(const std::string &name)
+    {
+        const auto r = gateway->ctl(ops, { "nodes", "show", name, "--json" });
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        return parseJson<v1::Node>(r.out);
+    }
+
+    static v1::Job job(const std::string &id)
+    {
+        const auto r = gateway->ctl(ops, { "jobs", "show", id, "--json" });
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        return parseJson<v1::Job>(r.out);
+    }
+
+    static std::vector<v1::Job> jobs(const std::string &filter)
+    {
+        const auto r
+            = gateway->ctl(ops, { "jobs", "list", "--json", "--limit", "20", "--filter", filter });
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        const auto list = parseJson<v1::ListJobsResponse>(r.out);
+        return { list.jobs().begin(), list.jobs().end() };
+    }
+
+    static GatewayProcess *gateway;
+    static std::string admin, ops, viewer;
+};
+GatewayProcess *ActionsTest::gateway = nullptr;
+std::string ActionsTest::admin, ActionsTest::ops, ActionsTest::viewer;
+
+TEST_F(ActionsTest, DrainResumeAndRebootNodes)
+{
+    const auto listed = parseJson<v1::ListNodesResponse>(
+        gateway
+            ->ctl(ops,
+                { "nodes", "list", "--json", "--filter", "state:allocated,mixed,idle", "--limit",
+                    "3" })
+            .out);
+    ASSERT_EQ(listed.nodes_size(), 3);
+    const std::string a = listed.nodes(0).name(), b = listed.nodes(1).name(),
+                      c = listed.nodes(2).name();
+
+    auto r = gateway->ctl(ops, { "nodes", "drain", a, b, "--reason", "replace IB cable" });
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    for (const auto &name : { a, b }) {
+        const auto n = node(name);
+        EXPECT_TRUE(n.state() == v1::NODE_STATE_DRAINING || n.state() == v1::NODE_STATE_DRAINED)
+            << name;
+        EXPECT_EQ(n.reason(), "replace IB cable");
+        EXPECT_EQ(n.reason_user(), "ops");
+    }
+    auto entry = lastAudit("DrainNodes", a);
+    EXPECT_EQ(entry.user(), "ops");
+    EXPECT_EQ(entry.role(), v1::ROLE_OPERATOR);
+    EXPECT_EQ(entry.result(), "OK");
+    EXPECT_EQ(entry.reason(), "replace IB cable");
+    EXPECT_TRUE(contains(entry.target(), b));
+
+    // The drained nodes take no new work: resume gives them back.
+    r = gateway->ctl(ops, { "nodes", "resume", a, "--reason", "cable replaced" });
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto resumed = node(a);
+    EXPECT_NE(resumed.state(), v1::NODE_STATE_DRAINED);
+    EXPECT_NE(resumed.state(), v1::NODE_STATE_DRAINING);
+    EXPECT_EQ(lastAudit("ResumeNodes", a).result(), "OK");
+
+    r = gateway->ctl(ops, { "nodes", "reboot", c, "--reason", "firmware update" });
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto rebooting = node(c);
+    EXPECT_TRUE(rebooting.reboot_pending() || rebooting.state() == v1::NODE_STATE_MAINTENANCE);
+    EXPECT_EQ(lastAudit("RebootNodes", c).result(), "OK");
+}
+
+TEST_F(ActionsTest, OneBadNodeDoesNotHideTheOthers)
+{
+    const auto listed
+        = parseJson<v1::ListNodesResponse>(gateway
+                                               ->ctl(ops,
+                                                   { "nodes", "list", "--json", "--filter",
+                                                       "-state:drained,draining", "--limit", "1" })
+                                               .out);
+    ASSERT_EQ(listed.nodes_size(), 1);
+    const std::string good = listed.nodes(0).name();
+    const auto r = gateway->ctl(
+        ops, { "nodes", "drain", good, "no-such-node", "--reason", "mixed batch", "--json" });
+    EXPECT_EQ(r.exitCode, 1);
+    const auto response = parseJson<v1::NodeActionResponse>(r.out);
+    ASSERT_EQ(response.results_size(), 2);
+    EXPECT_TRUE(response.results(0).ok());
+    EXPECT_FALSE(response.results(1).ok());
+    EXPECT_EQ(response.results(1).code(), "NOT_FOUND");
+    EXPECT_TRUE(contains(response.results(1).message(), "no-such-node"));
+    EXPECT_TRUE(contains(lastAudit("DrainNodes", "no-such-node").detail(), "1 of 2 applied"));
+}
+
+TEST_F(ActionsTest, HoldReleasePriorityRequeueCancel)
+{
+    const auto pending = jobs("state:pending");
+    ASSERT_GE(pending.size(), 2u);
+    const std::string id = pending[0].id();
+
+    ASSERT_EQ(gateway->ctl(ops, { "jobs", "hold", id, "--reason", "user asked" }).exitCode, 0);
+    EXPECT_EQ(job(id).state(), v1::JOB_STATE_HELD);
+    EXPECT_EQ(job(id).pending_reason(), v1::PENDING_REASON_HELD_BY_USER);
+    ASSERT_EQ(gateway->ctl(ops, { "jobs", "release", id }).exitCode, 0);
+    EXPECT_EQ(
+        job(id).state() == v1::JOB_STATE_PENDING || job(id).state() == v1::JOB_STATE_RUNNING, true);
+    const std::string other = pending[1].id();
+    const auto r = gateway->ctl(
+        ops, { "jobs", "priority", other, "--value", "999999", "--reason", "deadline" });
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(job(other).priority(), 999999);
+
+    const auto running = jobs("state:running");
+    ASSERT_GE(running.size(), 3u);
+    ASSERT_EQ(gateway->ctl(ops, { "jobs", "requeue", running[0].id() }).exitCode, 0);
+    const auto requeued = job(running[0].id());
+    EXPECT_TRUE(
+        requeued.state() == v1::JOB_STATE_PENDING || requeued.state() == v1::JOB_STATE_RUNNING);
+    ASSERT_EQ(
+        gateway->ctl(ops, { "jobs", "cancel", running[1].id(), "--reason", "runaway" }).exitCode,
+        0);
+    EXPECT_EQ(job(running[1].id()).state(), v1::JOB_STATE_CANCELLED);
+
+    for (const char *action :
+        { "HoldJobs", "ReleaseJobs", "SetJobPriority", "RequeueJobs", "CancelJobs" })
+        EXPECT_EQ(lastAudit(action, "").result(), "OK") << action;
+    // Holding a running job is refused for that job, with the reason.
+    const auto refused = gateway->ctl(ops, { "jobs", "hold", running[2].id(), "--json" });
+    EXPECT_EQ(refused.exitCode, 1);
+    const auto response = parseJson<v1::JobActionResponse>(refused.out);
+    ASSERT_EQ(response.results_size(), 1);
+    EXPECT_EQ(response.results(0).code(), "FAILED_PRECONDITION");
+}
+
+TEST_F(ActionsTest, AcknowledgeAlertAndSetQuota)
+{
+    const auto alerts = parseJson<v1::ListAlertsResponse>(
+        gateway->ctl(ops, { "alerts", "list", "--json", "--limit", "5" }).out);
+    if (alerts.alerts_size() > 0) {
+        const std::string id = alerts.alerts(0).id();
+        ASSERT_EQ(gateway->ctl(ops, { "alerts", "ack", id, "--comment", "on it" }).exitCode, 0);
+        const auto after = parseJson<v1::ListAlertsResponse>(
+            gateway->ctl(ops, { "alerts", "list", "--json", "--filter", "id:" + id }).out);
+        ASSERT_EQ(after.alerts_size(), 1);
+        EXPECT_TRUE(after.alerts(0).acknowledged());
+        EXPECT_EQ(after.alerts(0).acknowledged_by(), "ops");
+        EXPECT_EQ(lastAudit("AcknowledgeAlert", id).result(), "OK");
+    }
+
+    const auto tenants = parseJson<v1::ListTenantsResponse>(
+        gateway->ctl(admin, { "tenants", "list", "--json" }).out);
+    ASSERT_GE(tenants.tenants_size(), 1);
+    const auto &t = tenants.tenants(0);
+    ASSERT_GE(t.quotas_size(), 1);
+    const std::string model
+        = t.quotas(0).model() == v1::ACCELERATOR_MODEL_ASCEND_910B ? "910b" : "h100";
+    const auto r = gateway->ctl(admin,
+        { "quota", "set", t.id(), "--model", model, "--accelerators", "321", "--reason",
+            "contract renewal" });
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto updated = parseJson<v1::ListTenantsResponse>(
+        gateway->ctl(admin, { "tenants", "list", "--json", "--filter", "id:" + t.id() }).out);
+    ASSERT_EQ(updated.tenants_size(), 1);
+    bool found = false;
+    for (const auto &q : updated.tenants(0).quotas())
+        found = found || q.max_accelerators() == 321;
+    EXPECT_TRUE(found);
+    EXPECT_EQ(lastAudit("SetQuota", t.id()).reason(), "contract renewal");
+    // Operators may not set quotas.
+    const auto refused
+        = gateway->ctl(ops, { "quota", "set", t.id(), "--model", model, "--accelerators", "1" });
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_TRUE(contains(refused.err, "PERMISSION_DENIED")) << refused.err;
+}
+
+TEST_F(ActionsTest, QuotaRequestThroughTheCommandLine)
+{
+    const auto tenants = parseJson<v1::ListTenantsResponse>(
+        gateway->ctl(admin, { "tenants", "list", "--json" }).out);
+    const auto &t = tenants.tenants(tenants.tenants_size() - 1);
+    auto r = gateway->ctl(ops,
+        { "quota", "request", t.id(), "--model", "h100", "--accelerators", "64", "--justification",
+            "new pretraining run", "--json" });
+    // Operators ask only for tenants they act for.
+    EXPECT_EQ(r.exitCode, 1);
+    r = gateway->ctl(admin,
+        { "quota", "request", t.id(), "--model", "h100", "--accelerators", "64", "--justification",
+            "new pretraining run", "--json" });
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto created = parseJson<v1::QuotaRequest>(r.out);
+    EXPECT_EQ(created.state(), v1::QUOTA_REQUEST_STATE_PENDING);
+    r = gateway->ctl(admin, { "quota", "approve", created.id(), "--comment", "fine", "--json" });
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(parseJson<v1::QuotaRequest>(r.out).state(), v1::QUOTA_REQUEST_STATE_APPROVED);
+    r = gateway->ctl(admin, { "quota", "approve", created.id() });
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(contains(r.err, "FAILED_PRECONDITION")) << r.err;
+    const auto requests = gateway->ctl(admin, { "quota", "requests" });
+    EXPECT_EQ(requests.exitCode, 0);
+    EXPECT_TRUE(contains(requests.out, created.id()));
+}
+
+TEST_F(ActionsTest, RefusalsAndBadInputsSayWhatIsWrong)
+{
+    auto r = gateway->ctl(viewer, { "nodes", "drain", "x", "--reason", "r" });
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(contains(r.err, "PERMISSION_DENIED")) << r.err;
+    EXPECT_EQ(lastAudit("DrainNodes", "").result(), "PERMISSION_DENIED");
+
+    r = gateway->ctl("sl_wrongtokenwrongtokenwrongtokenwrongtoken12", { "overview" });
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(contains(r.err, "UNAUTHENTICATED")) << r.err;
+
+    r = gateway->ctl(ops, { "nodes", "drain", "x" });
+    EXPECT_EQ(r.exitCode, 2) << "a drain without --reason is a usage error";
+
+    r = gateway->ctl(ops, { "nodes", "list", "--filter", "state:idle utl<10" });
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(contains(r.err, "position 11")) << r.err;
+
+    r = gateway->ctl(ops, { "jobs", "priority", "1", "--value", "-5" });
+    EXPECT_NE(r.exitCode, 0);
+
+    // A request past the size limit is refused before it is processed.
+    auto cluster = v1::Cluster::NewStub(gateway->channel());
+    v1::DrainNodesRequest huge;
+    huge.add_names("x");
+    huge.set_reason(std::string(5 << 20, 'a'));
+    v1::NodeActionResponse response;
+    auto ctx = GatewayProcess::context(ops);
+    EXPECT_EQ(cluster->DrainNodes(ctx.get(), huge, &response).error_code(),
+        grpc::StatusCode::RESOURCE_EXHAUSTED);
+    // A reason past 1 KiB is refused with its size.
+    huge.set_reason(std::string(2000, 'a'));
+    ctx = GatewayProcess::context(ops);
+    const auto status = cluster->DrainNodes(ctx.get(), huge, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_TRUE(contains(status.error_message(), "2000 bytes")) << status.error_message();
+}
+
+TEST_F(ActionsTest, RetryWithTheSameRequestIdIsNotAppliedTwice)
+{
+    const auto pending = jobs("state:pending");
+    ASSERT_GE(pending.size(), 1u);
+    auto scheduler = v1::Scheduler::NewStub(gateway->channel());
+    v1::SetJobPriorityRequest request;
+    request.add_ids(pending[0].id());
+    request.set_priority(4242);
+    request.set_request_id("retry-me-1");
+    v1::JobActionResponse first, second;
+    auto ctx = GatewayProcess::context(ops);
+    ASSERT_TRUE(scheduler->SetJobPriority(ctx.get(), request, &first).ok());
+    request.set_priority(1); // a retry carries the same id: the first answer stands
+    ctx = GatewayProcess::context(ops);
+    ASSERT_TRUE(scheduler->SetJobPriority(ctx.get(), request, &second).ok());
+    EXPECT_EQ(first.SerializeAsString(), second.SerializeAsString());
+    EXPECT_EQ(job(pending[0].id()).priority(), 4242);
+}
+
+TEST_F(ActionsTest, WatchPrintsJsonLines)
+{
+    const auto r = gateway->ctl(ops, { "watch", "nodes", "--json", "--count", "2" });
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    std::istringstream lines(r.out);
+    std::string line;
+    int count = 0;
+    while (std::getline(lines, line)) {
+        if (line.empty())
+            continue;
+        const auto event = parseJson<v1::NodesEvent>(line);
+        EXPECT_FALSE(event.header().epoch().empty());
+        ++count;
+    }
+    EXPECT_EQ(count, 2);
+}
+
+TEST(AuditTamper, VerifyFindsAnEditedEntry)
+{
+    GatewayProcess gateway({ "--sim-nodes", "16", "--sim-jobs", "50" });
+    ASSERT_TRUE(gateway.start()) << gateway.error();
+    const std::string admin = gateway.addUser("root", "admin");
+    for (int i = 0; i < 3; ++i)
+        gateway.ctl(admin,
+            { "nodes", "drain", "no-such-" + std::to_string(i), "--reason",
+                "entry " + std::to_string(i) });
+    auto r = gateway.ctl(admin, { "audit", "verify" });
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    ASSERT_EQ(gateway.stop(), 0);
+
+    // Someone with the database file rewrites history.
+    sqlite3 *db = nullptr;
+    ASSERT_EQ(sqlite3_open((gateway.dataDir() + "/suanli.db").c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                  "DROP TRIGGER audit_no_update; UPDATE audit SET reason = 'nothing to see' WHERE "
+                  "sequence = 2;",
+                  nullptr, nullptr, nullptr),
+        SQLITE_OK)
+        << sqlite3_errmsg(db);
+    sqlite3_close(db);
+
+    ASSERT_TRUE(gateway.start()) << gateway.error();
+    r = gateway.ctl(admin, { "audit", "verify", "--json" });
+    EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
+    const auto verdict = parseJson<v1::VerifyAuditLogResponse>(r.out);
+    EXPECT_FALSE(verdict.intact());
+    EXPECT_EQ(verdict.first_broken_sequence(), 2);
+}

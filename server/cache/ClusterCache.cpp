@@ -8,7 +8,7 @@
 namespace suanli::server {
 
 namespace {
-constexpr size_t kRetainBytes = 64u << 20;
+constexpr size_t kRetainBytes = 32u << 20;
 constexpr size_t kEndedJobsKept = 20000;
 constexpr size_t kClearedAlertsKept = 2000;
 

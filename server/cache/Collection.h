@@ -52,7 +52,6 @@ public:
     // A delta (or heartbeat) message as every watcher receives it.
     struct Batch {
         int64_t revision = 0;
-        std::shared_ptr<const Event> event;
         grpc::ByteBuffer bytes;
         size_t size = 0;
         bool heartbeat = false;
@@ -94,19 +93,19 @@ public:
         m_status = status;
         size_t u = 0, r = 0;
         while (u < upserts.size() || r < removed.size()) {
-            auto event = std::make_shared<Event>();
+            Event event;
             for (size_t n = 0; n < kChunk && u < upserts.size(); ++n, ++u) {
                 auto item = std::make_shared<T>(std::move(upserts[u]));
                 m_items[m_key(*item)] = item;
-                *event->add_upserts() = *item;
+                *event.add_upserts() = *item;
             }
             for (size_t n = 0; n < kChunk && r < removed.size(); ++n, ++r) {
                 if (m_items.erase(removed[r]) > 0)
-                    event->add_removed(removed[r]);
+                    event.add_removed(removed[r]);
             }
-            if (event->upserts_size() == 0 && event->removed_size() == 0)
+            if (event.upserts_size() == 0 && event.removed_size() == 0)
                 continue;
-            publishLocked(std::move(event), false);
+            publishLocked(event, false);
         }
     }
 
@@ -115,8 +114,8 @@ public:
     {
         std::lock_guard lock(m_mutex);
         m_status = status;
-        auto event = std::make_shared<Event>();
-        publishLocked(std::move(event), true);
+        Event event;
+        publishLocked(event, true);
     }
 
     Ptr get(const std::string &key) const
@@ -189,6 +188,15 @@ public:
         return m_watchers.size();
     }
 
+    // Forgets the retained batches (after the initial load: a client that
+    // starts from nothing gets a snapshot anyway).
+    void clearHistory()
+    {
+        std::lock_guard lock(m_mutex);
+        m_history.clear();
+        m_historyBytes = 0;
+    }
+
     // Ends every stream (gateway shutdown).
     void finishAll(const grpc::Status &status)
     {
@@ -198,19 +206,18 @@ public:
     }
 
 private:
-    void publishLocked(std::shared_ptr<Event> event, bool heartbeat)
+    void publishLocked(Event &event, bool heartbeat)
     {
         if (!heartbeat)
             ++m_revision;
-        fillHeader(event->mutable_header(), m_epoch, m_revision,
+        fillHeader(event.mutable_header(), m_epoch, m_revision,
             heartbeat ? ::suanli::v1::WATCH_EVENT_KIND_HEARTBEAT
                       : ::suanli::v1::WATCH_EVENT_KIND_DELTA,
             m_status);
         Batch batch;
         batch.revision = m_revision;
-        batch.bytes = serializeToBuffer(*event);
+        batch.bytes = serializeToBuffer(event);
         batch.size = batch.bytes.Length();
-        batch.event = std::move(event);
         batch.heartbeat = heartbeat;
         for (auto *w : m_watchers)
             w->deliver(batch);

@@ -120,12 +120,19 @@ private:
             m_queuedBytes += batch.size;
             return;
         }
+        // Scoped watchers (small collections: quota requests, tenants) decode
+        // the shared bytes and keep what they may see.
+        Event shared;
+        std::vector<grpc::Slice> slices;
+        (void)grpc::ByteBuffer(batch.bytes).Dump(&slices);
+        std::string bytes;
+        for (const auto &slice : slices) bytes.append(reinterpret_cast<const char *>(slice.begin()), slice.size());
+        shared.ParseFromString(bytes);
         Event filtered;
-        *filtered.mutable_header() = batch.event->header();
-        for (const auto &item : batch.event->upserts())
-            if (m_filter(item))
-                *filtered.add_upserts() = item;
-        for (const auto &id : batch.event->removed())
+        *filtered.mutable_header() = shared.header();
+        for (const auto &item : shared.upserts())
+            if (m_filter(item)) *filtered.add_upserts() = item;
+        for (const auto &id : shared.removed())
             filtered.add_removed(id);
         typename Coll::Batch own;
         own.revision = batch.revision;

@@ -13,6 +13,7 @@
 #include "tls/CertificateAuthority.h"
 
 #include <fstream>
+#include <malloc.h>
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
 #include <random>
@@ -89,6 +90,12 @@ void Gateway::start()
             perNode = std::max<size_t>(perNode, node.accelerators_total());
         m_metrics = std::make_unique<MetricsHistory>(first.nodes.size(), perNode);
         publishLocked(std::move(first));
+        // Nobody can resume into the initial load; keep none of it.
+        m_cache->nodes().clearHistory();
+        m_cache->jobs().clearHistory();
+        m_cache->queues().clearHistory();
+        m_cache->alerts().clearHistory();
+        m_cache->tenantCollection().clearHistory();
     }
     std::vector<v1::QuotaRequest> requests = m_store->quotaRequests();
     m_cache->quotaRequests().apply(std::move(requests), {}, m_status);
@@ -107,6 +114,8 @@ void Gateway::start()
         },
         {} });
     recordMetrics(m_cache->overview(m_context->site));
+    // The initial snapshot's temporary copies are gone: give their pages back.
+    malloc_trim(0);
 
     // TLS: operator-supplied certificate, or our own CA made on first start.
     TlsMaterial tls = m_options.tlsCert.empty()

@@ -56,7 +56,7 @@ Talk to it with suanlictl:
   export SUANLI_CA=$abs/tls/ca.pem
   export SUANLI_TOKEN=\$(cat $abs/admin.token)
   $ctl overview
-  $ctl nodes list --filter 'state:idle' --limit 5
+  $ctl nodes list --filter 'state:drained,down' --limit 5
   $ctl nodes drain <NODE> --reason 'demo'
   $ctl quota requests
 

@@ -198,6 +198,9 @@ TEST(SuanlictlFormat, NumbersAndUnits)
     EXPECT_EQ(ctl::formatPower(850), "850 W");
     EXPECT_EQ(ctl::formatPower(5600), "5.6 kW");
     EXPECT_EQ(ctl::formatPower(1230000), "1.23 MW");
+    EXPECT_EQ(ctl::formatFlops(989), "989 TFLOPS");
+    EXPECT_EQ(ctl::formatFlops(3740000), "3.74 EFLOPS");
+    EXPECT_EQ(ctl::formatFlops(300000), "300.0 PFLOPS");
     EXPECT_EQ(ctl::formatBytes(512), "512 B");
     EXPECT_EQ(ctl::formatBytes(80LL << 30), "80.0 GiB");
     EXPECT_EQ(ctl::formatDuration(45), "45s");

@@ -229,7 +229,8 @@ int runOverview(const Invocation &, const Connection &connection, const Output &
     printField(out, "carbon",
         formatNumber(o.carbon_intensity_g_per_kwh(), 0) + " gCO2/kWh, "
             + formatNumber(o.emissions_kg_per_hour(), 0) + " kg CO2 an hour");
-    printField(out, "peak", formatNumber(o.peak_tflops_fp16(), 0) + " TFLOPS FP16");
+    if (o.peak_tflops_fp16() > 0)
+        printField(out, "peak", formatFlops(o.peak_tflops_fp16()) + " FP16");
     printField(
         out, "open alerts", counts(o.open_alerts_by_severity(), { "critical", "warning", "info" }));
     if (o.accelerators().empty())

@@ -60,6 +60,16 @@ std::string formatPower(double watts)
     return printf1("%.2f MW", watts / 1e6);
 }
 
+std::string formatFlops(double tflops)
+{
+    const double a = std::fabs(tflops);
+    if (a < 1e3)
+        return printf1("%.0f TFLOPS", tflops);
+    if (a < 1e6)
+        return printf1("%.1f PFLOPS", tflops / 1e3);
+    return printf1("%.2f EFLOPS", tflops / 1e6);
+}
+
 std::string formatBytes(std::int64_t bytes)
 {
     const char *units[] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB" };

@@ -13,6 +13,8 @@ std::string formatPercent(double percent);
 std::string formatPower(double watts);
 // "512 B", "80.0 GiB".
 std::string formatBytes(std::int64_t bytes);
+// Compute capability given in TFLOPS: "989 TFLOPS", "3.7 PFLOPS", "1.15 EFLOPS".
+std::string formatFlops(double tflops);
 // "45s", "12m", "3h 05m", "2d 04h"; "-" for negative.
 std::string formatDuration(double seconds);
 // Local time "2024-05-01 16:00:00"; "-" when unset.

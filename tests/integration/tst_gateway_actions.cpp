@@ -5,9 +5,12 @@
 #include "suanli/v1/cluster.grpc.pb.h"
 #include "suanli/v1/events.grpc.pb.h"
 #include "suanli/v1/scheduler.grpc.pb.h"
+#include "suanli/v1/telemetry.grpc.pb.h"
 #include "suanli/v1/tenancy.grpc.pb.h"
 
+#include <cmath>
 #include <google/protobuf/util/json_util.h>
+#include <google/protobuf/util/time_util.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <sstream>
@@ -370,4 +373,103 @@ TEST(AuditTamper, VerifyFindsAnEditedEntry)
     const auto verdict = parseJson<v1::VerifyAuditLogResponse>(r.out);
     EXPECT_FALSE(verdict.intact());
     EXPECT_EQ(verdict.first_broken_sequence(), 2);
+}
+
+TEST_F(ActionsTest, MetricsHistoryAndLiveStream)
+{
+    auto telemetry = v1::Telemetry::NewStub(gateway->channel());
+    const auto now = std::chrono::system_clock::now();
+    v1::QueryMetricsRequest query;
+    query.set_scope(v1::METRIC_SCOPE_SITE);
+    query.add_metrics("utilisation_percent");
+    query.add_metrics("jobs_pending");
+    *query.mutable_start_time() = google::protobuf::util::TimeUtil::SecondsToTimestamp(
+        std::chrono::duration_cast<std::chrono::seconds>(
+            (now - std::chrono::minutes(10)).time_since_epoch())
+            .count());
+    *query.mutable_end_time() = google::protobuf::util::TimeUtil::SecondsToTimestamp(
+        std::chrono::duration_cast<std::chrono::seconds>(
+            (now + std::chrono::hours(2)).time_since_epoch())
+            .count());
+    *query.mutable_step() = google::protobuf::util::TimeUtil::SecondsToDuration(60);
+    v1::QueryMetricsResponse response;
+    auto ctx = GatewayProcess::context(viewer);
+    auto status = telemetry->QueryMetrics(ctx.get(), query, &response);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    ASSERT_EQ(response.series_size(), 2);
+    for (const auto &series : response.series()) {
+        EXPECT_TRUE(series.available()) << series.metric();
+        int samples = 0;
+        for (double v : series.values())
+            samples += !std::isnan(v);
+        EXPECT_GE(samples, 1) << series.metric();
+    }
+    EXPECT_EQ(response.series(0).unit(), "percent");
+
+    // A node's history, by name; an unknown node is NOT_FOUND.
+    const auto listed = parseJson<v1::ListNodesResponse>(
+        gateway->ctl(ops, { "nodes", "list", "--json", "--limit", "1" }).out);
+    ASSERT_EQ(listed.nodes_size(), 1);
+    query.set_scope(v1::METRIC_SCOPE_NODE);
+    query.set_target(listed.nodes(0).name());
+    query.clear_metrics();
+    ctx = GatewayProcess::context(viewer);
+    status = telemetry->QueryMetrics(ctx.get(), query, &response);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_EQ(response.series_size(), 4);
+    query.set_target("no-such-node");
+    ctx = GatewayProcess::context(viewer);
+    EXPECT_EQ(telemetry->QueryMetrics(ctx.get(), query, &response).error_code(),
+        grpc::StatusCode::NOT_FOUND);
+    query.set_target(listed.nodes(0).name());
+    *query.mutable_step() = google::protobuf::util::TimeUtil::SecondsToDuration(10);
+    ctx = GatewayProcess::context(viewer);
+    status = telemetry->QueryMetrics(ctx.get(), query, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_TRUE(contains(status.error_message(), "step")) << status.error_message();
+
+    // The live stream sends the newest point at once.
+    v1::StreamMetricsRequest live;
+    live.set_scope(v1::METRIC_SCOPE_SITE);
+    ctx = GatewayProcess::context(viewer);
+    auto reader = telemetry->StreamMetrics(ctx.get(), live);
+    v1::MetricsPoint point;
+    ASSERT_TRUE(reader->Read(&point));
+    EXPECT_TRUE(point.values().count("jobs_running"));
+    ctx->TryCancel();
+    while (reader->Read(&point)) { }
+    reader->Finish();
+}
+
+TEST_F(ActionsTest, OverviewAndTenantsStreams)
+{
+    auto cluster = v1::Cluster::NewStub(gateway->channel());
+    auto ctx = GatewayProcess::context(viewer);
+    auto overviews = cluster->WatchOverview(ctx.get(), v1::GetOverviewRequest());
+    v1::Overview overview;
+    ASSERT_TRUE(overviews->Read(&overview));
+    EXPECT_EQ(overview.site(), "Shanghai Lingang");
+    EXPECT_EQ(overview.nodes_total(), 96);
+    EXPECT_GT(overview.peak_tflops_fp16(), 0);
+    EXPECT_GT(overview.carbon_intensity_g_per_kwh(), 0);
+    // A second value follows within a few ticks.
+    ASSERT_TRUE(overviews->Read(&overview));
+    ctx->TryCancel();
+    while (overviews->Read(&overview)) { }
+    overviews->Finish();
+
+    auto tenancy = v1::Tenancy::NewStub(gateway->channel());
+    ctx = GatewayProcess::context(viewer);
+    auto tenants = tenancy->WatchTenants(ctx.get(), v1::WatchRequest());
+    v1::TenantsEvent event;
+    int count = 0;
+    while (tenants->Read(&event)) {
+        count += event.upserts_size();
+        if (event.header().last_chunk())
+            break;
+    }
+    EXPECT_GE(count, 6);
+    ctx->TryCancel();
+    while (tenants->Read(&event)) { }
+    tenants->Finish();
 }

@@ -1,0 +1,83 @@
+#pragma once
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QList>
+#include <QPalette>
+#include <QString>
+
+namespace suanli::widgets {
+
+// A node's state as the widgets colour it. The numbers are those of suanli.v1.NodeState, so
+// the console can static_cast; anything outside the range is shown as Unknown (no data).
+enum class NodeStateColour {
+    Unknown = 0,
+    Idle = 1,
+    Allocated = 2,
+    Mixed = 3,
+    Draining = 4,
+    Drained = 5,
+    Down = 6,
+    Maintenance = 7,
+};
+
+// How serious something is, as the widgets colour it. None..Critical are numbered as in
+// suanli.v1.Severity; Ok is the console's own "all is well" (a live connection, a quota with room).
+enum class SeverityColour {
+    None = 0,
+    Info = 1,
+    Warning = 2,
+    Critical = 3,
+    Ok = 4,
+};
+
+// Palette is the one place the console decides colours, so a colour means the same thing in
+// every table, heatmap, quota bar, tile, chart and on the wall display. Colours come from the
+// Okabe-Ito set (safe for the common colour-vision deficiencies), with a light and a dark variant;
+// every `dark` argument defaults to the application's current palette.
+class Palette {
+    Q_DECLARE_TR_FUNCTIONS(Palette)
+public:
+    Palette() = delete;
+
+    // Usage at or above WarningPercent is amber, at or above CriticalPercent red.
+    static constexpr double WarningPercent = 70.0;
+    static constexpr double CriticalPercent = 90.0;
+    static constexpr int StateCount = 8;
+
+    // True when the palette draws light text on a dark window.
+    static bool isDark(const QPalette &palette);
+    // The application's palette (QGuiApplication::palette()).
+    static bool isDark();
+
+    static QColor stateColour(NodeStateColour state, bool dark = isDark());
+    // A state number as in suanli.v1.NodeState; out of range is Unknown.
+    static QColor stateColour(int state, bool dark = isDark());
+    static NodeStateColour stateFromInt(int state);
+    // The state in words, for legends and tooltips ("Allocated", "Down").
+    static QString stateLabel(NodeStateColour state);
+
+    static QColor severityColour(SeverityColour severity, bool dark = isDark());
+    static QString severityLabel(SeverityColour severity);
+
+    // Quota or utilisation in percent: Ok below 70, Warning below 90, Critical from 90 on.
+    static SeverityColour usageSeverity(double percent);
+    static QColor usageColour(double percent, bool dark = isDark());
+
+    // The sequential scale of heatmaps and charts (utilisation, temperature, power), perceptually
+    // ordered: light to dark on a light theme (YlGnBu), dark to bright on a dark one (viridis),
+    // so a higher value always stands out more from the background. NaN gives noDataColour().
+    static QColor scaleColour(double value, double min, double max, bool dark = isDark());
+    // fraction in [0, 1] (clamped); NaN gives noDataColour().
+    static QColor scaleColour(double fraction, bool dark = isDark());
+    // The scale's stops, evenly spaced from low to high (for gradients in legends).
+    static QList<QColor> scaleStops(bool dark = isDark());
+
+    // "Stale" or "no data": a neutral grey that no state or scale colour is close to.
+    static QColor noDataColour(bool dark = isDark());
+
+    // Black or white, whichever reads better on background (WCAG contrast).
+    static QColor textOn(const QColor &background);
+};
+
+} // namespace suanli::widgets

@@ -1,0 +1,238 @@
+#include "models/JobTableModel.h"
+
+#include "models/PendingReasonText.h"
+#include "models/Words.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <charconv>
+#include <chrono>
+
+namespace suanli::app {
+
+namespace {
+
+bool isSet(const google::protobuf::Timestamp &t)
+{
+    return t.seconds() != 0 || t.nanos() != 0;
+}
+
+bool isWaiting(const v1::Job &job)
+{
+    return job.state() == v1::JOB_STATE_PENDING || job.state() == v1::JOB_STATE_HELD;
+}
+
+bool hasEnded(const v1::Job &job)
+{
+    return job.state() == v1::JOB_STATE_COMPLETED || job.state() == v1::JOB_STATE_FAILED
+        || job.state() == v1::JOB_STATE_CANCELLED;
+}
+
+} // namespace
+
+JobTableModel::JobTableModel(client::SiteState *site, QObject *parent)
+    : SiteTableModel(site, parent)
+{
+    connect(site, &client::SiteState::jobsReset, this, &JobTableModel::resetRows);
+    connect(site, &client::SiteState::jobsChanged, this, &JobTableModel::applyChanges);
+    m_clock.setInterval(std::chrono::minutes(1));
+    connect(&m_clock, &QTimer::timeout, this, [this] {
+        emitColumnsChanged(
+            ElapsedColumn, ElapsedColumn, { Qt::DisplayRole, Qt::ToolTipRole, SortRole });
+    });
+    m_clock.start();
+    resetRows();
+}
+
+JobTableModel::~JobTableModel() = default;
+
+int JobTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case IdColumn:
+        return tr("Job");
+    case NameColumn:
+        return tr("Name");
+    case OwnerColumn:
+        return tr("Tenant / project");
+    case UserColumn:
+        return tr("User");
+    case QueueColumn:
+        return tr("Queue");
+    case StateColumn:
+        return tr("State");
+    case ReasonColumn:
+        return tr("Why waiting");
+    case AcceleratorsColumn:
+        return tr("Accelerators");
+    case ModelColumn:
+        return tr("Model");
+    case PriorityColumn:
+        return tr("Priority");
+    case SubmittedColumn:
+        return tr("Submitted");
+    case ElapsedColumn:
+        return tr("Waited / ran for");
+    default:
+        return {};
+    }
+}
+
+const v1::Job *JobTableModel::jobAt(int row) const
+{
+    return static_cast<const v1::Job *>(messageAt(row));
+}
+
+qint64 JobTableModel::elapsedSeconds(const v1::Job &job, qint64 nowSeconds)
+{
+    if (isWaiting(job))
+        return isSet(job.submit_time()) ? nowSeconds - job.submit_time().seconds() : -1;
+    if (!isSet(job.start_time()))
+        return -1;
+    const qint64 end
+        = hasEnded(job) && isSet(job.end_time()) ? job.end_time().seconds() : nowSeconds;
+    return end - job.start_time().seconds();
+}
+
+const google::protobuf::Message *JobTableModel::find(const QString &key) const
+{
+    const auto &items = site()->jobs().items;
+    const auto it = items.constFind(key);
+    return it == items.constEnd() ? nullptr : &it.value();
+}
+
+QStringList JobTableModel::keys() const
+{
+    return site()->jobs().items.keys();
+}
+
+QVariant JobTableModel::cellData(
+    const google::protobuf::Message &message, int column, int role) const
+{
+    const auto &job = static_cast<const v1::Job &>(message);
+    if (role == StateRole)
+        return static_cast<int>(job.state());
+    if (role == Qt::TextAlignmentRole) {
+        switch (column) {
+        case AcceleratorsColumn:
+        case PriorityColumn:
+        case ElapsedColumn:
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        default:
+            return {};
+        }
+    }
+
+    switch (column) {
+    case IdColumn:
+        if (role == Qt::DisplayRole)
+            return QString::fromStdString(job.id());
+        // Scheduler ids are numbers: 99 before 100.
+        if (role == SortRole) {
+            const std::string &id = job.id();
+            qint64 number = 0;
+            const auto [end, error] = std::from_chars(id.data(), id.data() + id.size(), number);
+            if (error == std::errc() && end == id.data() + id.size())
+                return QVariant::fromValue<qint64>(number);
+            return QString::fromStdString(id);
+        }
+        break;
+    case NameColumn:
+        if (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole)
+            return QString::fromStdString(job.name());
+        break;
+    case OwnerColumn:
+        if (role == Qt::DisplayRole || role == SortRole)
+            return Words::owner(job.tenant(), job.project());
+        break;
+    case UserColumn:
+        if (role == Qt::DisplayRole || role == SortRole)
+            return QString::fromStdString(job.user());
+        break;
+    case QueueColumn:
+        if (role == Qt::DisplayRole || role == SortRole)
+            return QString::fromStdString(job.queue());
+        break;
+    case StateColumn:
+        if (role == Qt::DisplayRole)
+            return Words::jobState(job.state());
+        if (role == SortRole)
+            return static_cast<int>(job.state());
+        if (role == Qt::ToolTipRole && !job.failure_reason().empty())
+            return QString::fromStdString(job.failure_reason());
+        break;
+    case ReasonColumn:
+        if (role == Qt::DisplayRole || role == SortRole)
+            return PendingReasonText::of(job);
+        if (role == Qt::ToolTipRole && isWaiting(job) && !job.pending_reason_raw().empty())
+            return tr("The scheduler's reason: %1")
+                .arg(QString::fromStdString(job.pending_reason_raw()));
+        break;
+    case AcceleratorsColumn:
+        if (role == Qt::DisplayRole)
+            return QLocale().toString(job.accelerators());
+        if (role == SortRole)
+            return job.accelerators();
+        if (role == Qt::ToolTipRole) {
+            if (job.nodes_size() > 0) {
+                QStringList nodes;
+                for (const std::string &node : job.nodes())
+                    nodes.append(QString::fromStdString(node));
+                return tr("on %n node(s): %1", nullptr, job.nodes_size()).arg(Words::list(nodes));
+            }
+            if (job.nodes_requested() > 0)
+                return tr("asks for %n node(s)", nullptr, job.nodes_requested());
+        }
+        break;
+    case ModelColumn:
+        if (role == Qt::DisplayRole || role == SortRole)
+            return Words::modelName(job.model(), job.model_name());
+        break;
+    case PriorityColumn:
+        if (role == Qt::DisplayRole)
+            return QLocale().toString(job.priority());
+        if (role == SortRole)
+            return QVariant::fromValue<qint64>(job.priority());
+        break;
+    case SubmittedColumn:
+        if (role == Qt::DisplayRole)
+            return Words::dateTime(job.submit_time());
+        if (role == SortRole)
+            return Words::seconds(job.submit_time());
+        break;
+    case ElapsedColumn: {
+        if (role != Qt::DisplayRole && role != SortRole && role != Qt::ToolTipRole)
+            break;
+        const qint64 seconds = elapsedSeconds(job, QDateTime::currentSecsSinceEpoch());
+        if (role == SortRole)
+            return seconds < 0 ? QVariant() : QVariant::fromValue<qint64>(seconds);
+        if (role == Qt::DisplayRole)
+            return seconds < 0 ? Words::noData() : Words::duration(seconds);
+        if (isWaiting(job) && isSet(job.submit_time()))
+            return tr("waiting since %1").arg(Words::dateTime(job.submit_time()));
+        if (hasEnded(job) && isSet(job.start_time()) && isSet(job.end_time()))
+            return tr("ran from %1 to %2")
+                .arg(Words::dateTime(job.start_time()), Words::dateTime(job.end_time()));
+        if (isSet(job.start_time())) {
+            if (job.time_limit_seconds() > 0)
+                return tr("running since %1, time limit %2")
+                    .arg(Words::dateTime(job.start_time()),
+                        Words::duration(job.time_limit_seconds()));
+            return tr("running since %1").arg(Words::dateTime(job.start_time()));
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    return {};
+}
+
+} // namespace suanli::app

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "models/SiteTableModel.h"
+
+#include <QTimer>
+
+namespace suanli::app {
+
+// JobTableModel is the jobs table: one row per active job of the site, with why a waiting job
+// waits in plain words and how long it has waited or run.
+class JobTableModel : public SiteTableModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(JobTableModel)
+public:
+    enum Column {
+        IdColumn,
+        NameColumn,
+        OwnerColumn, // tenant / project
+        UserColumn,
+        QueueColumn,
+        StateColumn,
+        ReasonColumn, // why it waits
+        AcceleratorsColumn,
+        ModelColumn,
+        PriorityColumn,
+        SubmittedColumn,
+        ElapsedColumn, // waited for (pending, held) or ran for (running, ended)
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    explicit JobTableModel(client::SiteState *site, QObject *parent = nullptr);
+    ~JobTableModel() override;
+
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // The job shown in a row; nullptr when out of range.
+    const v1::Job *jobAt(int row) const;
+
+    // Seconds a job has waited (pending, held) or ran (running, ended) at nowSeconds; -1 when
+    // its times are unknown.
+    static qint64 elapsedSeconds(const v1::Job &job, qint64 nowSeconds);
+
+protected:
+    const google::protobuf::Message *find(const QString &key) const override;
+    QStringList keys() const override;
+    QVariant cellData(
+        const google::protobuf::Message &message, int column, int role) const override;
+
+private:
+    // Waited / ran for grows with the clock: refreshed once a minute.
+    QTimer m_clock;
+};
+
+} // namespace suanli::app

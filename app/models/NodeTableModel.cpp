@@ -1,0 +1,214 @@
+#include "models/NodeTableModel.h"
+
+#include "models/Words.h"
+
+#include <QLocale>
+
+namespace suanli::app {
+
+namespace {
+
+QVariant telemetryText(const v1::Node &node, const QString &text)
+{
+    return node.has_telemetry() ? QVariant(text) : QVariant(Words::noData());
+}
+
+QVariant telemetryValue(const v1::Node &node, double value)
+{
+    return node.has_telemetry() ? QVariant(value) : QVariant();
+}
+
+QStringList toStringList(const google::protobuf::RepeatedPtrField<std::string> &items)
+{
+    QStringList out;
+    out.reserve(items.size());
+    for (const std::string &item : items)
+        out.append(QString::fromStdString(item));
+    return out;
+}
+
+} // namespace
+
+NodeTableModel::NodeTableModel(client::SiteState *site, QObject *parent)
+    : SiteTableModel(site, parent)
+{
+    connect(site, &client::SiteState::nodesReset, this, &NodeTableModel::resetRows);
+    connect(site, &client::SiteState::nodesChanged, this, &NodeTableModel::applyChanges);
+    resetRows();
+}
+
+NodeTableModel::~NodeTableModel() = default;
+
+int NodeTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant NodeTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Node");
+    case RackColumn:
+        return tr("Rack");
+    case StateColumn:
+        return tr("State");
+    case AcceleratorsColumn:
+        return tr("Accelerators");
+    case AllocatedColumn:
+        return tr("Allocated");
+    case UtilisationColumn:
+        return tr("Utilisation");
+    case MemoryColumn:
+        return tr("Accelerator memory");
+    case TemperatureColumn:
+        return tr("Temperature");
+    case PowerColumn:
+        return tr("Power");
+    case JobsColumn:
+        return tr("Jobs");
+    case QueuesColumn:
+        return tr("Queues");
+    default:
+        return {};
+    }
+}
+
+const v1::Node *NodeTableModel::nodeAt(int row) const
+{
+    return static_cast<const v1::Node *>(messageAt(row));
+}
+
+const google::protobuf::Message *NodeTableModel::find(const QString &key) const
+{
+    const auto &items = site()->nodes().items;
+    const auto it = items.constFind(key);
+    return it == items.constEnd() ? nullptr : &it.value();
+}
+
+QStringList NodeTableModel::keys() const
+{
+    return site()->nodes().items.keys();
+}
+
+QVariant NodeTableModel::cellData(
+    const google::protobuf::Message &message, int column, int role) const
+{
+    const auto &node = static_cast<const v1::Node &>(message);
+    if (role == StateRole)
+        return static_cast<int>(node.state());
+    if (role == Qt::TextAlignmentRole) {
+        switch (column) {
+        case AllocatedColumn:
+        case UtilisationColumn:
+        case MemoryColumn:
+        case TemperatureColumn:
+        case PowerColumn:
+        case JobsColumn:
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        default:
+            return {};
+        }
+    }
+
+    switch (column) {
+    case NameColumn:
+        if (role == Qt::DisplayRole || role == SortRole)
+            return QString::fromStdString(node.name());
+        break;
+    case RackColumn:
+        if (role == Qt::DisplayRole || role == SortRole)
+            return QString::fromStdString(node.rack());
+        break;
+    case StateColumn:
+        if (role == Qt::DisplayRole)
+            return Words::nodeState(node.state());
+        if (role == SortRole)
+            return static_cast<int>(node.state());
+        if (role == Qt::ToolTipRole) {
+            QStringList lines;
+            if (!node.reason().empty()) {
+                lines.append(QString::fromStdString(node.reason()));
+                const QString when = Words::dateTime(node.reason_time());
+                if (!node.reason_user().empty() && !when.isEmpty())
+                    lines.append(tr("set by %1 on %2")
+                                     .arg(QString::fromStdString(node.reason_user()), when));
+                else if (!node.reason_user().empty())
+                    lines.append(tr("set by %1").arg(QString::fromStdString(node.reason_user())));
+            }
+            if (node.reboot_pending())
+                lines.append(tr("reboot pending: the node restarts when its jobs end"));
+            return lines.isEmpty() ? QVariant() : QVariant(lines.join(u'\n'));
+        }
+        break;
+    case AcceleratorsColumn:
+        if (role == Qt::DisplayRole)
+            return tr("%1 × %2").arg(QLocale().toString(node.accelerators_total()),
+                Words::modelName(node.model(), node.model_name()));
+        // Grouped by model, then by count.
+        if (role == SortRole)
+            return QVariant::fromValue<qint64>(
+                qint64(node.model()) * 100000 + node.accelerators_total());
+        break;
+    case AllocatedColumn:
+        if (role == Qt::DisplayRole)
+            return tr("%1 / %2").arg(QLocale().toString(node.accelerators_allocated()),
+                QLocale().toString(node.accelerators_total()));
+        if (role == SortRole)
+            return node.accelerators_allocated();
+        if (role == Qt::ToolTipRole && node.accelerators_failed() > 0)
+            return tr("%n accelerator(s) failed", nullptr, node.accelerators_failed());
+        break;
+    case UtilisationColumn:
+        if (role == Qt::DisplayRole)
+            return telemetryText(node, Words::percent(node.utilisation_percent()));
+        if (role == SortRole)
+            return telemetryValue(node, node.utilisation_percent());
+        if (role == Qt::ToolTipRole && !node.has_telemetry())
+            return Words::noDataTooltip();
+        break;
+    case MemoryColumn:
+        if (role == Qt::DisplayRole)
+            return telemetryText(node, Words::percent(node.accelerator_memory_used_percent()));
+        if (role == SortRole)
+            return telemetryValue(node, node.accelerator_memory_used_percent());
+        if (role == Qt::ToolTipRole && !node.has_telemetry())
+            return Words::noDataTooltip();
+        break;
+    case TemperatureColumn:
+        if (role == Qt::DisplayRole)
+            return telemetryText(node, Words::temperature(node.temperature_celsius()));
+        if (role == SortRole)
+            return telemetryValue(node, node.temperature_celsius());
+        if (role == Qt::ToolTipRole && !node.has_telemetry())
+            return Words::noDataTooltip();
+        break;
+    case PowerColumn:
+        if (role == Qt::DisplayRole)
+            return telemetryText(node, Words::power(node.power_watts()));
+        if (role == SortRole)
+            return telemetryValue(node, node.power_watts());
+        if (role == Qt::ToolTipRole && !node.has_telemetry())
+            return Words::noDataTooltip();
+        break;
+    case JobsColumn:
+        if (role == Qt::DisplayRole)
+            return QLocale().toString(node.job_ids_size());
+        if (role == SortRole)
+            return node.job_ids_size();
+        if (role == Qt::ToolTipRole && node.job_ids_size() > 0)
+            return Words::list(toStringList(node.job_ids()));
+        break;
+    case QueuesColumn:
+        if (role == Qt::DisplayRole || role == SortRole)
+            return Words::list(toStringList(node.queues()));
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+} // namespace suanli::app

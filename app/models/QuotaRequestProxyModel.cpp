@@ -1,0 +1,56 @@
+#include "models/QuotaRequestProxyModel.h"
+
+#include "models/ModelRoles.h"
+#include "suanli/v1/tenancy.pb.h"
+
+namespace suanli::app {
+
+QuotaRequestProxyModel::QuotaRequestProxyModel(QObject *parent)
+    : FilterProxyModel(suanli::quotaRequestFields(), parent)
+{
+    sort(-1);
+}
+
+QuotaRequestProxyModel::~QuotaRequestProxyModel() = default;
+
+void QuotaRequestProxyModel::sort(int column, Qt::SortOrder order)
+{
+    const bool defaultOrder = column < 0;
+    // The default order still needs a sort column, so the proxy keeps sorting as rows change:
+    // column 0, as a whole row changes whenever a request does.
+    const int sortColumn = defaultOrder ? 0 : column;
+    const Qt::SortOrder sortOrder = defaultOrder ? Qt::AscendingOrder : order;
+    // Switching between the default order and column 0 ascending is no change to the base
+    // class, which would then not sort again.
+    const bool sameColumn = sortColumn == this->sortColumn() && sortOrder == this->sortOrder();
+    const bool modeChanged = defaultOrder != m_defaultOrder;
+    m_defaultOrder = defaultOrder;
+    FilterProxyModel::sort(sortColumn, sortOrder);
+    if (modeChanged && sameColumn)
+        invalidate();
+}
+
+bool QuotaRequestProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (!m_defaultOrder)
+        return FilterProxyModel::lessThan(left, right);
+    const auto *l = static_cast<const v1::QuotaRequest *>(
+        left.siblingAtColumn(0).data(MessageRole).value<const google::protobuf::Message *>());
+    const auto *r = static_cast<const v1::QuotaRequest *>(
+        right.siblingAtColumn(0).data(MessageRole).value<const google::protobuf::Message *>());
+    if (!l || !r)
+        return l != nullptr;
+    const bool lPending = l->state() == v1::QUOTA_REQUEST_STATE_PENDING;
+    const bool rPending = r->state() == v1::QUOTA_REQUEST_STATE_PENDING;
+    if (lPending != rPending)
+        return lPending;
+    const auto &lt = l->create_time();
+    const auto &rt = r->create_time();
+    if (lt.seconds() != rt.seconds())
+        return lt.seconds() > rt.seconds();
+    if (lt.nanos() != rt.nanos())
+        return lt.nanos() > rt.nanos();
+    return l->id() > r->id();
+}
+
+} // namespace suanli::app

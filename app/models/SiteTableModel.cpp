@@ -1,0 +1,166 @@
+#include "models/SiteTableModel.h"
+
+#include "models/RowRanges.h"
+
+#include <QGuiApplication>
+#include <QPalette>
+#include <algorithm>
+
+namespace suanli::app {
+
+SiteTableModel::SiteTableModel(client::SiteState *site, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_site(site)
+{
+    Q_ASSERT(site);
+    connect(site, &client::SiteState::freshnessChanged, this, [this] {
+        emitColumnsChanged(0, columnCount() - 1, { StaleRole, Qt::ForegroundRole });
+    });
+}
+
+SiteTableModel::~SiteTableModel() = default;
+
+int SiteTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_keys.size());
+}
+
+QVariant SiteTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.model() != this || index.row() >= m_keys.size())
+        return {};
+    const QString &key = m_keys.at(index.row());
+    switch (role) {
+    case KeyRole:
+        return key;
+    case StaleRole:
+        return m_site->stale();
+    case Qt::ForegroundRole:
+        if (m_site->stale())
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        break;
+    default:
+        break;
+    }
+    // A removed key's row may still be asked for while its removal is being announced.
+    const google::protobuf::Message *message = find(key);
+    if (!message)
+        return {};
+    if (role == MessageRole)
+        return QVariant::fromValue(message);
+    return cellData(*message, index.column(), role);
+}
+
+QHash<int, QByteArray> SiteTableModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(KeyRole, QByteArrayLiteral("key"));
+    names.insert(SortRole, QByteArrayLiteral("sortValue"));
+    names.insert(StateRole, QByteArrayLiteral("state"));
+    names.insert(StaleRole, QByteArrayLiteral("stale"));
+    return names;
+}
+
+QString SiteTableModel::keyAt(int row) const
+{
+    return row >= 0 && row < m_keys.size() ? m_keys.at(row) : QString();
+}
+
+int SiteTableModel::rowOf(const QString &key) const
+{
+    if (m_indexStaleFrom < m_keys.size())
+        rebuildIndex();
+    return m_rows.value(key, -1);
+}
+
+const google::protobuf::Message *SiteTableModel::messageAt(int row) const
+{
+    return row >= 0 && row < m_keys.size() ? find(m_keys.at(row)) : nullptr;
+}
+
+QList<int> SiteTableModel::changingRoles() const
+{
+    return { Qt::DisplayRole, Qt::ToolTipRole, SortRole, StateRole };
+}
+
+void SiteTableModel::resetRows()
+{
+    beginResetModel();
+    m_keys = keys();
+    // A stable first order; views sort through a proxy.
+    std::sort(m_keys.begin(), m_keys.end());
+    m_rows.clear();
+    m_rows.reserve(m_keys.size());
+    for (int row = 0; row < m_keys.size(); ++row)
+        m_rows.insert(m_keys.at(row), row);
+    m_indexStaleFrom = INT_MAX;
+    endResetModel();
+}
+
+void SiteTableModel::applyChanges(const QStringList &upserted, const QStringList &removed)
+{
+    // Removals first, from the last range back, so rows before each range keep their numbers.
+    QList<int> goneRows;
+    goneRows.reserve(removed.size());
+    for (const QString &key : removed) {
+        const int row = rowOf(key);
+        if (row >= 0)
+            goneRows.append(row);
+    }
+    const QList<std::pair<int, int>> goneRanges = contiguousRanges(goneRows);
+    for (auto range = goneRanges.crbegin(); range != goneRanges.crend(); ++range) {
+        const auto [first, last] = *range;
+        beginRemoveRows({}, first, last);
+        for (int row = first; row <= last; ++row)
+            m_rows.remove(m_keys.at(row));
+        m_keys.remove(first, last - first + 1);
+        m_indexStaleFrom = std::min(m_indexStaleFrom, first);
+        endRemoveRows();
+    }
+
+    // Then the changed rows, before any insert, so a sorted proxy places new rows among
+    // current values.
+    QList<int> changedRows;
+    QStringList added;
+    for (const QString &key : upserted) {
+        const int row = rowOf(key);
+        if (row >= 0)
+            changedRows.append(row);
+        else
+            added.append(key);
+    }
+    const int lastColumn = columnCount() - 1;
+    if (lastColumn >= 0) {
+        const QList<int> roles = changingRoles();
+        for (const auto &[first, last] : contiguousRanges(changedRows))
+            Q_EMIT dataChanged(index(first, 0), index(last, lastColumn), roles);
+    }
+
+    // New keys at the end, in the order the site first saw them.
+    if (!added.isEmpty()) {
+        const int first = static_cast<int>(m_keys.size());
+        beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
+        m_keys.append(added);
+        for (int row = first; row < m_keys.size(); ++row)
+            m_rows.insert(m_keys.at(row), row);
+        if (m_indexStaleFrom >= first)
+            m_indexStaleFrom = INT_MAX;
+        endInsertRows();
+    }
+}
+
+void SiteTableModel::emitColumnsChanged(int first, int last, const QList<int> &roles)
+{
+    if (m_keys.isEmpty() || first > last || first < 0)
+        return;
+    Q_EMIT dataChanged(index(0, first), index(static_cast<int>(m_keys.size()) - 1, last), roles);
+}
+
+void SiteTableModel::rebuildIndex() const
+{
+    for (int row = m_indexStaleFrom; row < m_keys.size(); ++row)
+        m_rows.insert(m_keys.at(row), row);
+    m_indexStaleFrom = INT_MAX;
+}
+
+} // namespace suanli::app

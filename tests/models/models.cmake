@@ -1,0 +1,16 @@
+# QtTest programs of suanli_app_models (app/models), run offscreen.
+# suanli_models_test(NAME): tests/models/NAME.cpp as one program, registered with ctest under the
+# label "models".
+function(suanli_models_test name)
+  add_executable(${name} ${CMAKE_CURRENT_LIST_DIR}/${name}.cpp ${CMAKE_CURRENT_LIST_DIR}/ModelFixtures.h)
+  suanli_qt_target(${name})
+  target_include_directories(${name} PRIVATE ${CMAKE_CURRENT_LIST_DIR})
+  target_link_libraries(${name} PRIVATE Qt6::Test suanli_app_models)
+  add_test(NAME ${name} COMMAND ${name})
+  set_tests_properties(${name} PROPERTIES LABELS models TIMEOUT 300
+                       ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
+endfunction()
+
+foreach(t nodetablemodel jobtablemodel tablemodels tenanttreemodel csvexport modelscale)
+  suanli_models_test(tst_${t})
+endforeach()

@@ -1,0 +1,225 @@
+#include "ModelFixtures.h"
+#include "models/FilterProxyModel.h"
+#include "models/JobTableModel.h"
+#include "models/ModelRoles.h"
+#include "models/PendingReasonText.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTranslator>
+#include <QtTest>
+
+using namespace suanli;
+using namespace suanli::app;
+using namespace fixtures;
+
+namespace {
+
+// Marks every string of one translation context, to show which words go through tr().
+class MarkingTranslator : public QTranslator {
+public:
+    explicit MarkingTranslator(const char *context)
+        : m_context(context)
+    {
+    }
+    bool isEmpty() const override { return false; }
+    QString translate(const char *context, const char *sourceText, const char *disambiguation,
+        int n) const override
+    {
+        Q_UNUSED(disambiguation);
+        Q_UNUSED(n);
+        if (qstrcmp(context, m_context) != 0)
+            return {};
+        return u"«"_qs + QString::fromUtf8(sourceText) + u"»"_qs;
+    }
+
+private:
+    const char *m_context;
+};
+
+v1::Job pending(v1::PendingReason reason, v1::AcceleratorModel model, qint64 used, qint64 limit)
+{
+    v1::Job j = job(u"1"_qs, v1::JOB_STATE_PENDING, reason);
+    j.set_model(model);
+    j.set_quota_used(used);
+    j.set_quota_limit(limit);
+    return j;
+}
+
+QStringList proxyKeys(const QAbstractItemModel &proxy)
+{
+    QStringList keys;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        keys.append(proxy.index(row, 0).data(KeyRole).toString());
+    return keys;
+}
+
+} // namespace
+
+// JobTableModel and PendingReasonText: why a job waits, in translated words, and its columns.
+class TestJobTableModel : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void pendingReasonText_data();
+    void pendingReasonText();
+    void pendingReasonIsTranslated();
+    void columnsShowTheJob();
+    void idsSortAsNumbers();
+    void stateChangeLeavesAFilteredProxy();
+};
+
+void TestJobTableModel::initTestCase()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+void TestJobTableModel::pendingReasonText_data()
+{
+    QTest::addColumn<v1::Job>("job");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("tenant quota") << pending(
+        v1::PENDING_REASON_TENANT_QUOTA, v1::ACCELERATOR_MODEL_ASCEND_910B, 64, 64)
+                                  << u"waiting: tenant quota for Ascend 910B reached (64/64)"_qs;
+    QTest::newRow("tenant quota, figures unknown")
+        << pending(v1::PENDING_REASON_TENANT_QUOTA, v1::ACCELERATOR_MODEL_ASCEND_910B, 0, 0)
+        << u"waiting: tenant quota for Ascend 910B reached"_qs;
+    QTest::newRow("project quota, grouped figures")
+        << pending(v1::PENDING_REASON_PROJECT_QUOTA, v1::ACCELERATOR_MODEL_NVIDIA_H100, 1024, 1024)
+        << u"waiting: project quota for H100 reached (1,024/1,024)"_qs;
+    QTest::newRow("project quota, no model")
+        << pending(v1::PENDING_REASON_PROJECT_QUOTA, v1::ACCELERATOR_MODEL_UNSPECIFIED, 8, 16)
+        << u"waiting: project quota reached (8/16)"_qs;
+    QTest::newRow("hours")
+        << pending(v1::PENDING_REASON_TENANT_HOURS, v1::ACCELERATOR_MODEL_NVIDIA_A100, 5000, 5000)
+        << u"waiting: the tenant's A100 accelerator-hours for this month are used up (5,000/5,000 h)"_qs;
+    QTest::newRow("resources") << pending(
+        v1::PENDING_REASON_RESOURCES, v1::ACCELERATOR_MODEL_CAMBRICON_MLU370, 0, 0)
+                               << u"waiting for free Cambricon MLU370 accelerators"_qs;
+    QTest::newRow("priority") << pending(
+        v1::PENDING_REASON_PRIORITY, v1::ACCELERATOR_MODEL_NVIDIA_H100, 0, 0)
+                              << u"waiting: jobs of higher priority are ahead"_qs;
+    QTest::newRow("dependency") << pending(
+        v1::PENDING_REASON_DEPENDENCY, v1::ACCELERATOR_MODEL_NVIDIA_H100, 0, 0)
+                                << u"waiting for another job to finish"_qs;
+    QTest::newRow("new") << pending(
+        v1::PENDING_REASON_NOT_EVALUATED, v1::ACCELERATOR_MODEL_NVIDIA_H100, 0, 0)
+                         << u"just submitted: the scheduler has not looked at it yet"_qs;
+    v1::Job other = pending(v1::PENDING_REASON_OTHER, v1::ACCELERATOR_MODEL_NVIDIA_H100, 0, 0);
+    other.set_pending_reason_raw("ReqNodeNotAvail");
+    QTest::newRow("other") << other << u"waiting (the scheduler says ReqNodeNotAvail)"_qs;
+    QTest::newRow("held") << job(u"2"_qs, v1::JOB_STATE_HELD) << u"held by a user"_qs;
+    QTest::newRow("running") << job(u"3"_qs, v1::JOB_STATE_RUNNING) << QString();
+}
+
+void TestJobTableModel::pendingReasonText()
+{
+    QFETCH(v1::Job, job);
+    QFETCH(QString, expected);
+    QCOMPARE(PendingReasonText::of(job), expected);
+
+    // The table shows the same words.
+    client::SiteState site;
+    Feeder feed(&site);
+    feed.jobs(true, { job });
+    JobTableModel model(&site);
+    QCOMPARE(model.index(0, JobTableModel::ReasonColumn).data().toString(), expected);
+}
+
+void TestJobTableModel::pendingReasonIsTranslated()
+{
+    MarkingTranslator translator("PendingReasonText");
+    QCoreApplication::installTranslator(&translator);
+    const QString text = PendingReasonText::of(
+        pending(v1::PENDING_REASON_TENANT_QUOTA, v1::ACCELERATOR_MODEL_ASCEND_910B, 60, 64));
+    QCoreApplication::removeTranslator(&translator);
+    QCOMPARE(text, u"«waiting: tenant quota for Ascend 910B reached (60/64)»");
+}
+
+void TestJobTableModel::columnsShowTheJob()
+{
+    client::SiteState site;
+    Feeder feed(&site);
+    v1::Job waiting
+        = pending(v1::PENDING_REASON_TENANT_QUOTA, v1::ACCELERATOR_MODEL_ASCEND_910B, 64, 64);
+    *waiting.mutable_submit_time() = secondsAgo(5400 + 10);
+    v1::Job running = job(u"2"_qs);
+    *running.mutable_start_time() = secondsAgo(2 * 86400 + 3 * 3600 + 30);
+    running.add_nodes("lg-r0001-n1");
+    running.add_nodes("lg-r0001-n2");
+    feed.jobs(true, { waiting, running });
+    JobTableModel model(&site);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+
+    auto cell = [&](const QString &id, int column, int role = Qt::DisplayRole) {
+        return model.index(model.rowOf(id), column).data(role);
+    };
+    QCOMPARE(cell(u"1"_qs, JobTableModel::OwnerColumn).toString(), u"galaxy / llm70b");
+    QCOMPARE(cell(u"1"_qs, JobTableModel::StateColumn).toString(), u"pending");
+    QCOMPARE(
+        cell(u"1"_qs, JobTableModel::StateColumn, StateRole).toInt(), int(v1::JOB_STATE_PENDING));
+    QCOMPARE(cell(u"1"_qs, JobTableModel::ModelColumn).toString(), u"Ascend 910B");
+    QCOMPARE(cell(u"1"_qs, JobTableModel::PriorityColumn).toString(), u"1,000");
+    QCOMPARE(cell(u"1"_qs, JobTableModel::ElapsedColumn).toString(), u"1 h 30 min");
+    QVERIFY(cell(u"1"_qs, JobTableModel::ElapsedColumn, Qt::ToolTipRole)
+                .toString()
+                .startsWith(u"waiting since"));
+    QCOMPARE(cell(u"1"_qs, JobTableModel::SubmittedColumn, SortRole).toLongLong(),
+        waiting.submit_time().seconds());
+    QCOMPARE(cell(u"2"_qs, JobTableModel::ReasonColumn).toString(), QString());
+    QCOMPARE(cell(u"2"_qs, JobTableModel::ElapsedColumn).toString(), u"2 d 3 h");
+    QVERIFY(qAbs(cell(u"2"_qs, JobTableModel::ElapsedColumn, SortRole).toLongLong()
+                - (2 * 86400 + 3 * 3600 + 30))
+        < 5);
+    QCOMPARE(cell(u"2"_qs, JobTableModel::AcceleratorsColumn, Qt::ToolTipRole).toString(),
+        u"on 2 node(s): lg-r0001-n1, lg-r0001-n2");
+    QCOMPARE(model.jobAt(model.rowOf(u"2"_qs))->nodes_size(), 2);
+}
+
+void TestJobTableModel::idsSortAsNumbers()
+{
+    client::SiteState site;
+    Feeder feed(&site);
+    feed.jobs(true, { job(u"1000"_qs), job(u"99"_qs), job(u"100"_qs) });
+    JobTableModel model(&site);
+    FilterProxyModel proxy(jobFields());
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester proxyTester(
+        &proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    proxy.sort(JobTableModel::IdColumn);
+    QCOMPARE(proxyKeys(proxy), (QStringList { u"99"_qs, u"100"_qs, u"1000"_qs }));
+}
+
+void TestJobTableModel::stateChangeLeavesAFilteredProxy()
+{
+    client::SiteState site;
+    Feeder feed(&site);
+    QList<v1::Job> jobs;
+    for (int i = 1; i <= 50; ++i)
+        jobs.append(job(QString::number(i), i % 2 ? v1::JOB_STATE_PENDING : v1::JOB_STATE_RUNNING,
+            v1::PENDING_REASON_PRIORITY));
+    feed.jobs(true, jobs);
+    JobTableModel model(&site);
+    FilterProxyModel proxy(jobFields());
+    proxy.setSourceModel(&model);
+    proxy.sort(JobTableModel::IdColumn);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester proxyTester(
+        &proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    proxy.setFilterText(u"state:pending reason:priority"_qs);
+    QCOMPARE(proxy.rowCount(), 25);
+
+    QSignalSpy sourceChanged(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy proxyRemoved(&proxy, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy proxyReset(&proxy, &QAbstractItemModel::modelReset);
+    feed.jobs(false, { job(u"7"_qs, v1::JOB_STATE_RUNNING) }, { u"9"_qs });
+    QCOMPARE(sourceChanged.count(), 1);
+    QCOMPARE(proxyRemoved.count(), 2);
+    QCOMPARE(proxyReset.count(), 0);
+    QCOMPARE(proxy.rowCount(), 23);
+    QVERIFY(!proxyKeys(proxy).contains(u"7"_qs));
+}
+
+QTEST_MAIN(TestJobTableModel)
+#include "tst_jobtablemodel.moc"

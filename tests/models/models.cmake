@@ -1,3 +1,8 @@
+# Built with the console only (SUANLI_CONSOLE and app/ in the tree).
+if(NOT TARGET suanli_app_models)
+  return()
+endif()
+
 # QtTest programs of suanli_app_models (app/models), run offscreen.
 # suanli_models_test(NAME): tests/models/NAME.cpp as one program, registered with ctest under the
 # label "models".

@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= 2
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: all deps configure build test demo demo-stop clean format
+.PHONY: all deps configure build test demo demo-gateway demo-stop clean format
 
 all: build
 
@@ -21,6 +21,9 @@ test: build
 	ctest --test-dir $(BUILD) --output-on-failure --timeout 900 -j $(JOBS)
 
 demo: build
+	bash scripts/demo.sh console $(BUILD)
+
+demo-gateway: build
 	bash scripts/demo.sh start $(BUILD)
 
 demo-stop:

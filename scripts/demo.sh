@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Starts (or stops) a simulated compute centre for trying Suanli out: a
-# suanlid gateway on 127.0.0.1:7443 with an admin user, in the background.
+# Tries Suanli out. `console`: the console on three simulated centres it
+# starts itself. `start`/`stop`: one simulated centre's gateway on
+# 127.0.0.1:7443 with an admin user, in the background, for suanlictl.
 set -euo pipefail
 action=${1:-start}
 build=${2:-build}
@@ -11,6 +12,14 @@ addr=127.0.0.1:7443
 running() { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
 
 case "$action" in
+console)
+  # The console starts its own three simulated centres and stops them when it quits.
+  if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    echo "demo: no display (DISPLAY/WAYLAND_DISPLAY unset); starting a gateway for suanlictl instead." >&2
+    exec bash "$0" start "$build"
+  fi
+  exec "$build/app/suanli" --demo
+  ;;
 stop)
   if running; then
     kill "$(cat "$pidfile")"
@@ -23,7 +32,7 @@ stop)
   exit 0
   ;;
 start) ;;
-*) echo "usage: demo.sh start|stop [BUILD_DIR]" >&2; exit 2 ;;
+*) echo "usage: demo.sh console|start|stop [BUILD_DIR]" >&2; exit 2 ;;
 esac
 
 mkdir -p "$data"

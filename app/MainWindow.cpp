@@ -1,0 +1,269 @@
+#include "MainWindow.h"
+
+#include "Connection.h"
+#include "NotificationBar.h"
+#include "SiteState.h"
+#include "StatusBadge.h"
+#include "pages/NodesPage.h"
+#include "pages/OverviewPage.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace suanli::app {
+
+namespace {
+constexpr int kPageRole = Qt::UserRole + 1;
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_sidebar(new QTreeWidget(this))
+    , m_stack(new QStackedWidget(this))
+    , m_notifications(new NotificationBar(this))
+{
+    setWindowTitle(tr("Suanli — compute centre console"));
+    m_sidebar->setHeaderHidden(true);
+    m_sidebar->setObjectName(QStringLiteral("Sidebar"));
+    m_sidebar->setMinimumWidth(200);
+    connect(m_sidebar, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (!item)
+            return;
+        if (auto *page = item->data(0, kPageRole).value<QWidget *>())
+            m_stack->setCurrentWidget(page);
+    });
+
+    auto *main = new QWidget(this);
+    auto *mainLayout = new QVBoxLayout(main);
+    mainLayout->setContentsMargins(0, 0, 0, 0);
+    mainLayout->addWidget(m_notifications);
+    mainLayout->addWidget(m_stack, 1);
+
+    auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("MainSplitter"));
+    splitter->addWidget(m_sidebar);
+    splitter->addWidget(main);
+    splitter->setStretchFactor(1, 1);
+    setCentralWidget(splitter);
+
+    auto *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    auto *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Suanli"), this, [this] {
+        QMessageBox::about(this, tr("About Suanli"),
+            tr("Suanli (算力) — a management console for AI compute centres."));
+    });
+
+    // Data age in the status bar moves even when nothing arrives.
+    auto *clock = new QTimer(this);
+    connect(clock, &QTimer::timeout, this, [this] {
+        for (auto &centre : m_centres)
+            updateStatus(centre);
+    });
+    clock->start(1000);
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    if (!settings.contains(QStringLiteral("window/geometry")))
+        resize(1600, 1000);
+}
+
+MainWindow::~MainWindow() = default;
+
+client::Connection *MainWindow::addCentre(const client::ConnectionProfile &profile)
+{
+    auto *connection = new client::Connection(profile, this);
+    Centre centre;
+    centre.connection = connection;
+    centre.item = new QTreeWidgetItem(m_sidebar, { profile.name });
+    centre.item->setFlags(Qt::ItemIsEnabled);
+    auto addPage = [&](const QString &title, QWidget *page) {
+        m_stack->addWidget(page);
+        centre.pages.insert(page->objectName(), page);
+        auto *item = new QTreeWidgetItem(centre.item, { title });
+        item->setData(0, kPageRole, QVariant::fromValue(page));
+    };
+    addPage(tr("Overview"), new OverviewPage(connection, m_stack));
+    auto *nodes = new NodesPage(connection, m_stack);
+    connect(nodes, &NodesPage::notify, this, &MainWindow::notify);
+    nodes->restoreState();
+    addPage(tr("Nodes"), nodes);
+    centre.item->setExpanded(true);
+
+    centre.badge = new widgets::StatusBadge(this);
+    centre.badge->setToolTip(profile.name);
+    statusBar()->addPermanentWidget(centre.badge);
+    m_centres.append(centre);
+    updateStatus(m_centres.last());
+    if (m_centres.size() == 1)
+        m_sidebar->setCurrentItem(centre.item->child(0));
+
+    connect(connection, &client::Connection::stateChanged, this,
+        [this, connection] { connectionStateChanged(connection); });
+    connect(connection, &client::Connection::retryInSecondsChanged, this, [this, connection] {
+        for (auto &c : m_centres)
+            if (c.connection == connection)
+                updateStatus(c);
+    });
+    connect(connection, &client::Connection::profileChanged, this,
+        [this, connection] { Q_EMIT profileChanged(connection->profile()); });
+    connection->open();
+    return connection;
+}
+
+QList<client::Connection *> MainWindow::centres() const
+{
+    QList<client::Connection *> out;
+    for (const auto &c : m_centres)
+        out.append(c.connection);
+    return out;
+}
+
+QWidget *MainWindow::page(client::Connection *centre, const QString &name) const
+{
+    for (const auto &c : m_centres)
+        if (c.connection == centre)
+            return c.pages.value(name);
+    return nullptr;
+}
+
+bool MainWindow::showPage(client::Connection *centre, const QString &name)
+{
+    QWidget *target = page(centre, name);
+    if (!target)
+        return false;
+    for (const auto &c : m_centres) {
+        for (int i = 0; i < c.item->childCount(); ++i) {
+            if (c.item->child(i)->data(0, kPageRole).value<QWidget *>() == target) {
+                m_sidebar->setCurrentItem(c.item->child(i));
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+void MainWindow::notify(const QString &message, bool failed, const QString &details)
+{
+    m_notifications->show(message, failed, details);
+}
+
+void MainWindow::updateStatus(Centre &centre)
+{
+    using State = client::Connection::State;
+    auto *connection = centre.connection;
+    QString text;
+    widgets::SeverityColour tone = widgets::SeverityColour::Ok;
+    switch (connection->state()) {
+    case State::Live: {
+        text = tr("%1: live").arg(connection->profile().name);
+        const QDateTime data = connection->site()->dataTime();
+        if (connection->site()->stale() && data.isValid()) {
+            text = tr("%1: backend unreachable, data %2 s old")
+                       .arg(connection->profile().name)
+                       .arg(data.secsTo(QDateTime::currentDateTimeUtc()));
+            tone = widgets::SeverityColour::Warning;
+        }
+        break;
+    }
+    case State::Connecting:
+        text = tr("%1: connecting…").arg(connection->profile().name);
+        tone = widgets::SeverityColour::Info;
+        break;
+    case State::Reconnecting:
+        text = tr("%1: reconnecting in %2 s")
+                   .arg(connection->profile().name)
+                   .arg(connection->retryInSeconds());
+        tone = widgets::SeverityColour::Warning;
+        break;
+    case State::Unauthenticated:
+        text = tr("%1: token refused").arg(connection->profile().name);
+        tone = widgets::SeverityColour::Critical;
+        break;
+    case State::CertificateUnknown:
+        text = tr("%1: certificate not trusted yet").arg(connection->profile().name);
+        tone = widgets::SeverityColour::Warning;
+        break;
+    case State::CertificateChanged:
+        text = tr("%1: certificate changed — blocked").arg(connection->profile().name);
+        tone = widgets::SeverityColour::Critical;
+        break;
+    case State::Disconnected:
+        text = tr("%1: disconnected").arg(connection->profile().name);
+        tone = widgets::SeverityColour::None;
+        break;
+    }
+    centre.badge->setText(text);
+    centre.badge->setTone(tone);
+    centre.badge->setToolTip(connection->stateDetail());
+}
+
+void MainWindow::connectionStateChanged(client::Connection *connection)
+{
+    using State = client::Connection::State;
+    for (auto &centre : m_centres)
+        if (centre.connection == connection)
+            updateStatus(centre);
+    const QString name = connection->profile().name;
+    switch (connection->state()) {
+    case State::CertificateUnknown: {
+        // Trust on first use: the user compares the fingerprint with the one
+        // suanlid printed when it started.
+        const auto answer = QMessageBox::question(this, tr("Trust this centre?"),
+            tr("%1 presents a certificate authority this console has not seen before.\n\nSHA-256 "
+               "fingerprint:\n%2\n\n"
+               "Compare it with the fingerprint suanlid printed when it started. Trust it?")
+                .arg(name, connection->presentedFingerprint()));
+        if (answer == QMessageBox::Yes)
+            connection->trustPresentedCertificate();
+        else
+            notify(tr("%1 is not connected: its certificate was not trusted.").arg(name), true);
+        break;
+    }
+    case State::CertificateChanged:
+        notify(tr("%1 now presents a DIFFERENT certificate authority (%2). The connection is "
+                  "blocked: this can "
+                  "mean someone is intercepting it. Check with the centre's operators before "
+                  "trusting it.")
+                   .arg(name, connection->presentedFingerprint()),
+            true, connection->stateDetail());
+        break;
+    case State::Unauthenticated:
+        notify(tr("%1 refused the token: it may have been revoked. Ask an admin for a new one.")
+                   .arg(name),
+            true, connection->stateDetail());
+        break;
+    default:
+        break;
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("MainSplitter")))
+        settings.setValue(QStringLiteral("window/splitter"), splitter->saveState());
+    for (auto &centre : m_centres)
+        if (auto *nodes
+            = qobject_cast<NodesPage *>(centre.pages.value(QStringLiteral("NodesPage"))))
+            nodes->saveState();
+    for (auto &centre : m_centres)
+        centre.connection->close();
+    event->accept();
+}
+
+} // namespace suanli::app

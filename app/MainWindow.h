@@ -1,0 +1,66 @@
+#pragma once
+
+#include "ConnectionProfile.h"
+
+#include <QHash>
+#include <QMainWindow>
+
+class QLabel;
+class QStackedWidget;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace suanli::client {
+class Connection;
+}
+namespace suanli::widgets {
+class StatusBadge;
+}
+
+namespace suanli::app {
+
+class NotificationBar;
+
+// MainWindow is the console: a sidebar of centres and their pages, the page
+// shown, a notification bar for what failed and why, and a status bar with
+// each centre's connection state and data age.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Connects to a centre and adds its pages; the window owns the connection.
+    client::Connection *addCentre(const client::ConnectionProfile &profile);
+    QList<client::Connection *> centres() const;
+    // Shows a centre's page by its object name ("OverviewPage", "NodesPage").
+    bool showPage(client::Connection *centre, const QString &page);
+    QWidget *page(client::Connection *centre, const QString &page) const;
+
+    void notify(const QString &message, bool failed, const QString &details = {});
+
+Q_SIGNALS:
+    // A centre's profile changed (a certificate was pinned): the app saves it.
+    void profileChanged(const suanli::client::ConnectionProfile &profile);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    struct Centre {
+        client::Connection *connection = nullptr;
+        QTreeWidgetItem *item = nullptr;
+        widgets::StatusBadge *badge = nullptr;
+        QHash<QString, QWidget *> pages;
+    };
+    void updateStatus(Centre &centre);
+    void connectionStateChanged(client::Connection *connection);
+
+    QTreeWidget *m_sidebar;
+    QStackedWidget *m_stack;
+    NotificationBar *m_notifications;
+    QList<Centre> m_centres;
+};
+
+} // namespace suanli::app

@@ -1,0 +1,69 @@
+#include "dialogs/ConfirmActionDialog.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace suanli::app {
+
+ConfirmActionDialog::ConfirmActionDialog(const QString &title, const QString &question,
+    const QStringList &targets, bool reasonRequired, QWidget *parent)
+    : QDialog(parent)
+    , m_reason(new QLineEdit(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setWindowTitle(title);
+    auto *layout = new QVBoxLayout(this);
+    auto *label = new QLabel(question, this);
+    label->setWordWrap(true);
+    layout->addWidget(label);
+
+    constexpr int kShown = 12;
+    QStringList shown = targets.mid(0, kShown);
+    QString list = shown.join(QStringLiteral(", "));
+    if (targets.size() > kShown)
+        list += QLatin1Char(' ') + tr("and %n more", nullptr, int(targets.size() - kShown));
+    auto *names = new QLabel(list, this);
+    names->setWordWrap(true);
+    names->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(names);
+
+    auto *form = new QFormLayout;
+    m_reason->setPlaceholderText(reasonRequired
+            ? tr("Required: shown to other admins and in the audit log")
+            : tr("Optional: kept in the audit log"));
+    m_reason->setMaxLength(1000);
+    form->addRow(tr("&Reason:"), m_reason);
+    layout->addLayout(form);
+    layout->addWidget(m_buttons);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(title);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto update = [this, reasonRequired] {
+        m_buttons->button(QDialogButtonBox::Ok)
+            ->setEnabled(!reasonRequired || !m_reason->text().trimmed().isEmpty());
+    };
+    connect(m_reason, &QLineEdit::textChanged, this, update);
+    update();
+    m_reason->setFocus();
+}
+
+QString ConfirmActionDialog::reason() const
+{
+    return m_reason->text().trimmed();
+}
+
+bool ConfirmActionDialog::ask(QWidget *parent, const QString &title, const QString &question,
+    const QStringList &targets, bool reasonRequired, QString *reason)
+{
+    ConfirmActionDialog dialog(title, question, targets, reasonRequired, parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    *reason = dialog.reason();
+    return true;
+}
+
+} // namespace suanli::app

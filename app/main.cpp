@@ -1,0 +1,64 @@
+// suanli: the desktop console of AI compute centres.
+#include "DemoFederation.h"
+#include "MainWindow.h"
+#include "ProfileStore.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Suanli"));
+    QApplication::setApplicationName(QStringLiteral("suanli"));
+    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Management console for AI compute centres."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption demo(QStringLiteral("demo"),
+        QApplication::translate("main", "Start three simulated centres and connect to them."));
+    parser.addOption(demo);
+    parser.process(app);
+
+    suanli::app::MainWindow window;
+    suanli::app::ProfileStore profiles;
+    QObject::connect(&window, &suanli::app::MainWindow::profileChanged, &profiles,
+        [&](const suanli::client::ConnectionProfile &p) { profiles.save(p); });
+
+    std::unique_ptr<suanli::app::DemoFederation> federation;
+    if (parser.isSet(demo)) {
+        federation = std::make_unique<suanli::app::DemoFederation>(
+            suanli::app::DemoFederation::findSuanlid());
+        QObject::connect(federation.get(), &suanli::app::DemoFederation::siteReady, &window,
+            [&](const suanli::client::ConnectionProfile &profile) { window.addCentre(profile); });
+        QObject::connect(federation.get(), &suanli::app::DemoFederation::failed, &window,
+            [&](const QString &message) { window.notify(message, true); });
+        federation->start(suanli::app::DemoFederation::defaultSites());
+    } else {
+        for (auto profile : profiles.profiles()) {
+            profiles.readToken(profile.name,
+                [&window, profile](const QString &token, const QString &error) mutable {
+                    if (token.isEmpty())
+                        window.notify(error, true);
+                    profile.token = token;
+                    window.addCentre(profile);
+                });
+        }
+        if (profiles.profiles().isEmpty())
+            window.notify(QApplication::translate("main",
+                              "No centres configured yet. Start with `suanli --demo` to "
+                              "try three simulated centres."),
+                false);
+    }
+    window.show();
+    const int code = app.exec();
+    if (federation)
+        federation->stop();
+    return code;
+}

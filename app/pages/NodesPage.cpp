@@ -1,0 +1,400 @@
+#include "pages/NodesPage.h"
+
+#include "Actions.h"
+#include "Connection.h"
+#include "FieldSet.h"
+#include "RackHeatmap.h"
+#include "SiteState.h"
+#include "dialogs/ConfirmActionDialog.h"
+#include "models/CsvExport.h"
+#include "models/FilterProxyModel.h"
+#include "models/ModelRoles.h"
+#include "models/NodeTableModel.h"
+#include "models/Words.h"
+#include "pages/RoleGate.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <cmath>
+
+namespace suanli::app {
+
+namespace {
+enum ColourBy { ByState, ByUtilisation, ByTemperature, ByPower };
+} // namespace
+
+NodesPage::NodesPage(client::Connection *connection, QWidget *parent)
+    : QWidget(parent)
+    , m_connection(connection)
+    , m_model(new NodeTableModel(connection->site(), this))
+    , m_proxy(new FilterProxyModel(suanli::nodeFields(), this))
+    , m_filter(new QLineEdit(this))
+    , m_filterError(new QLabel(this))
+    , m_colourBy(new QComboBox(this))
+    , m_heatmap(new widgets::RackHeatmap(this))
+    , m_table(new QTableView(this))
+{
+    m_prompt = [this](const QString &title, const QString &question, const QStringList &targets,
+                   bool required, QString *reason) {
+        return ConfirmActionDialog::ask(this, title, question, targets, required, reason);
+    };
+    setObjectName(QStringLiteral("NodesPage"));
+    m_proxy->setSourceModel(m_model);
+
+    auto *toolbar = new QToolBar(this);
+    m_drain = toolbar->addAction(tr("&Drain…"));
+    m_drain->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_resume = toolbar->addAction(tr("&Resume…"));
+    m_resume->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_reboot = toolbar->addAction(tr("Re&boot…"));
+    m_reboot->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    toolbar->addSeparator();
+    m_export = toolbar->addAction(tr("Export CSV…"));
+    for (QAction *a : { m_drain, m_resume, m_reboot, m_export })
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addActions({ m_drain, m_resume, m_reboot, m_export });
+    connect(m_drain, &QAction::triggered, this, [this] { runAction(m_drain); });
+    connect(m_resume, &QAction::triggered, this, [this] { runAction(m_resume); });
+    connect(m_reboot, &QAction::triggered, this, [this] { runAction(m_reboot); });
+    connect(m_export, &QAction::triggered, this, &NodesPage::exportCsv);
+
+    m_filter->setPlaceholderText(tr("Filter, e.g. state:drained model:910B util<10"));
+    m_filter->setClearButtonEnabled(true);
+    m_filterError->setVisible(false);
+    m_filterError->setStyleSheet(
+        QStringLiteral("color: palette(highlighted-text); background: #b3261e; "
+                       "border-radius: 3px; padding: 2px 6px;"));
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &FilterProxyModel::setFilterText);
+    connect(m_proxy, &FilterProxyModel::filterErrorChanged, this, [this] {
+        m_filterError->setVisible(m_proxy->hasFilterError());
+        m_filterError->setText(
+            tr("Position %1: %2").arg(m_proxy->errorPosition() + 1).arg(m_proxy->errorMessage()));
+    });
+
+    m_colourBy->addItem(tr("Colour by state"), ByState);
+    m_colourBy->addItem(tr("Colour by utilisation"), ByUtilisation);
+    m_colourBy->addItem(tr("Colour by temperature"), ByTemperature);
+    m_colourBy->addItem(tr("Colour by power"), ByPower);
+    connect(m_colourBy, &QComboBox::currentIndexChanged, this, [this] {
+        applyColourMode();
+        rebuildHeatmap();
+    });
+
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_colourBy);
+    filterRow->addWidget(toolbar);
+
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(NodeTableModel::NameColumn, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->addActions({ m_drain, m_resume, m_reboot });
+    // Column chooser: the header's context menu toggles columns.
+    m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table->horizontalHeader(), &QWidget::customContextMenuRequested, this,
+        [this](const QPoint &pos) {
+            QMenu menu;
+            auto *header = m_table->horizontalHeader();
+            for (int c = 0; c < m_model->columnCount(); ++c) {
+                QAction *a = menu.addAction(m_model->headerData(c, Qt::Horizontal).toString());
+                a->setCheckable(true);
+                a->setChecked(!header->isSectionHidden(c));
+                connect(a, &QAction::toggled, header,
+                    [header, c](bool on) { header->setSectionHidden(c, !on); });
+            }
+            menu.exec(header->mapToGlobal(pos));
+        });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &NodesPage::tableSelectionChanged);
+    // A snapshot (a reconnect to a restarted gateway) resets the model; the
+    // user's selection comes back by name.
+    connect(m_proxy, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_selectionAcrossReset = selectedNames();
+        m_syncing = true;
+    });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        m_syncing = false;
+        setSelectedNames(m_selectionAcrossReset);
+    });
+
+    m_heatmap->setAccessibleName(tr("Nodes by rack"));
+    connect(m_heatmap, &widgets::RackHeatmap::selectionChanged, this,
+        &NodesPage::heatmapSelectionChanged);
+    connect(m_heatmap, &widgets::RackHeatmap::activated, this,
+        [this](const QString &name) { setSelectedNames({ name }); });
+    auto *heatmapScroll = new QScrollArea(this);
+    heatmapScroll->setWidget(m_heatmap);
+    heatmapScroll->setWidgetResizable(true);
+    heatmapScroll->setFrameShape(QFrame::NoFrame);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("NodesSplitter"));
+    splitter->addWidget(heatmapScroll);
+    splitter->addWidget(m_table);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filterRow);
+    layout->addWidget(m_filterError);
+    layout->addWidget(splitter, 1);
+
+    auto *site = connection->site();
+    connect(site, &client::SiteState::nodesReset, this, &NodesPage::rebuildHeatmap);
+    connect(site, &client::SiteState::nodesChanged, this, &NodesPage::updateHeatmap);
+    connect(connection, &client::Connection::identityChanged, this, &NodesPage::updateActions);
+    applyColourMode();
+    rebuildHeatmap();
+    updateActions();
+}
+
+NodesPage::~NodesPage() = default;
+
+void NodesPage::setPrompt(Prompt prompt)
+{
+    m_prompt = std::move(prompt);
+}
+
+void NodesPage::setFilterText(const QString &text)
+{
+    m_filter->setText(text);
+}
+
+widgets::HeatmapCell NodesPage::cellFor(const suanli::v1::Node &node) const
+{
+    widgets::HeatmapCell cell;
+    cell.name = QString::fromStdString(node.name());
+    cell.rack = QString::fromStdString(node.rack());
+    cell.state = node.state();
+    cell.value = std::nan("");
+    if (node.has_telemetry()) {
+        switch (m_colourBy->currentData().toInt()) {
+        case ByUtilisation:
+            cell.value = node.utilisation_percent();
+            break;
+        case ByTemperature:
+            cell.value = node.temperature_celsius();
+            break;
+        case ByPower:
+            cell.value = node.power_watts() / 1000.0;
+            break;
+        default:
+            break;
+        }
+    }
+    QString tip = cell.name + QLatin1Char('\n') + Words::nodeState(node.state());
+    if (!node.reason().empty())
+        tip += QStringLiteral(": ") + QString::fromStdString(node.reason());
+    tip += QLatin1Char('\n')
+        + tr("%1 of %2 accelerators in use")
+              .arg(node.accelerators_allocated())
+              .arg(node.accelerators_total());
+    if (node.has_telemetry())
+        tip += QLatin1Char('\n')
+            + tr("Utilisation %1, %2, %3")
+                  .arg(Words::percent(node.utilisation_percent()),
+                      Words::temperature(node.temperature_celsius()),
+                      Words::power(node.power_watts()));
+    cell.tooltip = tip;
+    return cell;
+}
+
+void NodesPage::applyColourMode()
+{
+    switch (m_colourBy->currentData().toInt()) {
+    case ByUtilisation:
+        m_heatmap->setColourMode(
+            widgets::RackHeatmap::ColourMode::Values, 0, 100, QStringLiteral("%"));
+        break;
+    case ByTemperature:
+        m_heatmap->setColourMode(
+            widgets::RackHeatmap::ColourMode::Values, 30, 90, QStringLiteral("°C"));
+        break;
+    case ByPower:
+        m_heatmap->setColourMode(
+            widgets::RackHeatmap::ColourMode::Values, 0, 8, QStringLiteral("kW"));
+        break;
+    default:
+        m_heatmap->setColourMode(widgets::RackHeatmap::ColourMode::States);
+        break;
+    }
+}
+
+void NodesPage::rebuildHeatmap()
+{
+    const auto &nodes = m_connection->site()->nodes().items;
+    QVector<widgets::HeatmapCell> cells;
+    cells.reserve(nodes.size());
+    for (const auto &node : nodes)
+        cells.append(cellFor(node));
+    const QStringList selected = m_heatmap->selectedNames();
+    m_heatmap->setNodes(cells);
+    m_heatmap->setSelectedNames(selected);
+}
+
+void NodesPage::updateHeatmap(const QStringList &upserted, const QStringList &removed)
+{
+    const auto &nodes = m_connection->site()->nodes().items;
+    QVector<widgets::HeatmapCell> cells;
+    cells.reserve(upserted.size());
+    for (const QString &name : upserted) {
+        auto it = nodes.constFind(name);
+        if (it != nodes.constEnd())
+            cells.append(cellFor(*it));
+    }
+    if (!cells.isEmpty())
+        m_heatmap->updateNodes(cells);
+    if (!removed.isEmpty())
+        m_heatmap->removeNodes(removed);
+    updateActions();
+}
+
+QStringList NodesPage::selectedNames() const
+{
+    QStringList names;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        names.append(index.data(KeyRole).toString());
+    return names;
+}
+
+void NodesPage::setSelectedNames(const QStringList &names)
+{
+    m_syncing = true;
+    QItemSelection selection;
+    for (const QString &name : names) {
+        const int sourceRow = m_model->rowOf(name);
+        if (sourceRow < 0)
+            continue;
+        const QModelIndex index = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+        if (index.isValid())
+            selection.select(index, index);
+    }
+    m_table->selectionModel()->select(
+        selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (!selection.isEmpty())
+        m_table->scrollTo(selection.indexes().first());
+    m_heatmap->setSelectedNames(names);
+    m_syncing = false;
+    updateActions();
+}
+
+void NodesPage::tableSelectionChanged()
+{
+    if (!m_syncing) {
+        m_syncing = true;
+        m_heatmap->setSelectedNames(selectedNames());
+        m_syncing = false;
+    }
+    updateActions();
+}
+
+void NodesPage::heatmapSelectionChanged(const QStringList &names)
+{
+    if (m_syncing)
+        return;
+    setSelectedNames(names);
+}
+
+void NodesPage::updateActions()
+{
+    const auto role = m_connection->identity().user().role();
+    const bool any = m_table->selectionModel()->hasSelection();
+    RoleGate::apply(m_drain, role, RoleGate::Needs::Operator, any,
+        tr("Stop scheduling jobs on the selected nodes; running jobs finish (Ctrl+D)"));
+    RoleGate::apply(m_resume, role, RoleGate::Needs::Operator, any,
+        tr("Return the selected nodes to service (Ctrl+R)"));
+    RoleGate::apply(m_reboot, role, RoleGate::Needs::Operator, any,
+        tr("Reboot the selected nodes once their jobs have ended (Ctrl+Shift+B)"));
+}
+
+void NodesPage::runAction(QAction *action)
+{
+    const QStringList names = selectedNames();
+    if (names.isEmpty() || !action->isEnabled())
+        return;
+    QString title, question;
+    bool reasonRequired = false;
+    if (action == m_drain) {
+        title = tr("Drain");
+        question = tr("Drain %n node(s)? No new jobs will start on them; running jobs finish.",
+            nullptr, int(names.size()));
+        reasonRequired = true;
+    } else if (action == m_resume) {
+        title = tr("Resume");
+        question = tr("Return %n node(s) to service?", nullptr, int(names.size()));
+    } else {
+        title = tr("Reboot");
+        question = tr("Reboot %n node(s) once their jobs have ended?", nullptr, int(names.size()));
+    }
+    QString reason;
+    if (!m_prompt(title, question, names, reasonRequired, &reason))
+        return;
+    auto done = [this, title](const client::ActionResult &result) {
+        Q_EMIT notify(result.summary(), !result.allApplied(), result.message);
+    };
+    auto *actions = m_connection->actions();
+    if (action == m_drain)
+        actions->drainNodes(names, reason, done);
+    else if (action == m_resume)
+        actions->resumeNodes(names, reason, done);
+    else
+        actions->rebootNodes(names, reason, done);
+}
+
+void NodesPage::exportCsv()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export nodes"), QStringLiteral("nodes.csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!CsvExport::writeCsv(m_table, path, &error))
+        Q_EMIT notify(tr("Export failed: %1").arg(error), true, error);
+    else
+        Q_EMIT notify(
+            tr("Exported %n node(s) to %1", nullptr, m_proxy->rowCount()).arg(path), false, {});
+}
+
+void NodesPage::saveState() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("nodes/header"), m_table->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("nodes/colourBy"), m_colourBy->currentIndex());
+    settings.setValue(QStringLiteral("nodes/filter"), m_filter->text());
+    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("NodesSplitter")))
+        settings.setValue(QStringLiteral("nodes/splitter"), splitter->saveState());
+}
+
+void NodesPage::restoreState()
+{
+    QSettings settings;
+    m_table->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("nodes/header")).toByteArray());
+    m_colourBy->setCurrentIndex(settings.value(QStringLiteral("nodes/colourBy"), 0).toInt());
+    m_filter->setText(settings.value(QStringLiteral("nodes/filter")).toString());
+    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("NodesSplitter")))
+        splitter->restoreState(settings.value(QStringLiteral("nodes/splitter")).toByteArray());
+}
+
+} // namespace suanli::app

@@ -1,0 +1,92 @@
+#pragma once
+
+#include <QWidget>
+#include <functional>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace suanli::client {
+class Connection;
+struct ActionResult;
+} // namespace suanli::client
+
+namespace suanli::widgets {
+class RackHeatmap;
+struct HeatmapCell;
+} // namespace suanli::widgets
+
+namespace suanli::v1 {
+class Node;
+}
+
+namespace suanli::app {
+
+class FilterProxyModel;
+class NodeTableModel;
+
+// NodesPage shows one centre's nodes as a rack heatmap beside a table, with
+// one selection shared by both, the filter language in a filter bar, and
+// drain, resume and reboot on the selection.
+class NodesPage : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(NodesPage)
+public:
+    // Asks the user to confirm an action on targets; true with the reason.
+    using Prompt = std::function<bool(const QString &title, const QString &question,
+        const QStringList &targets, bool reasonRequired, QString *reason)>;
+
+    explicit NodesPage(client::Connection *connection, QWidget *parent = nullptr);
+    ~NodesPage() override;
+
+    QStringList selectedNames() const;
+    void setSelectedNames(const QStringList &names);
+    void setFilterText(const QString &text);
+    // Replaces the confirmation dialog (tests, scripted use).
+    void setPrompt(Prompt prompt);
+
+    QAction *drainAction() const { return m_drain; }
+    QAction *resumeAction() const { return m_resume; }
+    QAction *rebootAction() const { return m_reboot; }
+    QTableView *table() const { return m_table; }
+    widgets::RackHeatmap *heatmap() const { return m_heatmap; }
+
+    void saveState() const;
+    void restoreState();
+
+Q_SIGNALS:
+    // An action finished: a line for the notification area, and whether it failed.
+    void notify(const QString &message, bool failed, const QString &details);
+
+private:
+    void rebuildHeatmap();
+    void updateHeatmap(const QStringList &upserted, const QStringList &removed);
+    widgets::HeatmapCell cellFor(const suanli::v1::Node &node) const;
+    void applyColourMode();
+    void tableSelectionChanged();
+    void heatmapSelectionChanged(const QStringList &names);
+    void updateActions();
+    void runAction(QAction *action);
+    void exportCsv();
+
+    client::Connection *m_connection;
+    NodeTableModel *m_model;
+    FilterProxyModel *m_proxy;
+    QLineEdit *m_filter;
+    QLabel *m_filterError;
+    QComboBox *m_colourBy;
+    widgets::RackHeatmap *m_heatmap;
+    QTableView *m_table;
+    QAction *m_drain;
+    QAction *m_resume;
+    QAction *m_reboot;
+    QAction *m_export;
+    Prompt m_prompt;
+    QStringList m_selectionAcrossReset;
+    bool m_syncing = false;
+};
+
+} // namespace suanli::app

@@ -1,0 +1,100 @@
+#include "pages/OverviewPage.h"
+
+#include "Connection.h"
+#include "KpiTile.h"
+#include "SiteState.h"
+#include "models/Words.h"
+
+#include <QDateTime>
+#include <QGridLayout>
+#include <QLocale>
+#include <QVBoxLayout>
+
+namespace suanli::app {
+
+OverviewPage::OverviewPage(client::Connection *connection, QWidget *parent)
+    : QWidget(parent)
+    , m_connection(connection)
+{
+    setObjectName(QStringLiteral("OverviewPage"));
+    auto *grid = new QGridLayout;
+    auto tile = [&](const QString &title, int row, int column) {
+        auto *t = new widgets::KpiTile(title, this);
+        grid->addWidget(t, row, column);
+        return t;
+    };
+    m_accelerators = tile(tr("Accelerators in use"), 0, 0);
+    m_free = tile(tr("Accelerators free"), 0, 1);
+    m_down = tile(tr("Accelerators down"), 0, 2);
+    m_utilisation = tile(tr("Utilisation"), 0, 3);
+    m_running = tile(tr("Jobs running"), 1, 0);
+    m_pending = tile(tr("Jobs pending"), 1, 1);
+    m_wait = tile(tr("Median wait"), 1, 2);
+    m_alerts = tile(tr("Open alerts"), 1, 3);
+    m_power = tile(tr("Facility power"), 2, 0);
+    m_pue = tile(tr("PUE"), 2, 1);
+    m_carbon = tile(tr("Carbon per hour"), 2, 2);
+    m_peak = tile(tr("Peak FP16"), 2, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(grid);
+    layout->addStretch(1);
+    connect(connection->site(), &client::SiteState::overviewChanged, this, &OverviewPage::refresh);
+    connect(connection->site(), &client::SiteState::freshnessChanged, this, &OverviewPage::refresh);
+    refresh();
+}
+
+void OverviewPage::refresh()
+{
+    const auto &o = m_connection->site()->overview();
+    const QLocale locale;
+    qint64 total = 0, inUse = 0, free = 0, down = 0;
+    for (const auto &c : o.accelerators()) {
+        total += c.total();
+        inUse += c.in_use();
+        free += c.free();
+        down += c.down();
+    }
+    m_accelerators->setValueText(locale.toString(inUse));
+    m_accelerators->setUnit(tr("of %1").arg(locale.toString(total)));
+    m_free->setValueText(locale.toString(free));
+    m_down->setValueText(locale.toString(down));
+    m_down->setSeverity(down > 0 ? widgets::SeverityColour::Warning : widgets::SeverityColour::Ok);
+    m_utilisation->setValueText(
+        o.utilisation_percent() > 0 ? Words::percent(o.utilisation_percent()) : Words::noData());
+    m_running->setValueText(locale.toString(qint64(o.jobs_running())));
+    m_pending->setValueText(locale.toString(qint64(o.jobs_pending())));
+    m_pending->setSubtitle(tr("%1 held").arg(locale.toString(qint64(o.jobs_held()))));
+    m_wait->setValueText(Words::duration(qint64(o.wait_seconds_p50())));
+    m_wait->setSubtitle(tr("p95 %1").arg(Words::duration(qint64(o.wait_seconds_p95()))));
+    qint64 alerts = 0, critical = 0;
+    for (const auto &[severity, count] : o.open_alerts_by_severity()) {
+        alerts += count;
+        if (severity == "critical")
+            critical += count;
+    }
+    m_alerts->setValueText(locale.toString(alerts));
+    m_alerts->setSeverity(critical > 0
+            ? widgets::SeverityColour::Critical
+            : (alerts > 0 ? widgets::SeverityColour::Warning : widgets::SeverityColour::Ok));
+    m_alerts->setSubtitle(tr("%1 critical").arg(locale.toString(critical)));
+    m_power->setValueText(
+        o.facility_power_watts() > 0 ? Words::power(o.facility_power_watts()) : Words::noData());
+    m_power->setSubtitle(tr("IT %1").arg(Words::power(o.it_power_watts())));
+    m_pue->setValueText(locale.toString(o.pue(), 'f', 2));
+    m_carbon->setValueText(locale.toString(o.emissions_kg_per_hour(), 'f', 0));
+    m_carbon->setUnit(tr("kg CO₂"));
+    m_carbon->setSubtitle(
+        tr("grid %1 g/kWh").arg(locale.toString(o.carbon_intensity_g_per_kwh(), 'f', 0)));
+    const double pflops = o.peak_tflops_fp16() / 1000.0;
+    m_peak->setValueText(locale.toString(pflops, 'f', 0));
+    m_peak->setUnit(tr("PFLOPS"));
+    const bool stale = m_connection->site()->stale();
+    const qint64 age = m_connection->site()->dataTime().isValid()
+        ? m_connection->site()->dataTime().secsTo(QDateTime::currentDateTimeUtc())
+        : -1;
+    for (auto *t : { m_accelerators, m_free, m_down, m_utilisation, m_running, m_pending, m_wait,
+             m_alerts, m_power, m_pue, m_carbon, m_peak })
+        t->setStale(stale, age);
+}
+
+} // namespace suanli::app

@@ -1,0 +1,10 @@
+# Offscreen GUI tests of the console against a real suanlid.
+if(NOT TARGET suanli_app)
+  return()
+endif()
+add_executable(tst_console ${CMAKE_CURRENT_LIST_DIR}/tst_console.cpp)
+suanli_qt_target(tst_console)
+target_link_libraries(tst_console PRIVATE suanli_app suanli_test_gateway Qt6::Test)
+add_test(NAME tst_console COMMAND tst_console)
+set_tests_properties(tst_console PROPERTIES LABELS gui TIMEOUT 300
+                     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/gui-config")

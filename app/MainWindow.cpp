@@ -110,6 +110,10 @@ client::Connection *MainWindow::addCentre(const client::ConnectionProfile &profi
     updateStatus(m_centres.last());
     if (m_centres.size() == 1)
         m_sidebar->setCurrentItem(centre.item->child(0));
+    // The page the user last looked at comes back when its centre does.
+    const QString last = QSettings().value(QStringLiteral("window/lastPage")).toString();
+    if (last.section(u'/', 0, -2) == profile.name)
+        showPage(connection, last.section(u'/', -1));
 
     connect(connection, &client::Connection::stateChanged, this,
         [this, connection] { connectionStateChanged(connection); });
@@ -255,6 +259,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    for (const auto &centre : m_centres)
+        for (auto it = centre.pages.cbegin(); it != centre.pages.cend(); ++it)
+            if (it.value() == m_stack->currentWidget())
+                settings.setValue(QStringLiteral("window/lastPage"),
+                    QString(centre.connection->profile().name + u'/' + it.key()));
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("MainSplitter")))
         settings.setValue(QStringLiteral("window/splitter"), splitter->saveState());
     for (auto &centre : m_centres)

@@ -136,6 +136,11 @@ NodesPage::NodesPage(client::Connection *connection, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
         m_syncing = false;
         setSelectedNames(m_selectionAcrossReset);
+        // First data and no saved layout: fit the columns to what they show.
+        if (!m_columnsSized && m_proxy->rowCount() > 0) {
+            m_columnsSized = true;
+            m_table->resizeColumnsToContents();
+        }
     });
 
     m_heatmap->setAccessibleName(tr("Nodes by rack"));
@@ -389,7 +394,7 @@ void NodesPage::saveState() const
 void NodesPage::restoreState()
 {
     QSettings settings;
-    m_table->horizontalHeader()->restoreState(
+    m_columnsSized = m_table->horizontalHeader()->restoreState(
         settings.value(QStringLiteral("nodes/header")).toByteArray());
     m_colourBy->setCurrentIndex(settings.value(QStringLiteral("nodes/colourBy"), 0).toInt());
     m_filter->setText(settings.value(QStringLiteral("nodes/filter")).toString());

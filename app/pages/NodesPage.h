@@ -87,6 +87,7 @@ private:
     Prompt m_prompt;
     QStringList m_selectionAcrossReset;
     bool m_syncing = false;
+    bool m_columnsSized = false;
 };
 
 } // namespace suanli::app

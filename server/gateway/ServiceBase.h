@@ -3,11 +3,21 @@
 #include "auth/Rbac.h"
 #include "gateway/GatewayContext.h"
 
+#include <functional>
 #include <grpcpp/grpcpp.h>
 #include <string>
 #include <vector>
 
 namespace suanli::server {
+
+// Limits that keep a request from costing the gateway more than it should.
+inline constexpr int kMaxTargets = 10000;
+inline constexpr size_t kMaxReasonBytes = 1024;
+
+grpc::Status invalidArgument(const std::string &message);
+// INVALID_ARGUMENT naming the field when a batch or a text is too large or empty.
+grpc::Status checkTargets(const std::vector<std::string> &targets, const char *field);
+grpc::Status checkReason(const std::string &reason, bool required, const char *what);
 
 // ServiceBase gives every service the same front door: authenticate the
 // bearer token, check the role for the method, and write the audit log.
@@ -57,20 +67,51 @@ protected:
             m_ctx.store.rememberResponse(who.user, requestId, response.SerializeAsString());
     }
 
+    // A batch action on named targets (drain nodes, cancel jobs): checks the
+    // role, the targets and the reason, replays a retried request_id, applies
+    // the action, publishes its effect, fills the response with per-target
+    // results plus `addObject(target)` for each, and audits it all.
+    template <class Response>
+    grpc::Status batchAction(grpc::CallbackServerContext *call, const char *method,
+        const google::protobuf::RepeatedPtrField<std::string> &names, const char *field,
+        const std::string &reason, bool reasonRequired, const char *why,
+        const std::string &requestId,
+        const std::function<TargetResults(const std::vector<std::string> &, const Actor &)> &apply,
+        const std::function<void(const std::string &, Response *)> &addObject, Response *response)
+    {
+        Principal who;
+        if (auto status = authorize(call, method, &who, true); !status.ok())
+            return status;
+        const std::vector<std::string> targets(names.begin(), names.end());
+        const std::string target = joinTargets(targets);
+        grpc::Status status = checkTargets(targets, field);
+        if (status.ok())
+            status = checkReason(reason, reasonRequired, why);
+        if (!status.ok()) {
+            audit(call, who, method, target, reason, status);
+            return status;
+        }
+        if (replay(who, requestId, response)) {
+            audit(call, who, method, target, reason, grpc::Status::OK,
+                "replayed request_id " + requestId);
+            return grpc::Status::OK;
+        }
+        const auto results = apply(targets, Actor { who.user, reason });
+        m_ctx.publishNow();
+        for (const auto &r : results) {
+            *response->add_results() = r;
+            addObject(r.target(), response);
+        }
+        remember(who, requestId, *response);
+        audit(call, who, method, target, reason, grpc::Status::OK, summarise(results));
+        return grpc::Status::OK;
+    }
+
     static std::string joinTargets(const std::vector<std::string> &targets);
     // "3 of 4 applied; n9: not found" for the audit detail.
     static std::string summarise(const TargetResults &results);
 
     GatewayContext &m_ctx;
 };
-
-// Limits that keep a request from costing the gateway more than it should.
-inline constexpr int kMaxTargets = 10000;
-inline constexpr size_t kMaxReasonBytes = 1024;
-
-grpc::Status invalidArgument(const std::string &message);
-// INVALID_ARGUMENT naming the field when a batch or a text is too large or empty.
-grpc::Status checkTargets(const std::vector<std::string> &targets, const char *field);
-grpc::Status checkReason(const std::string &reason, bool required, const char *what);
 
 } // namespace suanli::server

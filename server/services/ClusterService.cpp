@@ -106,33 +106,17 @@ grpc::Status ClusterService::nodeAction(grpc::CallbackServerContext *call, const
     const std::string &reason, bool reasonRequired, const std::string &requestId,
     v1::NodeActionResponse *response)
 {
-    Principal who;
-    if (auto status = authorize(call, method, &who, true); !status.ok())
-        return status;
-    const std::vector<std::string> targets(names.begin(), names.end());
-    const std::string target = joinTargets(targets);
-    grpc::Status status = checkTargets(targets, "names");
-    if (status.ok())
-        status = checkReason(reason, reasonRequired, "the nodes are taken out of service");
-    if (!status.ok()) {
-        audit(call, who, method, target, reason, status);
-        return status;
-    }
-    if (replay(who, requestId, response)) {
-        audit(call, who, method, target, reason, grpc::Status::OK,
-            "replayed request_id " + requestId);
-        return grpc::Status::OK;
-    }
-    const auto results = (m_ctx.backend.*action)(targets, Actor { who.user, reason });
-    m_ctx.publishNow();
-    for (const auto &r : results) {
-        *response->add_results() = r;
-        if (auto node = m_ctx.cache.nodes().get(r.target()))
-            *response->add_nodes() = *node;
-    }
-    remember(who, requestId, *response);
-    audit(call, who, method, target, reason, grpc::Status::OK, summarise(results));
-    return grpc::Status::OK;
+    return batchAction<v1::NodeActionResponse>(
+        call, method, names, "names", reason, reasonRequired, "the nodes are taken out of service",
+        requestId,
+        [this, action](const auto &targets, const Actor &actor) {
+            return (m_ctx.backend.*action)(targets, actor);
+        },
+        [this](const std::string &name, v1::NodeActionResponse *out) {
+            if (auto node = m_ctx.cache.nodes().get(name))
+                *out->add_nodes() = *node;
+        },
+        response);
 }
 
 grpc::ServerUnaryReactor *ClusterService::DrainNodes(grpc::CallbackServerContext *call,

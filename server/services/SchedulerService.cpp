@@ -95,33 +95,13 @@ grpc::Status SchedulerService::jobAction(grpc::CallbackServerContext *call, cons
     const std::function<TargetResults(const std::vector<std::string> &, const Actor &)> &apply,
     v1::JobActionResponse *response)
 {
-    Principal who;
-    if (auto status = authorize(call, method, &who, true); !status.ok())
-        return status;
-    const std::vector<std::string> targets(ids.begin(), ids.end());
-    const std::string target = joinTargets(targets);
-    grpc::Status status = checkTargets(targets, "ids");
-    if (status.ok())
-        status = checkReason(reason, false, "");
-    if (!status.ok()) {
-        audit(call, who, method, target, reason, status);
-        return status;
-    }
-    if (replay(who, requestId, response)) {
-        audit(call, who, method, target, reason, grpc::Status::OK,
-            "replayed request_id " + requestId);
-        return grpc::Status::OK;
-    }
-    const auto results = apply(targets, Actor { who.user, reason });
-    m_ctx.publishNow();
-    for (const auto &r : results) {
-        *response->add_results() = r;
-        if (auto job = m_ctx.cache.job(r.target()))
-            *response->add_jobs() = *job;
-    }
-    remember(who, requestId, *response);
-    audit(call, who, method, target, reason, grpc::Status::OK, summarise(results));
-    return grpc::Status::OK;
+    return batchAction<v1::JobActionResponse>(
+        call, method, ids, "ids", reason, false, "", requestId, apply,
+        [this](const std::string &id, v1::JobActionResponse *out) {
+            if (auto job = m_ctx.cache.job(id))
+                *out->add_jobs() = *job;
+        },
+        response);
 }
 
 #define SUANLI_JOB_ACTION(Method, BackendCall)                                                     \

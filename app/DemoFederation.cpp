@@ -8,6 +8,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QTextStream>
 #include <csignal>
 #include <sys/prctl.h>
 
@@ -112,6 +113,10 @@ void DemoFederation::startSite(const Site &site, double speed)
             profile.caFingerprint = fingerprint.match(text).captured(1);
             profile.token = token;
             qCInfo(lcDemo) << "demo centre" << profile.name << "on" << profile.address;
+            // The same centre from a shell, for suanlictl (the token is this demo's only).
+            QTextStream(stdout) << "demo: " << profile.name << ": SUANLI_SERVER=" << profile.address
+                                << " SUANLI_CA=" << dataDir << "/tls/ca.pem SUANLI_TOKEN=" << token
+                                << Qt::endl;
             Q_EMIT siteReady(profile);
         });
     connect(process, &QProcess::errorOccurred, this, [this, site](QProcess::ProcessError) {

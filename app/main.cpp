@@ -7,7 +7,34 @@
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSocketNotifier>
 #include <QTranslator>
+#include <csignal>
+#include <unistd.h>
+
+namespace {
+int g_signalPipe[2] = { -1, -1 };
+
+// SIGTERM and SIGINT end the console like closing its window, so demo centres
+// and their temporary folders are cleaned up (a signal handler may only write).
+void quitOnSignals(QApplication &app)
+{
+    if (::pipe(g_signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [] {
+        char byte;
+        (void)::read(g_signalPipe[0], &byte, 1);
+        QApplication::closeAllWindows();
+        QApplication::quit();
+    });
+    for (int sig : { SIGTERM, SIGINT })
+        std::signal(sig, [](int) {
+            const char byte = 1;
+            (void)::write(g_signalPipe[1], &byte, 1);
+        });
+}
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -15,6 +42,8 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Suanli"));
     QApplication::setApplicationName(QStringLiteral("suanli"));
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    quitOnSignals(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -2,6 +2,7 @@
 
 #include "auth/Rbac.h"
 #include "gateway/GatewayContext.h"
+#include "gateway/Watch.h"
 
 #include <functional>
 #include <grpcpp/grpcpp.h>
@@ -65,6 +66,25 @@ protected:
     {
         if (!requestId.empty())
             m_ctx.store.rememberResponse(who.user, requestId, response.SerializeAsString());
+    }
+
+    // A watch stream on one collection: checks token and role, reads the
+    // request, and starts the stream; `scopeFor` may limit what the caller
+    // sees (a tenant-manager's tenants).
+    template <class T, class Event>
+    grpc::ServerWriteReactor<grpc::ByteBuffer> *openWatch(grpc::CallbackServerContext *call,
+        const char *method, const grpc::ByteBuffer *request, Collection<T, Event> &collection,
+        const std::function<typename WatchReactor<T, Event>::Filter(const Principal &)> &scopeFor
+        = {})
+    {
+        Principal who;
+        if (auto status = authorize(call, method, &who, false); !status.ok())
+            return new RefusedWatch(status);
+        v1::WatchRequest watch;
+        if (!parseWatchRequest(request, &watch))
+            return new RefusedWatch(invalidArgument("malformed WatchRequest"));
+        return new WatchReactor<T, Event>(collection, watch.since_revision(), watch.epoch(),
+            scopeFor ? scopeFor(who) : typename WatchReactor<T, Event>::Filter());
     }
 
     // A batch action on named targets (drain nodes, cancel jobs): checks the

@@ -91,14 +91,7 @@ grpc::ServerUnaryReactor *ClusterService::GetNode(
 grpc::ServerWriteReactor<grpc::ByteBuffer> *ClusterService::WatchNodes(
     grpc::CallbackServerContext *call, const grpc::ByteBuffer *request)
 {
-    Principal who;
-    if (auto status = authorize(call, "Cluster.WatchNodes", &who, false); !status.ok())
-        return new RefusedWatch(status);
-    v1::WatchRequest watch;
-    if (!parseWatchRequest(request, &watch))
-        return new RefusedWatch(invalidArgument("malformed WatchRequest"));
-    return new WatchReactor<v1::Node, v1::NodesEvent>(
-        m_ctx.cache.nodes(), watch.since_revision(), watch.epoch());
+    return openWatch(call, "Cluster.WatchNodes", request, m_ctx.cache.nodes());
 }
 
 grpc::Status ClusterService::nodeAction(grpc::CallbackServerContext *call, const char *method,

@@ -8,14 +8,7 @@ namespace suanli::server {
 grpc::ServerWriteReactor<grpc::ByteBuffer> *EventsService::WatchAlerts(
     grpc::CallbackServerContext *call, const grpc::ByteBuffer *request)
 {
-    Principal who;
-    if (auto status = authorize(call, "Events.WatchAlerts", &who, false); !status.ok())
-        return new RefusedWatch(status);
-    v1::WatchRequest watch;
-    if (!parseWatchRequest(request, &watch))
-        return new RefusedWatch(invalidArgument("malformed WatchRequest"));
-    return new WatchReactor<v1::Alert, v1::AlertsEvent>(
-        m_ctx.cache.alerts(), watch.since_revision(), watch.epoch());
+    return openWatch(call, "Events.WatchAlerts", request, m_ctx.cache.alerts());
 }
 
 grpc::ServerUnaryReactor *EventsService::ListAlerts(grpc::CallbackServerContext *call,

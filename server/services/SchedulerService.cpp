@@ -19,14 +19,7 @@ grpc::ServerUnaryReactor *SchedulerService::ListQueues(grpc::CallbackServerConte
 grpc::ServerWriteReactor<grpc::ByteBuffer> *SchedulerService::WatchQueues(
     grpc::CallbackServerContext *call, const grpc::ByteBuffer *request)
 {
-    Principal who;
-    if (auto status = authorize(call, "Scheduler.WatchQueues", &who, false); !status.ok())
-        return new RefusedWatch(status);
-    v1::WatchRequest watch;
-    if (!parseWatchRequest(request, &watch))
-        return new RefusedWatch(invalidArgument("malformed WatchRequest"));
-    return new WatchReactor<v1::Queue, v1::QueuesEvent>(
-        m_ctx.cache.queues(), watch.since_revision(), watch.epoch());
+    return openWatch(call, "Scheduler.WatchQueues", request, m_ctx.cache.queues());
 }
 
 grpc::ServerUnaryReactor *SchedulerService::ListJobs(grpc::CallbackServerContext *call,
@@ -79,14 +72,7 @@ grpc::ServerUnaryReactor *SchedulerService::GetJob(
 grpc::ServerWriteReactor<grpc::ByteBuffer> *SchedulerService::WatchJobs(
     grpc::CallbackServerContext *call, const grpc::ByteBuffer *request)
 {
-    Principal who;
-    if (auto status = authorize(call, "Scheduler.WatchJobs", &who, false); !status.ok())
-        return new RefusedWatch(status);
-    v1::WatchRequest watch;
-    if (!parseWatchRequest(request, &watch))
-        return new RefusedWatch(invalidArgument("malformed WatchRequest"));
-    return new WatchReactor<v1::Job, v1::JobsEvent>(
-        m_ctx.cache.jobs(), watch.since_revision(), watch.epoch());
+    return openWatch(call, "Scheduler.WatchJobs", request, m_ctx.cache.jobs());
 }
 
 grpc::Status SchedulerService::jobAction(grpc::CallbackServerContext *call, const char *method,

@@ -97,17 +97,13 @@ grpc::ServerUnaryReactor *TenancyService::ListTenants(grpc::CallbackServerContex
 grpc::ServerWriteReactor<grpc::ByteBuffer> *TenancyService::WatchTenants(
     grpc::CallbackServerContext *call, const grpc::ByteBuffer *request)
 {
-    Principal who;
-    if (auto status = authorize(call, "Tenancy.WatchTenants", &who, false); !status.ok())
-        return new RefusedWatch(status);
-    v1::WatchRequest watch;
-    if (!parseWatchRequest(request, &watch))
-        return new RefusedWatch(invalidArgument("malformed WatchRequest"));
-    WatchReactor<v1::Tenant, v1::TenantsEvent>::Filter scope;
-    if (who.role == v1::ROLE_TENANT_MANAGER)
-        scope = [who](const v1::Tenant &t) { return inScope(who, t.id()); };
-    return new WatchReactor<v1::Tenant, v1::TenantsEvent>(
-        m_ctx.cache.tenantCollection(), watch.since_revision(), watch.epoch(), scope);
+    return openWatch<v1::Tenant, v1::TenantsEvent>(call, "Tenancy.WatchTenants", request,
+        m_ctx.cache.tenantCollection(),
+        [](const Principal &who) -> WatchReactor<v1::Tenant, v1::TenantsEvent>::Filter {
+            if (who.role != v1::ROLE_TENANT_MANAGER)
+                return {};
+            return [who](const v1::Tenant &t) { return inScope(who, t.id()); };
+        });
 }
 
 grpc::Status TenancyService::applyQuota(
@@ -213,19 +209,13 @@ grpc::ServerUnaryReactor *TenancyService::ListQuotaRequests(grpc::CallbackServer
 grpc::ServerWriteReactor<grpc::ByteBuffer> *TenancyService::WatchQuotaRequests(
     grpc::CallbackServerContext *call, const grpc::ByteBuffer *request)
 {
-    Principal who;
-    if (auto status = authorize(call, "Tenancy.WatchQuotaRequests", &who, false); !status.ok())
-        return new RefusedWatch(status);
-    v1::WatchRequest watch;
-    if (!parseWatchRequest(request, &watch))
-        return new RefusedWatch(invalidArgument("malformed WatchRequest"));
-    WatchReactor<v1::QuotaRequest, v1::QuotaRequestsEvent>::Filter scope;
-    if (who.role == v1::ROLE_TENANT_MANAGER)
-        scope = [tenants = who.tenants](const v1::QuotaRequest &r) {
-            return std::find(tenants.begin(), tenants.end(), r.tenant()) != tenants.end();
-        };
-    return new WatchReactor<v1::QuotaRequest, v1::QuotaRequestsEvent>(
-        m_ctx.cache.quotaRequests(), watch.since_revision(), watch.epoch(), scope);
+    return openWatch<v1::QuotaRequest, v1::QuotaRequestsEvent>(call, "Tenancy.WatchQuotaRequests",
+        request, m_ctx.cache.quotaRequests(),
+        [](const Principal &who) -> WatchReactor<v1::QuotaRequest, v1::QuotaRequestsEvent>::Filter {
+            if (who.role != v1::ROLE_TENANT_MANAGER)
+                return {};
+            return [who](const v1::QuotaRequest &r) { return inScope(who, r.tenant()); };
+        });
 }
 
 grpc::ServerUnaryReactor *TenancyService::CreateQuotaRequest(grpc::CallbackServerContext *call,

@@ -176,16 +176,7 @@ int nodeAction(const Invocation &inv, const Connection &connection, const Output
         fill(request);
         status = stub->RebootNodes(&context, request, &response);
     }
-    if (!status.ok())
-        return output.rpcError(status);
-    if (output.json()) {
-        output.printJson(response);
-        return std::all_of(response.results().begin(), response.results().end(),
-                   [](const v1::TargetResult &r) { return r.ok(); })
-            ? 0
-            : 1;
-    }
-    return output.targetResults(response.results());
+    return output.batchResult(status, response, response.results());
 }
 
 } // namespace

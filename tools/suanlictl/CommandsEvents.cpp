@@ -59,16 +59,7 @@ int runAlerts(const Invocation &inv, const Connection &connection, const Output 
     request.set_comment(inv.value("comment"));
     v1::AcknowledgeAlertResponse response;
     const grpc::Status status = stub->AcknowledgeAlert(&context, request, &response);
-    if (!status.ok())
-        return output.rpcError(status);
-    if (output.json()) {
-        output.printJson(response);
-        return std::all_of(response.results().begin(), response.results().end(),
-                   [](const v1::TargetResult &r) { return r.ok(); })
-            ? 0
-            : 1;
-    }
-    return output.targetResults(response.results());
+    return output.batchResult(status, response, response.results());
 }
 
 } // namespace suanli::ctl

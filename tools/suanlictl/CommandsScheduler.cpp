@@ -110,16 +110,7 @@ void printJob(const v1::Job &j, std::ostream &out)
 int finishAction(
     const grpc::Status &status, const v1::JobActionResponse &response, const Output &output)
 {
-    if (!status.ok())
-        return output.rpcError(status);
-    if (output.json()) {
-        output.printJson(response);
-        return std::all_of(response.results().begin(), response.results().end(),
-                   [](const v1::TargetResult &r) { return r.ok(); })
-            ? 0
-            : 1;
-    }
-    return output.targetResults(response.results());
+    return output.batchResult(status, response, response.results());
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "Output.h"
 
+#include <algorithm>
 #include <google/protobuf/util/json_util.h>
 
 namespace suanli::ctl {
@@ -71,6 +72,21 @@ int Output::rpcError(const grpc::Status &status) const
         break;
     }
     return 1;
+}
+
+int Output::batchResult(const grpc::Status &status, const google::protobuf::Message &response,
+    const google::protobuf::RepeatedPtrField<v1::TargetResult> &results) const
+{
+    if (!status.ok())
+        return rpcError(status);
+    if (json()) {
+        printJson(response);
+        return std::all_of(
+                   results.begin(), results.end(), [](const v1::TargetResult &r) { return r.ok(); })
+            ? 0
+            : 1;
+    }
+    return targetResults(results);
 }
 
 int Output::targetResults(const google::protobuf::RepeatedPtrField<v1::TargetResult> &results) const

@@ -27,6 +27,10 @@ public:
     // Human: one line per target, "NAME: ok" or "NAME: CODE: message". Returns 0, or 1 when
     // any target failed.
     int targetResults(const google::protobuf::RepeatedPtrField<v1::TargetResult> &results) const;
+    // The answer of a batch action: the RPC error, or the response as JSON or one line per
+    // target. Returns 0 when every target was applied, 1 otherwise.
+    int batchResult(const grpc::Status &status, const google::protobuf::Message &response,
+        const google::protobuf::RepeatedPtrField<v1::TargetResult> &results) const;
 
     // "PERMISSION_DENIED".
     static std::string codeName(grpc::StatusCode code);

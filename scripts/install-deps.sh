@@ -17,6 +17,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev
   # fonts (Chinese renders as boxes without them), headless display, screenshots
   fonts-noto-cjk xvfb xauth imagemagick
+  # a real Slurm 22.05 cluster on loopback for the Slurm backend's tests
+  slurm-wlm slurmrestd slurm-client munge slurm-wlm-jwt-plugin slurmdbd mariadb-server curl
 )
 
 if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-query >/dev/null 2>&1; then

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "Connection.h"
+#include "Language.h"
 #include "NotificationBar.h"
 #include "SiteState.h"
 #include "StatusBadge.h"
@@ -60,6 +61,10 @@ MainWindow::MainWindow(QWidget *parent)
 
     auto *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    auto *view = menuBar()->addMenu(tr("&View"));
+    view->addMenu(Language::menu(this, [this](const QString &) {
+        notify(tr("The language changes when Suanli starts again."), false);
+    }));
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Suanli"), this, [this] {
         QMessageBox::about(this, tr("About Suanli"),

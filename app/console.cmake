@@ -4,6 +4,7 @@ add_library(suanli_app STATIC
   ${CMAKE_CURRENT_LIST_DIR}/MainWindow.cpp
   ${CMAKE_CURRENT_LIST_DIR}/NotificationBar.cpp
   ${CMAKE_CURRENT_LIST_DIR}/DemoFederation.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/Language.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ProfileStore.cpp
   ${CMAKE_CURRENT_LIST_DIR}/dialogs/ConfirmActionDialog.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pages/NodesPage.cpp
@@ -17,3 +18,22 @@ add_executable(suanli ${CMAKE_CURRENT_LIST_DIR}/main.cpp)
 suanli_qt_target(suanli)
 target_link_libraries(suanli PRIVATE suanli_app)
 install(TARGETS suanli RUNTIME DESTINATION bin)
+
+# Translations, embedded under :/i18n/. `ninja translations_update` refreshes
+# the .ts files from every console source (app, widgets, client): Chinese has
+# every string, English only the plural forms. tst_translations fails while
+# any string lacks its Chinese translation.
+set(SUANLI_TS_ZH ${PROJECT_SOURCE_DIR}/translations/suanli_zh_CN.ts)
+set(SUANLI_TS_EN ${PROJECT_SOURCE_DIR}/translations/suanli_en.ts)
+set(SUANLI_LUPDATE_DIRS ${PROJECT_SOURCE_DIR}/app ${PROJECT_SOURCE_DIR}/widgets
+    ${PROJECT_SOURCE_DIR}/client)
+add_custom_target(translations_update
+  COMMAND Qt6::lupdate -silent -locations none -no-obsolete -source-language en
+          -target-language zh_CN ${SUANLI_LUPDATE_DIRS} -ts ${SUANLI_TS_ZH}
+  COMMAND Qt6::lupdate -silent -locations none -no-obsolete -source-language en
+          -target-language en -pluralonly ${SUANLI_LUPDATE_DIRS} -ts ${SUANLI_TS_EN}
+  COMMENT "Refreshing translations/*.ts from the sources" VERBATIM)
+qt_add_lrelease(suanli_app TS_FILES ${SUANLI_TS_ZH} ${SUANLI_TS_EN}
+                QM_FILES_OUTPUT_VARIABLE SUANLI_QM_FILES)
+qt_add_resources(suanli_app suanli_translations PREFIX /i18n BASE ${CMAKE_CURRENT_BINARY_DIR}
+                 FILES ${SUANLI_QM_FILES})

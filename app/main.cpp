@@ -1,5 +1,6 @@
 // suanli: the desktop console of AI compute centres.
 #include "DemoFederation.h"
+#include "Language.h"
 #include "MainWindow.h"
 #include "ProfileStore.h"
 
@@ -44,6 +45,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
 
     quitOnSignals(app);
+    suanli::app::Language::install(&app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -8,7 +8,7 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config make git
   # Qt 6 (console, translations, tests)
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools
-  qt6-l10n-tools qt6-svg-dev libqt6sql6-sqlite qt6-qpa-plugins
+  qt6-l10n-tools qt6-translations-l10n qt6-svg-dev libqt6sql6-sqlite qt6-qpa-plugins
   libqcustomplot-dev qtkeychain-qt6-dev
   # gRPC, Protobuf, TLS, store
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler

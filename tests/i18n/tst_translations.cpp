@@ -106,9 +106,9 @@ private Q_SLOTS:
     void everyStringHasChinese()
     {
         QTemporaryDir dir;
-        const QString ts = refreshed(dir,
-            QStringLiteral(SUANLI_SOURCE_DIR "/translations/suanli_zh_CN.ts"),
-            { QStringLiteral("-target-language"), QStringLiteral("zh_CN") });
+        const QString ts
+            = refreshed(dir, QStringLiteral(SUANLI_SOURCE_DIR "/translations/suanli_zh_CN.ts"),
+                { QStringLiteral("-target-language"), QStringLiteral("zh_CN") });
         QVERIFY2(!ts.isEmpty(), "lupdate did not run");
         QString error;
         const auto messages = readTs(ts, &error);
@@ -133,10 +133,10 @@ private Q_SLOTS:
     void everyPluralHasEnglishForms()
     {
         QTemporaryDir dir;
-        const QString ts = refreshed(dir,
-            QStringLiteral(SUANLI_SOURCE_DIR "/translations/suanli_en.ts"),
-            { QStringLiteral("-target-language"), QStringLiteral("en"),
-                QStringLiteral("-pluralonly") });
+        const QString ts
+            = refreshed(dir, QStringLiteral(SUANLI_SOURCE_DIR "/translations/suanli_en.ts"),
+                { QStringLiteral("-target-language"), QStringLiteral("en"),
+                    QStringLiteral("-pluralonly") });
         QVERIFY2(!ts.isEmpty(), "lupdate did not run");
         QString error;
         const auto messages = readTs(ts, &error);
@@ -170,8 +170,8 @@ private Q_SLOTS:
                     got.removeAll(QStringLiteral("%n"));
                 }
                 if (got != expected)
-                    wrong.append(m.context + QStringLiteral(": ") + m.source + QStringLiteral(" → ")
-                        + t);
+                    wrong.append(
+                        m.context + QStringLiteral(": ") + m.source + QStringLiteral(" → ") + t);
             }
         }
         QVERIFY2(wrong.isEmpty(),
@@ -184,7 +184,8 @@ private Q_SLOTS:
         QTranslator zh;
         QVERIFY(zh.load(QStringLiteral(":/i18n/suanli_zh_CN")));
         QCoreApplication::installTranslator(&zh);
-        QCOMPARE(QCoreApplication::translate("MainWindow", "Nodes"), QStringLiteral("节点"));
+        QCOMPARE(QCoreApplication::translate("suanli::app::MainWindow", "Nodes"),
+            QStringLiteral("节点"));
         QCoreApplication::removeTranslator(&zh);
     }
 };

@@ -5,39 +5,39 @@
     <name>Actions</name>
     <message>
         <source>%1 not allowed: %2</source>
-        <translation>%1 不被允许：%2</translation>
+        <translation>无权执行%1：%2</translation>
     </message>
     <message>
         <source>%1 refused: the gateway does not accept this console&apos;s token (%2)</source>
-        <translation>%1 被拒绝：网关不接受此控制台的令牌（%2）</translation>
+        <translation>%1被拒绝：网关不接受此控制台的令牌（%2）</translation>
     </message>
     <message>
         <source>%1 failed: the gateway cannot be reached (%2)</source>
-        <translation>%1 失败：无法连接网关（%2）</translation>
+        <translation>%1失败：无法连接网关（%2）</translation>
     </message>
     <message>
         <source>%1 failed: the gateway did not answer in time</source>
-        <translation>%1 失败：网关未及时响应</translation>
+        <translation>%1失败：网关未及时响应</translation>
     </message>
     <message>
         <source>%1 cancelled</source>
-        <translation>%1 已取消</translation>
+        <translation>%1已取消</translation>
     </message>
     <message>
         <source>%1 refused: %2</source>
-        <translation>%1 被拒绝：%2</translation>
+        <translation>%1被拒绝：%2</translation>
     </message>
     <message>
         <source>%1 not possible now: %2</source>
-        <translation>%1 暂时无法执行：%2</translation>
+        <translation>当前无法%1：%2</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation>%1 失败：%2</translation>
+        <translation>%1失败：%2</translation>
     </message>
     <message>
         <source>%1 failed: %2 (%3)</source>
-        <translation>%1 失败：%2（%3）</translation>
+        <translation>%1失败：%2（%3）</translation>
     </message>
     <message>
         <source>%1: done</source>
@@ -568,6 +568,11 @@
         <comment>separator of list items</comment>
         <translation>、</translation>
     </message>
+    <message>
+        <source>pending</source>
+        <comment>quota request state</comment>
+        <translation>待审批</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -667,7 +672,7 @@
     <message numerus="yes">
         <source>and %n more</source>
         <translation>
-            <numerusform>另有 %n 项</numerusform>
+            <numerusform>及另外 %n 个</numerusform>
         </translation>
     </message>
     <message>
@@ -841,7 +846,7 @@
     </message>
     <message>
         <source>%1: backend unreachable, data %2 s old</source>
-        <translation>%1：后端无法访问，数据为 %2 秒前</translation>
+        <translation>%1：后端无法访问，数据已滞后 %2 秒</translation>
     </message>
     <message>
         <source>%1: connecting…</source>
@@ -1177,7 +1182,7 @@ SHA-256 指纹：
     </message>
     <message>
         <source>grid %1 g/kWh</source>
-        <translation>电网 %1 g/kWh</translation>
+        <translation>碳排放因子 %1 g/kWh</translation>
     </message>
     <message>
         <source>PFLOPS</source>

@@ -86,7 +86,7 @@ QString Words::quotaRequestState(int state)
 {
     switch (state) {
     case v1::QUOTA_REQUEST_STATE_PENDING:
-        return tr("pending");
+        return tr("pending", "quota request state");
     case v1::QUOTA_REQUEST_STATE_APPROVED:
         return tr("approved");
     case v1::QUOTA_REQUEST_STATE_REJECTED:

@@ -677,11 +677,11 @@
     </message>
     <message>
         <source>Required: shown to other admins and in the audit log</source>
-        <translation>必填：其他管理员可见，并记入审计日志</translation>
+        <translation>必填，记入审计日志</translation>
     </message>
     <message>
         <source>Optional: kept in the audit log</source>
-        <translation>选填：记入审计日志</translation>
+        <translation>选填，记入审计日志</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>

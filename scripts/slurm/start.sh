@@ -35,8 +35,13 @@ source "$HERE/lib.sh"
 
 # ---- can this machine run it at all? -------------------------------------
 # Exit code 77 means "cannot run here" (tests map it to a skip).
+# The reason also goes to DIR/unavailable, where the tests read it to say why they skip.
 cannot() {
   warn "cannot start a Slurm test cluster here: $*"
+  if mkdir -p "$DIR" 2>/dev/null && { [ ! -e "$DIR/env" ] || [ -e "$MARKER" ]; }; then
+    rm -f "$DIR/env"
+    echo "$*" >"$DIR/unavailable"
+  fi
   exit 77
 }
 [ "$(id -u)" -eq 0 ] || cannot "needs root (slurmd runs jobs as their users, mknod makes the fake GPUs)"
@@ -71,7 +76,7 @@ if [ -d "$DIR" ] && [ -n "$(ls -A "$DIR")" ] && [ ! -e "$MARKER" ]; then
   warn "$DIR exists, is not empty and was not made by this script; choose another folder"
   exit 1
 fi
-rm -rf "$ETC" "$RUN" "$LOG" "$SPOOL" "$DIR/db" "$DIR/dev" "$DIR/env"
+rm -rf "$ETC" "$RUN" "$LOG" "$SPOOL" "$DIR/db" "$DIR/dev" "$DIR/env" "$DIR/unavailable"
 mkdir -p "$DIR"
 touch "$MARKER"
 mkdir -p "$ETC" "$RUN/munge" "$PIDS" "$LOG" "$SPOOL/ctld" "$DIR/db" "$DIR/tmp"
@@ -85,6 +90,7 @@ on_exit() {
   fi
 }
 trap on_exit EXIT
+trap 'exit 1' TERM INT HUP
 
 # slurmrestd drops to an unprivileged user, which must be able to read slurm.conf.
 if ! id -u "$REST_USER" >/dev/null 2>&1; then

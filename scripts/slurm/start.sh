@@ -173,6 +173,9 @@ ReturnToService=2
 MailProg=/bin/true
 GresTypes=gpu
 MinJobAge=60
+# Look at pending jobs every few seconds (defaults 60 s and 30 s), so a
+# limit raised or a node resumed shows in a job's state while a test waits.
+SchedulerParameters=sched_interval=5,bf_interval=5
 KillWait=5
 AccountingStorageType=accounting_storage/slurmdbd
 AccountingStorageHost=localhost

@@ -6,6 +6,8 @@
 #include "StatusBadge.h"
 #include "pages/NodesPage.h"
 #include "pages/OverviewPage.h"
+#include "pages/QuotaRequestsPage.h"
+#include "pages/TenantsPage.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -101,6 +103,14 @@ client::Connection *MainWindow::addCentre(const client::ConnectionProfile &profi
     connect(nodes, &NodesPage::notify, this, &MainWindow::notify);
     nodes->restoreState();
     addPage(tr("Nodes"), nodes);
+    auto *tenants = new TenantsPage(connection, m_stack);
+    connect(tenants, &TenantsPage::notify, this, &MainWindow::notify);
+    tenants->restoreState();
+    addPage(tr("Tenants"), tenants);
+    auto *quotaRequests = new QuotaRequestsPage(connection, m_stack);
+    connect(quotaRequests, &QuotaRequestsPage::notify, this, &MainWindow::notify);
+    quotaRequests->restoreState();
+    addPage(tr("Quota requests"), quotaRequests);
     centre.item->setExpanded(true);
 
     centre.badge = new widgets::StatusBadge(this);
@@ -270,6 +280,14 @@ void MainWindow::closeEvent(QCloseEvent *event)
         if (auto *nodes
             = qobject_cast<NodesPage *>(centre.pages.value(QStringLiteral("NodesPage"))))
             nodes->saveState();
+    for (auto &centre : m_centres) {
+        if (auto *page
+            = qobject_cast<TenantsPage *>(centre.pages.value(QStringLiteral("TenantsPage"))))
+            page->saveState();
+        if (auto *page = qobject_cast<QuotaRequestsPage *>(
+                centre.pages.value(QStringLiteral("QuotaRequestsPage"))))
+            page->saveState();
+    }
     for (auto &centre : m_centres)
         centre.connection->close();
     event->accept();

@@ -5,7 +5,12 @@ add_library(suanli_app STATIC
   ${CMAKE_CURRENT_LIST_DIR}/NotificationBar.cpp
   ${CMAKE_CURRENT_LIST_DIR}/DemoFederation.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ProfileStore.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/Theme.cpp
   ${CMAKE_CURRENT_LIST_DIR}/dialogs/ConfirmActionDialog.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/dialogs/ConnectDialog.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/dialogs/ProfilesDialog.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/pages/FederationModel.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/pages/FederationPage.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pages/NodesPage.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pages/OverviewPage.cpp)
 suanli_qt_target(suanli_app)

@@ -2,12 +2,14 @@
 #include "DemoFederation.h"
 #include "MainWindow.h"
 #include "ProfileStore.h"
+#include "Theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSocketNotifier>
+#include <QTimer>
 #include <QTranslator>
 #include <csignal>
 #include <unistd.h>
@@ -44,6 +46,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
 
     quitOnSignals(app);
+    suanli::app::Theme::init();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -56,9 +59,7 @@ int main(int argc, char **argv)
     parser.process(app);
 
     suanli::app::MainWindow window;
-    suanli::app::ProfileStore profiles;
-    QObject::connect(&window, &suanli::app::MainWindow::profileChanged, &profiles,
-        [&](const suanli::client::ConnectionProfile &p) { profiles.save(p); });
+    suanli::app::ProfileStore &profiles = *window.profileStore();
 
     std::unique_ptr<suanli::app::DemoFederation> federation;
     if (parser.isSet(demo)) {
@@ -70,6 +71,9 @@ int main(int argc, char **argv)
             [&](const QString &message) { window.notify(message, true); });
         federation->start(suanli::app::DemoFederation::defaultSites());
     } else {
+        // A certificate pinned on first use is kept for the next start.
+        QObject::connect(&window, &suanli::app::MainWindow::profileChanged, &profiles,
+            [&](const suanli::client::ConnectionProfile &p) { profiles.save(p); });
         for (auto profile : profiles.profiles()) {
             profiles.readToken(profile.name,
                 [&window, profile](const QString &token, const QString &error) mutable {
@@ -79,11 +83,14 @@ int main(int argc, char **argv)
                     window.addCentre(profile);
                 });
         }
-        if (profiles.profiles().isEmpty())
+        if (profiles.profiles().isEmpty()) {
             window.notify(QApplication::translate("main",
-                              "No centres configured yet. Start with `suanli --demo` to "
-                              "try three simulated centres."),
+                              "No centres configured yet: connect to one with File → Connect to "
+                              "centre, or start `suanli --demo` to try three simulated centres."),
                 false);
+            // First run: ask for a centre as soon as the window is up.
+            QTimer::singleShot(0, &window, &suanli::app::MainWindow::openConnectDialog);
+        }
     }
     window.show();
     const int code = app.exec();

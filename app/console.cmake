@@ -7,7 +7,8 @@ add_library(suanli_app STATIC
   ${CMAKE_CURRENT_LIST_DIR}/ProfileStore.cpp
   ${CMAKE_CURRENT_LIST_DIR}/dialogs/ConfirmActionDialog.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pages/NodesPage.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/pages/OverviewPage.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/pages/OverviewPage.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/pages/TableTools.cpp)
 suanli_qt_target(suanli_app)
 target_include_directories(suanli_app PUBLIC ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(suanli_app PUBLIC suanli_app_models suanli_widgets suanli_client Qt6::Widgets

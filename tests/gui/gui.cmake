@@ -8,3 +8,12 @@ target_link_libraries(tst_console PRIVATE suanli_app suanli_test_gateway Qt6::Te
 add_test(NAME tst_console COMMAND tst_console)
 set_tests_properties(tst_console PROPERTIES LABELS gui TIMEOUT 300
                      ENVIRONMENT "QT_QPA_PLATFORM=offscreen;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/gui-config")
+
+# The table tools of every table (copy, CSV, column chooser, header state), no gateway needed.
+add_executable(tst_tabletools ${CMAKE_CURRENT_LIST_DIR}/tst_tabletools.cpp)
+suanli_qt_target(tst_tabletools)
+target_link_libraries(tst_tabletools PRIVATE suanli_app Qt6::Test)
+add_test(NAME tst_tabletools COMMAND tst_tabletools)
+set_tests_properties(tst_tabletools PROPERTIES LABELS gui TIMEOUT 120
+                     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/tabletools-config")
+

@@ -16,6 +16,6 @@ function(suanli_models_test name)
                        ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
 endfunction()
 
-foreach(t nodetablemodel jobtablemodel tablemodels tenanttreemodel csvexport modelscale)
+foreach(t nodetablemodel jobtablemodel tablemodels tenanttreemodel csvexport modelscale canrunnow)
   suanli_models_test(tst_${t})
 endforeach()

@@ -7,7 +7,21 @@ add_library(suanli_app STATIC
   ${CMAKE_CURRENT_LIST_DIR}/ProfileStore.cpp
   ${CMAKE_CURRENT_LIST_DIR}/dialogs/ConfirmActionDialog.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pages/NodesPage.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/pages/OverviewPage.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/pages/OverviewPage.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/wall/WallAlertTicker.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/wall/WallBanner.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/wall/WallCapacityBar.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/wall/WallEnergyPage.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/wall/WallFederationPage.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/wall/WallHeatmapPage.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/wall/WallKpiPage.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/wall/WallPage.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/wall/WallPageIndicator.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/wall/WallQueuePage.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/wall/WallStyle.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/wall/WallTakeover.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/wall/WallTenantPage.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/wall/WallWindow.cpp)
 suanli_qt_target(suanli_app)
 target_include_directories(suanli_app PUBLIC ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(suanli_app PUBLIC suanli_app_models suanli_widgets suanli_client Qt6::Widgets

@@ -8,3 +8,10 @@ target_link_libraries(tst_console PRIVATE suanli_app suanli_test_gateway Qt6::Te
 add_test(NAME tst_console COMMAND tst_console)
 set_tests_properties(tst_console PROPERTIES LABELS gui TIMEOUT 300
                      ENVIRONMENT "QT_QPA_PLATFORM=offscreen;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/gui-config")
+
+add_executable(tst_wall ${CMAKE_CURRENT_LIST_DIR}/tst_wall.cpp)
+suanli_qt_target(tst_wall)
+target_link_libraries(tst_wall PRIVATE suanli_app suanli_test_gateway Qt6::Test)
+add_test(NAME tst_wall COMMAND tst_wall)
+set_tests_properties(tst_wall PROPERTIES LABELS gui TIMEOUT 400
+                     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/wall-config")

@@ -40,12 +40,32 @@
     </message>
 </context>
 <context>
+    <name>CanRunNow</name>
+    <message numerus="yes">
+        <source>, %n job(s) ahead need %1</source>
+        <translation>
+            <numerusform>, %n job ahead needs %1</numerusform>
+            <numerusform>, %n jobs ahead need %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>suanli::app::ConfirmActionDialog</name>
     <message numerus="yes">
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
             <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::FederationPage</name>
+    <message numerus="yes">
+        <source>%n centre(s)</source>
+        <translation>
+            <numerusform>%n centre</numerusform>
+            <numerusform>%n centres</numerusform>
         </translation>
     </message>
 </context>
@@ -99,13 +119,6 @@
             <numerusform>Reboot %n nodes once their jobs have ended?</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Exported %n node(s) to %1</source>
-        <translation>
-            <numerusform>Exported %n node to %1</numerusform>
-            <numerusform>Exported %n nodes to %1</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>suanli::app::QueueTableModel</name>
@@ -114,6 +127,63 @@
         <translation>
             <numerusform>%1 of %n node available</numerusform>
             <numerusform>%1 of %n nodes available</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::QuotaRequestsPage</name>
+    <message numerus="yes">
+        <source>Exported %n quota request(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n quota request to %1</numerusform>
+            <numerusform>Exported %n quota requests to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::TableTools</name>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n row to %1</numerusform>
+            <numerusform>Exported %n rows to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::TenantsPage</name>
+    <message numerus="yes">
+        <source>Exported %n tenant(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n tenant to %1</numerusform>
+            <numerusform>Exported %n tenants to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::WallFederationPage</name>
+    <message numerus="yes">
+        <source>Federation · %n centre(s)</source>
+        <translation>
+            <numerusform>Federation · %n centre</numerusform>
+            <numerusform>Federation · %n centres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n node</numerusform>
+            <numerusform>%n nodes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::WallTakeover</name>
+    <message numerus="yes">
+        <source>and %n more new critical alert(s)</source>
+        <translation>
+            <numerusform>and %n more new critical alert</numerusform>
+            <numerusform>and %n more new critical alerts</numerusform>
         </translation>
     </message>
 </context>

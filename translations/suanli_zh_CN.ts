@@ -139,6 +139,71 @@
     </message>
 </context>
 <context>
+    <name>CanRunNow</name>
+    <message>
+        <source>Say how many accelerators the job needs (1 or more).</source>
+        <translation>请填写作业所需的加速卡数量（至少 1 张）。</translation>
+    </message>
+    <message>
+        <source>No: %1 has no accelerators.</source>
+        <translation>否：%1 没有加速卡。</translation>
+    </message>
+    <message>
+        <source>No: %1 has no %2 accelerators.</source>
+        <translation>否：%1 没有 %2 加速卡。</translation>
+    </message>
+    <message>
+        <source>accelerators</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>No: %1 is %2 and starts no jobs.</source>
+        <translation>否：%1 处于 %2 状态，不启动作业。</translation>
+    </message>
+    <message>
+        <source>No: %1 has %2 %3 in all; a job of %4 can never run there.</source>
+        <translation>否：%1 共有 %2 张 %3，需要 %4 张的作业永远无法在此运行。</translation>
+    </message>
+    <message>
+        <source>Yes: %1 %2 free in %3 (the largest job that could start now: %4)</source>
+        <translation>是：%3 有 %1 张 %2 空闲（当前可启动的最大作业：%4 张）</translation>
+    </message>
+    <message>
+        <source>Yes: %1 %2 free in %3 (largest free block on one node: %4)</source>
+        <translation>是：%3 有 %1 张 %2 空闲（单节点最多空闲 %4 张）</translation>
+    </message>
+    <message>
+        <source>Yes: %1 %2 free in %3 (%4 whole nodes free; the job needs %5)</source>
+        <translation>是：%3 有 %1 张 %2 空闲（%4 个整节点空闲，作业需要 %5 个）</translation>
+    </message>
+    <message>
+        <source>No: %1 free</source>
+        <translation>否：仅空闲 %1 张</translation>
+    </message>
+    <message>
+        <source>No: %1 free, but the largest job that could start now has %2</source>
+        <translation>否：空闲 %1 张，但当前可启动的最大作业只有 %2 张</translation>
+    </message>
+    <message>
+        <source>No: %1 free, but no node has %2 free at once (at most %3)</source>
+        <translation>否：空闲 %1 张，但没有节点能同时空出 %2 张（最多 %3 张）</translation>
+    </message>
+    <message>
+        <source>No: %1 free, but only %2 whole nodes are free (the job needs %3)</source>
+        <translation>否：空闲 %1 张，但只有 %2 个整节点空闲（作业需要 %3 个）</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n job(s) ahead need %1</source>
+        <translation>
+            <numerusform>，前面 %n 个作业需要 %1 张</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; median wait %1</source>
+        <translation>；等待时间中位数 %1</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>&amp;Language</source>
@@ -147,6 +212,13 @@
     <message>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsQuery</name>
+    <message>
+        <source>not connected to %1</source>
+        <translation>未连接到 %1</translation>
     </message>
 </context>
 <context>
@@ -383,6 +455,21 @@
     </message>
 </context>
 <context>
+    <name>QuotaImpact</name>
+    <message>
+        <source>The gateway marked this request for a centre admin.</source>
+        <translation>网关已将此申请标记为需中心管理员审批。</translation>
+    </message>
+    <message>
+        <source>It changes tenant %1&apos;s own quota, which only a centre admin sets.</source>
+        <translation>此申请修改租户 %1 自身的配额，只有中心管理员可以设置。</translation>
+    </message>
+    <message>
+        <source>Its projects would hold %1 %2 against tenant %3&apos;s quota of %4.</source>
+        <translation>其项目配额合计将达 %1 张 %2，超出租户 %3 的配额 %4 张。</translation>
+    </message>
+</context>
+<context>
     <name>RoleGate</name>
     <message>
         <source>Needs the operator or admin role.</source>
@@ -395,6 +482,21 @@
     <message>
         <source>Needs the admin role.</source>
         <translation>需要管理员角色。</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Follow system</source>
+        <translation>跟随系统</translation>
     </message>
 </context>
 <context>
@@ -585,8 +687,64 @@
         <translation>启动三个模拟中心并连接。</translation>
     </message>
     <message>
-        <source>No centres configured yet. Start with `suanli --demo` to try three simulated centres.</source>
-        <translation>尚未配置任何中心。可运行 `suanli --demo` 启动三个模拟中心试用。</translation>
+        <source>No saved centre is named “%1”: add it in the console first (suanli without --wall).</source>
+        <translation>没有名为“%1”的已保存中心：请先在控制台中添加（运行 suanli，不带 --wall）。</translation>
+    </message>
+    <message>
+        <source>No centres configured yet: add them in the console (suanli), or try the wall with `suanli --wall --demo`.</source>
+        <translation>尚未配置任何中心：请在控制台（suanli）中添加，或运行 `suanli --wall --demo` 试用大屏。</translation>
+    </message>
+    <message>
+        <source>There is no screen %1 (screens 0 to %2): showing the wall on the primary screen.</source>
+        <translation>不存在屏幕 %1（可用屏幕 0 到 %2）：大屏将显示在主屏幕上。</translation>
+    </message>
+    <message>
+        <source>Run as a wall display: full screen, read only, pages rotating, no dialogs.</source>
+        <translation>以大屏模式运行：全屏、只读、页面轮播、不弹对话框。</translation>
+    </message>
+    <message>
+        <source>With --wall: show this saved centre (repeat for several; default: all saved centres).</source>
+        <translation>与 --wall 一起使用：显示此已保存的中心（可重复指定多个；默认：全部已保存的中心）。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>With --wall: seconds each page stays up (default 15).</source>
+        <translation>与 --wall 一起使用：每页停留的秒数（默认 15）。</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>With --wall: the screen to fill, from 0 (default: primary).</source>
+        <translation>与 --wall 一起使用：要占满的屏幕编号，从 0 开始（默认：主屏幕）。</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>With --wall: longest a new critical alert holds the whole screen, in seconds (default 0: until it clears or is acknowledged; 30 with --demo).</source>
+        <translation>与 --wall 一起使用：新的严重告警占据整个屏幕的最长秒数（默认 0：直到告警恢复或被确认；--demo 时为 30）。</translation>
+    </message>
+    <message>
+        <source>--rotate takes a number of seconds, 0 or more (got “%1”).</source>
+        <translation>--rotate 需要一个不小于 0 的秒数（收到的是“%1”）。</translation>
+    </message>
+    <message>
+        <source>--screen takes a screen number from 0 (got “%1”).</source>
+        <translation>--screen 需要一个从 0 开始的屏幕编号（收到的是“%1”）。</translation>
+    </message>
+    <message>
+        <source>--takeover takes a number of seconds, 0 or more (got “%1”).</source>
+        <translation>--takeover 需要一个不小于 0 的秒数（收到的是“%1”）。</translation>
+    </message>
+    <message>
+        <source>No centres configured yet: connect to one with File → Connect to centre, or start `suanli --demo` to try three simulated centres.</source>
+        <translation>尚未配置任何中心：可通过“文件 → 连接中心”连接，或运行 `suanli --demo` 启动三个模拟中心试用。</translation>
     </message>
 </context>
 <context>
@@ -689,6 +847,208 @@
     </message>
 </context>
 <context>
+    <name>suanli::app::ConnectDialog</name>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA 证书文件</translation>
+    </message>
+    <message>
+        <source>CA fingerprint (SHA-256)</source>
+        <translation>CA 指纹（SHA-256）</translation>
+    </message>
+    <message>
+        <source>Trust on first use</source>
+        <translation>首次使用时信任</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Connect to a centre</source>
+        <translation>连接中心</translation>
+    </message>
+    <message>
+        <source>e.g. Shanghai Lingang</source>
+        <translation>例如 上海临港</translation>
+    </message>
+    <message>
+        <source>host:port, e.g. gateway.lingang.example:7443</source>
+        <translation>host:port，例如 gateway.lingang.example:7443</translation>
+    </message>
+    <message>
+        <source>ca.pem from the centre&apos;s operators</source>
+        <translation>中心运维人员提供的 ca.pem</translation>
+    </message>
+    <message>
+        <source>AB:CD:… as suanlid prints it</source>
+        <translation>AB:CD:…，与 suanlid 打印的一致</translation>
+    </message>
+    <message>
+        <source>the token `suanlid user add` printed</source>
+        <translation>`suanlid user add` 打印的令牌</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Trust:</source>
+        <translation>信任方式：</translation>
+    </message>
+    <message>
+        <source>T&amp;oken:</source>
+        <translation>令牌(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s CA certificate</source>
+        <translation>中心的 CA 证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>证书 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2. Check the address and that the centre&apos;s gateway (suanlid) is running.</source>
+        <translation>无法连接 %1：%2。请检查地址，并确认该中心的网关（suanlid）正在运行。</translation>
+    </message>
+    <message>
+        <source>Reachable. The gateway presents a CA with fingerprint %1; you will be asked to trust it when connecting.</source>
+        <translation>可以连接。网关提供的 CA 指纹为 %1；连接时会询问您是否信任。</translation>
+    </message>
+    <message>
+        <source>Reachable, and the gateway presents the expected CA (%1).</source>
+        <translation>可以连接，网关提供的 CA 与预期一致（%1）。</translation>
+    </message>
+    <message>
+        <source>The gateway presents a CA with fingerprint %1, not the expected %2. Check with the centre&apos;s operators before connecting.</source>
+        <translation>网关提供的 CA 指纹为 %1，而不是预期的 %2。连接前请与该中心的运维人员核实。</translation>
+    </message>
+    <message>
+        <source>(none given)</source>
+        <translation>（未提供）</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>stored — leave empty to keep it</source>
+        <translation>已保存 — 留空则保持不变</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file (ca.pem) the centre&apos;s operators gave you, or pick another way to trust the centre.</source>
+        <translation>请选择中心运维人员提供的 CA 证书文件（ca.pem），或选择其他信任方式。</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA file %1: %2.</source>
+        <translation>无法读取 CA 文件 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate: choose the ca.pem of the centre&apos;s gateway.</source>
+        <translation>%1 中没有 PEM 证书：请选择该中心网关的 ca.pem。</translation>
+    </message>
+    <message>
+        <source>Give the centre a name, e.g. “Shanghai Lingang”.</source>
+        <translation>请为中心命名，例如“上海临港”。</translation>
+    </message>
+    <message>
+        <source>The name may not contain “/”.</source>
+        <translation>名称中不能包含“/”。</translation>
+    </message>
+    <message>
+        <source>A centre called “%1” is already saved: choose another name, or edit that one under File → Manage centres.</source>
+        <translation>已保存名为“%1”的中心：请换一个名称，或在“文件 → 管理中心”中编辑该中心。</translation>
+    </message>
+    <message>
+        <source>Enter the gateway&apos;s address as host:port, e.g. gateway.lingang.example:7443.</source>
+        <translation>请以 host:port 形式输入网关地址，例如 gateway.lingang.example:7443。</translation>
+    </message>
+    <message>
+        <source>“%1” is not host:port: add the gateway&apos;s port, e.g. %2:7443.</source>
+        <translation>“%1”不是 host:port 格式：请加上网关端口，例如 %2:7443。</translation>
+    </message>
+    <message>
+        <source>The fingerprint must be the CA&apos;s SHA-256: 64 hexadecimal digits, with or without colons, as suanlid prints it when it starts.</source>
+        <translation>指纹必须是 CA 的 SHA-256：64 位十六进制数字，可带或不带冒号，与 suanlid 启动时打印的一致。</translation>
+    </message>
+    <message>
+        <source>Enter the access token the centre&apos;s admin gave you (`suanlid user add` prints it).</source>
+        <translation>请输入中心管理员提供的访问令牌（由 `suanlid user add` 打印）。</translation>
+    </message>
+    <message>
+        <source>The token contains spaces: paste it exactly as it was given.</source>
+        <translation>令牌中含有空格：请按原样粘贴。</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>正在测试 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::DecideQuotaRequestDialog</name>
+    <message>
+        <source>Reject quota request</source>
+        <translation>驳回配额申请</translation>
+    </message>
+    <message>
+        <source>Approve quota request</source>
+        <translation>批准配额申请</translation>
+    </message>
+    <message>
+        <source>Asked by %1: “%2”</source>
+        <translation>申请人 %1：“%2”</translation>
+    </message>
+    <message>
+        <source>Needed until %1</source>
+        <translation>需要至 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Comment (required: tell the requester why):</source>
+        <translation>备注(&amp;C)（必填：告诉申请人驳回原因）：</translation>
+    </message>
+    <message>
+        <source>&amp;Comment (optional: the requester and the audit log see it):</source>
+        <translation>备注(&amp;C)（选填：申请人可见，并记入审计日志）：</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>%1: %2 quota %3 → %4 accelerators</source>
+        <translation>%1：%2 配额 %3 → %4 张</translation>
+    </message>
+    <message>
+        <source>Approve %1 and apply it now? %2.</source>
+        <translation>批准 %1 并立即生效？%2。</translation>
+    </message>
+    <message>
+        <source>Reject %1 (%2)? The quota stays as it is.</source>
+        <translation>驳回 %1（%2）？配额保持不变。</translation>
+    </message>
+</context>
+<context>
     <name>suanli::app::DemoFederation</name>
     <message>
         <source>suanlid was not found next to the console or on PATH; build it or install it first.</source>
@@ -709,6 +1069,191 @@
     <message>
         <source>The demo centre %1 stopped (exit %2): %3</source>
         <translation>演示中心 %1 已停止（退出码 %2）：%3</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::FederationModel</name>
+    <message>
+        <source>%1 of %2 live</source>
+        <translation>%2 个中 %1 个在线</translation>
+    </message>
+    <message>
+        <source>Backend unreachable</source>
+        <translation>后端无法访问</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Reconnecting in %1 s</source>
+        <translation>%1 秒后重连</translation>
+    </message>
+    <message>
+        <source>Token refused</source>
+        <translation>令牌被拒绝</translation>
+    </message>
+    <message>
+        <source>Certificate not trusted yet</source>
+        <translation>证书尚未受信任</translation>
+    </message>
+    <message>
+        <source>Certificate changed — blocked</source>
+        <translation>证书已变更，已阻止连接</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>oldest %1</source>
+        <translation>最旧 %1</translation>
+    </message>
+    <message>
+        <source>%1 t CO₂/h</source>
+        <translation>%1 t CO₂/h</translation>
+    </message>
+    <message>
+        <source>%1 kg CO₂/h</source>
+        <translation>%1 kg CO₂/h</translation>
+    </message>
+    <message>
+        <source>Includes the last known figures of centres that are not live.</source>
+        <translation>包含未在线中心的最后已知数据。</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Data age</source>
+        <translation>数据时效</translation>
+    </message>
+    <message>
+        <source>%1 accelerators</source>
+        <comment>accelerator model</comment>
+        <translation>%1 加速卡</translation>
+    </message>
+    <message>
+        <source>    in use</source>
+        <translation>    在用</translation>
+    </message>
+    <message>
+        <source>    free</source>
+        <translation>    空闲</translation>
+    </message>
+    <message>
+        <source>    down</source>
+        <translation>    宕机</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Jobs running</source>
+        <translation>运行中作业</translation>
+    </message>
+    <message>
+        <source>Jobs pending</source>
+        <translation>排队中作业</translation>
+    </message>
+    <message>
+        <source>IT power</source>
+        <translation>IT 功率</translation>
+    </message>
+    <message>
+        <source>Facility power</source>
+        <translation>设施总功率</translation>
+    </message>
+    <message>
+        <source>PUE</source>
+        <translation>PUE</translation>
+    </message>
+    <message>
+        <source>Carbon</source>
+        <translation>碳排放</translation>
+    </message>
+    <message>
+        <source>Total (%1 of %2 live)</source>
+        <translation>合计（%2 个中 %1 个在线）</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>%1 — click to open its overview</source>
+        <translation>%1 — 点击打开其总览</translation>
+    </message>
+    <message>
+        <source>All centres summed</source>
+        <translation>所有中心合计</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::FederationPage</name>
+    <message>
+        <source>Accelerators in use</source>
+        <translation>在用加速卡</translation>
+    </message>
+    <message>
+        <source>Accelerators free</source>
+        <translation>空闲加速卡</translation>
+    </message>
+    <message>
+        <source>Accelerators down</source>
+        <translation>故障加速卡</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Jobs running</source>
+        <translation>运行中作业</translation>
+    </message>
+    <message>
+        <source>Jobs pending</source>
+        <translation>排队中作业</translation>
+    </message>
+    <message>
+        <source>Facility power</source>
+        <translation>设施总功率</translation>
+    </message>
+    <message>
+        <source>Carbon per hour</source>
+        <translation>每小时碳排放</translation>
+    </message>
+    <message>
+        <source>All centres</source>
+        <translation>所有中心</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>/ %1</translation>
+    </message>
+    <message>
+        <source>PUE %1</source>
+        <translation>PUE %1</translation>
+    </message>
+    <message>
+        <source>t CO₂</source>
+        <translation>t CO₂</translation>
+    </message>
+    <message>
+        <source>%1 of %2 centres live: includes last known figures</source>
+        <translation>%2 个中心中 %1 个在线：包含最后已知数据</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n centre(s)</source>
+        <translation>
+            <numerusform>%n 个中心</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -902,6 +1447,113 @@ SHA-256 指纹：
         <source>%1 refused the token: it may have been revoked. Ask an admin for a new one.</source>
         <translation>%1 拒绝了令牌：令牌可能已被吊销。请向管理员申请新令牌。</translation>
     </message>
+    <message>
+        <source>Federation</source>
+        <translation>联邦总览</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to centre…</source>
+        <translation>连接中心(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Manage centres…</source>
+        <translation>管理中心(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>断开连接(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect from %1</source>
+        <translation>断开与 %1 的连接(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Tenants</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Quota requests</source>
+        <translation>配额申请</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>%1 presents a certificate authority with fingerprint %2, not the %3 given for it. The connection is blocked: check the fingerprint with the centre&apos;s operators and correct it under File → Manage centres.</source>
+        <translation>%1 提供的证书颁发机构指纹为 %2，而非为其设定的 %3。连接已被阻止：请与该中心的运维人员核对指纹，并在“文件 → 管理中心”中更正。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::NewQuotaRequestDialog</name>
+    <message>
+        <source>Only &amp;until</source>
+        <translation>仅至(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Request quota</source>
+        <translation>申请配额</translation>
+    </message>
+    <message>
+        <source> accelerators</source>
+        <translation> 张</translation>
+    </message>
+    <message>
+        <source>The new limit in total, not an increment.</source>
+        <translation>填写新的总上限，而非增量。</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Required: what the quota is for, e.g. the training run and its deadline</source>
+        <translation>必填：配额用途，例如训练任务及其截止日期</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant or project:</source>
+        <translation>租户或项目(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>型号(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;New limit:</source>
+        <translation>新上限(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Accelerator-&amp;hours a month:</source>
+        <translation>每月卡时(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation>理由(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Needed:</source>
+        <translation>期限：</translation>
+    </message>
+    <message>
+        <source>Send request</source>
+        <translation>提交申请</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 → %4 accelerators</source>
+        <translation>%1：%2 %3 → %4 张</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message>
+        <source>permanently</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source>A tenant&apos;s own quota is decided by a centre admin.</source>
+        <translation>租户自身的配额由中心管理员审批。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::NodeTableModel</name>
@@ -991,10 +1643,6 @@ SHA-256 指纹：
         <translation>重启(&amp;B)…</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
-    </message>
-    <message>
         <source>Filter, e.g. state:drained model:910B util&lt;10</source>
         <translation>筛选，例如 state:drained model:910B util&lt;10</translation>
     </message>
@@ -1070,24 +1718,6 @@ SHA-256 指纹：
         <source>Reboot %n node(s) once their jobs have ended?</source>
         <translation>
             <numerusform>在作业结束后重启 %n 个节点？</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export nodes</source>
-        <translation>导出节点</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export failed: %1</source>
-        <translation>导出失败：%1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n node(s) to %1</source>
-        <translation>
-            <numerusform>已将 %n 个节点导出到 %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1194,6 +1824,53 @@ SHA-256 指纹：
     <message>
         <source>No token stored for %1: %2</source>
         <translation>未保存 %1 的令牌：%2</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::ProfilesDialog</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>移除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>连接(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>断开连接(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Centres</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>Remove centre</source>
+        <translation>移除中心</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2（%3）</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Remove %1? Its pages close, and its saved address, trusted certificate and token are deleted from this computer.</source>
+        <translation>移除 %1？其页面将关闭，保存在本机的地址、受信任证书和令牌将被删除。</translation>
     </message>
 </context>
 <context>
@@ -1351,6 +2028,307 @@ SHA-256 指纹：
         <source>approving would go beyond the tenant&apos;s own quota: only a centre admin may approve</source>
         <translation>批准后将超出租户自身配额：只有中心管理员可以批准</translation>
     </message>
+    <message>
+        <source>Asked</source>
+        <translation>申请时间</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::QuotaRequestsPage</name>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>批准(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation>驳回(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Request &amp;quota…</source>
+        <translation>申请配额(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Filter, e.g. state:pending tenant:galaxy</source>
+        <translation>筛选，例如 state:pending tenant:galaxy</translation>
+    </message>
+    <message>
+        <source>Position %1: %2</source>
+        <translation>第 %1 个字符：%2</translation>
+    </message>
+    <message>
+        <source>Select a request to see who asked, why, and what approving it would change.</source>
+        <translation>选择一条申请，查看申请人、理由以及批准后的影响。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;If approved&lt;/b&gt;</source>
+        <translation>&lt;b&gt;批准后&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Limit of %1: &lt;b&gt;%2 → %3&lt;/b&gt; %4 at once (%5 in use now)</source>
+        <translation>%1 的上限：&lt;b&gt;%2 → %3&lt;/b&gt; 张 %4 同时使用（当前在用 %5 张）</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Accelerator-hours a month: %1 → %2</source>
+        <translation>每月卡时：%1 → %2</translation>
+    </message>
+    <message>
+        <source>The console does not see %1 now: the figures are those of the request.</source>
+        <translation>控制台当前看不到 %1：以下数字取自申请本身。</translation>
+    </message>
+    <message>
+        <source>Tenant %1: its projects hold &lt;b&gt;%2 → %3&lt;/b&gt; of its quota of %4</source>
+        <translation>租户 %1：其项目占用 &lt;b&gt;%2 → %3&lt;/b&gt; 张，租户配额 %4 张</translation>
+    </message>
+    <message>
+        <source>Tenant %1&apos;s quota: &lt;b&gt;%2 → %3&lt;/b&gt;</source>
+        <translation>租户 %1 的配额：&lt;b&gt;%2 → %3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Tenant %1 uses %2 %3 now</source>
+        <translation>租户 %1 当前在用 %2 张 %3</translation>
+    </message>
+    <message>
+        <source>, and pending jobs ask for %1 more</source>
+        <translation>，排队作业另需 %1 张</translation>
+    </message>
+    <message>
+        <source>Centre: reports no %1 accelerators.</source>
+        <translation>中心：未报告任何 %1 加速卡。</translation>
+    </message>
+    <message>
+        <source>Centre: %1 %2 in all, %3 in use, %4 free now.</source>
+        <translation>中心：%2 共 %1 张，在用 %3 张，当前空闲 %4 张。</translation>
+    </message>
+    <message>
+        <source>Tenants&apos; quotas take %1 → %2; capacity left beyond them: %3 → %4.</source>
+        <translation>各租户配额合计 %1 → %2；配额之外剩余容量 %3 → %4。</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Asked by&lt;/b&gt; %1 on %2</source>
+        <translation>&lt;b&gt;申请人&lt;/b&gt; %1，%2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;How much:&lt;/b&gt; %1, %2 %3 → &lt;b&gt;%4&lt;/b&gt; at once</source>
+        <translation>&lt;b&gt;申请额度：&lt;/b&gt;%1，%2 同时使用 %3 → &lt;b&gt;%4&lt;/b&gt; 张</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;理由：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Until:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;截止：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>permanently</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source>Beyond the tenant&apos;s quota: needs a centre admin.</source>
+        <translation>超出租户配额：需要中心管理员审批。</translation>
+    </message>
+    <message>
+        <source>You may reject it; only a centre admin may approve it.</source>
+        <translation>您可以驳回；只有中心管理员可以批准。</translation>
+    </message>
+    <message>
+        <source>Held of the tenant&apos;s quota, now:</source>
+        <translation>当前占用租户配额：</translation>
+    </message>
+    <message>
+        <source>Used of the tenant&apos;s quota, now:</source>
+        <translation>当前已用租户配额：</translation>
+    </message>
+    <message>
+        <source>after:</source>
+        <translation>批准后：</translation>
+    </message>
+    <message>
+        <source>%1 by %2 on %3.</source>
+        <translation>%1（%2，%3）。</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>Approve the selected request and apply its quota (Ctrl+Shift+A)</source>
+        <translation>批准所选申请并使其配额生效（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <source>Reject the selected request with a comment (Ctrl+Shift+J)</source>
+        <translation>驳回所选申请并填写备注（Ctrl+Shift+J）</translation>
+    </message>
+    <message>
+        <source>Beyond the tenant&apos;s quota: needs a centre admin (the admin role).</source>
+        <translation>超出租户配额：需要中心管理员（管理员角色）审批。</translation>
+    </message>
+    <message>
+        <source>You do not manage tenant %1.</source>
+        <translation>您不是租户 %1 的管理员。</translation>
+    </message>
+    <message>
+        <source>This request is already %1.</source>
+        <translation>此申请已是“%1”状态。</translation>
+    </message>
+    <message>
+        <source>Ask for more quota for a tenant or project (Ctrl+N)</source>
+        <translation>为租户或项目申请更多配额（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Needs the operator, tenant-manager or admin role, acting for a tenant.</source>
+        <translation>需要运维人员、租户管理员或管理员角色，并代表某个租户操作。</translation>
+    </message>
+    <message>
+        <source>You see the quota requests of the tenants you manage: %1. You decide those within a tenant&apos;s quota; beyond it, a centre admin does.</source>
+        <translation>您可以看到所管理租户的配额申请：%1。租户配额以内的申请由您审批，超出部分由中心管理员审批。</translation>
+    </message>
+    <message>
+        <source>Read only: deciding quota requests needs the tenant-manager or admin role.</source>
+        <translation>只读：审批配额申请需要租户管理员或管理员角色。</translation>
+    </message>
+    <message>
+        <source>Approved %1: %2&apos;s %3 quota is now %4 accelerators.</source>
+        <translation>已批准 %1：%2 的 %3 配额现为 %4 张。</translation>
+    </message>
+    <message>
+        <source>Rejected %1.</source>
+        <translation>已驳回 %1。</translation>
+    </message>
+    <message>
+        <source>Sent %1: %2 asks for %3 %4.</source>
+        <translation>已提交 %1：%2 申请 %3 张 %4。</translation>
+    </message>
+    <message>
+        <source>Export quota requests</source>
+        <translation>导出配额申请</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n quota request(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 条配额申请导出到 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::SetQuotaDialog</name>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Set quota</source>
+        <translation>设置配额</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source> accelerators</source>
+        <translation> 张</translation>
+    </message>
+    <message>
+        <source>Accelerator-hours that may be consumed per calendar month; 0 for no limit.</source>
+        <translation>每个自然月可消耗的卡时；0 表示不限。</translation>
+    </message>
+    <message>
+        <source>Optional: kept in the audit log</source>
+        <translation>选填，记入审计日志</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant or project:</source>
+        <translation>租户或项目(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>型号(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;At once:</source>
+        <translation>同时使用(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Accelerator-&amp;hours a month:</source>
+        <translation>每月卡时(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 → %4 accelerators at once; accelerator-hours a month: %5 → %6</source>
+        <translation>%1：%2 同时使用 %3 → %4 张；每月卡时：%5 → %6</translation>
+    </message>
+    <message>
+        <source>This is the quota in force; change a limit to set it.</source>
+        <translation>这是当前生效的配额；修改上限后即可设置。</translation>
+    </message>
+    <message>
+        <source>The projects of %1 would hold %2 %3 against the tenant&apos;s quota of %4.</source>
+        <translation>%1 的项目配额合计将达 %2 张 %3，超出租户配额 %4 张。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::TableTools</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as text with headers (Ctrl+C)</source>
+        <translation>将所选行连同表头复制为文本（Ctrl+C）</translation>
+    </message>
+    <message>
+        <source>Save the rows and columns shown as a CSV file (Ctrl+Shift+E)</source>
+        <translation>将当前显示的行和列保存为 CSV 文件（Ctrl+Shift+E）</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export to %1 failed: %2. Choose a folder you can write to.</source>
+        <translation>导出到 %1 失败：%2。请选择一个有写入权限的文件夹。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 行导出到 %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::TenantTreeModel</name>
@@ -1393,6 +2371,463 @@ SHA-256 指纹：
     <message>
         <source>%1 accelerators in use / quota</source>
         <translation>%1 加速卡：在用 / 配额</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::TenantsPage</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;Set quota…</source>
+        <translation>设置配额(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Request &amp;quota…</source>
+        <translation>申请配额(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xpand all</source>
+        <translation>全部展开(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Filter tenants, e.g. id:galaxy</source>
+        <translation>筛选租户，例如 id:galaxy</translation>
+    </message>
+    <message>
+        <source>Position %1: %2</source>
+        <translation>第 %1 个字符：%2</translation>
+    </message>
+    <message>
+        <source>You see the tenants you manage: %1.</source>
+        <translation>您可以看到所管理的租户：%1。</translation>
+    </message>
+    <message>
+        <source>Set the selected tenant&apos;s or project&apos;s quota for a model (Ctrl+Shift+Q)</source>
+        <translation>为所选租户或项目设置某型号的配额（Ctrl+Shift+Q）</translation>
+    </message>
+    <message>
+        <source>Ask for more quota for a tenant or project (Ctrl+N)</source>
+        <translation>为租户或项目申请更多配额（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Needs the operator, tenant-manager or admin role, acting for a tenant.</source>
+        <translation>需要运维人员、租户管理员或管理员角色，并代表某个租户操作。</translation>
+    </message>
+    <message>
+        <source>Select a tenant to see its projects&apos; use of its quota.</source>
+        <translation>选择一个租户，查看其各项目对配额的使用情况。</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Accelerators the tenant&apos;s jobs use now, against its quota</source>
+        <translation>租户作业当前使用的加速卡 / 配额</translation>
+    </message>
+    <message>
+        <source>Held by its projects</source>
+        <translation>项目占用</translation>
+    </message>
+    <message>
+        <source>The sum of its projects&apos; quotas, against the tenant&apos;s quota</source>
+        <translation>各项目配额之和 / 租户配额</translation>
+    </message>
+    <message>
+        <source>Accelerator-hours this month</source>
+        <translation>本月卡时</translation>
+    </message>
+    <message>
+        <source>Accelerator-hours used this calendar month, against the monthly limit</source>
+        <translation>本自然月已用卡时 / 每月上限</translation>
+    </message>
+    <message>
+        <source>Accelerators project %1 uses now, against its quota</source>
+        <translation>项目 %1 当前使用的加速卡 / 配额</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Projects&lt;/b&gt;</source>
+        <translation>&lt;b&gt;项目&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Set %1&apos;s %2 quota to %3 accelerators.</source>
+        <translation>已将 %1 的 %2 配额设为 %3 张。</translation>
+    </message>
+    <message>
+        <source>Sent %1: %2 asks for %3 %4.</source>
+        <translation>已提交 %1：%2 申请 %3 张 %4。</translation>
+    </message>
+    <message>
+        <source>Export tenants</source>
+        <translation>导出租户</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n tenant(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 个租户导出到 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::WallAlertTicker</name>
+    <message>
+        <source>No open alerts at any centre</source>
+        <translation>各中心均无未处理告警</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::WallCapacityBar</name>
+    <message>
+        <source>%1 in use · %2 free</source>
+        <translation>在用 %1 · 空闲 %2</translation>
+    </message>
+    <message>
+        <source> · %1 down</source>
+        <translation> · 宕机 %1</translation>
+    </message>
+    <message>
+        <source> · %1 asked for</source>
+        <translation> · 申请 %1</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::WallEnergyPage</name>
+    <message>
+        <source>Facility power</source>
+        <translation>设施总功率</translation>
+    </message>
+    <message>
+        <source>IT power</source>
+        <translation>IT 功率</translation>
+    </message>
+    <message>
+        <source>PUE</source>
+        <translation>PUE</translation>
+    </message>
+    <message>
+        <source>Grid carbon intensity</source>
+        <translation>电网碳排放因子</translation>
+    </message>
+    <message>
+        <source>Carbon per hour</source>
+        <translation>每小时碳排放</translation>
+    </message>
+    <message>
+        <source>Carbon per day at this draw</source>
+        <translation>按当前功率每日碳排放</translation>
+    </message>
+    <message>
+        <source>%1 · Energy and carbon</source>
+        <translation>%1 · 能耗与碳排放</translation>
+    </message>
+    <message>
+        <source>servers, cooling and losses</source>
+        <translation>服务器、制冷与损耗</translation>
+    </message>
+    <message>
+        <source>servers and accelerators</source>
+        <translation>服务器与加速卡</translation>
+    </message>
+    <message>
+        <source>facility ÷ IT power</source>
+        <translation>设施功率 ÷ IT 功率</translation>
+    </message>
+    <message>
+        <source>g CO₂/kWh</source>
+        <translation>g CO₂/kWh</translation>
+    </message>
+    <message>
+        <source>kg CO₂</source>
+        <translation>kg CO₂</translation>
+    </message>
+    <message>
+        <source>t CO₂</source>
+        <translation>t CO₂</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::WallFederationPage</name>
+    <message numerus="yes">
+        <source>Federation · %n centre(s)</source>
+        <translation>
+            <numerusform>联邦总览 · %n 个中心</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Accelerators in use</source>
+        <translation>在用加速卡</translation>
+    </message>
+    <message>
+        <source>Jobs running</source>
+        <translation>运行中作业</translation>
+    </message>
+    <message>
+        <source>Jobs pending</source>
+        <translation>排队中作业</translation>
+    </message>
+    <message>
+        <source>Facility power</source>
+        <translation>设施总功率</translation>
+    </message>
+    <message>
+        <source>Carbon per hour</source>
+        <translation>每小时碳排放</translation>
+    </message>
+    <message>
+        <source>%1: %2 in use · %3 free</source>
+        <translation>%1：在用 %2 · 空闲 %3</translation>
+    </message>
+    <message>
+        <source> · %1 down</source>
+        <translation> · 宕机 %1</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>/ %1</translation>
+    </message>
+    <message>
+        <source>wait p50 %1</source>
+        <translation>等待 p50 %1</translation>
+    </message>
+    <message>
+        <source>PUE %1</source>
+        <translation>PUE %1</translation>
+    </message>
+    <message>
+        <source>kg CO₂</source>
+        <translation>kg CO₂</translation>
+    </message>
+    <message>
+        <source>Not current — data %1 old</source>
+        <translation>非实时 — 数据已滞后 %1</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n 个节点</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::WallHeatmapPage</name>
+    <message>
+        <source>%1 · All nodes</source>
+        <translation>%1 · 全部节点</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::WallKpiPage</name>
+    <message>
+        <source>Accelerators in use</source>
+        <translation>在用加速卡</translation>
+    </message>
+    <message>
+        <source>Accelerators free</source>
+        <translation>空闲加速卡</translation>
+    </message>
+    <message>
+        <source>Accelerators down</source>
+        <translation>故障加速卡</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Jobs running</source>
+        <translation>运行中作业</translation>
+    </message>
+    <message>
+        <source>Jobs pending</source>
+        <translation>排队中作业</translation>
+    </message>
+    <message>
+        <source>Median wait</source>
+        <translation>等待时间中位数</translation>
+    </message>
+    <message>
+        <source>Open alerts</source>
+        <translation>未处理告警</translation>
+    </message>
+    <message>
+        <source>%1 · Key figures</source>
+        <translation>%1 · 关键指标</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>/ %1</translation>
+    </message>
+    <message>
+        <source>of accelerators in use</source>
+        <translation>在用加速卡的利用率</translation>
+    </message>
+    <message>
+        <source>%1 held</source>
+        <translation>已挂起 %1</translation>
+    </message>
+    <message>
+        <source>p95 %1</source>
+        <translation>p95 %1</translation>
+    </message>
+    <message>
+        <source>%1 critical</source>
+        <translation>严重 %1</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::WallQueuePage</name>
+    <message>
+        <source>No queues reported yet</source>
+        <translation>尚未上报队列</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Accelerators</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>Jobs running</source>
+        <translation>运行中作业</translation>
+    </message>
+    <message>
+        <source>Jobs pending</source>
+        <translation>排队中作业</translation>
+    </message>
+    <message>
+        <source>Wait p50 / p95</source>
+        <translation>等待 p50 / p95</translation>
+    </message>
+    <message>
+        <source>%1 · Queue pressure</source>
+        <translation>%1 · 队列压力</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::WallTakeover</name>
+    <message>
+        <source>CRITICAL ALERT</source>
+        <translation>严重告警</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more new critical alert(s)</source>
+        <translation>
+            <numerusform>另有 %n 条新的严重告警</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::WallTenantPage</name>
+    <message>
+        <source>No tenants reported yet</source>
+        <translation>尚未上报租户</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Accelerators in use / quota</source>
+        <translation>在用加速卡 / 配额</translation>
+    </message>
+    <message>
+        <source>Asked for</source>
+        <translation>排队申请</translation>
+    </message>
+    <message>
+        <source>%1 · Top tenants by use</source>
+        <translation>%1 · 用量最高的租户</translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::WallWindow</name>
+    <message>
+        <source>Suanli wall</source>
+        <translation>Suanli 大屏</translation>
+    </message>
+    <message>
+        <source>%1: no pinned certificate in this profile — connect once from the console to pin it, then restart the wall</source>
+        <translation>%1：此配置中没有固定证书 — 请先从控制台连接一次以固定证书，然后重启大屏</translation>
+    </message>
+    <message>
+        <source>%1 since %2 (%3 ago)</source>
+        <translation>%1，始于 %2（%3前）</translation>
+    </message>
+    <message>
+        <source>data %1 old</source>
+        <translation>数据已滞后 %1</translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <source>%1: the gateway cannot reach its scheduler — %2</source>
+        <translation>%1：网关无法连接调度器 — %2</translation>
+    </message>
+    <message>
+        <source>%1: connecting for %2 — %3</source>
+        <translation>%1：正在连接（已持续 %2）— %3</translation>
+    </message>
+    <message>
+        <source>%1: no connection for %2 — %3; retrying by itself</source>
+        <translation>%1：已断开 %2 — %3；正在自动重试</translation>
+    </message>
+    <message>
+        <source>%1: the wall&apos;s token was refused — save a new viewer token in its profile</source>
+        <translation>%1：大屏的令牌被拒绝 — 请在其配置中保存新的只读令牌</translation>
+    </message>
+    <message>
+        <source>%1: the gateway&apos;s certificate is not pinned in this profile — connect once from the console to pin it</source>
+        <translation>%1：此配置中未固定网关证书 — 请先从控制台连接一次以固定证书</translation>
+    </message>
+    <message>
+        <source>%1: the gateway presents a different certificate than the pinned one — blocked; check with the centre&apos;s operators</source>
+        <translation>%1：网关提供的证书与固定的证书不同 — 已阻止；请与该中心的运维人员核实</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Critical alert</source>
+        <translation>严重告警</translation>
     </message>
 </context>
 <context>
@@ -1560,6 +2995,183 @@ SHA-256 指纹：
         <source>%1+</source>
         <comment>more than a count</comment>
         <translation>%1+</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::widgets::TimeSeriesPlot</name>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Show the last %1</source>
+        <translation>显示最近 %1</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save this chart as an image (PNG), a document (PDF) or its data (CSV)</source>
+        <translation>将此图表保存为图片 (PNG)、文档 (PDF) 或数据 (CSV)</translation>
+    </message>
+    <message>
+        <source>Image (PNG)…</source>
+        <translation>图片 (PNG)…</translation>
+    </message>
+    <message>
+        <source>Document (PDF)…</source>
+        <translation>文档 (PDF)…</translation>
+    </message>
+    <message>
+        <source>Data (CSV)…</source>
+        <translation>数据 (CSV)…</translation>
+    </message>
+    <message>
+        <source>15 min</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 GW</source>
+        <translation>%1 GW</translation>
+    </message>
+    <message>
+        <source>%1 MW</source>
+        <translation>%1 MW</translation>
+    </message>
+    <message>
+        <source>%1 kW</source>
+        <translation>%1 kW</translation>
+    </message>
+    <message>
+        <source>%1 W</source>
+        <translation>%1 W</translation>
+    </message>
+    <message>
+        <source>%1 °C</source>
+        <translation>%1 °C</translation>
+    </message>
+    <message>
+        <source>%1 TB</source>
+        <translation>%1 TB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 g/kWh</source>
+        <translation>%1 g/kWh</translation>
+    </message>
+    <message>
+        <source>%1 t/h</source>
+        <translation>%1 t/h</translation>
+    </message>
+    <message>
+        <source>%1 kg/h</source>
+        <translation>%1 kg/h</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>time axis: day and month</comment>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <comment>time axis: hours and minutes</comment>
+        <translation>HH:mm</translation>
+    </message>
+    <message>
+        <source>%1 (no data)</source>
+        <translation>%1（无数据）</translation>
+    </message>
+    <message>
+        <source>No data: this centre does not measure it</source>
+        <translation>无数据：此中心不采集该指标</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV data (*.csv)</source>
+        <translation>CSV 数据 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Could not write %1. Check that the folder exists and that you may write to it, then try again.</source>
+        <translation>无法写入 %1。请确认文件夹存在且有写入权限，然后重试。</translation>
     </message>
 </context>
 </TS>

@@ -55,6 +55,8 @@ QVariant QuotaRequestTableModel::headerData(
         return tr("State");
     case NeedsAdminColumn:
         return tr("Needs admin");
+    case CreatedColumn:
+        return tr("Asked");
     default:
         return {};
     }
@@ -149,6 +151,12 @@ QVariant QuotaRequestTableModel::cellData(
         if (role == Qt::ToolTipRole && request.needs_admin())
             return tr("approving would go beyond the tenant's own quota: only a centre admin "
                       "may approve");
+        break;
+    case CreatedColumn:
+        if (role == Qt::DisplayRole)
+            return Words::dateTime(request.create_time());
+        if (role == SortRole)
+            return Words::seconds(request.create_time());
         break;
     default:
         break;

@@ -21,6 +21,7 @@ public:
         UntilColumn,
         StateColumn,
         NeedsAdminColumn,
+        CreatedColumn, // when it was asked
         ColumnCount
     };
     Q_ENUM(Column)

@@ -1,0 +1,182 @@
+#include "dialogs/NewQuotaRequestDialog.h"
+
+#include "models/Words.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTimeZone>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <climits>
+
+namespace suanli::app {
+
+NewQuotaRequestDialog::NewQuotaRequestDialog(const QHash<QString, v1::Tenant> &tenants,
+    const QList<v1::AcceleratorModel> &models, const v1::CreateQuotaRequestRequest &initial,
+    QWidget *parent)
+    : QDialog(parent)
+    , m_tenants(tenants)
+    , m_target(new QComboBox(this))
+    , m_model(new QComboBox(this))
+    , m_accelerators(new QSpinBox(this))
+    , m_hours(new QSpinBox(this))
+    , m_justification(new QPlainTextEdit(this))
+    , m_limited(new QCheckBox(tr("Only &until"), this))
+    , m_until(new QDateEdit(this))
+    , m_summary(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setWindowTitle(tr("Request quota"));
+    QStringList ids = tenants.keys();
+    std::sort(ids.begin(), ids.end());
+    for (const QString &id : std::as_const(ids)) {
+        const v1::Tenant &tenant = tenants.value(id);
+        m_target->addItem(id, QStringList { id, QString() });
+        for (const v1::Project &p : tenant.projects())
+            m_target->addItem(QStringLiteral("    ") + Words::owner(tenant.id(), p.id()),
+                QStringList { id, QString::fromStdString(p.id()) });
+    }
+    const int targetIndex = m_target->findData(QStringList {
+        QString::fromStdString(initial.tenant()), QString::fromStdString(initial.project()) });
+    m_target->setCurrentIndex(std::max(targetIndex, 0));
+    for (v1::AcceleratorModel model : models)
+        m_model->addItem(Words::modelName(model), static_cast<int>(model));
+    m_model->setCurrentIndex(std::max(m_model->findData(static_cast<int>(initial.model())), 0));
+
+    m_accelerators->setRange(1, INT_MAX);
+    m_accelerators->setSuffix(tr(" accelerators"));
+    m_accelerators->setGroupSeparatorShown(true);
+    m_accelerators->setToolTip(tr("The new limit in total, not an increment."));
+    m_hours->setRange(0, INT_MAX);
+    m_hours->setSingleStep(1000);
+    m_hours->setGroupSeparatorShown(true);
+    m_hours->setSpecialValueText(tr("no limit"));
+    m_justification->setPlaceholderText(
+        tr("Required: what the quota is for, e.g. the training run and its deadline"));
+    m_justification->setTabChangesFocus(true);
+    m_justification->setFixedHeight(m_justification->fontMetrics().lineSpacing() * 4 + 12);
+    const QDate tomorrow = QDate::currentDate().addDays(1);
+    m_until->setMinimumDate(tomorrow);
+    m_until->setDate(tomorrow.addMonths(1));
+    m_until->setCalendarPopup(true);
+    m_until->setEnabled(false);
+    connect(m_limited, &QCheckBox::toggled, m_until, &QWidget::setEnabled);
+
+    auto *untilRow = new QHBoxLayout;
+    untilRow->addWidget(m_limited);
+    untilRow->addWidget(m_until, 1);
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Tenant or project:"), m_target);
+    form->addRow(tr("&Model:"), m_model);
+    form->addRow(tr("&New limit:"), m_accelerators);
+    form->addRow(tr("Accelerator-&hours a month:"), m_hours);
+    form->addRow(tr("&Why:"), m_justification);
+    form->addRow(tr("Needed:"), untilRow);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    m_summary->setWordWrap(true);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_buttons);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Send request"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_target, &QComboBox::currentIndexChanged, this,
+        &NewQuotaRequestDialog::targetOrModelChanged);
+    connect(m_model, &QComboBox::currentIndexChanged, this,
+        &NewQuotaRequestDialog::targetOrModelChanged);
+    connect(m_accelerators, &QSpinBox::valueChanged, this, &NewQuotaRequestDialog::update);
+    connect(m_justification, &QPlainTextEdit::textChanged, this, &NewQuotaRequestDialog::update);
+    connect(m_limited, &QCheckBox::toggled, this, &NewQuotaRequestDialog::update);
+    connect(m_until, &QDateEdit::dateChanged, this, &NewQuotaRequestDialog::update);
+    targetOrModelChanged();
+    if (initial.max_accelerators() > 0)
+        m_accelerators->setValue(int(std::min<qint64>(initial.max_accelerators(), INT_MAX)));
+    setMinimumWidth(520);
+}
+
+qint64 NewQuotaRequestDialog::currentLimit() const
+{
+    const QStringList target = m_target->currentData().toStringList();
+    if (target.size() != 2)
+        return 0;
+    const auto it = m_tenants.constFind(target.at(0));
+    if (it == m_tenants.constEnd())
+        return 0;
+    const auto model = static_cast<v1::AcceleratorModel>(m_model->currentData().toInt());
+    const google::protobuf::RepeatedPtrField<v1::QuotaLimit> *limits = &it->quotas();
+    for (const v1::Project &p : it->projects()) {
+        if (QString::fromStdString(p.id()) == target.at(1))
+            limits = &p.quotas();
+    }
+    for (const v1::QuotaLimit &l : *limits) {
+        if (l.model() == model)
+            return l.max_accelerators();
+    }
+    return 0;
+}
+
+void NewQuotaRequestDialog::targetOrModelChanged()
+{
+    // Start from what is in force, plus a node's worth: the user says how much more.
+    const QSignalBlocker block(m_accelerators);
+    m_accelerators->setValue(int(std::min<qint64>(currentLimit() + 8, INT_MAX)));
+    update();
+}
+
+void NewQuotaRequestDialog::update()
+{
+    const v1::CreateQuotaRequestRequest r = request();
+    const QLocale locale;
+    QString text = tr("%1: %2 %3 → %4 accelerators")
+                       .arg(Words::owner(r.tenant(), r.project()), Words::modelName(r.model()),
+                           locale.toString(currentLimit()), locale.toString(r.max_accelerators()));
+    text += u'\n'
+        + (r.has_until_time() ? tr("until %1").arg(Words::date(r.until_time()))
+                              : tr("permanently"));
+    if (r.project().empty())
+        text += u'\n' + tr("A tenant's own quota is decided by a centre admin.");
+    m_summary->setText(text);
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setEnabled(!r.tenant().empty() && !m_justification->toPlainText().trimmed().isEmpty());
+}
+
+v1::CreateQuotaRequestRequest NewQuotaRequestDialog::request() const
+{
+    v1::CreateQuotaRequestRequest r;
+    const QStringList target = m_target->currentData().toStringList();
+    if (target.size() == 2) {
+        r.set_tenant(target.at(0).toStdString());
+        r.set_project(target.at(1).toStdString());
+    }
+    r.set_model(static_cast<v1::AcceleratorModel>(m_model->currentData().toInt()));
+    r.set_max_accelerators(m_accelerators->value());
+    r.set_max_accelerator_hours(m_hours->value());
+    r.set_justification(m_justification->toPlainText().trimmed().toStdString());
+    if (m_limited->isChecked()) {
+        // The end of that local day: the last moment the quota is asked for.
+        const QDateTime end(m_until->date(), QTime(23, 59, 59));
+        r.mutable_until_time()->set_seconds(end.toSecsSinceEpoch());
+    }
+    return r;
+}
+
+bool NewQuotaRequestDialog::ask(QWidget *parent, const QHash<QString, v1::Tenant> &tenants,
+    const QList<v1::AcceleratorModel> &models, v1::CreateQuotaRequestRequest *request)
+{
+    NewQuotaRequestDialog dialog(tenants, models, *request, parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    *request = dialog.request();
+    return true;
+}
+
+} // namespace suanli::app

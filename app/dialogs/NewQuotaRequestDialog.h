@@ -1,0 +1,54 @@
+#pragma once
+
+#include "suanli/v1/tenancy.pb.h"
+
+#include <QDialog>
+#include <QHash>
+#include <QList>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QDialogButtonBox;
+class QLabel;
+class QPlainTextEdit;
+class QSpinBox;
+
+namespace suanli::app {
+
+// NewQuotaRequestDialog asks a centre for more quota on behalf of a tenant or one of its
+// projects: the model, the new total (not an increment), why, and until when.
+class NewQuotaRequestDialog : public QDialog {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(NewQuotaRequestDialog)
+public:
+    // tenants: those the user acts for; models: those offered; initial: what is preselected
+    // (tenant, project, model).
+    NewQuotaRequestDialog(const QHash<QString, v1::Tenant> &tenants,
+        const QList<v1::AcceleratorModel> &models, const v1::CreateQuotaRequestRequest &initial,
+        QWidget *parent = nullptr);
+
+    v1::CreateQuotaRequestRequest request() const;
+
+    // Shows the dialog with *request preselected; true with the request when the user sent it.
+    static bool ask(QWidget *parent, const QHash<QString, v1::Tenant> &tenants,
+        const QList<v1::AcceleratorModel> &models, v1::CreateQuotaRequestRequest *request);
+
+private:
+    void targetOrModelChanged();
+    void update();
+    qint64 currentLimit() const;
+
+    QHash<QString, v1::Tenant> m_tenants;
+    QComboBox *m_target;
+    QComboBox *m_model;
+    QSpinBox *m_accelerators;
+    QSpinBox *m_hours;
+    QPlainTextEdit *m_justification;
+    QCheckBox *m_limited;
+    QDateEdit *m_until;
+    QLabel *m_summary;
+    QDialogButtonBox *m_buttons;
+};
+
+} // namespace suanli::app

@@ -1,0 +1,684 @@
+#include "pages/QuotaRequestsPage.h"
+
+#include "Actions.h"
+#include "Connection.h"
+#include "QuotaBar.h"
+#include "SiteState.h"
+#include "dialogs/NewQuotaRequestDialog.h"
+#include "dialogs/SetQuotaDialog.h"
+#include "models/CsvExport.h"
+#include "models/ModelRoles.h"
+#include "models/QuotaImpact.h"
+#include "models/QuotaRequestProxyModel.h"
+#include "models/QuotaRequestTableModel.h"
+#include "models/Words.h"
+#include "pages/RoleGate.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace suanli::app {
+
+namespace {
+
+QString html(const std::string &text)
+{
+    return QString::fromStdString(text).toHtmlEscaped();
+}
+
+QLabel *wrappingLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    return label;
+}
+
+} // namespace
+
+QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *parent)
+    : QWidget(parent)
+    , m_connection(connection)
+    , m_model(new QuotaRequestTableModel(connection->site(), this))
+    , m_proxy(new QuotaRequestProxyModel(this))
+    , m_filter(new QLineEdit(this))
+    , m_filterError(new QLabel(this))
+    , m_scope(new QLabel(this))
+    , m_table(new QTableView(this))
+{
+    setObjectName(QStringLiteral("QuotaRequestsPage"));
+    m_decisionPrompt = [this](Decision decision, const v1::QuotaRequest &request,
+                           const QString &impact, QString *comment) {
+        return DecideQuotaRequestDialog::ask(this, decision, request, impact, comment);
+    };
+    m_requestPrompt = [this](v1::CreateQuotaRequestRequest *request) {
+        auto *site = m_connection->site();
+        QHash<QString, v1::Tenant> mine;
+        const bool admin = m_connection->identity().user().role() == v1::ROLE_ADMIN;
+        const QStringList scope = userTenants();
+        for (const v1::Tenant &t : site->tenants().items) {
+            if (admin || scope.contains(QString::fromStdString(t.id())))
+                mine.insert(QString::fromStdString(t.id()), t);
+        }
+        return NewQuotaRequestDialog::ask(this, mine,
+            SetQuotaDialog::offeredModels(site->overview().accelerators(), site->tenants().items),
+            request);
+    };
+    m_proxy->setSourceModel(m_model);
+
+    auto *toolbar = new QToolBar(this);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_approve = toolbar->addAction(tr("&Approve…"));
+    m_approve->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_reject = toolbar->addAction(tr("Re&ject…"));
+    m_reject->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
+    toolbar->addSeparator();
+    m_request = toolbar->addAction(tr("Request &quota…"));
+    m_request->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    toolbar->addSeparator();
+    m_export = toolbar->addAction(tr("Export CSV…"));
+    m_copy = new QAction(tr("&Copy"), this);
+    m_copy->setShortcut(QKeySequence::Copy);
+    for (QAction *a : { m_approve, m_reject, m_request, m_export })
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_copy->setShortcutContext(Qt::WidgetShortcut);
+    addActions({ m_approve, m_reject, m_request, m_export });
+    connect(m_approve, &QAction::triggered, this, [this] { decide(Decision::Approve); });
+    connect(m_reject, &QAction::triggered, this, [this] { decide(Decision::Reject); });
+    connect(m_request, &QAction::triggered, this, &QuotaRequestsPage::requestQuota);
+    connect(m_export, &QAction::triggered, this, &QuotaRequestsPage::exportCsv);
+    connect(m_copy, &QAction::triggered, this, [this] { CsvExport::copySelectionAsText(m_table); });
+
+    m_filter->setPlaceholderText(tr("Filter, e.g. state:pending tenant:galaxy"));
+    m_filter->setClearButtonEnabled(true);
+    m_filterError->setVisible(false);
+    m_filterError->setStyleSheet(
+        QStringLiteral("color: palette(highlighted-text); background: #b3261e; "
+                       "border-radius: 3px; padding: 2px 6px;"));
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &FilterProxyModel::setFilterText);
+    connect(m_proxy, &FilterProxyModel::filterErrorChanged, this, [this] {
+        m_filterError->setVisible(m_proxy->hasFilterError());
+        m_filterError->setText(
+            tr("Position %1: %2").arg(m_proxy->errorPosition() + 1).arg(m_proxy->errorMessage()));
+    });
+    m_scope->setWordWrap(true);
+    m_scope->setObjectName(QStringLiteral("QuotaScope"));
+    m_scope->setVisible(false);
+
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(toolbar);
+
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    // No sort column: the proxy's "pending first, then newest" order.
+    m_table->horizontalHeader()->setSortIndicatorClearable(true);
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    auto *header = m_table->horizontalHeader();
+    header->setStretchLastSection(true);
+    header->setSectionsMovable(true);
+    // Read as a decider does: what state, whose, how much, who, when; the why last, widest.
+    const QList<int> order { QuotaRequestTableModel::IdColumn, QuotaRequestTableModel::StateColumn,
+        QuotaRequestTableModel::OwnerColumn, QuotaRequestTableModel::ModelColumn,
+        QuotaRequestTableModel::ChangeColumn, QuotaRequestTableModel::RequesterColumn,
+        QuotaRequestTableModel::CreatedColumn, QuotaRequestTableModel::UntilColumn,
+        QuotaRequestTableModel::NeedsAdminColumn, QuotaRequestTableModel::JustificationColumn };
+    for (int visual = 0; visual < order.size(); ++visual)
+        header->moveSection(header->visualIndex(order.at(visual)), visual);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    m_table->addActions({ m_approve, m_reject, separator, m_copy });
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QWidget::customContextMenuRequested, this, &QuotaRequestsPage::showColumnMenu);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateDetail();
+        updateActions();
+    });
+    connect(m_table, &QAbstractItemView::doubleClicked, this, [this] {
+        if (m_approve->isEnabled())
+            decide(Decision::Approve);
+    });
+    connect(m_proxy, &QAbstractItemModel::modelAboutToBeReset, this,
+        [this] { m_selectionAcrossReset = selectedId(); });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        setSelectedId(m_selectionAcrossReset);
+        if (!m_columnsSized && m_proxy->rowCount() > 0) {
+            m_columnsSized = true;
+            m_table->resizeColumnsToContents();
+            const int most = m_table->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 40;
+            for (int c = 0; c < m_model->columnCount(); ++c)
+                if (m_table->columnWidth(c) > most)
+                    m_table->setColumnWidth(c, most);
+        }
+    });
+
+    // The detail pane: who asked, how much, why, until when, and what approving changes.
+    m_detail = new QWidget(this);
+    m_empty = new QLabel(tr("Select a request to see who asked, why, and what approving it "
+                            "would change."),
+        this);
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_title = wrappingLabel(m_detail);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_asked = wrappingLabel(m_detail);
+    m_asked->setTextFormat(Qt::RichText);
+    m_impact = wrappingLabel(m_detail);
+    m_impact->setTextFormat(Qt::RichText);
+    m_nowCaption = new QLabel(m_detail);
+    m_afterCaption = new QLabel(m_detail);
+    m_now = new widgets::QuotaBar(m_detail);
+    m_after = new widgets::QuotaBar(m_detail);
+    m_centre = wrappingLabel(m_detail);
+    m_needsAdmin = wrappingLabel(m_detail);
+    m_needsAdmin->setObjectName(QStringLiteral("NeedsAdmin"));
+    m_needsAdmin->setStyleSheet(QStringLiteral(
+        "background: #fde7c2; color: #4a2c00; border-left: 4px solid #e69f00; padding: 6px;"));
+    m_decision = wrappingLabel(m_detail);
+
+    auto *bars = new QGridLayout;
+    bars->addWidget(m_nowCaption, 0, 0);
+    bars->addWidget(m_now, 0, 1);
+    bars->addWidget(m_afterCaption, 1, 0);
+    bars->addWidget(m_after, 1, 1);
+    bars->setColumnStretch(1, 1);
+    auto *impactTitle = new QLabel(tr("<b>If approved</b>"), m_detail);
+    auto *detailLayout = new QVBoxLayout(m_detail);
+    detailLayout->addWidget(m_title);
+    detailLayout->addWidget(m_asked);
+    detailLayout->addWidget(m_needsAdmin);
+    detailLayout->addSpacing(6);
+    detailLayout->addWidget(impactTitle);
+    detailLayout->addWidget(m_impact);
+    detailLayout->addLayout(bars);
+    detailLayout->addWidget(m_centre);
+    detailLayout->addWidget(m_decision);
+    detailLayout->addStretch(1);
+    auto *detailPane = new QWidget(this);
+    auto *paneLayout = new QVBoxLayout(detailPane);
+    paneLayout->setContentsMargins(0, 0, 0, 0);
+    paneLayout->addWidget(m_empty, 1);
+    paneLayout->addWidget(m_detail, 1);
+    auto *detailScroll = new QScrollArea(this);
+    detailScroll->setWidget(detailPane);
+    detailScroll->setWidgetResizable(true);
+    detailScroll->setMinimumWidth(320);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("QuotaRequestsSplitter"));
+    splitter->addWidget(m_table);
+    splitter->addWidget(detailScroll);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filterRow);
+    layout->addWidget(m_filterError);
+    layout->addWidget(m_scope);
+    layout->addWidget(splitter, 1);
+
+    auto *site = connection->site();
+    auto refresh = [this] {
+        updateDetail();
+        updateActions();
+        updateBadge();
+    };
+    connect(site, &client::SiteState::quotaRequestsReset, this, refresh);
+    connect(site, &client::SiteState::quotaRequestsChanged, this, refresh);
+    connect(site, &client::SiteState::tenantsReset, this, refresh);
+    connect(site, &client::SiteState::tenantsChanged, this, refresh);
+    connect(site, &client::SiteState::overviewChanged, this, &QuotaRequestsPage::updateDetail);
+    connect(connection, &client::Connection::identityChanged, this, [this, refresh] {
+        updateScope();
+        refresh();
+    });
+    updateScope();
+    refresh();
+}
+
+QuotaRequestsPage::~QuotaRequestsPage() = default;
+
+void QuotaRequestsPage::setDecisionPrompt(DecisionPrompt prompt)
+{
+    m_decisionPrompt = std::move(prompt);
+}
+
+void QuotaRequestsPage::setRequestPrompt(RequestPrompt prompt)
+{
+    m_requestPrompt = std::move(prompt);
+}
+
+void QuotaRequestsPage::setFilterText(const QString &text)
+{
+    m_filter->setText(text);
+}
+
+QString QuotaRequestsPage::selectedId() const
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (current.isValid() && m_table->selectionModel()->isRowSelected(current.row(), {}))
+        return current.siblingAtColumn(0).data(KeyRole).toString();
+    return rows.isEmpty() ? QString() : rows.first().data(KeyRole).toString();
+}
+
+void QuotaRequestsPage::setSelectedId(const QString &id)
+{
+    const int sourceRow = id.isEmpty() ? -1 : m_model->rowOf(id);
+    const QModelIndex index
+        = sourceRow < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    if (!index.isValid()) {
+        m_table->selectionModel()->clearSelection();
+        return;
+    }
+    m_table->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+}
+
+const v1::QuotaRequest *QuotaRequestsPage::selectedRequest() const
+{
+    const QString id = selectedId();
+    if (id.isEmpty())
+        return nullptr;
+    const auto &items = m_connection->site()->quotaRequests().items;
+    const auto it = items.constFind(id);
+    return it == items.constEnd() ? nullptr : &it.value();
+}
+
+QStringList QuotaRequestsPage::userTenants() const
+{
+    QStringList out;
+    for (const std::string &t : m_connection->identity().user().tenants())
+        out.append(QString::fromStdString(t));
+    return out;
+}
+
+QuotaImpact QuotaRequestsPage::impactOf(const v1::QuotaRequest &request) const
+{
+    auto *site = m_connection->site();
+    return QuotaImpact::of(request, site->tenants().items, site->overview(),
+        m_connection->identity().user().role() != v1::ROLE_TENANT_MANAGER);
+}
+
+namespace {
+
+// What approving changes, in a few lines of rich text.
+QString impactLines(const v1::QuotaRequest &r, const QuotaImpact &impact)
+{
+    const QLocale locale;
+    const QString model = Words::modelName(r.model()).toHtmlEscaped();
+    const QString owner = Words::owner(r.tenant(), r.project()).toHtmlEscaped();
+    const QString tenant = html(r.tenant());
+    QStringList lines;
+    lines.append(
+        QuotaRequestsPage::tr("Limit of %1: <b>%2 → %3</b> %4 at once (%5 in use now)")
+            .arg(owner, locale.toString(impact.limitNow), locale.toString(impact.limitAfter), model,
+                locale.toString(impact.targetInUse)));
+    if (impact.hoursNow != impact.hoursAfter) {
+        auto hours = [&locale](qint64 h) {
+            return h > 0 ? locale.toString(h) : QuotaRequestsPage::tr("no limit");
+        };
+        lines.append(QuotaRequestsPage::tr("Accelerator-hours a month: %1 → %2")
+                         .arg(hours(impact.hoursNow), hours(impact.hoursAfter)));
+    }
+    if (!impact.known) {
+        lines.append(QuotaRequestsPage::tr("The console does not see %1 now: the figures are "
+                                           "those of the request.")
+                         .arg(owner));
+        return lines.join(QStringLiteral("<br>"));
+    }
+    if (impact.forProject)
+        lines.append(QuotaRequestsPage::tr("Tenant %1: its projects hold <b>%2 → %3</b> of its "
+                                           "quota of %4")
+                         .arg(tenant, locale.toString(impact.projectsHoldNow),
+                             locale.toString(impact.projectsHoldAfter),
+                             locale.toString(impact.tenantLimitNow)));
+    else
+        lines.append(QuotaRequestsPage::tr("Tenant %1's quota: <b>%2 → %3</b>")
+                         .arg(tenant, locale.toString(impact.tenantLimitNow),
+                             locale.toString(impact.tenantLimitAfter)));
+    QString use = QuotaRequestsPage::tr("Tenant %1 uses %2 %3 now")
+                      .arg(tenant, locale.toString(impact.tenantInUse), model);
+    if (impact.tenantPending > 0)
+        use += QuotaRequestsPage::tr(", and pending jobs ask for %1 more")
+                   .arg(locale.toString(impact.tenantPending));
+    lines.append(use);
+    return lines.join(QStringLiteral("<br>"));
+}
+
+QString centreLine(const v1::QuotaRequest &r, const QuotaImpact &impact)
+{
+    const QLocale locale;
+    const QString model = Words::modelName(r.model());
+    if (!impact.centreKnown)
+        return QuotaRequestsPage::tr("Centre: reports no %1 accelerators.").arg(model);
+    QString text = QuotaRequestsPage::tr("Centre: %1 %2 in all, %3 in use, %4 free now.")
+                       .arg(locale.toString(impact.centreTotal), model,
+                           locale.toString(impact.centreInUse), locale.toString(impact.centreFree));
+    if (impact.committedKnown)
+        text += u' '
+            + QuotaRequestsPage::tr("Tenants' quotas take %1 → %2; capacity left beyond them: "
+                                    "%3 → %4.")
+                  .arg(locale.toString(impact.committedNow), locale.toString(impact.committedAfter),
+                      locale.toString(impact.capacityLeftNow()),
+                      locale.toString(impact.capacityLeftAfter()));
+    return text;
+}
+
+} // namespace
+
+void QuotaRequestsPage::updateDetail()
+{
+    const v1::QuotaRequest *r = selectedRequest();
+    m_empty->setVisible(!r);
+    m_detail->setVisible(r != nullptr);
+    if (!r)
+        return;
+    const QLocale locale;
+    const QuotaImpact impact = impactOf(*r);
+    const auto role = m_connection->identity().user().role();
+
+    m_title->setText(
+        tr("%1 — %2").arg(QString::fromStdString(r->id()), Words::quotaRequestState(r->state())));
+    QStringList asked;
+    asked.append(tr("<b>Asked by</b> %1 on %2")
+                     .arg(html(r->requester()), Words::dateTime(r->create_time()).toHtmlEscaped()));
+    asked.append(tr("<b>How much:</b> %1, %2 %3 → <b>%4</b> at once")
+                     .arg(Words::owner(r->tenant(), r->project()).toHtmlEscaped(),
+                         Words::modelName(r->model()).toHtmlEscaped(),
+                         locale.toString(r->current_max_accelerators()),
+                         locale.toString(r->max_accelerators())));
+    asked.append(tr("<b>Why:</b> %1").arg(html(r->justification())));
+    asked.append(tr("<b>Until:</b> %1")
+                     .arg(r->has_until_time() ? Words::date(r->until_time()).toHtmlEscaped()
+                                              : tr("permanently")));
+    m_asked->setText(asked.join(QStringLiteral("<br>")));
+
+    const bool pending = r->state() == v1::QUOTA_REQUEST_STATE_PENDING;
+    if (impact.needsAdmin && pending) {
+        QString text = tr("Beyond the tenant's quota: needs a centre admin.");
+        if (!impact.needsAdminReason.isEmpty())
+            text += u' ' + impact.needsAdminReason;
+        if (role == v1::ROLE_TENANT_MANAGER)
+            text += u' ' + tr("You may reject it; only a centre admin may approve it.");
+        m_needsAdmin->setText(text);
+    }
+    m_needsAdmin->setVisible(impact.needsAdmin && pending);
+
+    m_impact->setText(impactLines(*r, impact));
+    const bool bars = impact.known;
+    for (QWidget *w : { static_cast<QWidget *>(m_now), static_cast<QWidget *>(m_after),
+             static_cast<QWidget *>(m_nowCaption), static_cast<QWidget *>(m_afterCaption) })
+        w->setVisible(bars);
+    if (bars) {
+        // The tenant's quota, and what uses it: its projects' limits, or its use when the
+        // tenant's own quota changes.
+        const qint64 heldNow = impact.forProject ? impact.projectsHoldNow : impact.tenantInUse;
+        const qint64 heldAfter = impact.forProject ? impact.projectsHoldAfter : impact.tenantInUse;
+        m_nowCaption->setText(impact.forProject ? tr("Held of the tenant's quota, now:")
+                                                : tr("Used of the tenant's quota, now:"));
+        m_afterCaption->setText(tr("after:"));
+        m_now->setValues(double(heldNow), double(impact.tenantLimitNow));
+        m_after->setValues(double(heldAfter), double(impact.tenantLimitAfter));
+    }
+    m_centre->setText(centreLine(*r, impact));
+
+    if (!r->decider().empty()) {
+        QString text
+            = tr("%1 by %2 on %3.")
+                  .arg(Words::quotaRequestState(r->state()), QString::fromStdString(r->decider()),
+                      Words::dateTime(r->decide_time()));
+        if (!r->decision_comment().empty())
+            text += u' ' + tr("Comment: %1").arg(QString::fromStdString(r->decision_comment()));
+        m_decision->setText(text);
+    }
+    m_decision->setVisible(!r->decider().empty());
+}
+
+QString QuotaRequestsPage::detailText() const
+{
+    if (!m_detail->isVisibleTo(const_cast<QuotaRequestsPage *>(this)))
+        return m_empty->text();
+    QStringList parts;
+    for (const QLabel *label : { m_title, m_asked, m_needsAdmin, m_impact, m_centre, m_decision }) {
+        if (label->isVisibleTo(m_detail) && !label->text().isEmpty())
+            parts.append(label->text());
+    }
+    if (m_now->isVisibleTo(m_detail))
+        parts.append(m_nowCaption->text() + u' ' + m_now->text() + u' ' + m_afterCaption->text()
+            + u' ' + m_after->text());
+    return parts.join(u'\n');
+}
+
+void QuotaRequestsPage::updateActions()
+{
+    const auto &user = m_connection->identity().user();
+    const auto role = user.role();
+    const v1::QuotaRequest *r = selectedRequest();
+    const bool pending = r && r->state() == v1::QUOTA_REQUEST_STATE_PENDING;
+    const QString approveWhat
+        = tr("Approve the selected request and apply its quota (Ctrl+Shift+A)");
+    const QString rejectWhat = tr("Reject the selected request with a comment (Ctrl+Shift+J)");
+    RoleGate::apply(m_approve, role, RoleGate::Needs::TenantManager, pending, approveWhat);
+    RoleGate::apply(m_reject, role, RoleGate::Needs::TenantManager, pending, rejectWhat);
+    if (pending && RoleGate::allows(role, RoleGate::Needs::TenantManager)) {
+        const QuotaImpact impact = impactOf(*r);
+        const QStringList scope = userTenants();
+        if (!QuotaImpact::mayApprove(role, scope, *r, impact.needsAdmin)) {
+            m_approve->setEnabled(false);
+            m_approve->setToolTip(impact.needsAdmin ? approveWhat + u'\n'
+                        + tr("Beyond the tenant's quota: needs a centre admin (the admin role).")
+                                                    : approveWhat + u'\n'
+                        + tr("You do not manage tenant %1.")
+                              .arg(QString::fromStdString(r->tenant())));
+        }
+        if (!QuotaImpact::mayReject(role, scope, *r)) {
+            m_reject->setEnabled(false);
+            m_reject->setToolTip(rejectWhat + u'\n'
+                + tr("You do not manage tenant %1.").arg(QString::fromStdString(r->tenant())));
+        }
+    } else if (r && !pending && RoleGate::allows(role, RoleGate::Needs::TenantManager)) {
+        const QString decided
+            = tr("This request is already %1.").arg(Words::quotaRequestState(r->state()));
+        m_approve->setToolTip(approveWhat + u'\n' + decided);
+        m_reject->setToolTip(rejectWhat + u'\n' + decided);
+    }
+
+    // Anyone who acts for a tenant may ask; an admin acts for all.
+    const QString requestWhat = tr("Ask for more quota for a tenant or project (Ctrl+N)");
+    const bool mayRequest = role == v1::ROLE_ADMIN
+        || ((role == v1::ROLE_OPERATOR || role == v1::ROLE_TENANT_MANAGER)
+            && user.tenants_size() > 0);
+    m_request->setEnabled(mayRequest);
+    m_request->setToolTip(mayRequest ? requestWhat
+                                     : requestWhat + u'\n'
+                + tr("Needs the operator, tenant-manager or admin role, acting "
+                     "for a tenant."));
+}
+
+void QuotaRequestsPage::updateScope()
+{
+    const auto &user = m_connection->identity().user();
+    QString text;
+    switch (user.role()) {
+    case v1::ROLE_TENANT_MANAGER:
+        text = tr("You see the quota requests of the tenants you manage: %1. You decide those "
+                  "within a tenant's quota; beyond it, a centre admin does.")
+                   .arg(Words::list(userTenants()));
+        break;
+    case v1::ROLE_VIEWER:
+    case v1::ROLE_OPERATOR:
+        text = tr("Read only: deciding quota requests needs the tenant-manager or admin role.");
+        break;
+    default:
+        break;
+    }
+    m_scope->setText(text);
+    m_scope->setVisible(!text.isEmpty());
+}
+
+void QuotaRequestsPage::updateBadge()
+{
+    const auto &user = m_connection->identity().user();
+    const QStringList scope = userTenants();
+    int count = 0;
+    if (RoleGate::allows(user.role(), RoleGate::Needs::TenantManager)) {
+        for (const v1::QuotaRequest &r : m_connection->site()->quotaRequests().items) {
+            if (r.state() != v1::QUOTA_REQUEST_STATE_PENDING)
+                continue;
+            if (QuotaImpact::awaitsDecisionBy(user.role(), scope, r, impactOf(r).needsAdmin))
+                ++count;
+        }
+    }
+    if (count == m_badge)
+        return;
+    m_badge = count;
+    Q_EMIT badgeChanged(count);
+}
+
+void QuotaRequestsPage::decide(Decision decision)
+{
+    QAction *action = decision == Decision::Approve ? m_approve : m_reject;
+    const v1::QuotaRequest *selected = selectedRequest();
+    if (!selected || !action->isEnabled())
+        return;
+    // A copy: the prompt runs an event loop, and the request may change under it.
+    const v1::QuotaRequest request = *selected;
+    const QuotaImpact impact = impactOf(request);
+    QString impactText = impactLines(request, impact);
+    impactText.replace(QStringLiteral("<br>"), QStringLiteral("\n"));
+    impactText.remove(QStringLiteral("<b>")).remove(QStringLiteral("</b>"));
+    QString comment;
+    if (!m_decisionPrompt(decision, request, impactText, &comment))
+        return;
+    const QString id = QString::fromStdString(request.id());
+    auto done = [this, decision, request, id](const client::ActionResult &result) {
+        if (!result.ok()) {
+            Q_EMIT notify(
+                result.summary(), true, result.codeName + QStringLiteral(": ") + result.message);
+            return;
+        }
+        const QString message = decision == Decision::Approve
+            ? tr("Approved %1: %2's %3 quota is now %4 accelerators.")
+                  .arg(id, Words::owner(request.tenant(), request.project()),
+                      Words::modelName(request.model()),
+                      QLocale().toString(request.max_accelerators()))
+            : tr("Rejected %1.").arg(id);
+        Q_EMIT notify(message, false, {});
+    };
+    if (decision == Decision::Approve)
+        m_connection->actions()->approveQuotaRequest(id, comment, done);
+    else
+        m_connection->actions()->rejectQuotaRequest(id, comment, done);
+}
+
+void QuotaRequestsPage::requestQuota()
+{
+    if (!m_request->isEnabled())
+        return;
+    v1::CreateQuotaRequestRequest request;
+    if (const v1::QuotaRequest *r = selectedRequest()) {
+        request.set_tenant(r->tenant());
+        request.set_project(r->project());
+        request.set_model(r->model());
+    } else if (!userTenants().isEmpty()) {
+        request.set_tenant(userTenants().first().toStdString());
+    }
+    if (!m_requestPrompt(&request))
+        return;
+    m_connection->actions()->createQuotaRequest(
+        request, [this](const client::ActionResult &result, const v1::QuotaRequest &created) {
+            if (!result.ok()) {
+                Q_EMIT notify(result.summary(), true,
+                    result.codeName + QStringLiteral(": ") + result.message);
+                return;
+            }
+            Q_EMIT notify(tr("Sent %1: %2 asks for %3 %4.")
+                              .arg(QString::fromStdString(created.id()),
+                                  Words::owner(created.tenant(), created.project()),
+                                  QLocale().toString(created.max_accelerators()),
+                                  Words::modelName(created.model())),
+                false, {});
+        });
+}
+
+void QuotaRequestsPage::showColumnMenu(const QPoint &pos)
+{
+    QMenu menu;
+    auto *header = m_table->horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int c = header->logicalIndex(visual);
+        QAction *a = menu.addAction(m_model->headerData(c, Qt::Horizontal).toString());
+        a->setCheckable(true);
+        a->setChecked(!header->isSectionHidden(c));
+        connect(a, &QAction::toggled, header,
+            [header, c](bool on) { header->setSectionHidden(c, !on); });
+    }
+    menu.exec(header->mapToGlobal(pos));
+}
+
+void QuotaRequestsPage::exportCsv()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export quota requests"),
+        QStringLiteral("quota-requests.csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!CsvExport::writeCsv(m_table, path, &error))
+        Q_EMIT notify(tr("Export failed: %1").arg(error), true, error);
+    else
+        Q_EMIT notify(
+            tr("Exported %n quota request(s) to %1", nullptr, m_proxy->rowCount()).arg(path), false,
+            {});
+}
+
+void QuotaRequestsPage::saveState() const
+{
+    QSettings settings;
+    settings.setValue(
+        QStringLiteral("quotaRequests/header"), m_table->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("quotaRequests/filter"), m_filter->text());
+    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("QuotaRequestsSplitter")))
+        settings.setValue(QStringLiteral("quotaRequests/splitter"), splitter->saveState());
+}
+
+void QuotaRequestsPage::restoreState()
+{
+    QSettings settings;
+    auto *header = m_table->horizontalHeader();
+    m_columnsSized = header->restoreState(
+        settings.value(QStringLiteral("quotaRequests/header")).toByteArray());
+    m_table->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    m_filter->setText(settings.value(QStringLiteral("quotaRequests/filter")).toString());
+    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("QuotaRequestsSplitter")))
+        splitter->restoreState(
+            settings.value(QStringLiteral("quotaRequests/splitter")).toByteArray());
+}
+
+} // namespace suanli::app

@@ -1,0 +1,592 @@
+#include "pages/TenantsPage.h"
+
+#include "Actions.h"
+#include "Connection.h"
+#include "FieldSet.h"
+#include "QuotaBar.h"
+#include "QuotaBarDelegate.h"
+#include "SiteState.h"
+#include "dialogs/NewQuotaRequestDialog.h"
+#include "models/CsvExport.h"
+#include "models/FilterProxyModel.h"
+#include "models/ModelRoles.h"
+#include "models/TenantTreeModel.h"
+#include "models/Words.h"
+#include "pages/RoleGate.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+#include <utility>
+
+namespace suanli::app {
+
+namespace {
+
+using Limits = google::protobuf::RepeatedPtrField<v1::QuotaLimit>;
+using Usages = google::protobuf::RepeatedPtrField<v1::QuotaUsage>;
+
+const v1::QuotaLimit *limitOf(const Limits &limits, v1::AcceleratorModel model)
+{
+    for (const v1::QuotaLimit &l : limits) {
+        if (l.model() == model)
+            return &l;
+    }
+    return nullptr;
+}
+
+const v1::QuotaUsage *usageOf(const Usages &usages, v1::AcceleratorModel model)
+{
+    for (const v1::QuotaUsage &u : usages) {
+        if (u.model() == model)
+            return &u;
+    }
+    return nullptr;
+}
+
+QString displayName(const std::string &id, const std::string &name)
+{
+    return name.empty() || name == id
+        ? QString::fromStdString(id)
+        : TenantsPage::tr("%1 (%2)").arg(QString::fromStdString(name), QString::fromStdString(id));
+}
+
+} // namespace
+
+TenantsPage::TenantsPage(client::Connection *connection, QWidget *parent)
+    : QWidget(parent)
+    , m_connection(connection)
+    , m_model(new TenantTreeModel(connection->site(), this))
+    , m_proxy(new FilterProxyModel(suanli::tenantFields(), this))
+    , m_filter(new QLineEdit(this))
+    , m_filterError(new QLabel(this))
+    , m_scope(new QLabel(this))
+    , m_tree(new QTreeView(this))
+    , m_detailTitle(new QLabel(this))
+    , m_detailGrid(new QWidget(this))
+    , m_grid(new QGridLayout(m_detailGrid))
+    , m_chartArea(new QWidget(this))
+{
+    setObjectName(QStringLiteral("TenantsPage"));
+    m_setQuotaPrompt = [this](QuotaChange *change) {
+        auto *site = m_connection->site();
+        return SetQuotaDialog::ask(this, site->tenants().items,
+            SetQuotaDialog::offeredModels(site->overview().accelerators(), site->tenants().items),
+            change);
+    };
+    m_requestPrompt = [this](v1::CreateQuotaRequestRequest *request) {
+        auto *site = m_connection->site();
+        QHash<QString, v1::Tenant> mine;
+        const bool admin = m_connection->identity().user().role() == v1::ROLE_ADMIN;
+        const QStringList scope = userTenants();
+        for (const v1::Tenant &t : site->tenants().items) {
+            if (admin || scope.contains(QString::fromStdString(t.id())))
+                mine.insert(QString::fromStdString(t.id()), t);
+        }
+        return NewQuotaRequestDialog::ask(this, mine,
+            SetQuotaDialog::offeredModels(site->overview().accelerators(), site->tenants().items),
+            request);
+    };
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setRecursiveFilteringEnabled(false);
+
+    auto *toolbar = new QToolBar(this);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_setQuota = toolbar->addAction(tr("&Set quota…"));
+    m_setQuota->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
+    m_request = toolbar->addAction(tr("Request &quota…"));
+    m_request->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    toolbar->addSeparator();
+    m_expand = toolbar->addAction(tr("E&xpand all"));
+    m_export = toolbar->addAction(tr("Export CSV…"));
+    m_copy = new QAction(tr("&Copy"), this);
+    m_copy->setShortcut(QKeySequence::Copy);
+    m_copy->setShortcutContext(Qt::WidgetShortcut);
+    for (QAction *a : { m_setQuota, m_request, m_expand, m_export })
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addActions({ m_setQuota, m_request, m_expand, m_export });
+    connect(m_setQuota, &QAction::triggered, this, &TenantsPage::setQuota);
+    connect(m_request, &QAction::triggered, this, &TenantsPage::requestQuota);
+    connect(m_expand, &QAction::triggered, m_tree, &QTreeView::expandAll);
+    connect(m_export, &QAction::triggered, this, &TenantsPage::exportCsv);
+    connect(m_copy, &QAction::triggered, this, [this] { CsvExport::copySelectionAsText(m_tree); });
+
+    m_filter->setPlaceholderText(tr("Filter tenants, e.g. id:galaxy"));
+    m_filter->setClearButtonEnabled(true);
+    m_filterError->setVisible(false);
+    m_filterError->setStyleSheet(
+        QStringLiteral("color: palette(highlighted-text); background: #b3261e; "
+                       "border-radius: 3px; padding: 2px 6px;"));
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &FilterProxyModel::setFilterText);
+    connect(m_proxy, &FilterProxyModel::filterErrorChanged, this, [this] {
+        m_filterError->setVisible(m_proxy->hasFilterError());
+        m_filterError->setText(
+            tr("Position %1: %2").arg(m_proxy->errorPosition() + 1).arg(m_proxy->errorMessage()));
+    });
+    m_scope->setWordWrap(true);
+    m_scope->setVisible(false);
+
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(toolbar);
+
+    m_tree->setModel(m_proxy);
+    m_tree->setItemDelegate(new widgets::QuotaBarDelegate(m_tree));
+    m_tree->setSortingEnabled(true);
+    m_tree->sortByColumn(TenantTreeModel::NameColumn, Qt::AscendingOrder);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAllColumnsShowFocus(true);
+    m_tree->header()->setSectionsMovable(true);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setDefaultSectionSize(
+        widgets::QuotaBar::sizeFor(m_tree->fontMetrics(), 9999, 9999).width() + 16);
+    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    m_tree->addActions({ m_setQuota, m_request, separator, m_copy });
+    m_tree->header()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(
+        m_tree->header(), &QWidget::customContextMenuRequested, this, &TenantsPage::showColumnMenu);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        updateActions();
+        updateDetail();
+        if (selectedTenant() != m_lastSelectedTenant) {
+            m_lastSelectedTenant = selectedTenant();
+            Q_EMIT tenantSelected(m_lastSelectedTenant);
+        }
+    });
+    // A tenant's projects show at once; the tree has tens of tenants, not thousands.
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this,
+        [this](const QModelIndex &parent, int first, int last) {
+            if (parent.isValid())
+                return;
+            for (int r = first; r <= last; ++r)
+                m_tree->expand(m_proxy->index(r, 0));
+        });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        m_tree->expandAll();
+        columnsArrived();
+        updateDetail();
+    });
+    connect(m_proxy, &QAbstractItemModel::columnsInserted, this, [this](const QModelIndex &parent) {
+        if (!parent.isValid())
+            columnsArrived();
+    });
+
+    QFont titleFont = m_detailTitle->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    m_detailTitle->setFont(titleFont);
+    m_detailTitle->setWordWrap(true);
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_grid->setHorizontalSpacing(12);
+    m_chartArea->setObjectName(QStringLiteral("TenantChartArea"));
+    auto *chartLayout = new QVBoxLayout(m_chartArea);
+    chartLayout->setContentsMargins(0, 0, 0, 0);
+    m_chartArea->setVisible(false);
+
+    auto *detail = new QWidget(this);
+    auto *detailLayout = new QVBoxLayout(detail);
+    detailLayout->addWidget(m_detailTitle);
+    detailLayout->addWidget(m_detailGrid);
+    detailLayout->addWidget(m_chartArea, 1);
+    detailLayout->addStretch(0);
+    auto *detailScroll = new QScrollArea(this);
+    detailScroll->setWidget(detail);
+    detailScroll->setWidgetResizable(true);
+    detailScroll->setFrameShape(QFrame::NoFrame);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("TenantsSplitter"));
+    splitter->addWidget(m_tree);
+    splitter->addWidget(detailScroll);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filterRow);
+    layout->addWidget(m_filterError);
+    layout->addWidget(m_scope);
+    layout->addWidget(splitter, 1);
+
+    auto *site = connection->site();
+    connect(site, &client::SiteState::tenantsChanged, this,
+        [this](const QStringList &upserted, const QStringList &removed) {
+            if (upserted.contains(m_detailTenant) || removed.contains(m_detailTenant))
+                updateDetail();
+        });
+    connect(connection, &client::Connection::identityChanged, this, [this] {
+        const auto &user = m_connection->identity().user();
+        m_scope->setVisible(user.role() == v1::ROLE_TENANT_MANAGER);
+        m_scope->setText(tr("You see the tenants you manage: %1.").arg(Words::list(userTenants())));
+        updateActions();
+    });
+    m_tree->expandAll();
+    updateActions();
+    updateDetail();
+}
+
+TenantsPage::~TenantsPage() = default;
+
+void TenantsPage::setSetQuotaPrompt(SetQuotaPrompt prompt)
+{
+    m_setQuotaPrompt = std::move(prompt);
+}
+
+void TenantsPage::setRequestPrompt(RequestPrompt prompt)
+{
+    m_requestPrompt = std::move(prompt);
+}
+
+void TenantsPage::setFilterText(const QString &text)
+{
+    m_filter->setText(text);
+}
+
+QStringList TenantsPage::userTenants() const
+{
+    QStringList out;
+    for (const std::string &t : m_connection->identity().user().tenants())
+        out.append(QString::fromStdString(t));
+    return out;
+}
+
+QModelIndex TenantsPage::currentSourceIndex() const
+{
+    const QModelIndex current = m_tree->selectionModel()->currentIndex();
+    return current.isValid() ? m_proxy->mapToSource(current) : QModelIndex();
+}
+
+QString TenantsPage::selectedTenant() const
+{
+    const QModelIndex index = currentSourceIndex();
+    if (!index.isValid())
+        return {};
+    const QModelIndex tenantRow = index.parent().isValid() ? index.parent() : index;
+    return tenantRow.siblingAtColumn(0).data(KeyRole).toString();
+}
+
+QString TenantsPage::selectedProject() const
+{
+    const QModelIndex index = currentSourceIndex();
+    return index.isValid() && index.parent().isValid()
+        ? index.siblingAtColumn(0).data(KeyRole).toString()
+        : QString();
+}
+
+void TenantsPage::setSelected(
+    const QString &tenant, const QString &project, v1::AcceleratorModel model)
+{
+    QModelIndex source
+        = project.isEmpty() ? m_model->tenantIndex(tenant) : m_model->projectIndex(tenant, project);
+    if (source.isValid() && model != v1::ACCELERATOR_MODEL_UNSPECIFIED) {
+        const int column = m_model->columnOf(model);
+        if (column > 0)
+            source = source.siblingAtColumn(column);
+    }
+    const QModelIndex index = m_proxy->mapFromSource(source);
+    if (!index.isValid()) {
+        m_tree->selectionModel()->clear();
+        return;
+    }
+    m_tree->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_tree->scrollTo(index);
+}
+
+void TenantsPage::updateActions()
+{
+    const auto &user = m_connection->identity().user();
+    const auto role = user.role();
+    const bool any = currentSourceIndex().isValid();
+    RoleGate::apply(m_setQuota, role, RoleGate::Needs::Admin, any,
+        tr("Set the selected tenant's or project's quota for a model (Ctrl+Shift+Q)"));
+    const QString requestWhat = tr("Ask for more quota for a tenant or project (Ctrl+N)");
+    const bool mayRequest = role == v1::ROLE_ADMIN
+        || ((role == v1::ROLE_OPERATOR || role == v1::ROLE_TENANT_MANAGER)
+            && user.tenants_size() > 0);
+    m_request->setEnabled(mayRequest);
+    m_request->setToolTip(mayRequest ? requestWhat
+                                     : requestWhat + u'\n'
+                + tr("Needs the operator, tenant-manager or admin role, acting "
+                     "for a tenant."));
+}
+
+void TenantsPage::updateDetail()
+{
+    const QString tenantId = selectedTenant();
+    m_detailTenant = tenantId;
+    const auto &items = m_connection->site()->tenants().items;
+    const auto it = items.constFind(tenantId);
+    if (tenantId.isEmpty() || it == items.constEnd()) {
+        m_detailTitle->setText(tr("Select a tenant to see its projects' use of its quota."));
+        m_detailGrid->setVisible(false);
+        return;
+    }
+    const v1::Tenant &tenant = it.value();
+    m_detailTitle->setText(displayName(tenant.id(), tenant.name()));
+    m_detailGrid->setVisible(true);
+
+    QList<v1::AcceleratorModel> models;
+    auto addModel = [&models](v1::AcceleratorModel m) {
+        if (!models.contains(m))
+            models.append(m);
+    };
+    for (const v1::QuotaLimit &l : tenant.quotas())
+        addModel(l.model());
+    for (const v1::QuotaUsage &u : tenant.usage())
+        addModel(u.model());
+
+    // Rows of bars: the tenant's use, what its projects hold, its hours; then each project.
+    struct Row {
+        QString label;
+        QString tooltip;
+        QList<std::pair<double, double>> values;
+    };
+    QList<Row> rows;
+    Row inUse { tr("In use"), tr("Accelerators the tenant's jobs use now, against its quota"), {} };
+    Row held { tr("Held by its projects"),
+        tr("The sum of its projects' quotas, against the tenant's quota"), {} };
+    Row hours { tr("Accelerator-hours this month"),
+        tr("Accelerator-hours used this calendar month, against the monthly limit"), {} };
+    for (v1::AcceleratorModel m : std::as_const(models)) {
+        const v1::QuotaLimit *limit = limitOf(tenant.quotas(), m);
+        const v1::QuotaUsage *usage = usageOf(tenant.usage(), m);
+        const double max = limit ? double(limit->max_accelerators()) : 0.0;
+        inUse.values.append({ usage ? double(usage->accelerators_in_use()) : 0.0, max });
+        double sum = 0;
+        for (const v1::Project &p : tenant.projects()) {
+            if (const v1::QuotaLimit *pl = limitOf(p.quotas(), m))
+                sum += double(pl->max_accelerators());
+        }
+        held.values.append({ sum, max });
+        hours.values.append({ usage ? usage->accelerator_hours_used() : 0.0,
+            limit ? double(limit->max_accelerator_hours()) : 0.0 });
+    }
+    rows << inUse << held << hours;
+    for (const v1::Project &p : tenant.projects()) {
+        Row row { displayName(p.id(), p.name()),
+            tr("Accelerators project %1 uses now, against its quota")
+                .arg(QString::fromStdString(p.id())),
+            {} };
+        for (v1::AcceleratorModel m : std::as_const(models)) {
+            const v1::QuotaLimit *limit = limitOf(p.quotas(), m);
+            const v1::QuotaUsage *usage = usageOf(p.usage(), m);
+            row.values.append({ usage ? double(usage->accelerators_in_use()) : 0.0,
+                limit ? double(limit->max_accelerators()) : 0.0 });
+        }
+        rows.append(row);
+    }
+
+    QStringList keys;
+    for (v1::AcceleratorModel m : std::as_const(models))
+        keys.append(Words::modelName(m));
+    for (const Row &row : std::as_const(rows))
+        keys.append(row.label);
+    if (keys != m_detailKeys) {
+        // Another tenant, or its projects or models changed: lay the grid out anew.
+        m_detailKeys = keys;
+        m_bars.clear();
+        m_rowLabels.clear();
+        while (QLayoutItem *item = m_grid->takeAt(0)) {
+            delete item->widget();
+            delete item;
+        }
+        for (int c = 0; c < models.size(); ++c) {
+            auto *header = new QLabel(
+                QStringLiteral("<b>%1</b>").arg(Words::modelName(models.at(c)).toHtmlEscaped()),
+                m_detailGrid);
+            m_grid->addWidget(header, 0, c + 1);
+            m_grid->setColumnStretch(c + 1, 1);
+        }
+        for (int r = 0; r < rows.size(); ++r) {
+            auto *label = new QLabel(rows.at(r).label, m_detailGrid);
+            label->setToolTip(rows.at(r).tooltip);
+            if (r == 3) {
+                auto *projects = new QLabel(tr("<b>Projects</b>"), m_detailGrid);
+                m_grid->addWidget(projects, r + 1, 0);
+            }
+            const int gridRow = r < 3 ? r + 1 : r + 2;
+            m_grid->addWidget(label, gridRow, 0);
+            m_rowLabels.append(rows.at(r).label);
+            for (int c = 0; c < models.size(); ++c) {
+                auto *bar = new widgets::QuotaBar(m_detailGrid);
+                bar->setToolTip(rows.at(r).tooltip);
+                m_grid->addWidget(bar, gridRow, c + 1);
+                m_bars.append(bar);
+            }
+        }
+    }
+    int i = 0;
+    for (const Row &row : std::as_const(rows)) {
+        for (const auto &[used, limit] : row.values)
+            m_bars.at(i++)->setValues(used, limit);
+    }
+}
+
+QString TenantsPage::detailText() const
+{
+    QStringList lines { m_detailTitle->text() };
+    if (!m_detailGrid->isVisibleTo(const_cast<TenantsPage *>(this)))
+        return lines.first();
+    const int columns = m_rowLabels.isEmpty() ? 0 : int(m_bars.size() / m_rowLabels.size());
+    for (int r = 0; r < m_rowLabels.size(); ++r) {
+        QStringList cells { m_rowLabels.at(r) };
+        for (int c = 0; c < columns; ++c)
+            cells.append(
+                m_detailKeys.value(c) + QStringLiteral(": ") + m_bars.at(r * columns + c)->text());
+        lines.append(cells.join(QStringLiteral("; ")));
+    }
+    return lines.join(u'\n');
+}
+
+void TenantsPage::setQuota()
+{
+    if (!m_setQuota->isEnabled())
+        return;
+    QuotaChange change;
+    change.tenant = selectedTenant();
+    change.project = selectedProject();
+    const QModelIndex current = currentSourceIndex();
+    change.model = current.isValid() ? m_model->modelAt(current.column())
+                                     : v1::ACCELERATOR_MODEL_UNSPECIFIED;
+    if (change.model == v1::ACCELERATOR_MODEL_UNSPECIFIED)
+        change.model = m_model->modelAt(1);
+    if (!m_setQuotaPrompt(&change))
+        return;
+    if (change.tenant.isEmpty() || change.model == v1::ACCELERATOR_MODEL_UNSPECIFIED)
+        return;
+    v1::QuotaLimit limit;
+    limit.set_model(change.model);
+    limit.set_max_accelerators(change.accelerators);
+    limit.set_max_accelerator_hours(change.acceleratorHours);
+    m_connection->actions()->setQuota(change.tenant, change.project, limit, change.reason,
+        [this, change](const client::ActionResult &result) {
+            if (!result.ok()) {
+                Q_EMIT notify(result.summary(), true,
+                    result.codeName + QStringLiteral(": ") + result.message);
+                return;
+            }
+            Q_EMIT notify(
+                tr("Set %1's %2 quota to %3 accelerators.")
+                    .arg(Words::owner(change.tenant.toStdString(), change.project.toStdString()),
+                        Words::modelName(change.model), QLocale().toString(change.accelerators)),
+                false, {});
+        });
+}
+
+void TenantsPage::requestQuota()
+{
+    if (!m_request->isEnabled())
+        return;
+    v1::CreateQuotaRequestRequest request;
+    request.set_tenant(selectedTenant().toStdString());
+    request.set_project(selectedProject().toStdString());
+    const QModelIndex current = currentSourceIndex();
+    if (current.isValid())
+        request.set_model(m_model->modelAt(current.column()));
+    if (!m_requestPrompt(&request))
+        return;
+    m_connection->actions()->createQuotaRequest(
+        request, [this](const client::ActionResult &result, const v1::QuotaRequest &created) {
+            if (!result.ok()) {
+                Q_EMIT notify(result.summary(), true,
+                    result.codeName + QStringLiteral(": ") + result.message);
+                return;
+            }
+            Q_EMIT notify(tr("Sent %1: %2 asks for %3 %4.")
+                              .arg(QString::fromStdString(created.id()),
+                                  Words::owner(created.tenant(), created.project()),
+                                  QLocale().toString(created.max_accelerators()),
+                                  Words::modelName(created.model())),
+                false, {});
+        });
+}
+
+void TenantsPage::columnsArrived()
+{
+    if (m_proxy->columnCount() <= 1)
+        return;
+    if (!m_savedHeader.isEmpty()) {
+        const QByteArray saved = std::exchange(m_savedHeader, {});
+        auto *header = m_tree->header();
+        if (header->restoreState(saved)) {
+            m_columnsSized = true;
+            m_tree->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
+            return;
+        }
+    }
+    if (!m_columnsSized && m_proxy->rowCount() > 0) {
+        m_columnsSized = true;
+        m_tree->resizeColumnToContents(TenantTreeModel::NameColumn);
+    }
+}
+
+void TenantsPage::showColumnMenu(const QPoint &pos)
+{
+    QMenu menu;
+    auto *header = m_tree->header();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int c = header->logicalIndex(visual);
+        QAction *a = menu.addAction(m_proxy->headerData(c, Qt::Horizontal).toString());
+        a->setCheckable(true);
+        a->setChecked(!header->isSectionHidden(c));
+        // The name column stays: without it the tree has nothing to expand.
+        a->setEnabled(c != TenantTreeModel::NameColumn);
+        connect(a, &QAction::toggled, header,
+            [header, c](bool on) { header->setSectionHidden(c, !on); });
+    }
+    menu.exec(header->mapToGlobal(pos));
+}
+
+void TenantsPage::exportCsv()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export tenants"), QStringLiteral("tenants.csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!CsvExport::writeCsv(m_tree, path, &error))
+        Q_EMIT notify(tr("Export failed: %1").arg(error), true, error);
+    else
+        Q_EMIT notify(
+            tr("Exported %n tenant(s) to %1", nullptr, m_proxy->rowCount()).arg(path), false, {});
+}
+
+void TenantsPage::saveState() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("tenants/header"), m_tree->header()->saveState());
+    settings.setValue(QStringLiteral("tenants/filter"), m_filter->text());
+    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("TenantsSplitter")))
+        settings.setValue(QStringLiteral("tenants/splitter"), splitter->saveState());
+}
+
+void TenantsPage::restoreState()
+{
+    QSettings settings;
+    // Columns come with the data (one per accelerator model): the header is restored then.
+    m_savedHeader = settings.value(QStringLiteral("tenants/header")).toByteArray();
+    columnsArrived();
+    m_filter->setText(settings.value(QStringLiteral("tenants/filter")).toString());
+    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("TenantsSplitter")))
+        splitter->restoreState(settings.value(QStringLiteral("tenants/splitter")).toByteArray());
+}
+
+} // namespace suanli::app

@@ -1,0 +1,567 @@
+// The tenants and quota requests pages against a real gateway, offscreen: the tenant tree and
+// its quota bars, a quota approved through the page changes the tenant's quota at the gateway
+// and in the tree and is in the audit log, a rejection carries its comment, a tenant manager
+// sees only their tenants and is told when a request needs a centre admin, a viewer has every
+// action disabled with the role it needs, and an admin's Set quota reaches the gateway.
+#include "Connection.h"
+#include "GatewayProcess.h"
+#include "MainWindow.h"
+#include "NotificationBar.h"
+#include "SiteState.h"
+#include "dialogs/DecideQuotaRequestDialog.h"
+#include "models/ModelRoles.h"
+#include "models/TenantTreeModel.h"
+#include "pages/QuotaRequestsPage.h"
+#include "pages/TenantsPage.h"
+#include "suanli/v1/audit.grpc.pb.h"
+#include "suanli/v1/tenancy.grpc.pb.h"
+
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTreeView>
+#include <QtTest>
+
+using namespace suanli;
+using Decision = app::DecideQuotaRequestDialog::Decision;
+
+namespace {
+
+const std::vector<std::string> kCentre
+    = { "--sim-nodes", "64", "--sim-jobs", "300", "--tick", "0.2" };
+
+client::ConnectionProfile profileFor(const test::GatewayProcess &gateway, const std::string &token)
+{
+    client::ConnectionProfile p;
+    p.name = QStringLiteral("Test centre");
+    p.address = QString::fromStdString(gateway.address());
+    p.caPem = QByteArray::fromStdString(gateway.caPem());
+    p.caFingerprint = QString::fromStdString(gateway.fingerprint());
+    p.token = QString::fromStdString(token);
+    return p;
+}
+
+qint64 limitOf(
+    const google::protobuf::RepeatedPtrField<v1::QuotaLimit> &limits, v1::AcceleratorModel model)
+{
+    for (const auto &l : limits)
+        if (l.model() == model)
+            return l.max_accelerators();
+    return 0;
+}
+
+// The gateway's side of things, through its API as an admin.
+class Gateway {
+public:
+    Gateway()
+        : process(kCentre)
+    {
+    }
+
+    bool start()
+    {
+        if (!process.start())
+            return false;
+        admin = process.addUser("root", "admin");
+        tenancy = v1::Tenancy::NewStub(process.channel());
+        return true;
+    }
+
+    std::vector<v1::Tenant> tenants()
+    {
+        v1::ListTenantsResponse response;
+        auto ctx = test::GatewayProcess::context(admin);
+        tenancy->ListTenants(ctx.get(), v1::ListTenantsRequest(), &response);
+        return { response.tenants().begin(), response.tenants().end() };
+    }
+
+    v1::Tenant tenant(const std::string &id)
+    {
+        for (const auto &t : tenants())
+            if (t.id() == id)
+                return t;
+        return {};
+    }
+
+    qint64 projectLimit(
+        const std::string &tenantId, const std::string &project, v1::AcceleratorModel model)
+    {
+        const v1::Tenant t = tenant(tenantId);
+        for (const auto &p : t.projects())
+            if (p.id() == project)
+                return limitOf(p.quotas(), model);
+        return -1;
+    }
+
+    // A tenant with two projects or more and a quota: the model of its first quota.
+    bool pick(v1::Tenant *out, v1::AcceleratorModel *model, const std::string &except = {})
+    {
+        for (const auto &t : tenants()) {
+            if (t.id() == except || t.projects_size() < 2 || t.quotas_size() == 0)
+                continue;
+            *out = t;
+            *model = t.quotas(0).model();
+            return true;
+        }
+        return false;
+    }
+
+    v1::QuotaRequest request(const std::string &tenantId, const std::string &project,
+        v1::AcceleratorModel model, qint64 accelerators, const std::string &why)
+    {
+        v1::CreateQuotaRequestRequest r;
+        r.set_tenant(tenantId);
+        r.set_project(project);
+        r.set_model(model);
+        r.set_max_accelerators(accelerators);
+        r.set_justification(why);
+        v1::QuotaRequest out;
+        auto ctx = test::GatewayProcess::context(admin);
+        const auto status = tenancy->CreateQuotaRequest(ctx.get(), r, &out);
+        if (!status.ok())
+            qWarning("CreateQuotaRequest: %s", status.error_message().c_str());
+        return out;
+    }
+
+    v1::QuotaRequest quotaRequest(const std::string &id)
+    {
+        v1::ListQuotaRequestsRequest r;
+        r.set_filter("id:" + id);
+        v1::ListQuotaRequestsResponse response;
+        auto ctx = test::GatewayProcess::context(admin);
+        tenancy->ListQuotaRequests(ctx.get(), r, &response);
+        return response.requests_size() == 1 ? response.requests(0) : v1::QuotaRequest();
+    }
+
+    bool setProjectQuota(const std::string &tenantId, const std::string &project,
+        v1::AcceleratorModel model, qint64 accelerators)
+    {
+        v1::SetQuotaRequest r;
+        r.set_tenant(tenantId);
+        r.set_project(project);
+        r.mutable_limit()->set_model(model);
+        r.mutable_limit()->set_max_accelerators(accelerators);
+        r.set_reason("make room for the test");
+        v1::Tenant out;
+        auto ctx = test::GatewayProcess::context(admin);
+        return tenancy->SetQuota(ctx.get(), r, &out).ok();
+    }
+
+    // Makes room under a tenant's quota: lowers its first project so that its projects hold
+    // at least `room` less than the tenant's quota. Returns the project's new limit.
+    qint64 makeRoom(const v1::Tenant &t, v1::AcceleratorModel model, qint64 room)
+    {
+        const v1::Tenant now = tenant(t.id());
+        qint64 held = 0;
+        for (const auto &p : now.projects())
+            held += limitOf(p.quotas(), model);
+        const qint64 first = limitOf(now.projects(0).quotas(), model);
+        const qint64 excess = held + room - limitOf(now.quotas(), model);
+        const qint64 lowered = excess > 0 ? std::max<qint64>(first - excess, 0) : first;
+        if (lowered != first && !setProjectQuota(t.id(), now.projects(0).id(), model, lowered))
+            return -1;
+        return lowered;
+    }
+
+    v1::ListAuditEntriesResponse audit(const std::string &filter)
+    {
+        auto stub = v1::Audit::NewStub(process.channel());
+        v1::ListAuditEntriesRequest list;
+        list.set_filter(filter);
+        v1::ListAuditEntriesResponse entries;
+        auto ctx = test::GatewayProcess::context(admin);
+        stub->ListAuditEntries(ctx.get(), list, &entries);
+        return entries;
+    }
+
+    test::GatewayProcess process;
+    std::string admin;
+    std::unique_ptr<v1::Tenancy::Stub> tenancy;
+};
+
+template <class Page> Page *pageOf(app::MainWindow &window, client::Connection *centre)
+{
+    return qobject_cast<Page *>(window.page(
+        centre, QString::fromLatin1(Page::staticMetaObject.className()).section(u':', -1)));
+}
+
+// The limit the tenant tree shows for a tenant's project and model; -1 when it shows none.
+qint64 treeLimit(app::TenantsPage *page, const QString &tenant, const QString &project,
+    v1::AcceleratorModel model)
+{
+    auto *model_ = page->model();
+    const QModelIndex row
+        = project.isEmpty() ? model_->tenantIndex(tenant) : model_->projectIndex(tenant, project);
+    const int column = model_->columnOf(model);
+    if (!row.isValid() || column < 0)
+        return -1;
+    const QVariant limit = row.siblingAtColumn(column).data(app::LimitRole);
+    return limit.isValid() ? limit.toLongLong() : -1;
+}
+
+} // namespace
+
+class TenancyTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void tenantTreeShowsTenantsProjectsAndQuotaBars();
+    void approvalThroughThePageChangesTheTenantsQuota();
+    void rejectionCarriesItsComment();
+    void tenantManagerSeesOnlyTheirTenantsAndWhatNeedsAnAdmin();
+    void viewerHasEveryActionDisabledWithTheRoleItNeeds();
+    void adminSetQuotaChangesTheLimitAtTheGateway();
+};
+
+void TenancyTest::tenantTreeShowsTenantsProjectsAndQuotaBars()
+{
+    Gateway gateway;
+    QVERIFY2(gateway.start(), gateway.process.error().c_str());
+    const auto tenants = gateway.tenants();
+    QVERIFY(tenants.size() >= 2);
+    v1::Tenant tenant;
+    v1::AcceleratorModel model {};
+    QVERIFY(gateway.pick(&tenant, &model));
+
+    app::MainWindow window;
+    auto *centre = window.addCentre(profileFor(gateway.process, gateway.admin));
+    auto *page = pageOf<app::TenantsPage>(window, centre);
+    QVERIFY(page);
+    QVERIFY(window.showPage(centre, QStringLiteral("TenantsPage")));
+    QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), int(tenants.size()), 30000);
+    QCOMPARE(page->tree()->model()->rowCount(), int(tenants.size()));
+
+    const QString id = QString::fromStdString(tenant.id());
+    const QModelIndex row = page->model()->tenantIndex(id);
+    QVERIFY(row.isValid());
+    QCOMPARE(page->model()->rowCount(row), tenant.projects_size());
+    // A quota bar's data per model: used and the limit the gateway has.
+    const int column = page->model()->columnOf(model);
+    QVERIFY(column > 0);
+    QCOMPARE(row.siblingAtColumn(column).data(app::LimitRole).toLongLong(),
+        limitOf(tenant.quotas(), model));
+    QVERIFY(row.siblingAtColumn(column).data(app::UsedRole).isValid());
+    const QString project = QString::fromStdString(tenant.projects(0).id());
+    QCOMPARE(treeLimit(page, id, project, model), limitOf(tenant.projects(0).quotas(), model));
+    // Projects show under their tenant in the view.
+    const QModelIndex viewRow = page->tree()->model()->index(0, 0);
+    QVERIFY(page->tree()->isExpanded(viewRow) || page->tree()->model()->rowCount(viewRow) == 0);
+
+    // The detail area: the tenant's use, what its projects hold, each project.
+    page->setSelected(id);
+    QCOMPARE(page->selectedTenant(), id);
+    QCOMPARE(page->selectedProject(), QString());
+    const QString detail = page->detailText();
+    QVERIFY2(detail.contains(QStringLiteral("Held by its projects")), qPrintable(detail));
+    QVERIFY2(detail.contains(QString::fromStdString(tenant.projects(1).id())), qPrintable(detail));
+    page->setSelected(id, project, model);
+    QCOMPARE(page->selectedProject(), project);
+}
+
+void TenancyTest::approvalThroughThePageChangesTheTenantsQuota()
+{
+    Gateway gateway;
+    QVERIFY2(gateway.start(), gateway.process.error().c_str());
+    v1::Tenant tenant;
+    v1::AcceleratorModel model {};
+    QVERIFY(gateway.pick(&tenant, &model));
+    const std::string project = tenant.projects(0).id();
+    const qint64 before = gateway.projectLimit(tenant.id(), project, model);
+    const qint64 asked = before + 8;
+    const v1::QuotaRequest created = gateway.request(
+        tenant.id(), project, model, asked, "fine-tune before the product launch");
+    QVERIFY(!created.id().empty());
+    const QString id = QString::fromStdString(created.id());
+
+    app::MainWindow window;
+    auto *centre = window.addCentre(profileFor(gateway.process, gateway.admin));
+    auto *page = pageOf<app::QuotaRequestsPage>(window, centre);
+    auto *tenants = pageOf<app::TenantsPage>(window, centre);
+    QVERIFY(page && tenants);
+    QVERIFY(window.showPage(centre, QStringLiteral("QuotaRequestsPage")));
+    QTRY_COMPARE_WITH_TIMEOUT(page->table()->model()->rowCount(), 1, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(page->badgeCount(), 1, 10000);
+    QSignalSpy badge(page, &app::QuotaRequestsPage::badgeChanged);
+
+    page->setSelectedId(id);
+    QCOMPARE(page->selectedId(), id);
+    const QString detail = page->detailText();
+    QVERIFY2(detail.contains(QStringLiteral("root")), qPrintable(detail)); // who asked
+    QVERIFY2(
+        detail.contains(QStringLiteral("fine-tune before the product launch")), qPrintable(detail));
+    QVERIFY2(detail.contains(QStringLiteral("permanently")), qPrintable(detail)); // until when
+    QVERIFY2(detail.contains(QStringLiteral("Centre:")), qPrintable(detail)); // capacity left
+    QVERIFY(page->approveAction()->isEnabled());
+
+    Decision asked_ = Decision::Reject;
+    QString impact;
+    bool sameRequest = false;
+    page->setDecisionPrompt(
+        [&](Decision decision, const v1::QuotaRequest &r, const QString &text, QString *comment) {
+            asked_ = decision;
+            impact = text;
+            sameRequest = r.id() == created.id();
+            *comment = QStringLiteral("approved for the launch");
+            return true;
+        });
+    page->approveAction()->trigger();
+    QCOMPARE(asked_, Decision::Approve);
+    QVERIFY(sameRequest);
+    QVERIFY2(impact.contains(QLocale().toString(asked)), qPrintable(impact));
+
+    // The gateway's quota changed...
+    QTRY_COMPARE_WITH_TIMEOUT(gateway.projectLimit(tenant.id(), project, model), asked, 15000);
+    const v1::QuotaRequest decided = gateway.quotaRequest(created.id());
+    QCOMPARE(decided.state(), v1::QUOTA_REQUEST_STATE_APPROVED);
+    QCOMPARE(QString::fromStdString(decided.decision_comment()),
+        QStringLiteral("approved for the launch"));
+    // ... and so did the tree and the request in the console.
+    QTRY_COMPARE_WITH_TIMEOUT(treeLimit(tenants, QString::fromStdString(tenant.id()),
+                                  QString::fromStdString(project), model),
+        asked, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(int(centre->site()->quotaRequests().items.value(id).state()),
+        int(v1::QUOTA_REQUEST_STATE_APPROVED), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(page->badgeCount(), 0, 5000);
+    QVERIFY(!badge.isEmpty());
+    QCOMPARE(badge.last().at(0).toInt(), 0);
+    QVERIFY(!page->approveAction()->isEnabled());
+    auto *bar = window.findChild<app::NotificationBar *>();
+    QVERIFY(bar);
+    QTRY_VERIFY2(bar->message().contains(QStringLiteral("Approved")), qPrintable(bar->message()));
+    QVERIFY(!bar->failed());
+
+    const auto entries = gateway.audit("action:ApproveQuotaRequest target:" + created.id());
+    QCOMPARE(entries.entries_size(), 1);
+    QCOMPARE(QString::fromStdString(entries.entries(0).user()), QStringLiteral("root"));
+    QCOMPARE(QString::fromStdString(entries.entries(0).result()), QStringLiteral("OK"));
+}
+
+void TenancyTest::rejectionCarriesItsComment()
+{
+    // The dialog will not reject without a comment.
+    v1::QuotaRequest sample;
+    sample.set_id("qr-000001");
+    app::DecideQuotaRequestDialog dialog(Decision::Reject, sample, {});
+    auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(!ok->isEnabled());
+    dialog.findChild<QPlainTextEdit *>()->setPlainText(QStringLiteral("  "));
+    QVERIFY(!ok->isEnabled());
+    dialog.findChild<QPlainTextEdit *>()->setPlainText(QStringLiteral("not this month"));
+    QVERIFY(ok->isEnabled());
+
+    Gateway gateway;
+    QVERIFY2(gateway.start(), gateway.process.error().c_str());
+    v1::Tenant tenant;
+    v1::AcceleratorModel model {};
+    QVERIFY(gateway.pick(&tenant, &model));
+    const qint64 before = gateway.projectLimit(tenant.id(), tenant.projects(1).id(), model);
+    const v1::QuotaRequest created = gateway.request(
+        tenant.id(), tenant.projects(1).id(), model, before + 16, "a bigger sweep");
+    QVERIFY(!created.id().empty());
+
+    app::MainWindow window;
+    auto *centre = window.addCentre(profileFor(gateway.process, gateway.admin));
+    auto *page = pageOf<app::QuotaRequestsPage>(window, centre);
+    QTRY_COMPARE_WITH_TIMEOUT(page->table()->model()->rowCount(), 1, 30000);
+    page->setSelectedId(QString::fromStdString(created.id()));
+    QVERIFY(page->rejectAction()->isEnabled());
+    Decision asked = Decision::Approve;
+    page->setDecisionPrompt(
+        [&](Decision decision, const v1::QuotaRequest &, const QString &, QString *comment) {
+            asked = decision;
+            *comment = QStringLiteral("no H100 free until March");
+            return true;
+        });
+    page->rejectAction()->trigger();
+    QCOMPARE(asked, Decision::Reject);
+    QTRY_COMPARE_WITH_TIMEOUT(int(gateway.quotaRequest(created.id()).state()),
+        int(v1::QUOTA_REQUEST_STATE_REJECTED), 15000);
+    QCOMPARE(QString::fromStdString(gateway.quotaRequest(created.id()).decision_comment()),
+        QStringLiteral("no H100 free until March"));
+    // The quota stayed as it was.
+    QCOMPARE(gateway.projectLimit(tenant.id(), tenant.projects(1).id(), model), before);
+    // The page shows the decision and its comment.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        page->detailText().contains(QStringLiteral("no H100 free until March")), 10000);
+    QVERIFY(!page->rejectAction()->isEnabled());
+}
+
+void TenancyTest::tenantManagerSeesOnlyTheirTenantsAndWhatNeedsAnAdmin()
+{
+    Gateway gateway;
+    QVERIFY2(gateway.start(), gateway.process.error().c_str());
+    v1::Tenant tenant, other;
+    v1::AcceleratorModel model {}, otherModel {};
+    QVERIFY(gateway.pick(&tenant, &model));
+    for (const auto &t : gateway.tenants())
+        if (t.id() != tenant.id() && t.quotas_size() > 0) {
+            other = t;
+            otherModel = t.quotas(0).model();
+        }
+    QVERIFY(!other.id().empty());
+    const std::string manager = gateway.process.addUser("mgr", "tenant-manager", { tenant.id() });
+
+    const qint64 lowered = gateway.makeRoom(tenant, model, 4);
+    QVERIFY(lowered >= 0);
+    const std::string project = tenant.projects(0).id();
+    const v1::QuotaRequest within
+        = gateway.request(tenant.id(), project, model, lowered + 2, "within the tenant's quota");
+    QVERIFY(!within.id().empty());
+    QVERIFY(!within.needs_admin());
+    const qint64 tenantLimit = limitOf(tenant.quotas(), model);
+    const v1::QuotaRequest beyond = gateway.request(
+        tenant.id(), project, model, lowered + tenantLimit + 1, "beyond the tenant's quota");
+    QVERIFY(beyond.needs_admin());
+    const v1::QuotaRequest theirs
+        = gateway.request(other.id(), "", otherModel, 8, "another tenant's request");
+    QVERIFY(!theirs.id().empty());
+
+    app::MainWindow window;
+    auto *centre = window.addCentre(profileFor(gateway.process, manager));
+    auto *page = pageOf<app::QuotaRequestsPage>(window, centre);
+    QTRY_COMPARE_WITH_TIMEOUT(page->table()->model()->rowCount(), 2, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(centre->site()->tenants().synced, 10000);
+    for (int r = 0; r < 2; ++r) {
+        const QString shown = page->table()->model()->index(r, 0).data(app::KeyRole).toString();
+        QVERIFY(shown != QString::fromStdString(theirs.id()));
+    }
+    // The page says whose requests the manager sees.
+    QVERIFY(page->scopeLabel()->isVisibleTo(page));
+    QVERIFY2(page->scopeLabel()->text().contains(QString::fromStdString(tenant.id())),
+        qPrintable(page->scopeLabel()->text()));
+    // Only the one within the tenant's quota awaits them.
+    QTRY_COMPARE_WITH_TIMEOUT(page->badgeCount(), 1, 10000);
+
+    page->setSelectedId(QString::fromStdString(beyond.id()));
+    QVERIFY(page->needsAdminLabel()->isVisibleTo(page));
+    QVERIFY2(page->needsAdminLabel()->text().contains(QStringLiteral("needs a centre admin")),
+        qPrintable(page->needsAdminLabel()->text()));
+    QVERIFY(!page->approveAction()->isEnabled());
+    QVERIFY2(page->approveAction()->toolTip().contains(QStringLiteral("centre admin")),
+        qPrintable(page->approveAction()->toolTip()));
+    QVERIFY(page->rejectAction()->isEnabled()); // a manager may still say no
+
+    page->setSelectedId(QString::fromStdString(within.id()));
+    QVERIFY(!page->needsAdminLabel()->isVisibleTo(page));
+    QVERIFY(page->approveAction()->isEnabled());
+    page->setDecisionPrompt(
+        [](Decision, const v1::QuotaRequest &, const QString &, QString *comment) {
+            *comment = QStringLiteral("fits our quota");
+            return true;
+        });
+    page->approveAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        gateway.projectLimit(tenant.id(), project, model), lowered + 2, 15000);
+    QCOMPARE(
+        QString::fromStdString(gateway.quotaRequest(within.id()).decider()), QStringLiteral("mgr"));
+
+    // The tenants page shows only their tenant too.
+    auto *tenants = pageOf<app::TenantsPage>(window, centre);
+    QTRY_COMPARE_WITH_TIMEOUT(tenants->model()->rowCount(), 1, 10000);
+    QVERIFY(tenants->model()->tenantIndex(QString::fromStdString(tenant.id())).isValid());
+    QVERIFY(!tenants->setQuotaAction()->isEnabled());
+    QVERIFY(tenants->requestAction()->isEnabled());
+}
+
+void TenancyTest::viewerHasEveryActionDisabledWithTheRoleItNeeds()
+{
+    Gateway gateway;
+    QVERIFY2(gateway.start(), gateway.process.error().c_str());
+    v1::Tenant tenant;
+    v1::AcceleratorModel model {};
+    QVERIFY(gateway.pick(&tenant, &model));
+    const v1::QuotaRequest created
+        = gateway.request(tenant.id(), tenant.projects(0).id(), model, 1, "a small one");
+    QVERIFY(!created.id().empty());
+    const std::string viewer = gateway.process.addUser("wall", "viewer");
+
+    app::MainWindow window;
+    auto *centre = window.addCentre(profileFor(gateway.process, viewer));
+    auto *page = pageOf<app::QuotaRequestsPage>(window, centre);
+    auto *tenants = pageOf<app::TenantsPage>(window, centre);
+    QTRY_COMPARE_WITH_TIMEOUT(centre->state(), client::Connection::State::Live, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(page->table()->model()->rowCount(), 1, 10000);
+    page->setSelectedId(QString::fromStdString(created.id()));
+    QCOMPARE(page->selectedId(), QString::fromStdString(created.id()));
+    for (QAction *action : { page->approveAction(), page->rejectAction() }) {
+        QVERIFY(!action->isEnabled());
+        QVERIFY2(action->toolTip().contains(QStringLiteral("tenant-manager")),
+            qPrintable(action->toolTip()));
+    }
+    QVERIFY(!page->requestAction()->isEnabled());
+    QVERIFY2(page->requestAction()->toolTip().contains(QStringLiteral("tenant-manager")),
+        qPrintable(page->requestAction()->toolTip()));
+    QCOMPARE(page->badgeCount(), 0);
+    QVERIFY(page->scopeLabel()->text().contains(QStringLiteral("Read only")));
+
+    QTRY_VERIFY_WITH_TIMEOUT(tenants->model()->rowCount() > 0, 10000);
+    tenants->setSelected(QString::fromStdString(tenant.id()));
+    QVERIFY(!tenants->setQuotaAction()->isEnabled());
+    QVERIFY2(tenants->setQuotaAction()->toolTip().contains(QStringLiteral("admin")),
+        qPrintable(tenants->setQuotaAction()->toolTip()));
+    QVERIFY(!tenants->requestAction()->isEnabled());
+    // Triggered anyway (a stale shortcut), nothing is sent.
+    bool prompted = false;
+    page->setDecisionPrompt([&](Decision, const v1::QuotaRequest &, const QString &, QString *) {
+        prompted = true;
+        return true;
+    });
+    page->approveAction()->trigger();
+    QVERIFY(!prompted);
+}
+
+void TenancyTest::adminSetQuotaChangesTheLimitAtTheGateway()
+{
+    Gateway gateway;
+    QVERIFY2(gateway.start(), gateway.process.error().c_str());
+    v1::Tenant tenant;
+    v1::AcceleratorModel model {};
+    QVERIFY(gateway.pick(&tenant, &model));
+    const QString tenantId = QString::fromStdString(tenant.id());
+    const QString project = QString::fromStdString(tenant.projects(1).id());
+    const qint64 before = limitOf(tenant.projects(1).quotas(), model);
+
+    app::MainWindow window;
+    auto *centre = window.addCentre(profileFor(gateway.process, gateway.admin));
+    auto *page = pageOf<app::TenantsPage>(window, centre);
+    QVERIFY(window.showPage(centre, QStringLiteral("TenantsPage")));
+    QTRY_VERIFY_WITH_TIMEOUT(treeLimit(page, tenantId, project, model) == before, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(centre->identity().user().role() == v1::ROLE_ADMIN, 10000);
+    page->setSelected(tenantId, project, model);
+    QVERIFY(page->setQuotaAction()->isEnabled());
+
+    app::QuotaChange preselected;
+    page->setSetQuotaPrompt([&](app::QuotaChange *change) {
+        preselected = *change;
+        change->accelerators = before + 3;
+        change->acceleratorHours = 12000;
+        change->reason = QStringLiteral("new contract");
+        return true;
+    });
+    page->setQuotaAction()->trigger();
+    QCOMPARE(preselected.tenant, tenantId);
+    QCOMPARE(preselected.project, project);
+    QCOMPARE(int(preselected.model), int(model));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        gateway.projectLimit(tenant.id(), project.toStdString(), model), before + 3, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(treeLimit(page, tenantId, project, model), before + 3, 15000);
+    const auto entries = gateway.audit("action:SetQuota");
+    QVERIFY(entries.entries_size() >= 1);
+    QCOMPARE(QString::fromStdString(entries.entries(0).reason()), QStringLiteral("new contract"));
+
+    // A refusal is a notification with the gateway's reason, not a crash.
+    page->setSetQuotaPrompt([&](app::QuotaChange *change) {
+        change->accelerators = -5;
+        return true;
+    });
+    page->setQuotaAction()->trigger();
+    auto *bar = window.findChild<app::NotificationBar *>();
+    QTRY_VERIFY_WITH_TIMEOUT(bar->failed(), 15000);
+    QVERIFY2(
+        bar->message().contains(QStringLiteral("max_accelerators")), qPrintable(bar->message()));
+}
+
+QTEST_MAIN(TenancyTest)
+#include "tst_tenancy.moc"

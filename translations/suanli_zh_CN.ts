@@ -1978,7 +1978,7 @@ SHA-256 指纹：
     </message>
     <message>
         <source>Accelerators (current → asked)</source>
-        <translation>加速卡（当前 → 申请）</translation>
+        <translation>加速卡配额</translation>
     </message>
     <message>
         <source>Justification</source>
@@ -2073,7 +2073,7 @@ SHA-256 指纹：
     </message>
     <message>
         <source>Limit of %1: &lt;b&gt;%2 → %3&lt;/b&gt; %4 at once (%5 in use now)</source>
-        <translation>%1 的上限：&lt;b&gt;%2 → %3&lt;/b&gt; 张 %4 同时使用（当前在用 %5 张）</translation>
+        <translation>%1 的 %4 同时使用上限：&lt;b&gt;%2 → %3&lt;/b&gt; 张（当前在用 %5 张）</translation>
     </message>
     <message>
         <source>no limit</source>
@@ -3172,6 +3172,11 @@ SHA-256 指纹：
     <message>
         <source>Could not write %1. Check that the folder exists and that you may write to it, then try again.</source>
         <translation>无法写入 %1。请确认文件夹存在且有写入权限，然后重试。</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <comment>accelerator-hours</comment>
+        <translation>%1 卡时</translation>
     </message>
 </context>
 </TS>

@@ -357,7 +357,8 @@ QString TimeSeriesPlot::formatValue(double value, ValueUnit unit, double scale)
             return tr("%1 t/h").arg(digits(value / 1000));
         return tr("%1 kg/h").arg(digits(value));
     case ValueUnit::AcceleratorHours:
-        return tr("%1 h").arg(locale.toString(value, 'f', std::abs(value) >= 100 ? 0 : 1));
+        return tr("%1 h", "accelerator-hours")
+            .arg(locale.toString(value, 'f', std::abs(value) >= 100 ? 0 : 1));
     case ValueUnit::Count:
         if (value == std::round(value) && std::abs(value) < 1e15)
             return locale.toString(qint64(value));

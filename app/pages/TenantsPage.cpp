@@ -57,8 +57,11 @@ const v1::QuotaUsage *usageOf(const Usages &usages, v1::AcceleratorModel model)
     return nullptr;
 }
 
-QString displayName(const std::string &id, const std::string &name)
+// The Chinese name when the console speaks Chinese and the gateway has one.
+QString displayName(const std::string &id, const std::string &english, const std::string &chinese)
 {
+    const std::string &name
+        = QLocale().language() == QLocale::Chinese && !chinese.empty() ? chinese : english;
     return name.empty() || name == id
         ? QString::fromStdString(id)
         : TenantsPage::tr("%1 (%2)").arg(QString::fromStdString(name), QString::fromStdString(id));
@@ -81,6 +84,8 @@ TenantsPage::TenantsPage(client::Connection *connection, QWidget *parent)
     , m_chartArea(new QWidget(this))
 {
     setObjectName(QStringLiteral("TenantsPage"));
+    // Tenants and projects by their Chinese names when the console speaks Chinese.
+    m_model->setChineseNames(QLocale().language() == QLocale::Chinese);
     m_setQuotaPrompt = [this](QuotaChange *change) {
         auto *site = m_connection->site();
         return SetQuotaDialog::ask(this, site->tenants().items,
@@ -340,7 +345,7 @@ void TenantsPage::updateDetail()
         return;
     }
     const v1::Tenant &tenant = it.value();
-    m_detailTitle->setText(displayName(tenant.id(), tenant.name()));
+    m_detailTitle->setText(displayName(tenant.id(), tenant.name(), tenant.name_zh()));
     m_detailGrid->setVisible(true);
 
     QList<v1::AcceleratorModel> models;
@@ -381,7 +386,7 @@ void TenantsPage::updateDetail()
     }
     rows << inUse << held << hours;
     for (const v1::Project &p : tenant.projects()) {
-        Row row { displayName(p.id(), p.name()),
+        Row row { displayName(p.id(), p.name(), p.name_zh()),
             tr("Accelerators project %1 uses now, against its quota")
                 .arg(QString::fromStdString(p.id())),
             {} };

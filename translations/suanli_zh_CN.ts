@@ -2505,7 +2505,7 @@ SHA-256 指纹：
     </message>
     <message>
         <source> · %1 asked for</source>
-        <translation> · 申请 %1</translation>
+        <translation> · 排队需求 %1</translation>
     </message>
 </context>
 <context>
@@ -2764,7 +2764,7 @@ SHA-256 指纹：
     </message>
     <message>
         <source>Asked for</source>
-        <translation>排队申请</translation>
+        <translation>排队需求</translation>
     </message>
     <message>
         <source>%1 · Top tenants by use</source>

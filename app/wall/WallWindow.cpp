@@ -77,6 +77,9 @@ WallWindow::WallWindow(QWidget *parent)
     top->addWidget(m_clock);
 
     auto *layout = new QVBoxLayout(this);
+    // The wall is as large as its screen, never larger: type follows its height
+    // (resizeEvent), so a window grown to fit its content would grow without end.
+    layout->setSizeConstraint(QLayout::SetNoConstraint);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addLayout(top);

@@ -6,36 +6,36 @@
     <message numerus="yes">
         <source>%1: %2 of %n node(s)</source>
         <translation>
-            <numerusform>%1: %2 of %n node</numerusform>
-            <numerusform>%1: %2 of %n nodes</numerusform>
+            <numerusform>%1: %2 of %Ln node</numerusform>
+            <numerusform>%1: %2 of %Ln nodes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: %2 of %n job(s)</source>
         <translation>
-            <numerusform>%1: %2 of %n job</numerusform>
-            <numerusform>%1: %2 of %n jobs</numerusform>
+            <numerusform>%1: %2 of %Ln job</numerusform>
+            <numerusform>%1: %2 of %Ln jobs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: %2 of %n alert(s)</source>
         <translation>
-            <numerusform>%1: %2 of %n alert</numerusform>
-            <numerusform>%1: %2 of %n alerts</numerusform>
+            <numerusform>%1: %2 of %Ln alert</numerusform>
+            <numerusform>%1: %2 of %Ln alerts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: %2 of %n</source>
         <translation>
-            <numerusform>%1: %2 of %n</numerusform>
-            <numerusform>%1: %2 of %n</numerusform>
+            <numerusform>%1: %2 of %Ln</numerusform>
+            <numerusform>%1: %2 of %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; and %n more</source>
         <translation>
-            <numerusform>; and %n more</numerusform>
-            <numerusform>; and %n more</numerusform>
+            <numerusform>; and %Ln more</numerusform>
+            <numerusform>; and %Ln more</numerusform>
         </translation>
     </message>
 </context>
@@ -44,8 +44,8 @@
     <message numerus="yes">
         <source>, %n job(s) ahead need %1</source>
         <translation>
-            <numerusform>, %n job ahead needs %1</numerusform>
-            <numerusform>, %n jobs ahead need %1</numerusform>
+            <numerusform>, %Ln job ahead needs %1</numerusform>
+            <numerusform>, %Ln jobs ahead need %1</numerusform>
         </translation>
     </message>
 </context>
@@ -54,8 +54,8 @@
     <message numerus="yes">
         <source>and %n more</source>
         <translation>
-            <numerusform>and %n more</numerusform>
-            <numerusform>and %n more</numerusform>
+            <numerusform>and %Ln more</numerusform>
+            <numerusform>and %Ln more</numerusform>
         </translation>
     </message>
 </context>
@@ -64,8 +64,8 @@
     <message numerus="yes">
         <source>%n centre(s)</source>
         <translation>
-            <numerusform>%n centre</numerusform>
-            <numerusform>%n centres</numerusform>
+            <numerusform>%Ln centre</numerusform>
+            <numerusform>%Ln centres</numerusform>
         </translation>
     </message>
 </context>
@@ -74,15 +74,15 @@
     <message numerus="yes">
         <source>on %n node(s): %1</source>
         <translation>
-            <numerusform>on %n node: %1</numerusform>
-            <numerusform>on %n nodes: %1</numerusform>
+            <numerusform>on %Ln node: %1</numerusform>
+            <numerusform>on %Ln nodes: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>asks for %n node(s)</source>
         <translation>
-            <numerusform>asks for %n node</numerusform>
-            <numerusform>asks for %n nodes</numerusform>
+            <numerusform>asks for %Ln node</numerusform>
+            <numerusform>asks for %Ln nodes</numerusform>
         </translation>
     </message>
 </context>
@@ -91,8 +91,8 @@
     <message numerus="yes">
         <source>%n accelerator(s) failed</source>
         <translation>
-            <numerusform>%n accelerator failed</numerusform>
-            <numerusform>%n accelerators failed</numerusform>
+            <numerusform>%Ln accelerator failed</numerusform>
+            <numerusform>%Ln accelerators failed</numerusform>
         </translation>
     </message>
 </context>
@@ -101,22 +101,22 @@
     <message numerus="yes">
         <source>Drain %n node(s)? No new jobs will start on them; running jobs finish.</source>
         <translation>
-            <numerusform>Drain %n node? No new jobs will start on it; running jobs finish.</numerusform>
-            <numerusform>Drain %n nodes? No new jobs will start on them; running jobs finish.</numerusform>
+            <numerusform>Drain %Ln node? No new jobs will start on it; running jobs finish.</numerusform>
+            <numerusform>Drain %Ln nodes? No new jobs will start on them; running jobs finish.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Return %n node(s) to service?</source>
         <translation>
-            <numerusform>Return %n node to service?</numerusform>
-            <numerusform>Return %n nodes to service?</numerusform>
+            <numerusform>Return %Ln node to service?</numerusform>
+            <numerusform>Return %Ln nodes to service?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Reboot %n node(s) once their jobs have ended?</source>
         <translation>
-            <numerusform>Reboot %n node once its jobs have ended?</numerusform>
-            <numerusform>Reboot %n nodes once their jobs have ended?</numerusform>
+            <numerusform>Reboot %Ln node once its jobs have ended?</numerusform>
+            <numerusform>Reboot %Ln nodes once their jobs have ended?</numerusform>
         </translation>
     </message>
 </context>
@@ -125,8 +125,8 @@
     <message numerus="yes">
         <source>%1 of %n node(s) available</source>
         <translation>
-            <numerusform>%1 of %n node available</numerusform>
-            <numerusform>%1 of %n nodes available</numerusform>
+            <numerusform>%1 of %Ln node available</numerusform>
+            <numerusform>%1 of %Ln nodes available</numerusform>
         </translation>
     </message>
 </context>
@@ -135,8 +135,8 @@
     <message numerus="yes">
         <source>Exported %n quota request(s) to %1</source>
         <translation>
-            <numerusform>Exported %n quota request to %1</numerusform>
-            <numerusform>Exported %n quota requests to %1</numerusform>
+            <numerusform>Exported %Ln quota request to %1</numerusform>
+            <numerusform>Exported %Ln quota requests to %1</numerusform>
         </translation>
     </message>
 </context>
@@ -145,8 +145,8 @@
     <message numerus="yes">
         <source>Exported %n row(s) to %1</source>
         <translation>
-            <numerusform>Exported %n row to %1</numerusform>
-            <numerusform>Exported %n rows to %1</numerusform>
+            <numerusform>Exported %Ln row to %1</numerusform>
+            <numerusform>Exported %Ln rows to %1</numerusform>
         </translation>
     </message>
 </context>
@@ -155,8 +155,8 @@
     <message numerus="yes">
         <source>Exported %n tenant(s) to %1</source>
         <translation>
-            <numerusform>Exported %n tenant to %1</numerusform>
-            <numerusform>Exported %n tenants to %1</numerusform>
+            <numerusform>Exported %Ln tenant to %1</numerusform>
+            <numerusform>Exported %Ln tenants to %1</numerusform>
         </translation>
     </message>
 </context>
@@ -165,15 +165,15 @@
     <message numerus="yes">
         <source>Federation · %n centre(s)</source>
         <translation>
-            <numerusform>Federation · %n centre</numerusform>
-            <numerusform>Federation · %n centres</numerusform>
+            <numerusform>Federation · %Ln centre</numerusform>
+            <numerusform>Federation · %Ln centres</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n node(s)</source>
         <translation>
-            <numerusform>%n node</numerusform>
-            <numerusform>%n nodes</numerusform>
+            <numerusform>%Ln node</numerusform>
+            <numerusform>%Ln nodes</numerusform>
         </translation>
     </message>
 </context>
@@ -182,8 +182,8 @@
     <message numerus="yes">
         <source>and %n more new critical alert(s)</source>
         <translation>
-            <numerusform>and %n more new critical alert</numerusform>
-            <numerusform>and %n more new critical alerts</numerusform>
+            <numerusform>and %Ln more new critical alert</numerusform>
+            <numerusform>and %Ln more new critical alerts</numerusform>
         </translation>
     </message>
 </context>
@@ -192,8 +192,8 @@
     <message numerus="yes">
         <source>reconnecting in %n s: %1</source>
         <translation>
-            <numerusform>reconnecting in %n s: %1</numerusform>
-            <numerusform>reconnecting in %n s: %1</numerusform>
+            <numerusform>reconnecting in %Ln s: %1</numerusform>
+            <numerusform>reconnecting in %Ln s: %1</numerusform>
         </translation>
     </message>
 </context>

@@ -46,31 +46,31 @@
     <message numerus="yes">
         <source>%1: %2 of %n node(s)</source>
         <translation>
-            <numerusform>%1：%n 个节点中 %2 个成功</numerusform>
+            <numerusform>%1：%Ln 个节点中 %2 个成功</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: %2 of %n job(s)</source>
         <translation>
-            <numerusform>%1：%n 个作业中 %2 个成功</numerusform>
+            <numerusform>%1：%Ln 个作业中 %2 个成功</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: %2 of %n alert(s)</source>
         <translation>
-            <numerusform>%1：%n 条告警中 %2 条成功</numerusform>
+            <numerusform>%1：%Ln 条告警中 %2 条成功</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: %2 of %n</source>
         <translation>
-            <numerusform>%1：%n 项中 %2 项成功</numerusform>
+            <numerusform>%1：%Ln 项中 %2 项成功</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; and %n more</source>
         <translation>
-            <numerusform>；另有 %n 项</numerusform>
+            <numerusform>；另有 %Ln 项</numerusform>
         </translation>
     </message>
     <message>
@@ -195,7 +195,7 @@
     <message numerus="yes">
         <source>, %n job(s) ahead need %1</source>
         <translation>
-            <numerusform>，前面 %n 个作业需要 %1 张</numerusform>
+            <numerusform>，前面 %Ln 个作业需要 %1 张</numerusform>
         </translation>
     </message>
     <message>
@@ -830,7 +830,7 @@
     <message numerus="yes">
         <source>and %n more</source>
         <translation>
-            <numerusform>及另外 %n 个</numerusform>
+            <numerusform>及另外 %Ln 个</numerusform>
         </translation>
     </message>
     <message>
@@ -1148,7 +1148,7 @@
     </message>
     <message>
         <source>    down</source>
-        <translation>    宕机</translation>
+        <translation>    故障</translation>
     </message>
     <message>
         <source>Utilisation</source>
@@ -1252,7 +1252,7 @@
     <message numerus="yes">
         <source>%n centre(s)</source>
         <translation>
-            <numerusform>%n 个中心</numerusform>
+            <numerusform>%Ln 个中心</numerusform>
         </translation>
     </message>
 </context>
@@ -1313,13 +1313,13 @@
     <message numerus="yes">
         <source>on %n node(s): %1</source>
         <translation>
-            <numerusform>运行于 %n 个节点：%1</numerusform>
+            <numerusform>运行于 %Ln 个节点：%1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>asks for %n node(s)</source>
         <translation>
-            <numerusform>申请 %n 个节点</numerusform>
+            <numerusform>申请 %Ln 个节点</numerusform>
         </translation>
     </message>
     <message>
@@ -1624,7 +1624,7 @@ SHA-256 指纹：
     <message numerus="yes">
         <source>%n accelerator(s) failed</source>
         <translation>
-            <numerusform>%n 张加速卡故障</numerusform>
+            <numerusform>%Ln 张加速卡故障</numerusform>
         </translation>
     </message>
 </context>
@@ -1697,7 +1697,7 @@ SHA-256 指纹：
     <message numerus="yes">
         <source>Drain %n node(s)? No new jobs will start on them; running jobs finish.</source>
         <translation>
-            <numerusform>排空 %n 个节点？这些节点将不再启动新作业，正在运行的作业将继续运行至结束。</numerusform>
+            <numerusform>排空 %Ln 个节点？这些节点将不再启动新作业，正在运行的作业将继续运行至结束。</numerusform>
         </translation>
     </message>
     <message>
@@ -1707,7 +1707,7 @@ SHA-256 指纹：
     <message numerus="yes">
         <source>Return %n node(s) to service?</source>
         <translation>
-            <numerusform>使 %n 个节点恢复服务？</numerusform>
+            <numerusform>使 %Ln 个节点恢复服务？</numerusform>
         </translation>
     </message>
     <message>
@@ -1717,7 +1717,7 @@ SHA-256 指纹：
     <message numerus="yes">
         <source>Reboot %n node(s) once their jobs have ended?</source>
         <translation>
-            <numerusform>在作业结束后重启 %n 个节点？</numerusform>
+            <numerusform>在作业结束后重启 %Ln 个节点？</numerusform>
         </translation>
     </message>
 </context>
@@ -1881,7 +1881,7 @@ SHA-256 指纹：
     </message>
     <message>
         <source>%1: %2 free, %3 in use, %4 down, %5 unavailable, of %6</source>
-        <translation>%1：空闲 %2，在用 %3，宕机 %4，不可用 %5，共 %6</translation>
+        <translation>%1：空闲 %2，在用 %3，故障 %4，不可用 %5，共 %6</translation>
     </message>
     <message>
         <source>Queue</source>
@@ -1930,7 +1930,7 @@ SHA-256 指纹：
     <message numerus="yes">
         <source>%1 of %n node(s) available</source>
         <translation>
-            <numerusform>%n 个节点中 %1 个可用</numerusform>
+            <numerusform>%Ln 个节点中 %1 个可用</numerusform>
         </translation>
     </message>
     <message>
@@ -2230,7 +2230,7 @@ SHA-256 指纹：
     <message numerus="yes">
         <source>Exported %n quota request(s) to %1</source>
         <translation>
-            <numerusform>已将 %n 条配额申请导出到 %1</numerusform>
+            <numerusform>已将 %Ln 条配额申请导出到 %1</numerusform>
         </translation>
     </message>
 </context>
@@ -2326,7 +2326,7 @@ SHA-256 指纹：
     <message numerus="yes">
         <source>Exported %n row(s) to %1</source>
         <translation>
-            <numerusform>已将 %n 行导出到 %1</numerusform>
+            <numerusform>已将 %Ln 行导出到 %1</numerusform>
         </translation>
     </message>
 </context>
@@ -2482,7 +2482,7 @@ SHA-256 指纹：
     <message numerus="yes">
         <source>Exported %n tenant(s) to %1</source>
         <translation>
-            <numerusform>已将 %n 个租户导出到 %1</numerusform>
+            <numerusform>已将 %Ln 个租户导出到 %1</numerusform>
         </translation>
     </message>
 </context>
@@ -2501,7 +2501,7 @@ SHA-256 指纹：
     </message>
     <message>
         <source> · %1 down</source>
-        <translation> · 宕机 %1</translation>
+        <translation> · 故障 %1</translation>
     </message>
     <message>
         <source> · %1 asked for</source>
@@ -2568,7 +2568,7 @@ SHA-256 指纹：
     <message numerus="yes">
         <source>Federation · %n centre(s)</source>
         <translation>
-            <numerusform>联邦总览 · %n 个中心</numerusform>
+            <numerusform>联邦总览 · %Ln 个中心</numerusform>
         </translation>
     </message>
     <message>
@@ -2601,7 +2601,7 @@ SHA-256 指纹：
     </message>
     <message>
         <source> · %1 down</source>
-        <translation> · 宕机 %1</translation>
+        <translation> · 故障 %1</translation>
     </message>
     <message>
         <source>of %1</source>
@@ -2609,7 +2609,7 @@ SHA-256 指纹：
     </message>
     <message>
         <source>wait p50 %1</source>
-        <translation>等待 p50 %1</translation>
+        <translation>p50 等待 %1</translation>
     </message>
     <message>
         <source>PUE %1</source>
@@ -2630,7 +2630,7 @@ SHA-256 指纹：
     <message numerus="yes">
         <source>%n node(s)</source>
         <translation>
-            <numerusform>%n 个节点</numerusform>
+            <numerusform>%Ln 个节点</numerusform>
         </translation>
     </message>
 </context>
@@ -2744,7 +2744,7 @@ SHA-256 指纹：
     <message numerus="yes">
         <source>and %n more new critical alert(s)</source>
         <translation>
-            <numerusform>另有 %n 条新的严重告警</numerusform>
+            <numerusform>另有 %Ln 条新的严重告警</numerusform>
         </translation>
     </message>
 </context>
@@ -2867,7 +2867,7 @@ SHA-256 指纹：
     <message numerus="yes">
         <source>reconnecting in %n s: %1</source>
         <translation>
-            <numerusform>%n 秒后重连：%1</numerusform>
+            <numerusform>%Ln 秒后重连：%1</numerusform>
         </translation>
     </message>
     <message>

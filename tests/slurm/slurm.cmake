@@ -32,6 +32,7 @@ function(suanli_slurm_test name)
 endfunction()
 
 suanli_slurm_test(tst_slurm_cluster)
-if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/tst_slurm_gateway.cpp)
+# suanlid against the cluster, where suanlid is built with its Slurm backend (server/backends/slurm).
+if(TARGET suanli_slurm)
   suanli_slurm_test(tst_slurm_gateway suanli_common suanli_proto)
 endif()

@@ -2,7 +2,7 @@
 // cost grows with the number of consoles watching: RPCs per minute from
 // `sdiag` (by message type and by user) and from `sacctmgr show stats`, with
 // the gateway alone, then 1, then 50 consoles, each console a channel of its
-// own with the watch streams the desktop console opens (nodes, jobs, queues,
+// own with all seven watch streams of the API open (nodes, jobs, queues,
 // alerts, tenants, quota requests, overview).
 //
 //   build/bench/bench_slurm_polling [--cluster DIR] [--seconds 60] [--consoles 0,1,50] [--tick 1]
@@ -76,7 +76,7 @@ RpcCounts parseRpcStats(const std::string &text)
     return counts;
 }
 
-// One console: a channel with the watch streams the desktop console keeps open.
+// One console: a channel of its own with every watch stream of the API open.
 class Console {
 public:
     Console(const GatewayProcess &gateway, const std::string &token)

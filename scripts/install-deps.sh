@@ -13,6 +13,8 @@ PACKAGES=(
   # gRPC, Protobuf, TLS, store
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libssl-dev libsqlite3-dev openssl
+  # the Slurm backend: HTTP to slurmrestd, JSON
+  libcurl4-openssl-dev nlohmann-json3-dev
   # tests
   libgtest-dev libgmock-dev
   # fonts (Chinese renders as boxes without them), headless display, screenshots

@@ -369,9 +369,16 @@ TEST_F(SlurmGatewayTest, HoldAndReleaseThroughTheGatewayReachSlurm)
     EXPECT_TRUE(waitUntil([&] { return cluster.jobField(id, "Reason") == "BeginTime"; }, 10s))
         << cluster.jobField(id, "Reason");
     EXPECT_NE(cluster.jobField(id, "Priority"), "0");
-    EXPECT_TRUE(waitUntil([&] { return job(id).state() == v1::JOB_STATE_PENDING; }, 10s))
-        << "state " << job(id).state();
-    EXPECT_EQ(job(id).pending_reason(), v1::PENDING_REASON_BEGIN_TIME);
+    // The gateway sees it at its next read: pending again, for its start time.
+    EXPECT_TRUE(waitUntil(
+        [&] {
+            const v1::Job j = job(id);
+            return j.state() == v1::JOB_STATE_PENDING
+                && j.pending_reason() == v1::PENDING_REASON_BEGIN_TIME;
+        },
+        10s))
+        << "state " << job(id).state() << ", reason " << job(id).pending_reason() << " ("
+        << job(id).pending_reason_raw() << ")";
 }
 
 TEST_F(SlurmGatewayTest, AnApprovedQuotaRequestBecomesGrpTresAndAJobBeyondItWaitsSayingSo)

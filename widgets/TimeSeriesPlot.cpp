@@ -38,6 +38,19 @@ public:
     double scale = qQNaN();
 
 protected:
+    // Durations step in whole minutes, hours and days ("2 h", "4 h"), not in powers of ten.
+    double getTickStep(const QCPRange &range) override
+    {
+        if (unit != ValueUnit::Seconds)
+            return QCPAxisTicker::getTickStep(range);
+        const double exact = range.size() / (double(mTickCount) + 1e-10);
+        for (double step : { 1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0, 600.0, 900.0,
+                 1800.0, 3600.0, 7200.0, 10800.0, 21600.0, 43200.0, 86400.0, 172800.0, 604800.0 })
+            if (step >= exact)
+                return step;
+        return QCPAxisTicker::getTickStep(range);
+    }
+
     QString getTickLabel(double tick, const QLocale &, QChar, int) override
     {
         // Rounding noise near zero ("-1.4e-14 W") reads as zero.

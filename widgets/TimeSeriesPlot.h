@@ -113,6 +113,7 @@ public:
     void setReferenceLine(const QString &key, double value, const QString &label,
         const QColor &colour, Axis axis = Axis::Left);
     void clearReferenceLines();
+    int referenceLineCount() const { return int(m_references.size()); }
     void setMarkers(const QList<Marker> &markers);
     int markerCount() const;
 

@@ -214,6 +214,9 @@ TimeSeriesPlot::TimeSeriesPlot(QWidget *parent)
     m_crosshairLabel->setPadding(QMargins(6, 4, 6, 4));
     m_crosshairLabel->setTextAlignment(Qt::AlignLeft);
     m_crosshairLabel->position->setType(QCPItemPosition::ptAxisRectRatio);
+    // Above the lines, whatever order series are added in.
+    m_crosshair->setLayer(QStringLiteral("overlay"));
+    m_crosshairLabel->setLayer(QStringLiteral("overlay"));
 
     m_overlay->setAlignment(Qt::AlignCenter);
     m_overlay->setWordWrap(true);
@@ -653,7 +656,10 @@ void TimeSeriesPlot::setMarkers(const QList<Marker> &markers)
 {
     for (QCPItemStraightLine *line : std::as_const(m_markerLines))
         m_plot->removeItem(line);
+    for (QCPItemText *glyph : std::as_const(m_markerGlyphs))
+        m_plot->removeItem(glyph);
     m_markerLines.clear();
+    m_markerGlyphs.clear();
     m_markers = markers;
     for (const Marker &m : markers) {
         auto *line = new QCPItemStraightLine(m_plot);
@@ -662,6 +668,16 @@ void TimeSeriesPlot::setMarkers(const QList<Marker> &markers)
         line->point2->setCoords(m.time, 1);
         line->setPen(QPen(m.colour, 1.5, Qt::DashDotLine));
         m_markerLines.append(line);
+        // A sign at the top of the line says "something happened here"; hovering says what.
+        auto *glyph = new QCPItemText(m_plot);
+        glyph->setSelectable(false);
+        glyph->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        glyph->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        glyph->position->setCoords(m.time, 0);
+        glyph->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
+        glyph->setText(QStringLiteral("⚠"));
+        glyph->setColor(m.colour);
+        m_markerGlyphs.append(glyph);
     }
     scheduleReplot();
 }

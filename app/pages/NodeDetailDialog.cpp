@@ -97,7 +97,6 @@ NodeDetailDialog::NodeDetailDialog(
                                "values, drag and scroll to pan and zoom, double-click to reset."),
         this);
     note->setWordWrap(true);
-    note->setEnabled(false);
 
     auto *grid = new QGridLayout;
     grid->addWidget(m_utilisation, 0, 0);

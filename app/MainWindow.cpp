@@ -9,6 +9,7 @@
 #include "dialogs/ConnectDialog.h"
 #include "dialogs/ProfilesDialog.h"
 #include "pages/FederationPage.h"
+#include "pages/EnergyPage.h"
 #include "pages/NodesPage.h"
 #include "pages/OverviewPage.h"
 #include "pages/QuotaRequestsPage.h"
@@ -147,6 +148,7 @@ client::Connection *MainWindow::addCentre(const client::ConnectionProfile &profi
     connect(quotaRequests, &QuotaRequestsPage::notify, this, &MainWindow::notify);
     quotaRequests->restoreState();
     addPage(tr("Quota requests"), quotaRequests);
+    addPage(tr("Energy"), new EnergyPage(connection, m_stack));
     centre.item->setExpanded(true);
 
     centre.badge = new widgets::StatusBadge(this);

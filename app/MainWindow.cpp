@@ -4,6 +4,7 @@
 #include "NotificationBar.h"
 #include "SiteState.h"
 #include "StatusBadge.h"
+#include "pages/EnergyPage.h"
 #include "pages/NodesPage.h"
 #include "pages/OverviewPage.h"
 
@@ -101,6 +102,7 @@ client::Connection *MainWindow::addCentre(const client::ConnectionProfile &profi
     connect(nodes, &NodesPage::notify, this, &MainWindow::notify);
     nodes->restoreState();
     addPage(tr("Nodes"), nodes);
+    addPage(tr("Energy"), new EnergyPage(connection, m_stack));
     centre.item->setExpanded(true);
 
     centre.badge = new widgets::StatusBadge(this);

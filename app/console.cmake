@@ -5,7 +5,12 @@ add_library(suanli_app STATIC
   ${CMAKE_CURRENT_LIST_DIR}/NotificationBar.cpp
   ${CMAKE_CURRENT_LIST_DIR}/DemoFederation.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ProfileStore.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/charts/FederationEnergyChart.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/charts/MetricsFeed.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/charts/TenantUsageChart.cpp
   ${CMAKE_CURRENT_LIST_DIR}/dialogs/ConfirmActionDialog.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/pages/EnergyPage.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/pages/NodeDetailDialog.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pages/NodesPage.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pages/OverviewPage.cpp
   ${CMAKE_CURRENT_LIST_DIR}/wall/WallAlertTicker.cpp

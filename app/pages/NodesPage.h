@@ -26,6 +26,7 @@ class Node;
 namespace suanli::app {
 
 class FilterProxyModel;
+class NodeDetailDialog;
 class NodeTableModel;
 
 // NodesPage shows one centre's nodes as a rack heatmap beside a table, with
@@ -53,6 +54,9 @@ public:
     QAction *rebootAction() const { return m_reboot; }
     QTableView *table() const { return m_table; }
     widgets::RackHeatmap *heatmap() const { return m_heatmap; }
+
+    // Opens (non-modal) the node's charts; Enter or a double-click on a node does too.
+    NodeDetailDialog *openNodeDetail(const QString &name);
 
     void saveState() const;
     void restoreState();

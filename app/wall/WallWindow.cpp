@@ -76,7 +76,10 @@ WallWindow::WallWindow(QWidget *parent)
     top->addWidget(m_indicator);
     top->addWidget(m_clock);
 
+    // The screen decides the size; whatever does not fit is elided, never widens the window.
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *layout = new QVBoxLayout(this);
+    layout->setSizeConstraint(QLayout::SetNoConstraint);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addLayout(top);

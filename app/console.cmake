@@ -6,8 +6,14 @@ add_library(suanli_app STATIC
   ${CMAKE_CURRENT_LIST_DIR}/DemoFederation.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ProfileStore.cpp
   ${CMAKE_CURRENT_LIST_DIR}/dialogs/ConfirmActionDialog.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/dialogs/PriorityDialog.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/pages/AlertsPage.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/pages/AuditPage.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/pages/FilterBar.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/pages/JobsPage.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pages/NodesPage.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pages/OverviewPage.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/pages/QueuesPage.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pages/TableTools.cpp)
 suanli_qt_target(suanli_app)
 target_include_directories(suanli_app PUBLIC ${CMAKE_CURRENT_LIST_DIR})

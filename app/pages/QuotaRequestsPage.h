@@ -30,6 +30,8 @@ struct QuotaImpact;
 // tenant.
 class QuotaRequestsPage : public QWidget {
     Q_OBJECT
+    // The sidebar shows the badge next to the page's name.
+    Q_PROPERTY(int badge READ badgeCount NOTIFY badgeChanged)
     Q_DISABLE_COPY_MOVE(QuotaRequestsPage)
 public:
     using Decision = DecideQuotaRequestDialog::Decision;
@@ -60,8 +62,8 @@ public:
     // Pending requests this user may approve: the sidebar badge.
     int badgeCount() const { return m_badge; }
 
-    void saveState() const;
-    void restoreState();
+    Q_INVOKABLE void saveState() const;
+    Q_INVOKABLE void restoreState();
 
 Q_SIGNALS:
     // An action finished: a line for the notification area, whether it failed, and the

@@ -82,6 +82,7 @@ private:
     void requestQuota();
     void exportCsv();
     void showColumnMenu(const QPoint &pos);
+    void fitColumns();
 
     client::Connection *m_connection;
     QuotaRequestTableModel *m_model;
@@ -94,9 +95,10 @@ private:
     QLabel *m_empty;
     QLabel *m_title;
     QLabel *m_asked;
+    QWidget *m_ifApproved;
     QLabel *m_impact;
-    QLabel *m_nowCaption;
-    QLabel *m_afterCaption;
+    QWidget *m_bars;
+    QLabel *m_barsTitle;
     widgets::QuotaBar *m_now;
     widgets::QuotaBar *m_after;
     QLabel *m_centre;

@@ -2,13 +2,19 @@
 
 #include "Connection.h"
 #include "NotificationBar.h"
+#include "ProfileStore.h"
 #include "SiteState.h"
 #include "StatusBadge.h"
+#include "Theme.h"
+#include "dialogs/ConnectDialog.h"
+#include "dialogs/ProfilesDialog.h"
+#include "pages/FederationPage.h"
 #include "pages/NodesPage.h"
 #include "pages/OverviewPage.h"
 #include "pages/QuotaRequestsPage.h"
 #include "pages/TenantsPage.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
@@ -35,6 +41,9 @@ MainWindow::MainWindow(QWidget *parent)
     , m_sidebar(new QTreeWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_notifications(new NotificationBar(this))
+    , m_profiles(new ProfileStore(this))
+    , m_federation(new FederationPage(m_stack))
+    , m_federationItem(new QTreeWidgetItem(m_sidebar, { tr("Federation") }))
 {
     setWindowTitle(tr("Suanli — compute centre console"));
     m_sidebar->setHeaderHidden(true);
@@ -46,6 +55,16 @@ MainWindow::MainWindow(QWidget *parent)
         if (auto *page = item->data(0, kPageRole).value<QWidget *>())
             m_stack->setCurrentWidget(page);
     });
+
+    // All centres side by side, above the centres themselves.
+    m_stack->addWidget(m_federation);
+    m_federationItem->setData(0, kPageRole, QVariant::fromValue<QWidget *>(m_federation));
+    QFont bold = m_federationItem->font(0);
+    bold.setBold(true);
+    m_federationItem->setFont(0, bold);
+    m_sidebar->setCurrentItem(m_federationItem);
+    connect(m_federation, &FederationPage::centreActivated, this,
+        [this](client::Connection *centre) { showPage(centre, QStringLiteral("OverviewPage")); });
 
     auto *main = new QWidget(this);
     auto *mainLayout = new QVBoxLayout(main);
@@ -61,7 +80,23 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(splitter);
 
     auto *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(
+        tr("&Connect to centre…"), QKeySequence::New, this, &MainWindow::openConnectDialog);
+    file->addAction(tr("&Manage centres…"), this, &MainWindow::openProfilesDialog);
+    auto *disconnect = file->addAction(tr("&Disconnect"), this, [this] {
+        if (auto *centre = currentCentre())
+            removeCentre(centre);
+    });
+    disconnect->setObjectName(QStringLiteral("DisconnectAction"));
+    connect(file, &QMenu::aboutToShow, this, [this, disconnect] {
+        auto *centre = currentCentre();
+        disconnect->setEnabled(centre != nullptr);
+        disconnect->setText(
+            centre ? tr("&Disconnect from %1").arg(centre->profile().name) : tr("&Disconnect"));
+    });
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    addViewMenu();
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Suanli"), this, [this] {
         QMessageBox::about(this, tr("About Suanli"),
@@ -91,6 +126,7 @@ client::Connection *MainWindow::addCentre(const client::ConnectionProfile &profi
     Centre centre;
     centre.connection = connection;
     centre.item = new QTreeWidgetItem(m_sidebar, { profile.name });
+    centre.item->setData(0, kPageRole, QVariant::fromValue<QWidget *>(nullptr));
     centre.item->setFlags(Qt::ItemIsEnabled);
     auto addPage = [&](const QString &title, QWidget *page) {
         m_stack->addWidget(page);
@@ -118,8 +154,7 @@ client::Connection *MainWindow::addCentre(const client::ConnectionProfile &profi
     statusBar()->addPermanentWidget(centre.badge);
     m_centres.append(centre);
     updateStatus(m_centres.last());
-    if (m_centres.size() == 1)
-        m_sidebar->setCurrentItem(centre.item->child(0));
+    m_federation->addCentre(connection);
     // The page the user last looked at comes back when its centre does.
     const QString last = QSettings().value(QStringLiteral("window/lastPage")).toString();
     if (last.section(u'/', 0, -2) == profile.name)
@@ -136,6 +171,94 @@ client::Connection *MainWindow::addCentre(const client::ConnectionProfile &profi
         [this, connection] { Q_EMIT profileChanged(connection->profile()); });
     connection->open();
     return connection;
+}
+
+void MainWindow::removeCentre(client::Connection *connection)
+{
+    for (int i = 0; i < m_centres.size(); ++i) {
+        if (m_centres[i].connection != connection)
+            continue;
+        Centre centre = m_centres.takeAt(i);
+        if (m_sidebar->currentItem() == centre.item
+            || centre.item->indexOfChild(m_sidebar->currentItem()) >= 0)
+            m_sidebar->setCurrentItem(m_federationItem);
+        m_federation->removeCentre(connection);
+        if (auto *nodes
+            = qobject_cast<NodesPage *>(centre.pages.value(QStringLiteral("NodesPage"))))
+            nodes->saveState();
+        delete centre.item;
+        for (QWidget *page : std::as_const(centre.pages)) {
+            m_stack->removeWidget(page);
+            delete page;
+        }
+        statusBar()->removeWidget(centre.badge);
+        delete centre.badge;
+        connection->close();
+        delete connection;
+        return;
+    }
+}
+
+client::Connection *MainWindow::centre(const QString &name) const
+{
+    for (const auto &c : m_centres)
+        if (c.connection->profile().name == name)
+            return c.connection;
+    return nullptr;
+}
+
+void MainWindow::showFederation()
+{
+    m_sidebar->setCurrentItem(m_federationItem);
+}
+
+client::Connection *MainWindow::currentCentre() const
+{
+    for (const auto &c : m_centres)
+        for (QWidget *page : c.pages)
+            if (page == m_stack->currentWidget())
+                return c.connection;
+    return nullptr;
+}
+
+void MainWindow::openConnectDialog()
+{
+    ConnectDialog dialog(this);
+    QStringList taken;
+    for (const auto &p : m_profiles->profiles())
+        taken.append(p.name);
+    dialog.setTakenNames(taken);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const auto profile = dialog.profile();
+    m_profiles->save(profile);
+    showPage(addCentre(profile), QStringLiteral("OverviewPage"));
+}
+
+void MainWindow::openProfilesDialog()
+{
+    ProfilesDialog dialog(this, this);
+    dialog.exec();
+}
+
+void MainWindow::addViewMenu()
+{
+    auto *view = menuBar()->addMenu(tr("&View"));
+    auto *themes = view->addMenu(tr("&Theme"));
+    auto *group = new QActionGroup(this);
+    for (auto mode : { Theme::Mode::Light, Theme::Mode::Dark, Theme::Mode::System }) {
+        auto *action
+            = themes->addAction(Theme::modeName(mode), this, [mode] { Theme::apply(mode); });
+        action->setCheckable(true);
+        action->setChecked(Theme::current() == mode);
+        action->setObjectName(QStringLiteral("Theme%1").arg(int(mode)));
+        group->addAction(action);
+    }
+    connect(themes, &QMenu::aboutToShow, this, [themes] {
+        for (QAction *action : themes->actions())
+            action->setChecked(
+                action->objectName() == QStringLiteral("Theme%1").arg(int(Theme::current())));
+    });
 }
 
 QList<client::Connection *> MainWindow::centres() const
@@ -234,6 +357,20 @@ void MainWindow::connectionStateChanged(client::Connection *connection)
     const QString name = connection->profile().name;
     switch (connection->state()) {
     case State::CertificateUnknown: {
+        // A fingerprint given with the profile decides without asking.
+        const QString expected = connection->profile().caFingerprint;
+        if (!expected.isEmpty()) {
+            if (expected.compare(connection->presentedFingerprint(), Qt::CaseInsensitive) == 0) {
+                connection->trustPresentedCertificate();
+            } else {
+                notify(tr("%1 presents a certificate authority with fingerprint %2, not the %3 "
+                          "given for it. The connection is blocked: check the fingerprint with "
+                          "the centre's operators and correct it under File → Manage centres.")
+                           .arg(name, connection->presentedFingerprint(), expected),
+                    true, connection->stateDetail());
+            }
+            break;
+        }
         // Trust on first use: the user compares the fingerprint with the one
         // suanlid printed when it started.
         const auto answer = QMessageBox::question(this, tr("Trust this centre?"),
@@ -269,6 +406,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    if (m_stack->currentWidget() == m_federation)
+        settings.setValue(QStringLiteral("window/lastPage"), QStringLiteral("Federation"));
     for (const auto &centre : m_centres)
         for (auto it = centre.pages.cbegin(); it != centre.pages.cend(); ++it)
             if (it.value() == m_stack->currentWidget())

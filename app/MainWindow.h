@@ -19,7 +19,9 @@ class StatusBadge;
 
 namespace suanli::app {
 
+class FederationPage;
 class NotificationBar;
+class ProfileStore;
 
 // MainWindow is the console: a sidebar of centres and their pages, the page
 // shown, a notification bar for what failed and why, and a status bar with
@@ -33,7 +35,19 @@ public:
 
     // Connects to a centre and adds its pages; the window owns the connection.
     client::Connection *addCentre(const client::ConnectionProfile &profile);
+    // Closes a centre's connection and removes its pages (its saved profile stays).
+    void removeCentre(client::Connection *centre);
     QList<client::Connection *> centres() const;
+    // The connected centre of that name, or null.
+    client::Connection *centre(const QString &name) const;
+    FederationPage *federationPage() const { return m_federation; }
+    // Shows the federation overview (the page above the centres).
+    void showFederation();
+    // Saved centres, for the connect and manage dialogs.
+    ProfileStore *profileStore() const { return m_profiles; }
+    // File menu: a new centre, the saved centres, disconnecting the centre shown.
+    void openConnectDialog();
+    void openProfilesDialog();
     // Shows a centre's page by its object name ("OverviewPage", "NodesPage").
     bool showPage(client::Connection *centre, const QString &page);
     QWidget *page(client::Connection *centre, const QString &page) const;
@@ -56,10 +70,15 @@ private:
     };
     void updateStatus(Centre &centre);
     void connectionStateChanged(client::Connection *connection);
+    void addViewMenu();
+    client::Connection *currentCentre() const;
 
     QTreeWidget *m_sidebar;
     QStackedWidget *m_stack;
     NotificationBar *m_notifications;
+    ProfileStore *m_profiles;
+    FederationPage *m_federation;
+    QTreeWidgetItem *m_federationItem;
     QList<Centre> m_centres;
 };
 

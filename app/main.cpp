@@ -2,13 +2,20 @@
 #include "DemoFederation.h"
 #include "MainWindow.h"
 #include "ProfileStore.h"
+#include "Theme.h"
+#include "wall/WallStyle.h"
+#include "wall/WallWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QScreen>
 #include <QSocketNotifier>
+#include <QTextStream>
+#include <QTimer>
 #include <QTranslator>
+#include <algorithm>
 #include <csignal>
 #include <unistd.h>
 
@@ -34,6 +41,102 @@ void quitOnSignals(QApplication &app)
             (void)::write(g_signalPipe[1], &byte, 1);
         });
 }
+
+struct WallOptions {
+    QStringList profiles;
+    int rotateSeconds = 15;
+    int screen = -1;
+    int takeoverSeconds = -1;
+    bool demo = false;
+};
+
+// The wall display: full screen on the chosen screen, read only, never a dialog. Problems go to
+// its banner (and stderr, for whoever starts it from a shell or a service).
+int runWall(QApplication &app, const WallOptions &options)
+{
+    using suanli::app::WallWindow;
+    QApplication::setPalette(suanli::app::WallStyle::palette());
+    QApplication::setOverrideCursor(Qt::BlankCursor);
+    QTextStream err(stderr);
+
+    WallWindow wall;
+    wall.setRotateSeconds(options.rotateSeconds);
+    suanli::app::ProfileStore profiles;
+    std::unique_ptr<suanli::app::DemoFederation> federation;
+    if (options.demo) {
+        // Nobody acknowledges a demo's alerts: a takeover gives the screen back after a while.
+        wall.setTakeoverSeconds(options.takeoverSeconds >= 0 ? options.takeoverSeconds : 30);
+        federation = std::make_unique<suanli::app::DemoFederation>(
+            suanli::app::DemoFederation::findSuanlid());
+        QObject::connect(federation.get(), &suanli::app::DemoFederation::siteReady, &wall,
+            [&](const suanli::client::ConnectionProfile &profile) { wall.addCentre(profile); });
+        QObject::connect(federation.get(), &suanli::app::DemoFederation::failed, &wall,
+            [&](const QString &message) {
+                err << message << Qt::endl;
+                wall.addProblem(message);
+            });
+        federation->start(suanli::app::DemoFederation::defaultSites());
+    } else {
+        wall.setTakeoverSeconds(std::max(0, options.takeoverSeconds));
+        const auto saved = profiles.profiles();
+        QList<suanli::client::ConnectionProfile> chosen;
+        for (const QString &name : options.profiles) {
+            const auto it = std::find_if(saved.cbegin(), saved.cend(),
+                [&](const suanli::client::ConnectionProfile &p) { return p.name == name; });
+            if (it == saved.cend()) {
+                const QString problem = QApplication::translate("main",
+                    "No saved centre is named “%1”: add it in the console first (suanli without "
+                    "--wall).")
+                                            .arg(name);
+                err << problem << Qt::endl;
+                wall.addProblem(problem);
+            } else {
+                chosen.append(*it);
+            }
+        }
+        if (options.profiles.isEmpty())
+            chosen = saved;
+        if (saved.isEmpty()) {
+            const QString problem = QApplication::translate("main",
+                "No centres configured yet: add them in the console (suanli), or try the wall "
+                "with `suanli --wall --demo`.");
+            err << problem << Qt::endl;
+            wall.addProblem(problem);
+        }
+        for (const auto &profile : chosen) {
+            profiles.readToken(profile.name,
+                [&wall, &err, p = profile](const QString &token, const QString &error) mutable {
+                    if (token.isEmpty()) {
+                        err << error << Qt::endl;
+                        wall.addProblem(error);
+                    }
+                    p.token = token;
+                    wall.addCentre(p);
+                });
+        }
+    }
+
+    const auto screens = QGuiApplication::screens();
+    QScreen *screen = QGuiApplication::primaryScreen();
+    if (options.screen >= 0 && options.screen < screens.size())
+        screen = screens.at(options.screen);
+    else if (options.screen >= 0)
+        err << QApplication::translate("main",
+            "There is no screen %1 (screens 0 to %2): showing the wall on the primary "
+            "screen.")
+                   .arg(options.screen)
+                   .arg(screens.size() - 1)
+            << Qt::endl;
+    if (screen) {
+        wall.setScreen(screen);
+        wall.setGeometry(screen->geometry());
+    }
+    wall.showFullScreen();
+    const int code = app.exec();
+    if (federation)
+        federation->stop();
+    return code;
+}
 } // namespace
 
 int main(int argc, char **argv)
@@ -44,6 +147,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
 
     quitOnSignals(app);
+    suanli::app::Theme::init();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -53,12 +157,71 @@ int main(int argc, char **argv)
     QCommandLineOption demo(QStringLiteral("demo"),
         QApplication::translate("main", "Start three simulated centres and connect to them."));
     parser.addOption(demo);
+    QCommandLineOption wall(QStringLiteral("wall"),
+        QApplication::translate(
+            "main", "Run as a wall display: full screen, read only, pages rotating, no dialogs."));
+    parser.addOption(wall);
+    QCommandLineOption profile(QStringLiteral("profile"),
+        QApplication::translate("main",
+            "With --wall: show this saved centre (repeat for several; default: all saved "
+            "centres)."),
+        QApplication::translate("main", "name"));
+    parser.addOption(profile);
+    QCommandLineOption rotate(QStringLiteral("rotate"),
+        QApplication::translate("main", "With --wall: seconds each page stays up (default 15)."),
+        QApplication::translate("main", "seconds"), QStringLiteral("15"));
+    parser.addOption(rotate);
+    QCommandLineOption screen(QStringLiteral("screen"),
+        QApplication::translate(
+            "main", "With --wall: the screen to fill, from 0 (default: primary)."),
+        QApplication::translate("main", "number"));
+    parser.addOption(screen);
+    QCommandLineOption takeover(QStringLiteral("takeover"),
+        QApplication::translate("main",
+            "With --wall: longest a new critical alert holds the whole screen, in seconds (default "
+            "0: until it clears or is acknowledged; 30 with --demo)."),
+        QApplication::translate("main", "seconds"));
+    parser.addOption(takeover);
     parser.process(app);
 
+    if (parser.isSet(wall)) {
+        WallOptions options;
+        options.demo = parser.isSet(demo);
+        options.profiles = parser.values(profile);
+        bool ok = true;
+        options.rotateSeconds = parser.value(rotate).toInt(&ok);
+        if (!ok || options.rotateSeconds < 0) {
+            QTextStream(stderr) << QApplication::translate(
+                "main", "--rotate takes a number of seconds, 0 or more (got “%1”).")
+                                       .arg(parser.value(rotate))
+                                << Qt::endl;
+            return 2;
+        }
+        if (parser.isSet(screen)) {
+            options.screen = parser.value(screen).toInt(&ok);
+            if (!ok || options.screen < 0) {
+                QTextStream(stderr) << QApplication::translate(
+                    "main", "--screen takes a screen number from 0 (got “%1”).")
+                                           .arg(parser.value(screen))
+                                    << Qt::endl;
+                return 2;
+            }
+        }
+        if (parser.isSet(takeover)) {
+            options.takeoverSeconds = parser.value(takeover).toInt(&ok);
+            if (!ok || options.takeoverSeconds < 0) {
+                QTextStream(stderr) << QApplication::translate(
+                    "main", "--takeover takes a number of seconds, 0 or more (got “%1”).")
+                                           .arg(parser.value(takeover))
+                                    << Qt::endl;
+                return 2;
+            }
+        }
+        return runWall(app, options);
+    }
+
     suanli::app::MainWindow window;
-    suanli::app::ProfileStore profiles;
-    QObject::connect(&window, &suanli::app::MainWindow::profileChanged, &profiles,
-        [&](const suanli::client::ConnectionProfile &p) { profiles.save(p); });
+    suanli::app::ProfileStore &profiles = *window.profileStore();
 
     std::unique_ptr<suanli::app::DemoFederation> federation;
     if (parser.isSet(demo)) {
@@ -70,6 +233,9 @@ int main(int argc, char **argv)
             [&](const QString &message) { window.notify(message, true); });
         federation->start(suanli::app::DemoFederation::defaultSites());
     } else {
+        // A certificate pinned on first use is kept for the next start.
+        QObject::connect(&window, &suanli::app::MainWindow::profileChanged, &profiles,
+            [&](const suanli::client::ConnectionProfile &p) { profiles.save(p); });
         for (auto profile : profiles.profiles()) {
             profiles.readToken(profile.name,
                 [&window, profile](const QString &token, const QString &error) mutable {
@@ -79,11 +245,14 @@ int main(int argc, char **argv)
                     window.addCentre(profile);
                 });
         }
-        if (profiles.profiles().isEmpty())
+        if (profiles.profiles().isEmpty()) {
             window.notify(QApplication::translate("main",
-                              "No centres configured yet. Start with `suanli --demo` to "
-                              "try three simulated centres."),
+                              "No centres configured yet: connect to one with File → Connect to "
+                              "centre, or start `suanli --demo` to try three simulated centres."),
                 false);
+            // First run: ask for a centre as soon as the window is up.
+            QTimer::singleShot(0, &window, &suanli::app::MainWindow::openConnectDialog);
+        }
     }
     window.show();
     const int code = app.exec();

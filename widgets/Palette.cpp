@@ -28,6 +28,36 @@ constexpr std::array<Pair, Palette::StateCount> kStates = { {
     { 0xffe8dc3c, 0xffe3d75a }, // maintenance: yellow
 } };
 
+// Indexed by SeriesMeaning: Paul Tol's "bright" and "muted" qualitative schemes, colour-blind
+// safe. Utilisation is the blue of "allocated" nodes, so "in use" reads the same everywhere.
+constexpr std::array<Pair, 13> kSeries = { {
+    { 0xff0072b2, 0xff3d9ad6 }, // utilisation: blue
+    { 0xff44aa99, 0xff66ccbb }, // memory: teal
+    { 0xffcc3311, 0xffee6677 }, // temperature: red
+    { 0xffaa3377, 0xffcc66aa }, // power: purple
+    { 0xff882255, 0xffdd88bb }, // facility power: wine
+    { 0xff117733, 0xff44bb66 }, // pue: green
+    { 0xff999933, 0xffccbb44 }, // carbon intensity: olive
+    { 0xff5a5a5a, 0xffbbbbbb }, // emissions: graphite
+    { 0xffe69f00, 0xfff0b429 }, // jobs pending: orange (waiting)
+    { 0xff0072b2, 0xff3d9ad6 }, // jobs running: blue (in use)
+    { 0xffee7733, 0xffffa366 }, // wait: orange-red
+    { 0xff332288, 0xff8877dd }, // accelerator-hours: indigo
+    { 0xff1a1a1a, 0xffe6e6e6 }, // quota line: ink
+} };
+
+// Okabe-Ito in its usual order, black replaced by a grey that reads on both themes.
+constexpr std::array<Pair, 8> kCategories = { {
+    { 0xff0072b2, 0xff3d9ad6 }, // blue
+    { 0xffe69f00, 0xfff0b429 }, // orange
+    { 0xff009e73, 0xff2bb58c }, // bluish green
+    { 0xffcc79a7, 0xffdc98bf }, // reddish purple
+    { 0xff56b4e9, 0xff9ad3f2 }, // sky blue
+    { 0xffd55e00, 0xffef7a2b }, // vermillion
+    { 0xffb8a800, 0xffe3d75a }, // yellow, darkened to read on white
+    { 0xff6b6b6b, 0xffb0b0b0 }, // grey
+} };
+
 constexpr Pair kNoData = { 0xffbdbdbd, 0xff5e5e5e };
 constexpr Pair kNeutral = { 0xff8a8a8a, 0xff8f8f8f };
 
@@ -192,6 +222,25 @@ QList<QColor> Palette::scaleStops(bool dark)
             stops.append(QColor::fromRgb(c));
     }
     return stops;
+}
+
+QColor Palette::seriesColour(SeriesMeaning meaning, bool dark)
+{
+    const auto i = std::min<std::size_t>(std::size_t(meaning), kSeries.size() - 1);
+    return QColor::fromRgb(dark ? kSeries[i].dark : kSeries[i].light);
+}
+
+QColor Palette::categoryColour(int index, bool dark)
+{
+    const auto n = int(kCategories.size());
+    const Pair &p = kCategories[std::size_t(((index % n) + n) % n)];
+    return QColor::fromRgb(dark ? p.dark : p.light);
+}
+
+QColor Palette::modelColour(int acceleratorModel, bool dark)
+{
+    // Model numbers start at 1 (0 is unspecified): H100 blue, H800 orange, A100 green ...
+    return categoryColour(acceleratorModel - 1, dark);
 }
 
 QColor Palette::noDataColour(bool dark)

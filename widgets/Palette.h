@@ -31,6 +31,23 @@ enum class SeverityColour {
     Ok = 4,
 };
 
+// What a chart's series shows; each meaning has one colour in every chart (Palette::seriesColour).
+enum class SeriesMeaning {
+    Utilisation, // accelerator utilisation, percent
+    Memory, // accelerator memory used
+    Temperature,
+    Power, // IT power (servers, accelerators)
+    FacilityPower, // the whole site: IT power x PUE
+    Pue,
+    CarbonIntensity, // of the grid, g CO2 per kWh
+    Emissions, // kg CO2 per hour
+    JobsPending, // queue depth
+    JobsRunning,
+    Wait, // queue wait (p50 solid, p95 dashed)
+    AcceleratorHours,
+    Quota, // a limit line
+};
+
 // Palette is the one place the console decides colours, so a colour means the same thing in
 // every table, heatmap, quota bar, tile, chart and on the wall display. Colours come from the
 // Okabe-Ito set (safe for the common colour-vision deficiencies), with a light and a dark variant;
@@ -72,6 +89,17 @@ public:
     static QColor scaleColour(double fraction, bool dark = isDark());
     // The scale's stops, evenly spaced from low to high (for gradients in legends).
     static QList<QColor> scaleStops(bool dark = isDark());
+
+    // A chart series' colour by what it shows (utilisation is always the same blue).
+    static QColor seriesColour(SeriesMeaning meaning, bool dark = isDark());
+    // The n-th colour of an ordered categorical set (Okabe-Ito order), for series that differ by
+    // identity, not meaning: accelerator 0..7 of a node, queues, centres. Wraps after
+    // categoryCount() colours.
+    static QColor categoryColour(int index, bool dark = isDark());
+    static constexpr int categoryCount() { return 8; }
+    // An accelerator model's colour, by its suanli.v1.AcceleratorModel number, so a model has the
+    // same colour in every tenant and centre chart.
+    static QColor modelColour(int acceleratorModel, bool dark = isDark());
 
     // "Stale" or "no data": a neutral grey that no state or scale colour is close to.
     static QColor noDataColour(bool dark = isDark());

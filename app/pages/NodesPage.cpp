@@ -6,22 +6,20 @@
 #include "RackHeatmap.h"
 #include "SiteState.h"
 #include "dialogs/ConfirmActionDialog.h"
-#include "models/CsvExport.h"
 #include "models/FilterProxyModel.h"
 #include "models/ModelRoles.h"
 #include "models/NodeTableModel.h"
 #include "models/Words.h"
 #include "pages/RoleGate.h"
+#include "pages/TableTools.h"
 
 #include <QAction>
 #include <QComboBox>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -53,6 +51,10 @@ NodesPage::NodesPage(client::Connection *connection, QWidget *parent)
     };
     setObjectName(QStringLiteral("NodesPage"));
     m_proxy->setSourceModel(m_model);
+    m_table->setModel(m_proxy);
+    m_tools = new TableTools(m_table, QStringLiteral("nodes"), QStringLiteral("nodes.csv"));
+    m_tools->setRowOfKey([this](const QString &name) { return m_model->rowOf(name); });
+    connect(m_tools, &TableTools::notify, this, &NodesPage::notify);
 
     auto *toolbar = new QToolBar(this);
     m_drain = toolbar->addAction(tr("&Drain…"));
@@ -62,14 +64,14 @@ NodesPage::NodesPage(client::Connection *connection, QWidget *parent)
     m_reboot = toolbar->addAction(tr("Re&boot…"));
     m_reboot->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
     toolbar->addSeparator();
-    m_export = toolbar->addAction(tr("Export CSV…"));
+    m_export = m_tools->exportAction();
+    toolbar->addAction(m_export);
     for (QAction *a : { m_drain, m_resume, m_reboot, m_export })
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addActions({ m_drain, m_resume, m_reboot, m_export });
     connect(m_drain, &QAction::triggered, this, [this] { runAction(m_drain); });
     connect(m_resume, &QAction::triggered, this, [this] { runAction(m_resume); });
     connect(m_reboot, &QAction::triggered, this, [this] { runAction(m_reboot); });
-    connect(m_export, &QAction::triggered, this, &NodesPage::exportCsv);
 
     m_filter->setPlaceholderText(tr("Filter, e.g. state:drained model:910B util<10"));
     m_filter->setClearButtonEnabled(true);
@@ -98,7 +100,6 @@ NodesPage::NodesPage(client::Connection *connection, QWidget *parent)
     filterRow->addWidget(m_colourBy);
     filterRow->addWidget(toolbar);
 
-    m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(NodeTableModel::NameColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -107,41 +108,11 @@ NodesPage::NodesPage(client::Connection *connection, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionsMovable(true);
-    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_table->addActions({ m_drain, m_resume, m_reboot });
-    // Column chooser: the header's context menu toggles columns.
-    m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_table->horizontalHeader(), &QWidget::customContextMenuRequested, this,
-        [this](const QPoint &pos) {
-            QMenu menu;
-            auto *header = m_table->horizontalHeader();
-            for (int c = 0; c < m_model->columnCount(); ++c) {
-                QAction *a = menu.addAction(m_model->headerData(c, Qt::Horizontal).toString());
-                a->setCheckable(true);
-                a->setChecked(!header->isSectionHidden(c));
-                connect(a, &QAction::toggled, header,
-                    [header, c](bool on) { header->setSectionHidden(c, !on); });
-            }
-            menu.exec(header->mapToGlobal(pos));
-        });
+    m_tools->addContextActions({ m_drain, m_resume, m_reboot });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         &NodesPage::tableSelectionChanged);
-    // A snapshot (a reconnect to a restarted gateway) resets the model; the
-    // user's selection comes back by name.
-    connect(m_proxy, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
-        m_selectionAcrossReset = selectedNames();
-        m_syncing = true;
-    });
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
-        m_syncing = false;
-        setSelectedNames(m_selectionAcrossReset);
-        // First data and no saved layout: fit the columns to what they show.
-        if (!m_columnsSized && m_proxy->rowCount() > 0) {
-            m_columnsSized = true;
-            m_table->resizeColumnsToContents();
-        }
-    });
+    // A snapshot (a reconnect to a restarted gateway) resets the model; TableTools brings the
+    // user's selection back by name, and the heatmap follows the table.
 
     m_heatmap->setAccessibleName(tr("Nodes by rack"));
     connect(m_heatmap, &widgets::RackHeatmap::selectionChanged, this,
@@ -277,28 +248,13 @@ void NodesPage::updateHeatmap(const QStringList &upserted, const QStringList &re
 
 QStringList NodesPage::selectedNames() const
 {
-    QStringList names;
-    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
-        names.append(index.data(KeyRole).toString());
-    return names;
+    return m_tools->selectedKeys();
 }
 
 void NodesPage::setSelectedNames(const QStringList &names)
 {
     m_syncing = true;
-    QItemSelection selection;
-    for (const QString &name : names) {
-        const int sourceRow = m_model->rowOf(name);
-        if (sourceRow < 0)
-            continue;
-        const QModelIndex index = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
-        if (index.isValid())
-            selection.select(index, index);
-    }
-    m_table->selectionModel()->select(
-        selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    if (!selection.isEmpty())
-        m_table->scrollTo(selection.indexes().first());
+    m_tools->setSelectedKeys(names);
     m_heatmap->setSelectedNames(names);
     m_syncing = false;
     updateActions();
@@ -367,24 +323,10 @@ void NodesPage::runAction(QAction *action)
         actions->rebootNodes(names, reason, done);
 }
 
-void NodesPage::exportCsv()
-{
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export nodes"), QStringLiteral("nodes.csv"), tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!CsvExport::writeCsv(m_table, path, &error))
-        Q_EMIT notify(tr("Export failed: %1").arg(error), true, error);
-    else
-        Q_EMIT notify(
-            tr("Exported %n node(s) to %1", nullptr, m_proxy->rowCount()).arg(path), false, {});
-}
-
 void NodesPage::saveState() const
 {
     QSettings settings;
-    settings.setValue(QStringLiteral("nodes/header"), m_table->horizontalHeader()->saveState());
+    m_tools->saveState();
     settings.setValue(QStringLiteral("nodes/colourBy"), m_colourBy->currentIndex());
     settings.setValue(QStringLiteral("nodes/filter"), m_filter->text());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("NodesSplitter")))
@@ -394,8 +336,7 @@ void NodesPage::saveState() const
 void NodesPage::restoreState()
 {
     QSettings settings;
-    m_columnsSized = m_table->horizontalHeader()->restoreState(
-        settings.value(QStringLiteral("nodes/header")).toByteArray());
+    m_tools->restoreState();
     m_colourBy->setCurrentIndex(settings.value(QStringLiteral("nodes/colourBy"), 0).toInt());
     m_filter->setText(settings.value(QStringLiteral("nodes/filter")).toString());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("NodesSplitter")))

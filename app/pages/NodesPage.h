@@ -27,6 +27,7 @@ namespace suanli::app {
 
 class FilterProxyModel;
 class NodeTableModel;
+class TableTools;
 
 // NodesPage shows one centre's nodes as a rack heatmap beside a table, with
 // one selection shared by both, the filter language in a filter bar, and
@@ -54,8 +55,8 @@ public:
     QTableView *table() const { return m_table; }
     widgets::RackHeatmap *heatmap() const { return m_heatmap; }
 
-    void saveState() const;
-    void restoreState();
+    Q_INVOKABLE void saveState() const;
+    Q_INVOKABLE void restoreState();
 
 Q_SIGNALS:
     // An action finished: a line for the notification area, and whether it failed.
@@ -70,7 +71,6 @@ private:
     void heatmapSelectionChanged(const QStringList &names);
     void updateActions();
     void runAction(QAction *action);
-    void exportCsv();
 
     client::Connection *m_connection;
     NodeTableModel *m_model;
@@ -80,14 +80,13 @@ private:
     QComboBox *m_colourBy;
     widgets::RackHeatmap *m_heatmap;
     QTableView *m_table;
+    TableTools *m_tools;
     QAction *m_drain;
     QAction *m_resume;
     QAction *m_reboot;
     QAction *m_export;
     Prompt m_prompt;
-    QStringList m_selectionAcrossReset;
     bool m_syncing = false;
-    bool m_columnsSized = false;
 };
 
 } // namespace suanli::app

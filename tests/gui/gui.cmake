@@ -1,17 +1,15 @@
-# Offscreen GUI tests of the console against a real suanlid.
+# Offscreen GUI tests of the console, most against a real suanlid: one program
+# per tst_*.cpp here, each with its own settings folder.
 if(NOT TARGET suanli_app)
   return()
 endif()
-add_executable(tst_console ${CMAKE_CURRENT_LIST_DIR}/tst_console.cpp)
-suanli_qt_target(tst_console)
-target_link_libraries(tst_console PRIVATE suanli_app suanli_test_gateway Qt6::Test)
-add_test(NAME tst_console COMMAND tst_console)
-set_tests_properties(tst_console PROPERTIES LABELS gui TIMEOUT 300
-                     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/gui-config")
-
-add_executable(tst_tenancy ${CMAKE_CURRENT_LIST_DIR}/tst_tenancy.cpp)
-suanli_qt_target(tst_tenancy)
-target_link_libraries(tst_tenancy PRIVATE suanli_app suanli_test_gateway Qt6::Test)
-add_test(NAME tst_tenancy COMMAND tst_tenancy)
-set_tests_properties(tst_tenancy PROPERTIES LABELS gui TIMEOUT 300
-                     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/tenancy-config")
+file(GLOB SUANLI_GUI_TESTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/tst_*.cpp)
+foreach(source IN LISTS SUANLI_GUI_TESTS)
+  get_filename_component(name ${source} NAME_WE)
+  add_executable(${name} ${source})
+  suanli_qt_target(${name})
+  target_link_libraries(${name} PRIVATE suanli_app suanli_test_gateway Qt6::Test)
+  add_test(NAME ${name} COMMAND ${name})
+  set_tests_properties(${name} PROPERTIES LABELS gui TIMEOUT 400
+                       ENVIRONMENT "QT_QPA_PLATFORM=offscreen;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/${name}-config")
+endforeach()

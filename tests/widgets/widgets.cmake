@@ -13,6 +13,6 @@ function(suanli_widgets_test name source)
                        ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
 endfunction()
 
-foreach(t palette rackheatmap quotabar kpitile statusbadge)
+foreach(t palette rackheatmap quotabar kpitile statusbadge timeseriesplot)
   suanli_widgets_test(tst_${t} ${CMAKE_CURRENT_LIST_DIR}/tst_${t}.cpp)
 endforeach()

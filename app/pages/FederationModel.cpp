@@ -1,0 +1,443 @@
+#include "pages/FederationModel.h"
+
+#include "Connection.h"
+#include "KpiTile.h"
+#include "Palette.h"
+#include "SiteState.h"
+#include "models/ModelRoles.h"
+#include "models/Words.h"
+
+#include <QFont>
+#include <QLocale>
+#include <algorithm>
+
+namespace suanli::app {
+
+namespace {
+using Figure = FederationModel::Figure;
+
+bool hasOverview(const v1::Overview &o)
+{
+    return !o.site().empty() || o.accelerators_size() > 0;
+}
+
+QString modelKey(const v1::AcceleratorCounts &counts)
+{
+    return Words::modelName(counts.model(), counts.model_name());
+}
+
+bool isAcceleratorFigure(Figure f)
+{
+    return f == Figure::AcceleratorsTotal || f == Figure::AcceleratorsInUse
+        || f == Figure::AcceleratorsFree || f == Figure::AcceleratorsDown;
+}
+
+std::optional<double> figureOf(const v1::Overview &o, Figure figure, const QString &model)
+{
+    if (!hasOverview(o))
+        return std::nullopt;
+    if (isAcceleratorFigure(figure)) {
+        double sum = 0;
+        for (const auto &c : o.accelerators()) {
+            if (modelKey(c) != model)
+                continue;
+            switch (figure) {
+            case Figure::AcceleratorsTotal:
+                sum += double(c.total());
+                break;
+            case Figure::AcceleratorsInUse:
+                sum += double(c.in_use());
+                break;
+            case Figure::AcceleratorsFree:
+                sum += double(c.free());
+                break;
+            default:
+                sum += double(c.down());
+                break;
+            }
+        }
+        return sum;
+    }
+    switch (figure) {
+    case Figure::Utilisation:
+        return o.utilisation_percent();
+    case Figure::JobsRunning:
+        return double(o.jobs_running());
+    case Figure::JobsPending:
+        return double(o.jobs_pending());
+    case Figure::ItPower:
+        return o.it_power_watts();
+    case Figure::FacilityPower:
+        return o.facility_power_watts();
+    case Figure::Pue:
+        return o.pue();
+    case Figure::Carbon:
+        return o.emissions_kg_per_hour();
+    default:
+        return std::nullopt;
+    }
+}
+
+// Accelerators that can run work (not down, not drained): what utilisation is averaged over.
+double usableAccelerators(const v1::Overview &o)
+{
+    double usable = 0;
+    for (const auto &c : o.accelerators())
+        usable += double(c.total() - c.down() - c.unavailable());
+    return usable;
+}
+} // namespace
+
+FederationModel::FederationModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    m_rows = rowsFor();
+}
+
+void FederationModel::addCentre(client::Connection *centre)
+{
+    if (!centre || m_centres.contains(centre))
+        return;
+    const int column = int(m_centres.size());
+    beginInsertColumns({}, column, column);
+    m_centres.append(centre);
+    endInsertColumns();
+    auto changed = [this, centre] { centreChanged(centre); };
+    connect(centre->site(), &client::SiteState::overviewChanged, this, changed);
+    connect(centre->site(), &client::SiteState::freshnessChanged, this, changed);
+    connect(centre, &client::Connection::stateChanged, this, changed);
+    connect(centre, &client::Connection::retryInSecondsChanged, this, changed);
+    connect(centre, &QObject::destroyed, this, [this, centre] { removeCentre(centre); });
+    centreChanged(centre);
+}
+
+void FederationModel::removeCentre(client::Connection *centre)
+{
+    const int column = int(m_centres.indexOf(centre));
+    if (column < 0)
+        return;
+    // The connection may be half destroyed: only pointers are compared from here on.
+    disconnect(centre, nullptr, this, nullptr);
+    beginRemoveColumns({}, column, column);
+    m_centres.removeAt(column);
+    endRemoveColumns();
+    updateRows();
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, totalColumn()), index(int(m_rows.size()) - 1, totalColumn()));
+    Q_EMIT headerDataChanged(Qt::Horizontal, totalColumn(), totalColumn());
+}
+
+int FederationModel::columnOf(client::Connection *centre) const
+{
+    return int(m_centres.indexOf(centre));
+}
+
+client::Connection *FederationModel::centreAt(int column) const
+{
+    return column >= 0 && column < m_centres.size() ? m_centres.at(column) : nullptr;
+}
+
+QList<FederationModel::Row> FederationModel::rowsFor() const
+{
+    QList<Row> rows { { Figure::Connection, {} }, { Figure::DataAge, {} } };
+    for (const QString &model : acceleratorModels())
+        for (Figure f : { Figure::AcceleratorsTotal, Figure::AcceleratorsInUse,
+                 Figure::AcceleratorsFree, Figure::AcceleratorsDown })
+            rows.append({ f, model });
+    for (Figure f : { Figure::Utilisation, Figure::JobsRunning, Figure::JobsPending,
+             Figure::ItPower, Figure::FacilityPower, Figure::Pue, Figure::Carbon })
+        rows.append({ f, {} });
+    return rows;
+}
+
+QStringList FederationModel::acceleratorModels() const
+{
+    QStringList models;
+    for (auto *centre : m_centres)
+        for (const auto &c : centre->site()->overview().accelerators())
+            if (!models.contains(modelKey(c)))
+                models.append(modelKey(c));
+    std::sort(models.begin(), models.end());
+    return models;
+}
+
+void FederationModel::updateRows()
+{
+    const QList<Row> rows = rowsFor();
+    if (rows == m_rows)
+        return;
+    // A centre reported a model no other centre has (or the last one with it left): the rows
+    // themselves change, which happens once per model, not per data tick.
+    beginResetModel();
+    m_rows = rows;
+    endResetModel();
+}
+
+void FederationModel::centreChanged(client::Connection *centre)
+{
+    const int column = columnOf(centre);
+    if (column < 0)
+        return;
+    const QList<Row> before = m_rows;
+    updateRows();
+    if (before != m_rows)
+        return;
+    Q_EMIT dataChanged(index(0, column), index(int(m_rows.size()) - 1, column));
+    Q_EMIT dataChanged(index(0, totalColumn()), index(int(m_rows.size()) - 1, totalColumn()));
+    Q_EMIT headerDataChanged(Qt::Horizontal, column, totalColumn());
+}
+
+void FederationModel::refreshAges()
+{
+    for (Figure f : { Figure::Connection, Figure::DataAge }) {
+        const int row = rowOf(f);
+        Q_EMIT dataChanged(index(row, 0), index(row, totalColumn()), { Qt::DisplayRole });
+    }
+}
+
+int FederationModel::rowOf(Figure figure, const QString &acceleratorModel) const
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].figure == figure
+            && (!isAcceleratorFigure(figure) || m_rows[i].model == acceleratorModel))
+            return i;
+    return -1;
+}
+
+bool FederationModel::isStale(client::Connection *centre) const
+{
+    return centre->state() != client::Connection::State::Live || centre->site()->stale();
+}
+
+int FederationModel::liveCentres() const
+{
+    return int(std::count_if(
+        m_centres.cbegin(), m_centres.cend(), [this](auto *c) { return !isStale(c); }));
+}
+
+qint64 FederationModel::ageSeconds(client::Connection *centre) const
+{
+    const QDateTime time = centre->site()->dataTime();
+    return time.isValid() ? time.secsTo(QDateTime::currentDateTimeUtc()) : -1;
+}
+
+std::optional<double> FederationModel::value(
+    int column, Figure figure, const QString &acceleratorModel) const
+{
+    if (figure == Figure::Connection || figure == Figure::DataAge)
+        return std::nullopt;
+    if (auto *centre = centreAt(column))
+        return figureOf(centre->site()->overview(), figure, acceleratorModel);
+    if (column != totalColumn())
+        return std::nullopt;
+    // Total: sums, except utilisation (weighted by usable accelerators) and PUE (a ratio).
+    std::optional<double> sum;
+    double weighted = 0, weights = 0, it = 0, facility = 0;
+    for (auto *centre : m_centres) {
+        const auto &o = centre->site()->overview();
+        const auto v = figureOf(o, figure, acceleratorModel);
+        if (!v)
+            continue;
+        sum = sum.value_or(0) + *v;
+        weighted += *v * usableAccelerators(o);
+        weights += usableAccelerators(o);
+        it += o.it_power_watts();
+        facility += o.facility_power_watts();
+    }
+    if (!sum)
+        return std::nullopt;
+    if (figure == Figure::Utilisation)
+        return weights > 0 ? std::optional<double>(weighted / weights) : std::nullopt;
+    if (figure == Figure::Pue)
+        return it > 0 ? std::optional<double>(facility / it) : std::nullopt;
+    return sum;
+}
+
+int FederationModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int FederationModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_centres.size()) + 1;
+}
+
+QString FederationModel::text(int column, const Row &row) const
+{
+    using State = client::Connection::State;
+    const QLocale locale;
+    auto *centre = centreAt(column);
+    if (row.figure == Figure::Connection) {
+        if (!centre)
+            return tr("%1 of %2 live").arg(liveCentres()).arg(m_centres.size());
+        switch (centre->state()) {
+        case State::Live:
+            return centre->site()->stale() ? tr("Backend unreachable") : tr("Live");
+        case State::Connecting:
+            return tr("Connecting…");
+        case State::Reconnecting:
+            return tr("Reconnecting in %1 s").arg(centre->retryInSeconds());
+        case State::Unauthenticated:
+            return tr("Token refused");
+        case State::CertificateUnknown:
+            return tr("Certificate not trusted yet");
+        case State::CertificateChanged:
+            return tr("Certificate changed — blocked");
+        case State::Disconnected:
+            return tr("Disconnected");
+        }
+        return {};
+    }
+    if (row.figure == Figure::DataAge) {
+        qint64 age = -1;
+        if (centre) {
+            age = ageSeconds(centre);
+        } else {
+            for (auto *c : m_centres)
+                age = std::max(age, ageSeconds(c));
+        }
+        if (age < 0)
+            return Words::noData();
+        return centre ? widgets::KpiTile::ageText(age)
+                      : tr("oldest %1").arg(widgets::KpiTile::ageText(age));
+    }
+    const auto v = value(column, row.figure, row.model);
+    if (!v)
+        return Words::noData();
+    switch (row.figure) {
+    case Figure::Utilisation:
+        return Words::percent(*v);
+    case Figure::ItPower:
+    case Figure::FacilityPower:
+        return Words::power(*v);
+    case Figure::Pue:
+        return *v > 0 ? locale.toString(*v, 'f', 2) : Words::noData();
+    case Figure::Carbon:
+        if (*v >= 1000)
+            return tr("%1 t CO₂/h").arg(locale.toString(*v / 1000, 'f', 2));
+        return tr("%1 kg CO₂/h").arg(locale.toString(*v, 'f', 0));
+    default:
+        return locale.toString(qint64(*v));
+    }
+}
+
+QVariant FederationModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size() || index.column() > totalColumn())
+        return {};
+    const Row &row = m_rows.at(index.row());
+    auto *centre = centreAt(index.column());
+    const bool stale = centre ? isStale(centre) : liveCentres() < m_centres.size();
+    switch (role) {
+    case Qt::DisplayRole:
+        return text(index.column(), row);
+    case SortRole: {
+        const auto v = value(index.column(), row.figure, row.model);
+        return v ? QVariant(*v) : QVariant();
+    }
+    case StaleRole:
+        return stale;
+    case Qt::ForegroundRole:
+        // A centre's last known figures are greyed; the Total keeps its colour but says so.
+        if (centre && stale && row.figure != Figure::Connection)
+            return widgets::Palette::noDataColour();
+        return {};
+    case Qt::DecorationRole:
+        if (row.figure == Figure::Connection && centre) {
+            using State = client::Connection::State;
+            auto tone = widgets::SeverityColour::Ok;
+            if (centre->state() == State::CertificateChanged
+                || centre->state() == State::Unauthenticated)
+                tone = widgets::SeverityColour::Critical;
+            else if (stale)
+                tone = widgets::SeverityColour::Warning;
+            return widgets::Palette::severityColour(tone);
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (centre && row.figure == Figure::Connection)
+            return centre->stateDetail();
+        if (!centre && stale)
+            return tr("Includes the last known figures of centres that are not live.");
+        return {};
+    case Qt::FontRole:
+        if (!centre) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (row.figure == Figure::Connection || row.figure == Figure::DataAge)
+            return int(Qt::AlignLeft | Qt::AlignVCenter);
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    default:
+        return {};
+    }
+}
+
+QVariant FederationModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Vertical) {
+        if (section < 0 || section >= m_rows.size())
+            return {};
+        const Row &row = m_rows.at(section);
+        if (role == Qt::FontRole && row.figure == Figure::AcceleratorsTotal) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        if (role != Qt::DisplayRole)
+            return {};
+        switch (row.figure) {
+        case Figure::Connection:
+            return tr("Connection");
+        case Figure::DataAge:
+            return tr("Data age");
+        case Figure::AcceleratorsTotal:
+            return tr("%1 accelerators", "accelerator model").arg(row.model);
+        case Figure::AcceleratorsInUse:
+            return tr("    in use");
+        case Figure::AcceleratorsFree:
+            return tr("    free");
+        case Figure::AcceleratorsDown:
+            return tr("    down");
+        case Figure::Utilisation:
+            return tr("Utilisation");
+        case Figure::JobsRunning:
+            return tr("Jobs running");
+        case Figure::JobsPending:
+            return tr("Jobs pending");
+        case Figure::ItPower:
+            return tr("IT power");
+        case Figure::FacilityPower:
+            return tr("Facility power");
+        case Figure::Pue:
+            return tr("PUE");
+        case Figure::Carbon:
+            return tr("Carbon");
+        }
+        return {};
+    }
+    auto *centre = centreAt(section);
+    switch (role) {
+    case Qt::DisplayRole:
+        if (centre)
+            return centre->profile().name;
+        if (liveCentres() < m_centres.size())
+            return tr("Total (%1 of %2 live)").arg(liveCentres()).arg(m_centres.size());
+        return tr("Total");
+    case Qt::ToolTipRole:
+        return centre ? tr("%1 — click to open its overview").arg(centre->profile().name)
+                      : tr("All centres summed");
+    case Qt::ForegroundRole:
+        if (centre && isStale(centre))
+            return widgets::Palette::noDataColour();
+        return {};
+    default:
+        return {};
+    }
+}
+
+} // namespace suanli::app

@@ -1,0 +1,88 @@
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QList>
+#include <optional>
+
+namespace suanli::client {
+class Connection;
+}
+
+namespace suanli::app {
+
+// FederationModel sets the centres side by side: one column per centre and a
+// Total column, one row per figure (connection, data age, accelerators of
+// each model by state, utilisation, jobs, power, PUE, carbon). Each column
+// follows its centre's overview stream; stale centres answer StaleRole.
+class FederationModel : public QAbstractTableModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FederationModel)
+public:
+    enum class Figure {
+        Connection,
+        DataAge,
+        AcceleratorsTotal,
+        AcceleratorsInUse,
+        AcceleratorsFree,
+        AcceleratorsDown,
+        Utilisation,
+        JobsRunning,
+        JobsPending,
+        ItPower,
+        FacilityPower,
+        Pue,
+        Carbon,
+    };
+    Q_ENUM(Figure)
+
+    explicit FederationModel(QObject *parent = nullptr);
+
+    void addCentre(client::Connection *centre);
+    void removeCentre(client::Connection *centre);
+    QList<client::Connection *> centres() const { return m_centres; }
+    // The column of a centre, or -1; the Total column is the last.
+    int columnOf(client::Connection *centre) const;
+    int totalColumn() const { return int(m_centres.size()); }
+    // The centre shown in a column; null for Total.
+    client::Connection *centreAt(int column) const;
+
+    // The row of a figure (accelerator figures per model name, as Words::modelName gives it);
+    // -1 when there is no such row.
+    int rowOf(Figure figure, const QString &acceleratorModel = {}) const;
+    // A figure's number in a column (the Total column sums); empty when the centre has
+    // not sent an overview yet, or for Connection and DataAge.
+    std::optional<double> value(
+        int column, Figure figure, const QString &acceleratorModel = {}) const;
+    // Accelerator model names, in row order.
+    QStringList acceleratorModels() const;
+    // Centres live and fresh / all centres.
+    int liveCentres() const;
+    // True when the centre's figures are the last known ones (not connected, or its backend
+    // unreachable).
+    bool isStale(client::Connection *centre) const;
+    // Data ages and retry countdowns move with the clock: tells the views once a second.
+    void refreshAges();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    struct Row {
+        Figure figure;
+        QString model;
+        bool operator==(const Row &o) const = default;
+    };
+    QList<Row> rowsFor() const;
+    // Rows follow the accelerator models the centres report; a new model reshapes the table.
+    void updateRows();
+    void centreChanged(client::Connection *centre);
+    QString text(int column, const Row &row) const;
+    qint64 ageSeconds(client::Connection *centre) const;
+
+    QList<client::Connection *> m_centres;
+    QList<Row> m_rows;
+};
+
+} // namespace suanli::app

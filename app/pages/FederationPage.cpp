@@ -1,0 +1,159 @@
+#include "pages/FederationPage.h"
+
+#include "KpiTile.h"
+#include "models/Words.h"
+#include "pages/FederationModel.h"
+
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace suanli::app {
+
+using Figure = FederationModel::Figure;
+
+FederationPage::FederationPage(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new FederationModel(this))
+    , m_table(new QTableView(this))
+    , m_chartSlot(new QVBoxLayout)
+{
+    setObjectName(QStringLiteral("FederationPage"));
+    auto *grid = new QGridLayout;
+    auto tile = [&](const QString &name, const QString &title, int row, int column) {
+        auto *t = new widgets::KpiTile(title, this);
+        t->setObjectName(name);
+        grid->addWidget(t, row, column);
+        return t;
+    };
+    m_inUse = tile(QStringLiteral("InUse"), tr("Accelerators in use"), 0, 0);
+    m_free = tile(QStringLiteral("Free"), tr("Accelerators free"), 0, 1);
+    m_down = tile(QStringLiteral("Down"), tr("Accelerators down"), 0, 2);
+    m_utilisation = tile(QStringLiteral("Utilisation"), tr("Utilisation"), 0, 3);
+    m_running = tile(QStringLiteral("Running"), tr("Jobs running"), 1, 0);
+    m_pending = tile(QStringLiteral("Pending"), tr("Jobs pending"), 1, 1);
+    m_power = tile(QStringLiteral("Power"), tr("Facility power"), 1, 2);
+    m_carbon = tile(QStringLiteral("Carbon"), tr("Carbon per hour"), 1, 3);
+
+    m_table->setObjectName(QStringLiteral("FederationTable"));
+    m_table->setModel(m_model);
+    m_table->setAlternatingRowColors(true);
+    m_table->setSelectionMode(QAbstractItemView::NoSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionsClickable(true);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    auto activate = [this](int column) {
+        if (auto *centre = m_model->centreAt(column))
+            Q_EMIT centreActivated(centre);
+    };
+    connect(m_table, &QTableView::clicked, this,
+        [activate](const QModelIndex &index) { activate(index.column()); });
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionClicked, this, activate);
+
+    auto *title = new QLabel(tr("All centres"), this);
+    QFont font = title->font();
+    font.setPointSizeF(font.pointSizeF() * 1.3);
+    font.setBold(true);
+    title->setFont(font);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addLayout(grid);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(m_chartSlot);
+
+    connect(m_model, &QAbstractItemModel::modelReset, this, &FederationPage::refreshTiles);
+    connect(m_model, &QAbstractItemModel::columnsInserted, this, &FederationPage::refreshTiles);
+    connect(m_model, &QAbstractItemModel::columnsRemoved, this, &FederationPage::refreshTiles);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &FederationPage::refreshTiles);
+
+    // Data ages move with the clock, not only when data arrives.
+    auto *clock = new QTimer(this);
+    connect(clock, &QTimer::timeout, m_model, &FederationModel::refreshAges);
+    clock->start(1000);
+    refreshTiles();
+}
+
+void FederationPage::addCentre(client::Connection *centre)
+{
+    m_model->addCentre(centre);
+}
+
+void FederationPage::removeCentre(client::Connection *centre)
+{
+    m_model->removeCentre(centre);
+}
+
+void FederationPage::setEnergyChart(QWidget *chart)
+{
+    if (chart == m_chart)
+        return;
+    delete m_chart;
+    m_chart = chart;
+    if (chart)
+        m_chartSlot->addWidget(chart);
+}
+
+widgets::KpiTile *FederationPage::tile(const QString &objectName) const
+{
+    return findChild<widgets::KpiTile *>(objectName);
+}
+
+void FederationPage::refreshTiles()
+{
+    const int total = m_model->totalColumn();
+    const QLocale locale;
+    double accelerators = 0, inUse = 0, free = 0, down = 0;
+    bool any = false;
+    for (const QString &model : m_model->acceleratorModels()) {
+        any = true;
+        accelerators += m_model->value(total, Figure::AcceleratorsTotal, model).value_or(0);
+        inUse += m_model->value(total, Figure::AcceleratorsInUse, model).value_or(0);
+        free += m_model->value(total, Figure::AcceleratorsFree, model).value_or(0);
+        down += m_model->value(total, Figure::AcceleratorsDown, model).value_or(0);
+    }
+    auto count = [&](double v) { return any ? locale.toString(qint64(v)) : Words::noData(); };
+    m_inUse->setValueText(count(inUse));
+    m_inUse->setUnit(any ? tr("of %1").arg(locale.toString(qint64(accelerators))) : QString());
+    m_free->setValueText(count(free));
+    m_down->setValueText(count(down));
+    m_down->setSeverity(!any ? widgets::SeverityColour::None
+            : down > 0       ? widgets::SeverityColour::Warning
+                             : widgets::SeverityColour::Ok);
+    const auto util = m_model->value(total, Figure::Utilisation);
+    m_utilisation->setValueText(util ? Words::percent(*util) : Words::noData());
+    m_utilisation->setSeverity(
+        util ? widgets::Palette::usageSeverity(*util) : widgets::SeverityColour::None);
+    const auto running = m_model->value(total, Figure::JobsRunning);
+    m_running->setValueText(running ? locale.toString(qint64(*running)) : Words::noData());
+    const auto pending = m_model->value(total, Figure::JobsPending);
+    m_pending->setValueText(pending ? locale.toString(qint64(*pending)) : Words::noData());
+    const auto power = m_model->value(total, Figure::FacilityPower);
+    m_power->setValueText(power ? Words::power(*power) : Words::noData());
+    const auto pue = m_model->value(total, Figure::Pue);
+    m_power->setSubtitle(pue ? tr("PUE %1").arg(locale.toString(*pue, 'f', 2)) : QString());
+    const auto carbon = m_model->value(total, Figure::Carbon);
+    m_carbon->setValueText(carbon ? locale.toString(*carbon / 1000, 'f', 2) : Words::noData());
+    m_carbon->setUnit(carbon ? tr("t CO₂") : QString());
+
+    const int live = m_model->liveCentres();
+    const int centres = int(m_model->centres().size());
+    const QString note = live < centres
+        ? tr("%1 of %2 centres live: includes last known figures").arg(live).arg(centres)
+        : tr("%n centre(s)", nullptr, centres);
+    for (auto *t : { m_inUse, m_free, m_down, m_utilisation, m_running, m_pending, m_carbon }) {
+        t->setStale(live < centres);
+        t->setSubtitle(note);
+    }
+    m_power->setStale(live < centres);
+}
+
+} // namespace suanli::app

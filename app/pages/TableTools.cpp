@@ -1,0 +1,228 @@
+#include "pages/TableTools.h"
+
+#include "models/CsvExport.h"
+#include "models/ModelRoles.h"
+
+#include <QAbstractProxyModel>
+#include <QAction>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QMenu>
+#include <QSet>
+#include <QSettings>
+#include <QTableView>
+#include <algorithm>
+
+namespace suanli::app {
+
+namespace {
+// A column fitted to its content never grows past this many average characters, so one long
+// summary does not push the other columns off screen.
+constexpr int kMaxFittedChars = 60;
+} // namespace
+
+TableTools::TableTools(QTableView *table, const QString &settingsKey, const QString &exportName)
+    : QObject(table)
+    , m_table(table)
+    , m_settingsKey(settingsKey)
+    , m_exportName(exportName)
+    , m_copy(new QAction(tr("&Copy"), table))
+    , m_export(new QAction(tr("Export CSV…"), table))
+    , m_separator(new QAction(table))
+{
+    Q_ASSERT(table->model());
+    m_separator->setSeparator(true);
+    table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    table->addAction(m_separator);
+    m_copy->setShortcut(QKeySequence::Copy);
+    m_copy->setShortcutContext(Qt::WidgetShortcut);
+    m_copy->setToolTip(tr("Copy the selected rows as text with headers (Ctrl+C)"));
+    table->addAction(m_copy);
+    connect(m_copy, &QAction::triggered, this, [this] {
+        if (QClipboard *clipboard = QGuiApplication::clipboard())
+            clipboard->setText(selectionText());
+    });
+    m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_export->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_export->setToolTip(tr("Save the rows and columns shown as a CSV file (Ctrl+Shift+E)"));
+    connect(m_export, &QAction::triggered, this, &TableTools::exportWithDialog);
+
+    QHeaderView *header = table->horizontalHeader();
+    header->setSectionsMovable(true);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QWidget::customContextMenuRequested, this, [this, header](const QPoint &pos) {
+        QMenu *menu = columnMenu(header);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(header->mapToGlobal(pos));
+    });
+
+    // A snapshot (a reconnect to a restarted gateway, a new query) resets the model: the
+    // selection comes back by key.
+    QAbstractItemModel *model = table->model();
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this,
+        [this] { m_selectionAcrossReset = selectedKeys(); });
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        fitColumns();
+        if (!m_selectionAcrossReset.isEmpty()) {
+            setSelectedKeys(m_selectionAcrossReset);
+            m_selectionAcrossReset.clear();
+            Q_EMIT selectionRestored();
+        }
+    });
+    connect(model, &QAbstractItemModel::rowsInserted, this, &TableTools::fitColumns);
+}
+
+TableTools::~TableTools() = default;
+
+void TableTools::addContextActions(const QList<QAction *> &actions)
+{
+    m_table->insertActions(m_separator, actions);
+}
+
+void TableTools::setRowOfKey(RowOfKey rowOf)
+{
+    m_rowOf = std::move(rowOf);
+}
+
+QModelIndex TableTools::viewIndexOf(const QString &key) const
+{
+    QAbstractItemModel *model = m_table->model();
+    if (m_rowOf) {
+        const int row = m_rowOf(key);
+        if (row < 0)
+            return {};
+        if (auto *proxy = qobject_cast<QAbstractProxyModel *>(model))
+            return proxy->mapFromSource(proxy->sourceModel()->index(row, 0));
+        return model->index(row, 0);
+    }
+    const QModelIndexList found
+        = model->match(model->index(0, 0), KeyRole, key, 1, Qt::MatchExactly);
+    return found.value(0);
+}
+
+QStringList TableTools::selectedKeys() const
+{
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+        [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QStringList keys;
+    keys.reserve(rows.size());
+    for (const QModelIndex &index : std::as_const(rows))
+        keys.append(index.data(KeyRole).toString());
+    return keys;
+}
+
+void TableTools::setSelectedKeys(const QStringList &keys)
+{
+    QItemSelection selection;
+    for (const QString &key : keys) {
+        const QModelIndex index = viewIndexOf(key);
+        if (index.isValid())
+            selection.select(index, index);
+    }
+    m_table->selectionModel()->select(
+        selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (!selection.isEmpty()) {
+        const QModelIndex first = selection.indexes().constFirst();
+        m_table->selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+        m_table->scrollTo(first);
+    }
+}
+
+QString TableTools::selectionText() const
+{
+    const QString rows = CsvExport::selectionAsText(m_table);
+    if (rows.isEmpty())
+        return {};
+    QSet<int> chosen;
+    const QModelIndexList selected = m_table->selectionModel()->selectedIndexes();
+    for (const QModelIndex &index : selected)
+        chosen.insert(index.column());
+    const QAbstractItemModel *model = m_table->model();
+    QStringList headers;
+    for (int column : CsvExport::visibleColumns(m_table->horizontalHeader()))
+        if (chosen.contains(column))
+            headers.append(model->headerData(column, Qt::Horizontal).toString());
+    return headers.join(u'\t') + u'\n' + rows;
+}
+
+bool TableTools::exportTo(const QString &path, QString *error) const
+{
+    return CsvExport::writeCsv(m_table, path, error);
+}
+
+QMenu *TableTools::columnMenu(QWidget *parent)
+{
+    auto *menu = new QMenu(parent);
+    const QHeaderView *header = m_table->horizontalHeader();
+    const QAbstractItemModel *model = m_table->model();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int column = header->logicalIndex(visual);
+        QAction *a = menu->addAction(model->headerData(column, Qt::Horizontal).toString());
+        a->setCheckable(true);
+        a->setChecked(!header->isSectionHidden(column));
+        connect(
+            a, &QAction::toggled, this, [this, column](bool on) { setColumnVisible(column, on); });
+    }
+    return menu;
+}
+
+void TableTools::setColumnVisible(int column, bool visible)
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    // The last visible column stays: a table with no columns cannot be got back from its header.
+    if (!visible && header->count() - header->hiddenSectionCount() <= 1)
+        return;
+    header->setSectionHidden(column, !visible);
+}
+
+void TableTools::exportWithDialog()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        m_table, tr("Export CSV"), m_exportName, tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportTo(path, &error))
+        Q_EMIT notify(
+            tr("Export to %1 failed: %2. Choose a folder you can write to.").arg(path, error), true,
+            error);
+    else
+        Q_EMIT notify(
+            tr("Exported %n row(s) to %1", nullptr, m_table->model()->rowCount()).arg(path), false,
+            {});
+}
+
+void TableTools::fitColumns()
+{
+    if (m_columnsSized || m_table->model()->rowCount() == 0)
+        return;
+    m_columnsSized = true;
+    m_table->resizeColumnsToContents();
+    QHeaderView *header = m_table->horizontalHeader();
+    const int widest = m_table->fontMetrics().averageCharWidth() * kMaxFittedChars;
+    for (int c = 0; c < header->count(); ++c)
+        if (header->sectionSize(c) > widest)
+            header->resizeSection(c, widest);
+}
+
+void TableTools::saveState() const
+{
+    QSettings().setValue(
+        m_settingsKey + QStringLiteral("/header"), m_table->horizontalHeader()->saveState());
+}
+
+bool TableTools::restoreState()
+{
+    const QByteArray state
+        = QSettings().value(m_settingsKey + QStringLiteral("/header")).toByteArray();
+    if (state.isEmpty())
+        return false;
+    m_columnsSized = m_table->horizontalHeader()->restoreState(state);
+    return m_columnsSized;
+}
+
+} // namespace suanli::app

@@ -1,0 +1,83 @@
+#pragma once
+
+#include <QModelIndex>
+#include <QObject>
+#include <QStringList>
+#include <functional>
+
+class QAction;
+class QMenu;
+class QTableView;
+
+namespace suanli::app {
+
+// TableTools gives a table view what every table of the console has: a column chooser on the
+// header's context menu, Copy (Ctrl+C) of the selection as tab-separated text with headers, CSV
+// export of what is shown, the header's state kept under a settings key, columns fitted to the
+// first data, and the selection kept by key (KeyRole) when the model resets.
+class TableTools : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TableTools)
+public:
+    // The row of a key in the source model of the view's proxy (or in the view's model when it
+    // is no proxy); -1 when there is none.
+    using RowOfKey = std::function<int(const QString &key)>;
+
+    // settingsKey: the QSettings group of this table's state ("jobs"); exportName: the file name
+    // the export offers ("jobs.csv").
+    TableTools(QTableView *table, const QString &settingsKey, const QString &exportName);
+    ~TableTools() override;
+
+    // A fast way to find a key's row; without it selections are found by scanning the rows.
+    void setRowOfKey(RowOfKey rowOf);
+
+    QTableView *table() const { return m_table; }
+    QAction *copyAction() const { return m_copy; }
+    QAction *exportAction() const { return m_export; }
+
+    // Adds actions to the table's context menu, above Copy.
+    void addContextActions(const QList<QAction *> &actions);
+
+    // Keys (KeyRole) of the selected rows, in view order.
+    QStringList selectedKeys() const;
+    // Selects the rows of these keys (those shown) and scrolls to the first.
+    void setSelectedKeys(const QStringList &keys);
+
+    // The selection as tab-separated text: a line of the chosen columns' headers, then a line
+    // per selected row; the visible columns in visual order. Empty when nothing is selected.
+    QString selectionText() const;
+    // Writes what the table shows as CSV; on failure false with the reason in error.
+    bool exportTo(const QString &path, QString *error) const;
+
+    // The column chooser's menu (one checkable entry per column), for the header's context menu.
+    QMenu *columnMenu(QWidget *parent);
+    void setColumnVisible(int column, bool visible);
+
+    // Header state (order, widths, hidden columns, sort) under settingsKey/header.
+    void saveState() const;
+    // True when a saved state was restored (the columns then keep their saved widths).
+    bool restoreState();
+
+Q_SIGNALS:
+    // An export finished: a line for the notification area, and whether it failed.
+    void notify(const QString &message, bool failed, const QString &details);
+    // The selection came back after a model reset.
+    void selectionRestored();
+
+private:
+    void exportWithDialog();
+    void fitColumns();
+    QModelIndex viewIndexOf(const QString &key) const;
+
+    QTableView *m_table;
+    QString m_settingsKey;
+    QString m_exportName;
+    QAction *m_copy;
+    QAction *m_export;
+    QAction *m_separator;
+    RowOfKey m_rowOf;
+    QStringList m_selectionAcrossReset;
+    bool m_columnsSized = false;
+};
+
+} // namespace suanli::app

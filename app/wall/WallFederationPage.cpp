@@ -1,0 +1,177 @@
+#include "wall/WallFederationPage.h"
+
+#include "Connection.h"
+#include "KpiTile.h"
+#include "SiteState.h"
+#include "models/Words.h"
+#include "wall/WallStyle.h"
+
+#include <QEvent>
+#include <QFrame>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+#include <algorithm>
+
+namespace suanli::app {
+
+WallFederationPage::WallFederationPage(QWidget *parent)
+    : WallPage(nullptr, parent)
+    , m_layout(new QHBoxLayout(this))
+{
+    setObjectName(QStringLiteral("WallFederationPage"));
+    m_layout->setSpacing(32);
+}
+
+QString WallFederationPage::title() const
+{
+    return tr("Federation · %n centre(s)", nullptr, int(m_columns.size()));
+}
+
+bool WallFederationPage::isStale() const
+{
+    // Each column shows its own age; the page as a whole is stale only when every centre is.
+    return !m_columns.isEmpty()
+        && std::all_of(m_columns.cbegin(), m_columns.cend(),
+            [](const Column &c) { return WallStyle::isStale(c.centre); });
+}
+
+qint64 WallFederationPage::dataAgeSeconds() const
+{
+    qint64 age = -1;
+    for (const auto &c : m_columns)
+        age = std::max(age, WallStyle::dataAgeSeconds(c.centre));
+    return age;
+}
+
+void WallFederationPage::addCentre(client::Connection *centre)
+{
+    Column c;
+    c.centre = centre;
+    auto *frame = new QFrame(this);
+    frame->setFrameShape(QFrame::NoFrame);
+    c.frame = frame;
+    auto *v = new QVBoxLayout(frame);
+    v->setContentsMargins(0, 0, 0, 0);
+    v->setSpacing(12);
+    c.name = new QLabel(centre->profile().name, frame);
+    c.status = new QLabel(frame);
+    c.status->setForegroundRole(QPalette::PlaceholderText);
+    v->addWidget(c.name);
+    v->addWidget(c.status);
+    auto *grid = new QGridLayout;
+    grid->setSpacing(12);
+    auto tile = [&](const QString &title, int row, int column) {
+        auto *t = new widgets::KpiTile(title, frame);
+        grid->addWidget(t, row, column);
+        return t;
+    };
+    c.utilisation = tile(tr("Utilisation"), 0, 0);
+    c.inUse = tile(tr("Accelerators in use"), 0, 1);
+    c.running = tile(tr("Jobs running"), 1, 0);
+    c.pending = tile(tr("Jobs pending"), 1, 1);
+    c.power = tile(tr("Facility power"), 2, 0);
+    c.carbon = tile(tr("Carbon per hour"), 2, 1);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
+    v->addLayout(grid);
+    c.models = new QVBoxLayout;
+    c.models->setSpacing(4);
+    v->addLayout(c.models);
+    v->addStretch(1);
+    m_layout->addWidget(frame, 1);
+    m_columns.append(c);
+    applyFonts();
+}
+
+QStringList WallFederationPage::columnText(int index) const
+{
+    if (index < 0 || index >= m_columns.size())
+        return {};
+    const Column &c = m_columns.at(index);
+    QStringList out = { c.name->text() };
+    for (auto *t : { c.utilisation, c.inUse, c.running, c.pending, c.power, c.carbon })
+        out << t->title() << t->valueText();
+    for (auto *line : c.modelLines)
+        if (!line->isHidden())
+            out << line->text();
+    return out;
+}
+
+void WallFederationPage::refreshContent()
+{
+    for (auto &c : m_columns)
+        refreshColumn(c);
+}
+
+void WallFederationPage::refreshColumn(Column &c)
+{
+    const auto &o = c.centre->site()->overview();
+    const QLocale locale;
+    const bool synced = o.nodes_total() > 0;
+    c.name->setText(WallStyle::centreName(c.centre));
+    qint64 total = 0, inUse = 0;
+    int lines = 0;
+    for (const auto &a : o.accelerators()) {
+        total += a.total();
+        inUse += a.in_use();
+        if (lines == c.modelLines.size()) {
+            auto *label = new QLabel(c.frame);
+            c.models->addWidget(label);
+            c.modelLines.append(label);
+        }
+        QLabel *line = c.modelLines.at(lines++);
+        QString text = tr("%1: %2 in use · %3 free")
+                           .arg(Words::modelName(a.model(), a.model_name()),
+                               locale.toString(a.in_use()), locale.toString(a.free()));
+        if (a.down() > 0)
+            text += tr(" · %1 down").arg(locale.toString(a.down()));
+        line->setText(text);
+        line->setVisible(true);
+    }
+    for (int i = lines; i < c.modelLines.size(); ++i)
+        c.modelLines.at(i)->setVisible(false);
+
+    c.utilisation->setValueText(
+        o.utilisation_percent() > 0 ? Words::percent(o.utilisation_percent()) : Words::noData());
+    c.inUse->setValueText(synced ? locale.toString(inUse) : Words::noData());
+    c.inUse->setUnit(tr("of %1").arg(locale.toString(total)));
+    c.running->setValueText(synced ? locale.toString(qint64(o.jobs_running())) : Words::noData());
+    c.pending->setValueText(synced ? locale.toString(qint64(o.jobs_pending())) : Words::noData());
+    c.pending->setSubtitle(tr("wait p50 %1").arg(Words::duration(qint64(o.wait_seconds_p50()))));
+    c.power->setValueText(
+        o.facility_power_watts() > 0 ? Words::power(o.facility_power_watts()) : Words::noData());
+    c.power->setSubtitle(tr("PUE %1").arg(locale.toString(o.pue(), 'f', 2)));
+    c.carbon->setValueText(
+        synced ? locale.toString(o.emissions_kg_per_hour(), 'f', 0) : Words::noData());
+    c.carbon->setUnit(tr("kg CO₂"));
+
+    const bool stale = WallStyle::isStale(c.centre);
+    const qint64 age = WallStyle::dataAgeSeconds(c.centre);
+    for (auto *t : { c.utilisation, c.inUse, c.running, c.pending, c.power, c.carbon })
+        t->setStale(stale, age);
+    if (stale)
+        c.status->setText(age >= 0
+                ? tr("Not current — data %1 old").arg(widgets::KpiTile::ageText(age))
+                : tr("No data yet"));
+    else
+        c.status->setText(tr("%n node(s)", nullptr, int(o.nodes_total())));
+    setGreyed(c.frame, stale);
+}
+
+void WallFederationPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange)
+        applyFonts();
+    WallPage::changeEvent(event);
+}
+
+void WallFederationPage::applyFonts()
+{
+    for (auto &c : m_columns)
+        c.name->setFont(WallStyle::font(font(), 1.6, QFont::Bold));
+}
+
+} // namespace suanli::app

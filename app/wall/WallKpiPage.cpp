@@ -1,0 +1,88 @@
+#include "wall/WallKpiPage.h"
+
+#include "Connection.h"
+#include "KpiTile.h"
+#include "SiteState.h"
+#include "models/Words.h"
+#include "wall/WallStyle.h"
+
+#include <QGridLayout>
+#include <QLocale>
+
+namespace suanli::app {
+
+WallKpiPage::WallKpiPage(client::Connection *centre, QWidget *parent)
+    : WallPage(centre, parent)
+{
+    setObjectName(QStringLiteral("WallKpiPage"));
+    auto *grid = new QGridLayout(this);
+    grid->setSpacing(24);
+    auto tile = [&](const QString &title, int row, int column) {
+        auto *t = new widgets::KpiTile(title, this);
+        t->setScale(WallStyle::kTileScale);
+        grid->addWidget(t, row, column);
+        return t;
+    };
+    m_inUse = tile(tr("Accelerators in use"), 0, 0);
+    m_free = tile(tr("Accelerators free"), 0, 1);
+    m_down = tile(tr("Accelerators down"), 0, 2);
+    m_utilisation = tile(tr("Utilisation"), 0, 3);
+    m_running = tile(tr("Jobs running"), 1, 0);
+    m_pending = tile(tr("Jobs pending"), 1, 1);
+    m_wait = tile(tr("Median wait"), 1, 2);
+    m_alerts = tile(tr("Open alerts"), 1, 3);
+    for (int i = 0; i < 4; ++i)
+        grid->setColumnStretch(i, 1);
+}
+
+QString WallKpiPage::title() const
+{
+    return tr("%1 · Key figures").arg(WallStyle::centreName(centre()));
+}
+
+void WallKpiPage::refreshContent()
+{
+    const auto &o = centre()->site()->overview();
+    const QLocale locale;
+    qint64 total = 0, inUse = 0, free = 0, down = 0;
+    for (const auto &c : o.accelerators()) {
+        total += c.total();
+        inUse += c.in_use();
+        free += c.free();
+        down += c.down();
+    }
+    const bool synced = o.nodes_total() > 0;
+    m_inUse->setValueText(synced ? locale.toString(inUse) : Words::noData());
+    m_inUse->setUnit(tr("of %1").arg(locale.toString(total)));
+    m_inUse->setSubtitle(
+        total > 0 ? Words::percent(100.0 * double(inUse) / double(total)) : QString());
+    m_free->setValueText(synced ? locale.toString(free) : Words::noData());
+    m_down->setValueText(synced ? locale.toString(down) : Words::noData());
+    m_down->setSeverity(down > 0 ? widgets::SeverityColour::Warning : widgets::SeverityColour::Ok);
+    m_utilisation->setValueText(
+        o.utilisation_percent() > 0 ? Words::percent(o.utilisation_percent()) : Words::noData());
+    m_utilisation->setSubtitle(tr("of accelerators in use"));
+    m_running->setValueText(synced ? locale.toString(qint64(o.jobs_running())) : Words::noData());
+    m_pending->setValueText(synced ? locale.toString(qint64(o.jobs_pending())) : Words::noData());
+    m_pending->setSubtitle(tr("%1 held").arg(locale.toString(qint64(o.jobs_held()))));
+    m_wait->setValueText(synced ? Words::duration(qint64(o.wait_seconds_p50())) : Words::noData());
+    m_wait->setSubtitle(tr("p95 %1").arg(Words::duration(qint64(o.wait_seconds_p95()))));
+    qint64 alerts = 0, critical = 0;
+    for (const auto &[severity, count] : o.open_alerts_by_severity()) {
+        alerts += count;
+        if (severity == "critical")
+            critical += count;
+    }
+    m_alerts->setValueText(synced ? locale.toString(alerts) : Words::noData());
+    m_alerts->setSeverity(critical > 0
+            ? widgets::SeverityColour::Critical
+            : (alerts > 0 ? widgets::SeverityColour::Warning : widgets::SeverityColour::Ok));
+    m_alerts->setSubtitle(tr("%1 critical").arg(locale.toString(critical)));
+    const bool stale = isStale();
+    const qint64 age = dataAgeSeconds();
+    for (auto *t :
+        { m_inUse, m_free, m_down, m_utilisation, m_running, m_pending, m_wait, m_alerts })
+        t->setStale(stale, age);
+}
+
+} // namespace suanli::app

@@ -1,0 +1,445 @@
+#include "wall/WallWindow.h"
+
+#include "Connection.h"
+#include "KpiTile.h"
+#include "Palette.h"
+#include "SiteState.h"
+#include "models/Words.h"
+#include "wall/WallAlertTicker.h"
+#include "wall/WallBanner.h"
+#include "wall/WallEnergyPage.h"
+#include "wall/WallFederationPage.h"
+#include "wall/WallHeatmapPage.h"
+#include "wall/WallKpiPage.h"
+#include "wall/WallPageIndicator.h"
+#include "wall/WallQueuePage.h"
+#include "wall/WallStyle.h"
+#include "wall/WallTakeover.h"
+#include "wall/WallTenantPage.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QResizeEvent>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <algorithm>
+
+namespace suanli::app {
+
+namespace {
+QDateTime toDateTime(const google::protobuf::Timestamp &t)
+{
+    return QDateTime::fromSecsSinceEpoch(t.seconds(), Qt::UTC);
+}
+
+QString criticalKey(const v1::Alert &a)
+{
+    return QString::fromStdString(a.id()) + u'@' + QString::number(a.raise_time().seconds());
+}
+
+bool isOpenCritical(const v1::Alert &a)
+{
+    return a.severity() == v1::SEVERITY_CRITICAL && !a.has_clear_time() && !a.acknowledged();
+}
+} // namespace
+
+WallWindow::WallWindow(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_age(new QLabel(this))
+    , m_indicator(new WallPageIndicator(this))
+    , m_clock(new QLabel(this))
+    , m_banner(new WallBanner(this))
+    , m_stack(new QStackedWidget(this))
+    , m_takeover(new WallTakeover(m_stack))
+    , m_ticker(new WallAlertTicker(this))
+    , m_federation(new WallFederationPage(m_stack))
+    , m_tick(new QTimer(this))
+{
+    setObjectName(QStringLiteral("WallWindow"));
+    setWindowTitle(tr("Suanli wall"));
+    setPalette(WallStyle::palette());
+    setAutoFillBackground(true);
+    setFocusPolicy(Qt::NoFocus);
+    setCursor(Qt::BlankCursor);
+
+    m_title->setTextFormat(Qt::PlainText);
+    m_age->setTextFormat(Qt::PlainText);
+    m_clock->setTextFormat(Qt::PlainText);
+    auto *top = new QHBoxLayout;
+    top->setContentsMargins(32, 12, 32, 12);
+    top->setSpacing(32);
+    top->addWidget(m_title, 1);
+    top->addWidget(m_age);
+    top->addWidget(m_indicator);
+    top->addWidget(m_clock);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(top);
+    layout->addWidget(m_banner);
+    auto *body = new QVBoxLayout;
+    body->setContentsMargins(32, 16, 32, 16);
+    body->addWidget(m_stack, 1);
+    layout->addLayout(body, 1);
+    layout->addWidget(m_ticker);
+
+    m_stack->addWidget(m_takeover);
+    addPage(m_federation);
+
+    connect(m_tick, &QTimer::timeout, this, &WallWindow::tick);
+    m_tick->start(1000);
+    resize(1920, 1080);
+}
+
+WallWindow::~WallWindow()
+{
+    for (auto &c : m_centres)
+        c.connection->close();
+}
+
+client::Connection *WallWindow::addCentre(const client::ConnectionProfile &profile)
+{
+    auto *connection = new client::Connection(profile, this);
+    Centre centre;
+    centre.connection = connection;
+    centre.lostSince = QDateTime::currentDateTimeUtc();
+    m_centres.append(centre);
+    m_federation->addCentre(connection);
+    addPage(new WallKpiPage(connection, m_stack));
+    addPage(new WallHeatmapPage(connection, m_stack));
+    addPage(new WallQueuePage(connection, m_stack));
+    addPage(new WallTenantPage(connection, m_stack));
+    addPage(new WallEnergyPage(connection, m_stack));
+
+    connect(connection, &client::Connection::stateChanged, this,
+        [this, connection](client::Connection::State state) {
+            if (Centre *c = centreOf(connection)) {
+                if (state == client::Connection::State::Live)
+                    c->lostSince = QDateTime();
+                else if (!c->lostSince.isValid())
+                    c->lostSince = QDateTime::currentDateTimeUtc();
+            }
+            updateBanner();
+        });
+    connect(connection->site(), &client::SiteState::alertsReset, this, [this, connection] {
+        if (Centre *c = centreOf(connection))
+            alertsArrived(*c, true);
+    });
+    connect(connection->site(), &client::SiteState::alertsChanged, this, [this, connection] {
+        if (Centre *c = centreOf(connection))
+            alertsArrived(*c, false);
+    });
+    // A wall never asks anyone anything: an untrusted certificate is reported in the banner.
+    if (profile.caPem.isEmpty())
+        addProblem(tr("%1: no pinned certificate in this profile — connect once from the console "
+                      "to pin it, then restart the wall")
+                       .arg(profile.name));
+    else
+        connection->open();
+    updateTopBar();
+    return connection;
+}
+
+QList<client::Connection *> WallWindow::centres() const
+{
+    QList<client::Connection *> out;
+    for (const auto &c : m_centres)
+        out.append(c.connection);
+    return out;
+}
+
+void WallWindow::addProblem(const QString &text)
+{
+    m_problems.append(text);
+    updateBanner();
+}
+
+void WallWindow::setRotateSeconds(int seconds)
+{
+    m_rotateSeconds = std::max(0, seconds);
+}
+
+int WallWindow::rotateSeconds() const
+{
+    return m_rotateSeconds;
+}
+
+void WallWindow::setTakeoverSeconds(int seconds)
+{
+    m_takeoverSeconds = std::max(0, seconds);
+}
+
+void WallWindow::addPage(WallPage *page)
+{
+    m_pages.append(page);
+    m_stack->addWidget(page);
+    if (m_pages.size() == 1)
+        m_stack->setCurrentWidget(page);
+}
+
+int WallWindow::pageCount() const
+{
+    return int(m_pages.size());
+}
+
+WallPage *WallWindow::page(int index) const
+{
+    return m_pages.value(index);
+}
+
+WallPage *WallWindow::findPage(const QString &kind, client::Connection *centre) const
+{
+    for (auto *p : m_pages)
+        if (p->objectName() == kind && p->centre() == centre)
+            return p;
+    return nullptr;
+}
+
+int WallWindow::currentIndex() const
+{
+    return m_current;
+}
+
+void WallWindow::showPage(int index)
+{
+    if (index < 0 || index >= m_pages.size())
+        return;
+    m_current = index;
+    m_shownFor = 0;
+    if (!isTakeoverShown())
+        m_stack->setCurrentWidget(m_pages.at(index));
+    updateTopBar();
+}
+
+bool WallWindow::isTakeoverShown() const
+{
+    return m_stack->currentWidget() == m_takeover;
+}
+
+QString WallWindow::titleText() const
+{
+    return m_title->text();
+}
+
+QString WallWindow::ageText() const
+{
+    return m_age->text();
+}
+
+void WallWindow::next()
+{
+    showPage((m_current + 1) % int(m_pages.size()));
+}
+
+WallWindow::Centre *WallWindow::centreOf(client::Connection *connection)
+{
+    for (auto &c : m_centres)
+        if (c.connection == connection)
+            return &c;
+    return nullptr;
+}
+
+void WallWindow::tick()
+{
+    updateTakeover();
+    if (!isTakeoverShown() && m_rotateSeconds > 0 && ++m_shownFor >= m_rotateSeconds)
+        next();
+    else if (!isTakeoverShown())
+        m_pages.at(m_current)->refresh();
+    updateBanner();
+    updateTicker();
+    updateTopBar();
+}
+
+void WallWindow::alertsArrived(Centre &centre, bool reset)
+{
+    const auto &alerts = centre.connection->site()->alerts().items;
+    // The first alerts a wall sees are old news; so is anything it saw before a reconnect.
+    const bool takeOver = centre.alertsSynced;
+    QSet<QString> known;
+    for (const auto &a : alerts) {
+        if (a.severity() != v1::SEVERITY_CRITICAL)
+            continue;
+        const QString key = criticalKey(a);
+        known.insert(key);
+        if (takeOver && isOpenCritical(a) && !centre.knownCritical.contains(key))
+            m_takeovers.append({ centre.connection, QString::fromStdString(a.id()),
+                QDateTime::currentDateTimeUtc() });
+    }
+    // Keys of alerts the gateway forgot go, so the set stays as small as the open alerts.
+    centre.knownCritical = std::move(known);
+    centre.alertsSynced = true;
+    if (!m_takeovers.isEmpty())
+        updateTakeover();
+}
+
+void WallWindow::updateTakeover()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<WallTakeover::Alert> shown;
+    for (auto it = m_takeovers.begin(); it != m_takeovers.end();) {
+        const Centre *c = centreOf(it->centre);
+        const auto &alerts = it->centre->site()->alerts().items;
+        const auto found = alerts.constFind(it->alertId);
+        const bool expired
+            = m_takeoverSeconds > 0 && it->shownSince.secsTo(now) >= m_takeoverSeconds;
+        if (!c || found == alerts.constEnd() || !isOpenCritical(*found) || expired) {
+            it = m_takeovers.erase(it);
+            continue;
+        }
+        const v1::Alert &a = *found;
+        // Ages by the centre's own clock, which is the one its alert times come from.
+        const QDateTime raised = toDateTime(a.raise_time());
+        const QDateTime centreNow
+            = it->centre->site()->dataTime().isValid() ? it->centre->site()->dataTime() : now;
+        const qint64 age = std::max<qint64>(0, raised.secsTo(centreNow));
+        shown.prepend({ WallStyle::centreName(it->centre), QString::fromStdString(a.target()),
+            QString::fromStdString(a.summary()),
+            tr("%1 since %2 (%3 ago)")
+                .arg(Words::alertKind(QString::fromStdString(a.kind())),
+                    QLocale().toString(raised.toLocalTime().time(), QLocale::ShortFormat),
+                    widgets::KpiTile::ageText(age)) });
+        ++it;
+    }
+    if (!shown.isEmpty()) {
+        m_takeover->setAlerts(shown);
+        if (!isTakeoverShown()) {
+            m_stack->setCurrentWidget(m_takeover);
+            updateTopBar();
+        }
+    } else if (isTakeoverShown()) {
+        // Rotation resumes where it was.
+        m_stack->setCurrentWidget(m_pages.at(m_current));
+        m_shownFor = 0;
+        updateTopBar();
+    }
+}
+
+void WallWindow::updateBanner()
+{
+    using State = client::Connection::State;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QStringList lines = m_problems;
+    bool critical = !m_problems.isEmpty();
+    for (const auto &c : m_centres) {
+        auto *connection = c.connection;
+        if (connection->profile().caPem.isEmpty())
+            continue;
+        const QString name = WallStyle::centreName(connection);
+        const qint64 age = WallStyle::dataAgeSeconds(connection);
+        const QString ageWords
+            = age >= 0 ? tr("data %1 old").arg(widgets::KpiTile::ageText(age)) : tr("no data yet");
+        const QString lost = c.lostSince.isValid()
+            ? widgets::KpiTile::ageText(std::max<qint64>(0, c.lostSince.secsTo(now)))
+            : QString();
+        switch (connection->state()) {
+        case State::Live:
+            if (connection->site()->stale())
+                lines << tr("%1: the gateway cannot reach its scheduler — %2").arg(name, ageWords);
+            break;
+        case State::Connecting:
+        case State::Disconnected:
+            lines << tr("%1: connecting for %2 — %3").arg(name, lost, ageWords);
+            break;
+        case State::Reconnecting:
+            lines << tr("%1: no connection for %2 — %3; retrying by itself")
+                         .arg(name, lost, ageWords);
+            break;
+        case State::Unauthenticated:
+            lines << tr("%1: the wall's token was refused — save a new viewer token in its "
+                        "profile")
+                         .arg(name);
+            critical = true;
+            break;
+        case State::CertificateUnknown:
+            lines << tr("%1: the gateway's certificate is not pinned in this profile — connect "
+                        "once from the console to pin it")
+                         .arg(name);
+            critical = true;
+            break;
+        case State::CertificateChanged:
+            lines << tr("%1: the gateway presents a different certificate than the pinned one — "
+                        "blocked; check with the centre's operators")
+                         .arg(name);
+            critical = true;
+            break;
+        }
+    }
+    m_banner->setLines(lines, critical);
+}
+
+void WallWindow::updateTicker()
+{
+    struct Entry {
+        int severity;
+        qint64 raised;
+        WallAlertTicker::Item item;
+    };
+    QList<Entry> entries;
+    for (const auto &c : m_centres) {
+        const QString name = WallStyle::centreName(c.connection);
+        for (const auto &a : c.connection->site()->alerts().items) {
+            if (a.acknowledged() || a.has_clear_time())
+                continue;
+            entries.append({ int(a.severity()), a.raise_time().seconds(),
+                { int(a.severity()),
+                    tr("%1 · %2").arg(name, QString::fromStdString(a.summary())) } });
+        }
+    }
+    // Most severe first, then newest: the first kMaxItems are what matters.
+    std::sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) {
+        if (a.severity != b.severity)
+            return a.severity > b.severity;
+        return a.raised > b.raised;
+    });
+    QList<WallAlertTicker::Item> items;
+    const auto count = std::min<qsizetype>(entries.size(), WallAlertTicker::kMaxItems);
+    items.reserve(count);
+    for (qsizetype i = 0; i < count; ++i)
+        items.append(entries.at(i).item);
+    m_ticker->setItems(items);
+}
+
+void WallWindow::updateTopBar()
+{
+    if (isTakeoverShown()) {
+        m_title->setText(tr("Critical alert"));
+        m_age->clear();
+    } else {
+        WallPage *p = m_pages.at(m_current);
+        m_title->setText(p->title());
+        const qint64 age = p->dataAgeSeconds();
+        m_age->setText(p->isStale()
+                ? (age >= 0 ? tr("data %1 old").arg(widgets::KpiTile::ageText(age))
+                            : tr("no data yet"))
+                : QString());
+    }
+    m_indicator->setPages(int(m_pages.size()), m_current);
+    m_clock->setText(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));
+}
+
+void WallWindow::resizeEvent(QResizeEvent *event)
+{
+    // Type follows the screen: 30 px body text on a 1080-line wall.
+    QFont f = font();
+    const int body = WallStyle::bodyPixels(event->size().height());
+    if (f.pixelSize() != body) {
+        f.setPixelSize(body);
+        setFont(f);
+        QFont title = WallStyle::font(f, 1.3, QFont::DemiBold);
+        m_title->setFont(title);
+        m_clock->setFont(title);
+        QPalette amber = m_age->palette();
+        amber.setColor(QPalette::WindowText,
+            widgets::Palette::severityColour(widgets::SeverityColour::Warning, true));
+        m_age->setPalette(amber);
+        m_age->setFont(WallStyle::font(f, 1.1, QFont::DemiBold));
+    }
+    QWidget::resizeEvent(event);
+}
+
+} // namespace suanli::app

@@ -1,0 +1,118 @@
+#pragma once
+
+#include "ConnectionProfile.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QWidget>
+
+class QLabel;
+class QStackedWidget;
+class QTimer;
+
+namespace suanli::client {
+class Connection;
+}
+
+namespace suanli::app {
+
+class WallAlertTicker;
+class WallBanner;
+class WallFederationPage;
+class WallPage;
+class WallPageIndicator;
+class WallTakeover;
+
+// WallWindow is the NOC wall display: read only, dark, type sized from the screen, no dialogs
+// and nothing to click. It rotates through the federation page and each centre's pages, scrolls
+// open alerts along the bottom, gives the whole screen to a new critical alert until it clears
+// or is acknowledged, and says in a banner which centre is unreachable and how old its data is.
+// Connections reconnect by themselves, so the wall recovers without anyone touching it.
+class WallWindow : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WallWindow)
+public:
+    explicit WallWindow(QWidget *parent = nullptr);
+    ~WallWindow() override;
+
+    // Connects to a centre (the window owns the connection) and adds its pages. A profile
+    // without a pinned CA is not trusted on the wall: the banner says so.
+    client::Connection *addCentre(const client::ConnectionProfile &profile);
+    QList<client::Connection *> centres() const;
+    // A problem the wall cannot fix by itself ("no saved profile named X"), kept in the banner.
+    void addProblem(const QString &text);
+
+    // Seconds each page stays on screen (default 15); 0 stops the rotation.
+    void setRotateSeconds(int seconds);
+    int rotateSeconds() const;
+    // Longest a takeover holds the screen (0: until the alert clears or is acknowledged); after
+    // that its alert stays red in the ticker and the rotation resumes.
+    void setTakeoverSeconds(int seconds);
+
+    int pageCount() const;
+    WallPage *page(int index) const;
+    // The page of a kind ("WallKpiPage", "WallHeatmapPage" ...) for a centre (null: federation).
+    WallPage *findPage(const QString &kind, client::Connection *centre = nullptr) const;
+    int currentIndex() const;
+    void showPage(int index);
+
+    bool isTakeoverShown() const;
+    WallTakeover *takeover() const { return m_takeover; }
+    WallAlertTicker *ticker() const { return m_ticker; }
+    WallBanner *banner() const { return m_banner; }
+    // The top bar's title and data age, for tests.
+    QString titleText() const;
+    QString ageText() const;
+
+    // Brings everything on screen up to date (the wall does this once a second by itself).
+    void tick();
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    struct Centre {
+        client::Connection *connection = nullptr;
+        // When the connection last stopped being live; invalid while live.
+        QDateTime lostSince;
+        // Critical alerts already known, so only new ones take the screen ("id@raise seconds").
+        QSet<QString> knownCritical;
+        bool alertsSynced = false;
+    };
+    struct Takeover {
+        client::Connection *centre = nullptr;
+        QString alertId;
+        QDateTime shownSince;
+    };
+    void addPage(WallPage *page);
+    void next();
+    void updateBanner();
+    void updateTicker();
+    void updateTakeover();
+    void updateTopBar();
+    void alertsArrived(Centre &centre, bool reset);
+    Centre *centreOf(client::Connection *connection);
+
+    QLabel *m_title;
+    QLabel *m_age;
+    WallPageIndicator *m_indicator;
+    QLabel *m_clock;
+    WallBanner *m_banner;
+    QStackedWidget *m_stack;
+    WallTakeover *m_takeover;
+    WallAlertTicker *m_ticker;
+    WallFederationPage *m_federation;
+    QList<WallPage *> m_pages;
+    QList<Centre> m_centres;
+    QStringList m_problems;
+    QList<Takeover> m_takeovers;
+    int m_current = 0;
+    int m_rotateSeconds = 15;
+    int m_takeoverSeconds = 0;
+    int m_shownFor = 0; // seconds the current page has been on screen
+    QTimer *m_tick;
+};
+
+} // namespace suanli::app

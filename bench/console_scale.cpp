@@ -1,0 +1,205 @@
+// Measures the console against a simulated centre at a real AI centre's scale:
+// time from connect to complete nodes and jobs views (every row in the real
+// item models and their sorted proxies), the console's CPU while the centre
+// churns, and its resident memory.
+//
+//   build/bench/bench_console_scale [--nodes 20000] [--jobs 200000] [--seconds 30] [--speed 1]
+//   [--window]
+//
+// --window also opens the real MainWindow (offscreen) on the centre, with its nodes page shown.
+#include "Connection.h"
+#include "GatewayProcess.h"
+#include "MainWindow.h"
+#include "SiteState.h"
+#include "models/FilterProxyModel.h"
+#include "models/JobTableModel.h"
+#include "models/NodeTableModel.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QTimer>
+#include <cstdio>
+#include <fstream>
+#include <sys/resource.h>
+
+using namespace suanli;
+
+namespace {
+long statusKb(const std::string &key)
+{
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind(key + ":", 0) == 0)
+            return std::stol(line.substr(key.size() + 1));
+    return -1;
+}
+
+double cpuSeconds()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+double mb(long kb)
+{
+    return double(kb) / 1024.0;
+}
+
+// Runs the event loop until done() or the timeout; false on timeout.
+bool runUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
+    return true;
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    std::string nodes = "20000", jobs = "200000", speed = "1";
+    int seconds = 30;
+    bool window = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--window")
+            window = true;
+        else if (i + 1 < argc && a == "--nodes")
+            nodes = argv[++i];
+        else if (i + 1 < argc && a == "--jobs")
+            jobs = argv[++i];
+        else if (i + 1 < argc && a == "--speed")
+            speed = argv[++i];
+        else if (i + 1 < argc && a == "--seconds")
+            seconds = std::stoi(argv[++i]);
+    }
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("SuanliBench"));
+    QCoreApplication::setApplicationName(QStringLiteral("console_scale"));
+
+    test::GatewayProcess gateway(
+        { "--sim-nodes", nodes, "--sim-jobs", jobs, "--sim-speed", speed, "--log-level", "warn" });
+    if (!gateway.start()) {
+        std::fprintf(stderr, "%s\n", gateway.error().c_str());
+        return 1;
+    }
+    const std::string token = gateway.addUser("bench", "viewer");
+    client::ConnectionProfile profile;
+    profile.name = QStringLiteral("Bench centre");
+    profile.address = QString::fromStdString(gateway.address());
+    profile.caPem = QByteArray::fromStdString(gateway.caPem());
+    profile.token = QString::fromStdString(token);
+
+    const long rssBefore = statusKb("VmRSS");
+    std::unique_ptr<app::MainWindow> mainWindow;
+    std::unique_ptr<client::Connection> own;
+    client::Connection *connection = nullptr;
+    QElapsedTimer clock;
+    if (window) {
+        mainWindow = std::make_unique<app::MainWindow>();
+        mainWindow->show();
+        clock.start();
+        connection = mainWindow->addCentre(profile);
+        mainWindow->showPage(connection, QStringLiteral("NodesPage"));
+    } else {
+        own = std::make_unique<client::Connection>(profile);
+        connection = own.get();
+    }
+    // The tables as the console's pages build them: models, then sorted, filterable proxies.
+    app::NodeTableModel nodeModel(connection->site());
+    app::JobTableModel jobModel(connection->site());
+    app::FilterProxyModel nodeProxy(suanli::nodeFields());
+    app::FilterProxyModel jobProxy(suanli::jobFields());
+    nodeProxy.setSourceModel(&nodeModel);
+    jobProxy.setSourceModel(&jobModel);
+    nodeProxy.sort(app::NodeTableModel::NameColumn);
+    jobProxy.sort(0);
+    if (!window) {
+        clock.start();
+        connection->open();
+    }
+    const double cpuConnect = cpuSeconds();
+
+    const auto *site = connection->site();
+    double nodesAt = -1, jobsAt = -1;
+    const bool complete = runUntil(
+        [&] {
+            if (nodesAt < 0 && site->nodes().synced
+                && nodeProxy.rowCount() == site->nodes().items.size() && nodeProxy.rowCount() > 0)
+                nodesAt = clock.elapsed() / 1000.0;
+            if (jobsAt < 0 && site->jobs().synced
+                && jobProxy.rowCount() == site->jobs().items.size() && jobProxy.rowCount() > 0)
+                jobsAt = clock.elapsed() / 1000.0;
+            return nodesAt >= 0 && jobsAt >= 0;
+        },
+        300000);
+    if (!complete) {
+        std::fprintf(stderr, "views not complete after 300 s (nodes %d, jobs %d rows)\n",
+            nodeProxy.rowCount(), jobProxy.rowCount());
+        return 1;
+    }
+    const double cpuToComplete = cpuSeconds() - cpuConnect;
+    const long rssComplete = statusKb("VmRSS");
+    const long hwmComplete = statusKb("VmHWM");
+
+    // Steady churn: the event loop runs as in the console; count what changes.
+    long nodeUpserts = 0, jobUpserts = 0, jobRemovals = 0, batches = 0;
+    QObject::connect(site, &client::SiteState::nodesChanged, &app,
+        [&](const QStringList &upserted, const QStringList &) {
+            nodeUpserts += upserted.size();
+            ++batches;
+        });
+    QObject::connect(site, &client::SiteState::jobsChanged, &app,
+        [&](const QStringList &upserted, const QStringList &removed) {
+            jobUpserts += upserted.size();
+            jobRemovals += removed.size();
+            ++batches;
+        });
+    // Let the first seconds after the snapshot settle before measuring.
+    runUntil([] { return false; }, 3000);
+    nodeUpserts = jobUpserts = jobRemovals = batches = 0;
+    const double cpuSteady = cpuSeconds();
+    QElapsedTimer steady;
+    steady.start();
+    QTimer::singleShot(seconds * 1000, &app, &QCoreApplication::quit);
+    app.exec();
+    const double wall = steady.elapsed() / 1000.0;
+    const double cpu = cpuSeconds() - cpuSteady;
+    const bool live = connection->state() == client::Connection::State::Live;
+
+    std::printf("\nconsole against a simulated centre: %s nodes, %s active jobs, speed %s%s\n",
+        nodes.c_str(), jobs.c_str(), speed.c_str(), window ? ", MainWindow offscreen" : "");
+    std::printf("%-48s %12s\n", "measure", "value");
+    std::printf("%-48s %12.2f s\n", "connect -> nodes view complete", nodesAt);
+    std::printf("%-48s %12.2f s\n", "connect -> jobs view complete", jobsAt);
+    std::printf("%-48s %12d\n", "rows: nodes", nodeProxy.rowCount());
+    std::printf("%-48s %12d\n", "rows: jobs", jobProxy.rowCount());
+    std::printf("%-48s %12.2f s\n", "console CPU, connect -> complete", cpuToComplete);
+    std::printf(
+        "%-48s %12.1f %%\n", "console CPU at steady churn (% of one core)", 100.0 * cpu / wall);
+    std::printf("%-48s %12.0f s\n", "  measured over", wall);
+    std::printf("%-48s %12.0f /s\n", "  node rows changed", nodeUpserts / wall);
+    std::printf("%-48s %12.0f /s\n", "  job rows changed or added", jobUpserts / wall);
+    std::printf("%-48s %12.0f /s\n", "  job rows removed", jobRemovals / wall);
+    std::printf("%-48s %12.1f /s\n", "  batches applied", batches / wall);
+    std::printf("%-48s %12.1f MB\n", "RSS before connect", mb(rssBefore));
+    std::printf("%-48s %12.1f MB\n", "RSS at complete views", mb(rssComplete));
+    std::printf("%-48s %12.1f MB\n", "RSS after steady churn", mb(statusKb("VmRSS")));
+    std::printf("%-48s %12.1f MB\n", "peak RSS (VmHWM) at complete views", mb(hwmComplete));
+    std::printf("%-48s %12.1f MB\n", "peak RSS (VmHWM) overall", mb(statusKb("VmHWM")));
+    std::printf("%-48s %12s\n", "connection live at the end", live ? "yes" : "NO");
+    std::fflush(stdout);
+    mainWindow.reset();
+    own.reset();
+    gateway.stop();
+    return live ? 0 : 1;
+}

@@ -1,0 +1,316 @@
+#!/usr/bin/env bash
+# Starts a private Slurm 22.05 cluster on loopback for Suanli's tests and
+# benchmarks: munge, MariaDB + slurmdbd, slurmctld, four slurmd (n1..n4 with
+# fake typed GPUs) and slurmrestd with JWT auth. All state lives under DIR;
+# every daemon runs in the foreground as a child of this script's session.
+#
+#   scripts/slurm/start.sh DIR [BASE_PORT]
+#
+# BASE_PORT (or $SUANLI_SLURM_BASE_PORT) is the first of 8 consecutive TCP
+# ports; without it a free block is chosen. Writes DIR/env (KEY=value lines
+# for tests and the gateway). A second start while the cluster runs does
+# nothing and succeeds. Stop with scripts/slurm/stop.sh DIR.
+set -euo pipefail
+
+if [ $# -lt 1 ] || [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then
+  echo "usage: $0 DIR [BASE_PORT]" >&2
+  exit 2
+fi
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+# Run in a session of our own, so the daemons outlive the caller's terminal
+# or test runner and share one session id that stop.sh can find.
+if [ "$(ps -o sid= -p $$ | tr -d ' ')" != "$$" ] && [ -z "${SUANLI_SLURM_IN_SESSION:-}" ]; then
+  SUANLI_SLURM_IN_SESSION=1 exec setsid -w "$BASH" "${BASH_SOURCE[0]}" "$@"
+fi
+
+DIR=$(realpath -m "$1")
+BASE_PORT=${2:-${SUANLI_SLURM_BASE_PORT:-}}
+CLUSTER=${SUANLI_SLURM_CLUSTER:-suanli}
+REST_USER=${SUANLI_SLURM_REST_USER:-slurm}
+TOKEN_USER=root
+# shellcheck source=lib.sh
+source "$HERE/lib.sh"
+
+# ---- can this machine run it at all? -------------------------------------
+# Exit code 77 means "cannot run here" (tests map it to a skip).
+# The reason also goes to DIR/unavailable, where the tests read it to say why they skip.
+cannot() {
+  warn "cannot start a Slurm test cluster here: $*"
+  if mkdir -p "$DIR" 2>/dev/null && { [ ! -e "$DIR/env" ] || [ -e "$MARKER" ]; }; then
+    rm -f "$DIR/env"
+    echo "$*" >"$DIR/unavailable"
+  fi
+  exit 77
+}
+[ "$(id -u)" -eq 0 ] || cannot "needs root (slurmd runs jobs as their users, mknod makes the fake GPUs)"
+for cmd in munged mungekey mariadb-install-db mariadbd mariadb slurmdbd slurmctld slurmd slurmrestd \
+  scontrol sinfo sacctmgr curl setsid timeout ss; do
+  command -v "$cmd" >/dev/null 2>&1 || cannot "'$cmd' is not installed; run scripts/install-deps.sh"
+done
+[ -e /usr/lib/x86_64-linux-gnu/slurm-wlm/auth_jwt.so ] || [ -n "$(find /usr/lib* -name auth_jwt.so -print -quit 2>/dev/null)" ] ||
+  cannot "auth_jwt.so is missing; install slurm-wlm-jwt-plugin (scripts/install-deps.sh)"
+case "$DIR" in *[[:space:]]*) cannot "DIR must not contain spaces: '$DIR'" ;; esac
+# Unix sockets live under DIR; their paths must fit in 108 bytes.
+[ ${#MUNGE_SOCKET} -lt 100 ] || cannot "DIR is too long for a Unix socket path: $MUNGE_SOCKET"
+
+# ---- already running? -----------------------------------------------------
+DAEMONS=(munged mariadbd slurmdbd slurmctld slurmd-n1 slurmd-n2 slurmd-n3 slurmd-n4 slurmrestd)
+all_alive=1
+any_alive=0
+for d in "${DAEMONS[@]}"; do
+  if daemon_pid "$d" >/dev/null; then any_alive=1; else all_alive=0; fi
+done
+if [ "$all_alive" = 1 ] && [ -s "$DIR/env" ] && ctld_answers; then
+  say "cluster in $DIR is already running; nothing to do (env: $DIR/env)"
+  exit 0
+fi
+if [ "$any_alive" = 1 ] || [ -n "$(cluster_pids)" ]; then
+  say "cluster in $DIR is partly running; stopping it to start afresh"
+  "$HERE/stop.sh" "$DIR"
+fi
+
+# ---- a fresh folder ---------------------------------------------------------
+if [ -d "$DIR" ] && [ -n "$(ls -A "$DIR")" ] && [ ! -e "$MARKER" ]; then
+  warn "$DIR exists, is not empty and was not made by this script; choose another folder"
+  exit 1
+fi
+rm -rf "$ETC" "$RUN" "$LOG" "$SPOOL" "$DIR/db" "$DIR/dev" "$DIR/env" "$DIR/unavailable"
+mkdir -p "$DIR"
+touch "$MARKER"
+mkdir -p "$ETC" "$RUN/munge" "$PIDS" "$LOG" "$SPOOL/ctld" "$DIR/db" "$DIR/tmp"
+chmod 755 "$DIR" "$RUN" "$RUN/munge" "$ETC"
+
+started_ok=0
+on_exit() {
+  if [ "$started_ok" != 1 ]; then
+    warn "start failed; stopping what was started (logs stay in $LOG)"
+    SUANLI_SLURM_KEEP_LOGS=1 "$HERE/stop.sh" "$DIR" >&2 || true
+  fi
+}
+trap on_exit EXIT
+trap 'exit 1' TERM INT HUP
+
+# slurmrestd drops to an unprivileged user, which must be able to read slurm.conf.
+if ! id -u "$REST_USER" >/dev/null 2>&1; then
+  useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$REST_USER" 2>/dev/null ||
+    id -u "$REST_USER" >/dev/null 2>&1 || cannot "could not create the system user '$REST_USER' for slurmrestd"
+fi
+
+# ---- ports ------------------------------------------------------------------
+port_busy() { [ -n "$(ss -Htan "( sport = :$1 )" 2>/dev/null)" ]; }
+block_free() {
+  local p
+  for p in $(seq "$1" $(($1 + 7))); do port_busy "$p" && return 1; done
+  return 0
+}
+if [ -n "$BASE_PORT" ]; then
+  block_free "$BASE_PORT" || { warn "ports $BASE_PORT..$((BASE_PORT + 7)) are not all free"; exit 1; }
+else
+  for _ in $(seq 50); do
+    BASE_PORT=$((20000 + (RANDOM % 1000) * 10))
+    block_free "$BASE_PORT" && break
+    BASE_PORT=
+  done
+  [ -n "$BASE_PORT" ] || { warn "found no 8 free consecutive ports between 20000 and 30000"; exit 1; }
+fi
+P_CTLD=$BASE_PORT
+P_DBD=$((BASE_PORT + 1))
+P_DB=$((BASE_PORT + 2))
+P_REST=$((BASE_PORT + 3))
+P_NODE=$((BASE_PORT + 4)) # n1..n4 on P_NODE..P_NODE+3
+
+# ---- configuration ------------------------------------------------------------
+JWT_KEY=$ETC/jwt.key
+DB_SOCKET=$RUN/mysqld.sock
+DB_PASS=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
+dd if=/dev/urandom of="$JWT_KEY" bs=32 count=1 status=none
+chmod 600 "$JWT_KEY"
+mungekey -c -f -k "$ETC/munge.key" >/dev/null 2>&1 || { explain "mungekey could not create $ETC/munge.key"; exit 1; }
+chmod 600 "$ETC/munge.key"
+
+# Fake GPUs: character devices (NVIDIA's major 195) that slurmd only looks at.
+declare -A MODEL=([n1]=a100 [n2]=a100 [n3]=910b [n4]=910b)
+: >"$ETC/gres.conf"
+echo "AutoDetect=off" >>"$ETC/gres.conf"
+for n in n1 n2 n3 n4; do
+  mkdir -p "$DIR/dev/$n" "$SPOOL/d/$n"
+  for i in 0 1 2 3; do
+    mknod "$DIR/dev/$n/gpu$i" c 195 "$i" 2>/dev/null || cannot "mknod failed: this machine does not allow device nodes under $DIR"
+  done
+  echo "NodeName=$n Name=gpu Type=${MODEL[$n]} File=$DIR/dev/$n/gpu[0-3]" >>"$ETC/gres.conf"
+done
+
+cat >"$CONF" <<EOF
+# Suanli's Slurm test cluster (written by scripts/slurm/start.sh).
+ClusterName=$CLUSTER
+SlurmctldHost=localhost
+SlurmctldPort=$P_CTLD
+SlurmUser=root
+SlurmdUser=root
+AuthType=auth/munge
+AuthInfo=socket=$MUNGE_SOCKET
+CredType=cred/munge
+AuthAltTypes=auth/jwt
+AuthAltParameters=jwt_key=$JWT_KEY
+StateSaveLocation=$SPOOL/ctld
+SlurmdSpoolDir=$SPOOL/d/%n
+SlurmctldPidFile=$RUN/slurmctld.pid
+SlurmdPidFile=$RUN/slurmd-%n.pid
+SlurmctldLogFile=$LOG/slurmctld.log
+SlurmdLogFile=$LOG/slurmd-%n.log
+SlurmctldDebug=info
+SlurmdDebug=info
+TmpFS=$DIR/tmp
+ProctrackType=proctrack/linuxproc
+TaskPlugin=task/none
+JobAcctGatherType=jobacct_gather/none
+SelectType=select/cons_tres
+SelectTypeParameters=CR_Core
+SlurmdParameters=config_overrides
+ReturnToService=2
+MailProg=/bin/true
+GresTypes=gpu
+MinJobAge=60
+# Look at pending jobs every few seconds (defaults 60 s and 30 s), so a
+# limit raised or a node resumed shows in a job's state while a test waits.
+SchedulerParameters=sched_interval=5,bf_interval=5
+KillWait=5
+AccountingStorageType=accounting_storage/slurmdbd
+AccountingStorageHost=localhost
+AccountingStoragePort=$P_DBD
+AccountingStoragePass=$MUNGE_SOCKET
+AccountingStorageTRES=gres/gpu,gres/gpu:a100,gres/gpu:910b
+AccountingStorageEnforce=associations,limits,qos
+NodeName=n1 NodeHostname=localhost NodeAddr=127.0.0.1 Port=$P_NODE CPUs=32 RealMemory=256000 Gres=gpu:a100:4 State=UNKNOWN
+NodeName=n2 NodeHostname=localhost NodeAddr=127.0.0.1 Port=$((P_NODE + 1)) CPUs=32 RealMemory=256000 Gres=gpu:a100:4 State=UNKNOWN
+NodeName=n3 NodeHostname=localhost NodeAddr=127.0.0.1 Port=$((P_NODE + 2)) CPUs=32 RealMemory=256000 Gres=gpu:910b:4 State=UNKNOWN
+NodeName=n4 NodeHostname=localhost NodeAddr=127.0.0.1 Port=$((P_NODE + 3)) CPUs=32 RealMemory=256000 Gres=gpu:910b:4 State=UNKNOWN
+PartitionName=train Nodes=n[1-4] Default=YES MaxTime=INFINITE State=UP
+PartitionName=infer Nodes=n[3-4] MaxTime=INFINITE State=UP
+EOF
+chmod 644 "$CONF" "$ETC/gres.conf"
+
+cat >"$ETC/slurmdbd.conf" <<EOF
+AuthType=auth/munge
+AuthInfo=socket=$MUNGE_SOCKET
+AuthAltTypes=auth/jwt
+AuthAltParameters=jwt_key=$JWT_KEY
+DbdHost=localhost
+DbdPort=$P_DBD
+SlurmUser=root
+DebugLevel=info
+LogFile=$LOG/slurmdbd.log
+PidFile=$RUN/slurmdbd.pid
+StorageType=accounting_storage/mysql
+StorageHost=127.0.0.1
+StoragePort=$P_DB
+StorageUser=slurm
+StoragePass=$DB_PASS
+StorageLoc=slurm_acct_db
+EOF
+chmod 600 "$ETC/slurmdbd.conf"
+
+if ! runuser -u "$REST_USER" -- test -r "$CONF"; then
+  cannot "user '$REST_USER' (slurmrestd) cannot read $CONF; put DIR where every user can reach it (not under /root)"
+fi
+
+T0=$(date +%s.%N)
+PHASES=""
+TP=$T0
+phase() { # records how long the phase that just ended took
+  local now
+  now=$(date +%s.%N)
+  PHASES="$PHASES $1=$(awk -v a="$TP" -v b="$now" 'BEGIN{printf "%.1fs", b-a}')"
+  TP=$now
+}
+# ---- munge ------------------------------------------------------------------------
+launch munged munged -F --key-file="$ETC/munge.key" --socket="$MUNGE_SOCKET" \
+  --pid-file="$RUN/munged.pid" --seed-file="$RUN/munged.seed" --log-file="$LOG/munged.log"
+wait_for 10 test -S "$MUNGE_SOCKET" || { explain "munged did not open its socket $MUNGE_SOCKET" "$LOG/munged.out"; exit 1; }
+
+# ---- MariaDB from a private datadir -----------------------------------------------
+timeout 120 mariadb-install-db --no-defaults --datadir="$DIR/db" --user=root --skip-test-db \
+  --auth-root-authentication-method=socket >"$LOG/mariadb-install.log" 2>&1 ||
+  { explain "mariadb-install-db failed" "$LOG/mariadb-install.log"; exit 1; }
+launch mariadbd mariadbd --no-defaults --user=root --datadir="$DIR/db" --port="$P_DB" \
+  --bind-address=127.0.0.1 --socket="$DB_SOCKET" --pid-file="$RUN/mariadbd.pid" \
+  --log-error="$LOG/mariadbd.log" --skip-log-bin --innodb-buffer-pool-size=64M \
+  --skip-name-resolve
+db() { timeout 20 mariadb --no-defaults -S "$DB_SOCKET" -u root "$@"; }
+wait_for 60 db -e 'SELECT 1' || { explain "MariaDB did not answer on $DB_SOCKET" "$LOG/mariadbd.log"; exit 1; }
+db -e "CREATE USER 'slurm'@'127.0.0.1' IDENTIFIED BY '$DB_PASS';
+       CREATE USER 'slurm'@'localhost' IDENTIFIED BY '$DB_PASS';
+       GRANT ALL ON slurm_acct_db.* TO 'slurm'@'127.0.0.1';
+       GRANT ALL ON slurm_acct_db.* TO 'slurm'@'localhost';" ||
+  { explain "could not create MariaDB user 'slurm'" "$LOG/mariadbd.log"; exit 1; }
+phase mariadb
+
+# ---- slurmdbd and the accounts (before slurmctld, so it registers at once) ------------
+launch slurmdbd slurmdbd -D
+wait_for 60 sl sacctmgr -n show cluster || { explain "slurmdbd did not answer on port $P_DBD" "$LOG/slurmdbd.log"; exit 1; }
+acct() {
+  local out
+  out=$(sl sacctmgr -i "$@" 2>&1) || { explain "sacctmgr $* failed: $out" "$LOG/slurmdbd.log"; exit 1; }
+}
+acct add cluster "$CLUSTER"
+# Tenants are top-level accounts, their projects child accounts.
+acct add account tenanta,tenantb
+acct add account tenanta-nlp,tenanta-cv parent=tenanta Organization=tenanta
+acct add account tenantb-llm parent=tenantb Organization=tenantb
+acct add user root account=tenanta-nlp,tenanta-cv,tenantb-llm,tenanta,tenantb
+acct modify user root set DefaultAccount=tenanta-nlp
+phase slurmdbd+accounts
+
+# ---- slurmctld, then the nodes --------------------------------------------------------
+launch slurmctld slurmctld -D -i -f "$CONF"
+wait_for 60 ctld_answers || { explain "slurmctld did not answer on port $P_CTLD" "$LOG/slurmctld.log"; exit 1; }
+# slurmctld registers the configured TRES (gres/gpu and its types) with
+# slurmdbd as it starts; only then can limits name them.
+tres_known() { sl sacctmgr -n -P show tres | grep -qx 'gres|gpu:910b|.*'; }
+wait_for 30 tres_known || { explain "slurmdbd never learnt the TRES gres/gpu:a100, gres/gpu:910b" "$LOG/slurmctld.log"; exit 1; }
+acct modify account tenanta set GrpTRES=gres/gpu=8
+phase slurmctld
+for n in n1 n2 n3 n4; do
+  launch "slurmd-$n" slurmd -D -N "$n" -f "$CONF"
+done
+if ! wait_for 60 all_nodes_idle; then
+  explain "not every node came up idle: $(sl sinfo -h -N -o '%N=%t' 2>&1 | tr '\n' ' ')" "$LOG/slurmd-n1.log"
+  exit 1
+fi
+phase slurmd
+
+# ---- slurmrestd with JWT, as an unprivileged user --------------------------------------
+launch slurmrestd env SLURM_JWT=daemon slurmrestd -f "$CONF" -a rest_auth/jwt -u "$REST_USER" "127.0.0.1:$P_REST"
+TOKEN=$(sl scontrol token username="$TOKEN_USER" lifespan=$((30 * 86400)) 2>"$LOG/token.err" | sed -n 's/^SLURM_JWT=//p')
+[ -n "$TOKEN" ] || { explain "scontrol token gave no token" "$LOG/token.err"; exit 1; }
+ping_rest() {
+  curl -sf --max-time 5 -H "X-SLURM-USER-NAME: $TOKEN_USER" -H "X-SLURM-USER-TOKEN: $TOKEN" \
+    "http://127.0.0.1:$P_REST/slurm/v0.0.38/ping" | grep -q '"ping"'
+}
+wait_for 30 ping_rest || { explain "slurmrestd did not answer /slurm/v0.0.38/ping on 127.0.0.1:$P_REST" "$LOG/slurmrestd.out"; exit 1; }
+
+# ---- the contract for tests and the gateway ------------------------------------------
+cat >"$DIR/env.tmp" <<EOF
+SLURM_CONF=$CONF
+SUANLI_SLURM_URL=http://127.0.0.1:$P_REST
+SUANLI_SLURM_USER=$TOKEN_USER
+SUANLI_SLURM_JWT_KEY=$JWT_KEY
+SUANLI_SLURM_TOKEN=$TOKEN
+SUANLI_SLURM_CLUSTER=$CLUSTER
+SUANLI_SLURM_BIN=$(dirname "$(command -v scontrol)")
+SUANLI_SLURM_DIR=$DIR
+SUANLI_SLURM_BASE_PORT=$BASE_PORT
+SUANLI_SLURM_CTLD_PORT=$P_CTLD
+SUANLI_SLURM_DBD_PORT=$P_DBD
+SUANLI_SLURM_DB_PORT=$P_DB
+SUANLI_SLURM_REST_PORT=$P_REST
+SUANLI_SLURM_REST_USER=$REST_USER
+SUANLI_SLURM_LOGS=$LOG
+EOF
+mv "$DIR/env.tmp" "$DIR/env"
+phase slurmrestd
+started_ok=1
+say "cluster '$CLUSTER' up in $(awk -v a="$T0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')s (${PHASES# }): 4 nodes (n1,n2 gpu:a100:4; n3,n4 gpu:910b:4), slurmrestd on 127.0.0.1:$P_REST"
+say "env: $DIR/env   logs: $LOG   stop: $HERE/stop.sh $DIR"

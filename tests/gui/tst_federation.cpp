@@ -1,0 +1,234 @@
+// The Federation page against two real gateways, offscreen: each centre's
+// column shows what its gateway's overview says, Total is their sum, a stopped
+// gateway's column turns stale and the totals say so, clicking a centre opens
+// its overview, and removing a centre removes its column and pages.
+#include "Connection.h"
+#include "GatewayProcess.h"
+#include "KpiTile.h"
+#include "MainWindow.h"
+#include "Palette.h"
+#include "SiteState.h"
+#include "models/ModelRoles.h"
+#include "models/Words.h"
+#include "pages/FederationModel.h"
+#include "pages/FederationPage.h"
+#include "suanli/v1/cluster.grpc.pb.h"
+
+#include <QHeaderView>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QtTest>
+
+using namespace suanli;
+using Figure = app::FederationModel::Figure;
+
+namespace {
+// A frozen simulation (speed 0), so the gateway's overview holds still while it is compared.
+std::vector<std::string> centreArgs(const std::string &site, const std::string &nodes)
+{
+    return { "--sim-site", site, "--sim-nodes", nodes, "--sim-jobs", "150", "--sim-speed", "0",
+        "--tick", "0.2" };
+}
+
+client::ConnectionProfile profileFor(
+    const QString &name, const test::GatewayProcess &gateway, const std::string &token)
+{
+    client::ConnectionProfile p;
+    p.name = name;
+    p.address = QString::fromStdString(gateway.address());
+    p.caPem = QByteArray::fromStdString(gateway.caPem());
+    p.token = QString::fromStdString(token);
+    return p;
+}
+
+v1::Overview overviewAt(const test::GatewayProcess &gateway, const std::string &token)
+{
+    auto stub = v1::Cluster::NewStub(gateway.channel());
+    v1::Overview overview;
+    auto ctx = test::GatewayProcess::context(token);
+    stub->GetOverview(ctx.get(), {}, &overview);
+    return overview;
+}
+
+double counts(const v1::Overview &o, const QString &model, Figure figure)
+{
+    double sum = 0;
+    for (const auto &c : o.accelerators()) {
+        if (app::Words::modelName(c.model(), c.model_name()) != model)
+            continue;
+        sum += figure == Figure::AcceleratorsTotal ? c.total()
+            : figure == Figure::AcceleratorsInUse  ? c.in_use()
+            : figure == Figure::AcceleratorsFree   ? c.free()
+                                                   : c.down();
+    }
+    return sum;
+}
+
+QStringList models(const v1::Overview &o)
+{
+    QStringList out;
+    for (const auto &c : o.accelerators())
+        out.append(app::Words::modelName(c.model(), c.model_name()));
+    return out;
+}
+
+// Where the page's column differs from the gateway's overview, in words; empty when equal.
+QString mismatch(const app::FederationModel &model, int column, const v1::Overview &o)
+{
+    QStringList wrong;
+    auto check = [&](const char *what, std::optional<double> shown, double expected) {
+        if (!shown || std::abs(*shown - expected) > 1e-6 * std::max(1.0, std::abs(expected)))
+            wrong.append(QStringLiteral("%1: shown %2, gateway %3")
+                             .arg(QLatin1String(what))
+                             .arg(shown ? QString::number(*shown) : QStringLiteral("nothing"))
+                             .arg(expected));
+    };
+    for (const QString &m : models(o))
+        for (Figure f : { Figure::AcceleratorsTotal, Figure::AcceleratorsInUse,
+                 Figure::AcceleratorsFree, Figure::AcceleratorsDown })
+            check(qPrintable(m), model.value(column, f, m), counts(o, m, f));
+    check("running", model.value(column, Figure::JobsRunning), double(o.jobs_running()));
+    check("pending", model.value(column, Figure::JobsPending), double(o.jobs_pending()));
+    check("utilisation", model.value(column, Figure::Utilisation), o.utilisation_percent());
+    check("it power", model.value(column, Figure::ItPower), o.it_power_watts());
+    check("facility power", model.value(column, Figure::FacilityPower), o.facility_power_watts());
+    check("pue", model.value(column, Figure::Pue), o.pue());
+    check("carbon", model.value(column, Figure::Carbon), o.emissions_kg_per_hour());
+    return wrong.join(QStringLiteral("; "));
+}
+
+QString cell(const app::FederationModel &model, int row, int column)
+{
+    return model.index(row, column).data().toString();
+}
+} // namespace
+
+class FederationTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void columnsFollowEachGatewayAndTotalSums();
+};
+
+void FederationTest::columnsFollowEachGatewayAndTotalSums()
+{
+    test::GatewayProcess lingang(centreArgs("lingang", "40"));
+    test::GatewayProcess wuhan(centreArgs("wuhan", "24"));
+    QVERIFY2(lingang.start(), lingang.error().c_str());
+    QVERIFY2(wuhan.start(), wuhan.error().c_str());
+    const std::string tokenA = lingang.addUser("wall", "viewer");
+    const std::string tokenB = wuhan.addUser("wall", "viewer");
+
+    app::MainWindow window;
+    window.show();
+    auto *a = window.addCentre(profileFor(QStringLiteral("Lingang"), lingang, tokenA));
+    auto *b = window.addCentre(profileFor(QStringLiteral("Wuhan"), wuhan, tokenB));
+    auto *page = window.federationPage();
+    auto &model = *page->model();
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    window.showFederation();
+    QCOMPARE(model.columnCount(), 3);
+    QCOMPARE(
+        model.headerData(0, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("Lingang"));
+    QCOMPARE(
+        model.headerData(1, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("Wuhan"));
+
+    QTRY_COMPARE_WITH_TIMEOUT(model.liveCentres(), 2, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(a->site()->overview().accelerators_size() > 0
+            && b->site()->overview().accelerators_size() > 0,
+        15000);
+    const auto oa = overviewAt(lingang, tokenA);
+    const auto ob = overviewAt(wuhan, tokenB);
+    QVERIFY(oa.nodes_total() == 40 && ob.nodes_total() == 24);
+    // Each column is its gateway's overview (the stream catches up with what GetOverview says).
+    QTRY_COMPARE_WITH_TIMEOUT(mismatch(model, 0, overviewAt(lingang, tokenA)), QString(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(mismatch(model, 1, overviewAt(wuhan, tokenB)), QString(), 10000);
+
+    // Total: sums, utilisation weighted by usable accelerators, PUE as facility over IT power.
+    const int total = model.totalColumn();
+    QCOMPARE(model.headerData(total, Qt::Horizontal, Qt::DisplayRole).toString(),
+        QStringLiteral("Total"));
+    QStringList all = models(oa) + models(ob);
+    all.removeDuplicates();
+    QCOMPARE(model.acceleratorModels().size(), all.size());
+    qint64 inUse = 0;
+    for (const QString &m : all) {
+        for (Figure f : { Figure::AcceleratorsTotal, Figure::AcceleratorsInUse,
+                 Figure::AcceleratorsFree, Figure::AcceleratorsDown }) {
+            const double sum = counts(oa, m, f) + counts(ob, m, f);
+            QCOMPARE(model.value(total, f, m).value_or(-1), sum);
+            QCOMPARE(cell(model, model.rowOf(f, m), total), QLocale().toString(qint64(sum)));
+        }
+        inUse += qint64(
+            counts(oa, m, Figure::AcceleratorsInUse) + counts(ob, m, Figure::AcceleratorsInUse));
+    }
+    QCOMPARE(model.value(total, Figure::JobsRunning).value_or(-1),
+        double(oa.jobs_running() + ob.jobs_running()));
+    QCOMPARE(model.value(total, Figure::JobsPending).value_or(-1),
+        double(oa.jobs_pending() + ob.jobs_pending()));
+    QCOMPARE(model.value(total, Figure::FacilityPower).value_or(-1),
+        oa.facility_power_watts() + ob.facility_power_watts());
+    QCOMPARE(cell(model, model.rowOf(Figure::FacilityPower), total),
+        app::Words::power(oa.facility_power_watts() + ob.facility_power_watts()));
+    QVERIFY(qFuzzyCompare(model.value(total, Figure::Pue).value_or(-1),
+        (oa.facility_power_watts() + ob.facility_power_watts())
+            / (oa.it_power_watts() + ob.it_power_watts())));
+    QVERIFY(qFuzzyCompare(model.value(total, Figure::Carbon).value_or(-1),
+        oa.emissions_kg_per_hour() + ob.emissions_kg_per_hour()));
+    const double util = *model.value(total, Figure::Utilisation);
+    QVERIFY(util >= std::min(oa.utilisation_percent(), ob.utilisation_percent()) - 1e-9);
+    QVERIFY(util <= std::max(oa.utilisation_percent(), ob.utilisation_percent()) + 1e-9);
+    QCOMPARE(page->tile(QStringLiteral("InUse"))->valueText(), QLocale().toString(inUse));
+    QCOMPARE(page->tile(QStringLiteral("Running"))->valueText(),
+        QLocale().toString(qint64(oa.jobs_running() + ob.jobs_running())));
+    QCOMPARE(cell(model, model.rowOf(Figure::Connection), 0), QStringLiteral("Live"));
+    QCOMPARE(cell(model, model.rowOf(Figure::Connection), total), QStringLiteral("2 of 2 live"));
+
+    // Clicking a centre's column opens its overview.
+    auto *table = page->table();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+        table->visualRect(model.index(model.rowOf(Figure::JobsRunning), 1)).center());
+    auto *stack = window.findChild<QStackedWidget *>();
+    QCOMPARE(stack->currentWidget(), window.page(b, QStringLiteral("OverviewPage")));
+    window.showFederation();
+    QCOMPARE(stack->currentWidget(), page);
+
+    // Wuhan's gateway stops: its column keeps the last figures, greyed, and says why.
+    QCOMPARE(wuhan.stop(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(model.isStale(b), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(model.liveCentres(), 1, 5000);
+    const QString state = cell(model, model.rowOf(Figure::Connection), 1);
+    QVERIFY2(state != QStringLiteral("Live") && !state.isEmpty(), qPrintable(state));
+    const int running = model.rowOf(Figure::JobsRunning);
+    QVERIFY(model.index(running, 1).data(app::StaleRole).toBool());
+    QVERIFY(!model.index(running, 0).data(app::StaleRole).toBool());
+    QCOMPARE(model.index(running, 1).data(Qt::ForegroundRole).value<QColor>(),
+        widgets::Palette::noDataColour());
+    QCOMPARE(cell(model, running, 1), QLocale().toString(qint64(ob.jobs_running())));
+    QCOMPARE(model.headerData(total, Qt::Horizontal, Qt::DisplayRole).toString(),
+        QStringLiteral("Total (1 of 2 live)"));
+    QCOMPARE(cell(model, model.rowOf(Figure::Connection), total), QStringLiteral("1 of 2 live"));
+    QVERIFY(model.index(running, total)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("last known")));
+    QVERIFY(page->tile(QStringLiteral("Running"))->isStale());
+    QVERIFY2(page->tile(QStringLiteral("Running"))
+                 ->subtitle()
+                 .contains(QStringLiteral("1 of 2 centres live")),
+        qPrintable(page->tile(QStringLiteral("Running"))->subtitle()));
+
+    // Removing Wuhan removes its column, its pages and its share of the totals.
+    window.removeCentre(b);
+    QCOMPARE(window.centres().size(), 1);
+    QCOMPARE(model.columnCount(), 2);
+    QCOMPARE(model.totalColumn(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(mismatch(model, 1, overviewAt(lingang, tokenA)), QString(), 10000);
+    QCOMPARE(
+        model.headerData(1, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("Total"));
+    QCOMPARE(window.page(b, QStringLiteral("OverviewPage")), nullptr);
+    QCOMPARE(window.centre(QStringLiteral("Wuhan")), nullptr);
+    QCOMPARE(window.centre(QStringLiteral("Lingang")), a);
+}
+
+QTEST_MAIN(FederationTest)
+#include "tst_federation.moc"

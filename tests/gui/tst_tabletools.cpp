@@ -1,0 +1,201 @@
+// The table tools every table of the console shares: copy of the selection with headers, CSV of
+// exactly what is shown (filtered, sorted, hidden and moved columns), the column chooser, header
+// state across runs and the selection kept by key when the model resets.
+#include "models/ModelRoles.h"
+#include "pages/TableTools.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QMenu>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace suanli::app;
+
+namespace {
+
+// Rows of (name, queue, accelerators); the key is the name.
+QStandardItemModel *makeModel(QObject *parent, const QList<QStringList> &rows)
+{
+    auto *model = new QStandardItemModel(0, 3, parent);
+    model->setHorizontalHeaderLabels(
+        { QStringLiteral("Name"), QStringLiteral("Queue"), QStringLiteral("Accelerators") });
+    for (const QStringList &row : rows) {
+        QList<QStandardItem *> items;
+        for (const QString &text : row)
+            items.append(new QStandardItem(text));
+        items.first()->setData(row.first(), KeyRole);
+        model->appendRow(items);
+    }
+    return model;
+}
+
+const QList<QStringList> kRows = {
+    { QStringLiteral("job-a"), QStringLiteral("train"), QStringLiteral("64") },
+    { QStringLiteral("job-b"), QStringLiteral("infer"), QStringLiteral("8") },
+    { QStringLiteral("job-c"), QStringLiteral("train"), QStringLiteral("16") },
+    { QStringLiteral("job-d, \"big\""), QStringLiteral("train"), QStringLiteral("512") },
+};
+
+} // namespace
+
+class TestTableTools : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("SuanliTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_tabletools"));
+        QSettings().clear();
+    }
+
+    void init()
+    {
+        m_proxy = new QSortFilterProxyModel(this);
+        m_proxy->setSourceModel(makeModel(m_proxy, kRows));
+        m_table = new QTableView;
+        m_table->setModel(m_proxy);
+        m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+        m_tools = new TableTools(m_table, QStringLiteral("test"), QStringLiteral("test.csv"));
+    }
+
+    void cleanup()
+    {
+        delete m_table;
+        delete m_proxy;
+    }
+
+    void csvIsWhatIsShown()
+    {
+        // Only the train queue, by name descending, without the queue column, accelerators first.
+        m_proxy->setFilterKeyColumn(1);
+        m_proxy->setFilterFixedString(QStringLiteral("train"));
+        m_table->setSortingEnabled(true);
+        m_table->sortByColumn(0, Qt::DescendingOrder);
+        m_tools->setColumnVisible(1, false);
+        m_table->horizontalHeader()->moveSection(2, 0);
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("out.csv"));
+        QString error;
+        QVERIFY2(m_tools->exportTo(path, &error), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(),
+            QByteArray("\xEF\xBB\xBF"
+                       "Accelerators,Name\r\n"
+                       "512,\"job-d, \"\"big\"\"\"\r\n"
+                       "16,job-c\r\n"
+                       "64,job-a\r\n"));
+        QVERIFY(!m_tools->exportTo(dir.filePath(QStringLiteral("no/such/folder/x.csv")), &error));
+        QVERIFY(!error.isEmpty());
+    }
+
+    void copyHasHeadersAndVisibleColumns()
+    {
+        m_tools->setColumnVisible(2, false);
+        m_tools->setSelectedKeys({ QStringLiteral("job-c"), QStringLiteral("job-a") });
+        QCOMPARE(m_tools->selectedKeys(),
+            (QStringList { QStringLiteral("job-a"), QStringLiteral("job-c") }));
+        const QString expected = QStringLiteral("Name\tQueue\njob-a\ttrain\njob-c\ttrain");
+        QCOMPARE(m_tools->selectionText(), expected);
+
+        // Ctrl+C on the table puts the same on the clipboard.
+        m_table->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_table));
+        m_table->setFocus();
+        QApplication::clipboard()->clear();
+        QTest::keyClick(m_table, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QApplication::clipboard()->text(), expected);
+
+        m_table->clearSelection();
+        QCOMPARE(m_tools->selectionText(), QString());
+    }
+
+    void columnChooserKeepsOneColumn()
+    {
+        std::unique_ptr<QMenu> menu(m_tools->columnMenu(nullptr));
+        const auto entries = menu->actions();
+        QCOMPARE(entries.size(), 3);
+        QCOMPARE(entries.at(1)->text(), QStringLiteral("Queue"));
+        QVERIFY(entries.at(1)->isChecked());
+        entries.at(1)->setChecked(false);
+        QVERIFY(m_table->horizontalHeader()->isSectionHidden(1));
+        entries.at(0)->setChecked(false);
+        // The last visible column cannot be hidden.
+        m_tools->setColumnVisible(2, false);
+        QVERIFY(!m_table->horizontalHeader()->isSectionHidden(2));
+        entries.at(1)->setChecked(true);
+        QVERIFY(!m_table->horizontalHeader()->isSectionHidden(1));
+    }
+
+    void headerStateComesBack()
+    {
+        m_tools->setColumnVisible(1, false);
+        m_table->horizontalHeader()->resizeSection(0, 233);
+        m_tools->saveState();
+
+        QTableView again;
+        again.setModel(m_proxy);
+        TableTools tools(&again, QStringLiteral("test"), QStringLiteral("test.csv"));
+        QVERIFY(tools.restoreState());
+        QVERIFY(again.horizontalHeader()->isSectionHidden(1));
+        QCOMPARE(again.horizontalHeader()->sectionSize(0), 233);
+
+        QTableView other;
+        other.setModel(m_proxy);
+        TableTools fresh(&other, QStringLiteral("never-saved"), QStringLiteral("x.csv"));
+        QVERIFY(!fresh.restoreState());
+    }
+
+    void selectionSurvivesAReset()
+    {
+        m_tools->setSelectedKeys({ QStringLiteral("job-b"), QStringLiteral("job-d, \"big\"") });
+        QSignalSpy restored(m_tools, &TableTools::selectionRestored);
+        // A snapshot: the same jobs in another order, plus a new one.
+        QList<QStringList> rows = kRows;
+        std::reverse(rows.begin(), rows.end());
+        rows.append({ QStringLiteral("job-e"), QStringLiteral("infer"), QStringLiteral("1") });
+        auto *old = m_proxy->sourceModel();
+        m_proxy->setSourceModel(makeModel(m_proxy, rows));
+        delete old;
+        QCOMPARE(restored.count(), 1);
+        QCOMPARE(m_tools->selectedKeys(),
+            (QStringList { QStringLiteral("job-d, \"big\""), QStringLiteral("job-b") }));
+    }
+
+    void columnsFitTheFirstData()
+    {
+        auto *empty = new QSortFilterProxyModel(this);
+        empty->setSourceModel(makeModel(empty, {}));
+        QTableView table;
+        table.setModel(empty);
+        TableTools tools(&table, QStringLiteral("fit"), QStringLiteral("fit.csv"));
+        table.horizontalHeader()->resizeSection(0, 20);
+        auto *source = static_cast<QStandardItemModel *>(empty->sourceModel());
+        const QString longName = QStringLiteral("a-rather-long-job-name-that-needs-room");
+        source->appendRow({ new QStandardItem(longName), new QStandardItem(QStringLiteral("x")),
+            new QStandardItem(QStringLiteral("1")) });
+        QVERIFY(table.horizontalHeader()->sectionSize(0)
+            >= table.fontMetrics().horizontalAdvance(longName));
+        // Later rows do not resize what the user may have set.
+        table.horizontalHeader()->resizeSection(0, 50);
+        source->appendRow(
+            { new QStandardItem(longName + longName), new QStandardItem(), new QStandardItem() });
+        QCOMPARE(table.horizontalHeader()->sectionSize(0), 50);
+        delete empty;
+    }
+
+private:
+    QSortFilterProxyModel *m_proxy = nullptr;
+    QTableView *m_table = nullptr;
+    TableTools *m_tools = nullptr;
+};
+
+QTEST_MAIN(TestTableTools)
+#include "tst_tabletools.moc"

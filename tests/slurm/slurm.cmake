@@ -1,0 +1,37 @@
+# Slurm tests: a real Slurm 22.05 cluster on loopback (scripts/slurm), started
+# once by a fixture for every test labelled `slurm` and always stopped after
+# them. Where no cluster can run (not root, packages missing, no mknod),
+# start.sh exits 77 and every Slurm test is reported as skipped with the reason.
+if(NOT TARGET suanli_test_gateway)
+  return()
+endif()
+
+set(SUANLI_SLURM_DIR ${CMAKE_BINARY_DIR}/slurm-cluster)
+set(SUANLI_SLURM_SCRIPTS ${PROJECT_SOURCE_DIR}/scripts/slurm)
+set(SUANLI_SLURM_ENV "SUANLI_BUILD_DIR=${CMAKE_BINARY_DIR}" "SUANLI_SLURM_CLUSTER_DIR=${SUANLI_SLURM_DIR}")
+
+add_test(NAME slurm_cluster_start COMMAND /bin/bash ${SUANLI_SLURM_SCRIPTS}/start.sh ${SUANLI_SLURM_DIR})
+set_tests_properties(slurm_cluster_start PROPERTIES FIXTURES_SETUP slurm_cluster SKIP_RETURN_CODE 77
+                     TIMEOUT 300 LABELS slurm)
+add_test(NAME slurm_cluster_stop COMMAND /bin/bash ${SUANLI_SLURM_SCRIPTS}/stop.sh ${SUANLI_SLURM_DIR})
+set_tests_properties(slurm_cluster_stop PROPERTIES FIXTURES_CLEANUP slurm_cluster TIMEOUT 120 LABELS slurm)
+
+add_library(suanli_test_slurm STATIC ${CMAKE_CURRENT_LIST_DIR}/SlurmCluster.cpp)
+target_include_directories(suanli_test_slurm PUBLIC ${CMAKE_CURRENT_LIST_DIR})
+target_link_libraries(suanli_test_slurm PUBLIC suanli_test_gateway)
+target_compile_definitions(suanli_test_slurm PRIVATE SUANLI_SLURM_SCRIPTS="${SUANLI_SLURM_SCRIPTS}")
+
+# suanli_slurm_test(NAME LIBS...): a GoogleTest program run against the fixture's cluster.
+function(suanli_slurm_test name)
+  add_executable(${name} ${CMAKE_CURRENT_LIST_DIR}/${name}.cpp ${CMAKE_CURRENT_LIST_DIR}/slurm_main.cpp)
+  target_link_libraries(${name} PRIVATE suanli_test_slurm ${ARGN} GTest::gtest Threads::Threads)
+  add_test(NAME ${name} COMMAND ${name})
+  # One cluster for all: the tests change its nodes, jobs and quotas, so they take turns.
+  set_tests_properties(${name} PROPERTIES FIXTURES_REQUIRED slurm_cluster RESOURCE_LOCK slurm_cluster
+                       SKIP_RETURN_CODE 77 TIMEOUT 600 LABELS slurm ENVIRONMENT "${SUANLI_SLURM_ENV}")
+endfunction()
+
+suanli_slurm_test(tst_slurm_cluster)
+if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/tst_slurm_gateway.cpp)
+  suanli_slurm_test(tst_slurm_gateway suanli_common suanli_proto)
+endif()

@@ -6,16 +6,15 @@
 #include "SiteState.h"
 #include "dialogs/NewQuotaRequestDialog.h"
 #include "dialogs/SetQuotaDialog.h"
-#include "models/CsvExport.h"
 #include "models/ModelRoles.h"
 #include "models/QuotaImpact.h"
 #include "models/QuotaRequestProxyModel.h"
 #include "models/QuotaRequestTableModel.h"
 #include "models/Words.h"
 #include "pages/RoleGate.h"
+#include "pages/TableTools.h"
 
 #include <QAction>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -23,7 +22,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QMenu>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -81,6 +79,12 @@ QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *pa
             request);
     };
     m_proxy->setSourceModel(m_model);
+    m_table->setModel(m_proxy);
+    // Column chooser, copy, CSV export, header state, columns fitted, selection kept by key.
+    m_tools = new TableTools(
+        m_table, QStringLiteral("quotaRequests"), QStringLiteral("quota-requests.csv"));
+    m_tools->setRowOfKey([this](const QString &id) { return m_model->rowOf(id); });
+    connect(m_tools, &TableTools::notify, this, &QuotaRequestsPage::notify);
 
     auto *toolbar = new QToolBar(this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -92,18 +96,13 @@ QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *pa
     m_request = toolbar->addAction(tr("Request &quota…"));
     m_request->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     toolbar->addSeparator();
-    m_export = toolbar->addAction(tr("Export CSV…"));
-    m_copy = new QAction(tr("&Copy"), this);
-    m_copy->setShortcut(QKeySequence::Copy);
-    for (QAction *a : { m_approve, m_reject, m_request, m_export })
+    toolbar->addAction(m_tools->exportAction());
+    for (QAction *a : { m_approve, m_reject, m_request })
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_copy->setShortcutContext(Qt::WidgetShortcut);
-    addActions({ m_approve, m_reject, m_request, m_export });
+    addActions({ m_approve, m_reject, m_request, m_tools->exportAction() });
     connect(m_approve, &QAction::triggered, this, [this] { decide(Decision::Approve); });
     connect(m_reject, &QAction::triggered, this, [this] { decide(Decision::Reject); });
     connect(m_request, &QAction::triggered, this, &QuotaRequestsPage::requestQuota);
-    connect(m_export, &QAction::triggered, this, &QuotaRequestsPage::exportCsv);
-    connect(m_copy, &QAction::triggered, this, [this] { CsvExport::copySelectionAsText(m_table); });
 
     m_filter->setPlaceholderText(tr("Filter, e.g. state:pending tenant:galaxy"));
     m_filter->setClearButtonEnabled(true);
@@ -125,7 +124,6 @@ QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *pa
     filterRow->addWidget(m_filter, 1);
     filterRow->addWidget(toolbar);
 
-    m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     // No sort column: the proxy's "pending first, then newest" order.
     m_table->horizontalHeader()->setSortIndicatorClearable(true);
@@ -147,12 +145,7 @@ QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *pa
         QuotaRequestTableModel::UntilColumn, QuotaRequestTableModel::JustificationColumn };
     for (int visual = 0; visual < order.size(); ++visual)
         header->moveSection(header->visualIndex(order.at(visual)), visual);
-    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    auto *separator = new QAction(this);
-    separator->setSeparator(true);
-    m_table->addActions({ m_approve, m_reject, separator, m_copy });
-    header->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(header, &QWidget::customContextMenuRequested, this, &QuotaRequestsPage::showColumnMenu);
+    m_tools->addContextActions({ m_approve, m_reject });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateDetail();
         updateActions();
@@ -161,14 +154,6 @@ QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *pa
         if (m_approve->isEnabled())
             decide(Decision::Approve);
     });
-    connect(m_proxy, &QAbstractItemModel::modelAboutToBeReset, this,
-        [this] { m_selectionAcrossReset = selectedId(); });
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
-        setSelectedId(m_selectionAcrossReset);
-        fitColumns();
-    });
-    // The first requests often come after an empty snapshot.
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &QuotaRequestsPage::fitColumns);
 
     // The detail pane: who asked, how much, why, until when, and what approving changes.
     m_detail = new QWidget(this);
@@ -643,58 +628,10 @@ void QuotaRequestsPage::requestQuota()
         });
 }
 
-void QuotaRequestsPage::fitColumns()
-{
-    // No saved layout: fit the columns to what the first rows show, growing only so a
-    // column the user widened stays so; the why at most 40 characters wide (its tooltip has
-    // all of it).
-    constexpr int kRowsFitted = 200;
-    if (m_columnsSized || m_proxy->rowCount() == 0)
-        return;
-    const int most = m_table->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 40;
-    for (int c = 0; c < m_model->columnCount(); ++c) {
-        const int before = m_table->columnWidth(c);
-        m_table->resizeColumnToContents(c);
-        m_table->setColumnWidth(c, std::max(before, std::min(m_table->columnWidth(c), most)));
-    }
-    m_columnsSized = m_proxy->rowCount() >= kRowsFitted;
-}
-
-void QuotaRequestsPage::showColumnMenu(const QPoint &pos)
-{
-    QMenu menu;
-    auto *header = m_table->horizontalHeader();
-    for (int visual = 0; visual < header->count(); ++visual) {
-        const int c = header->logicalIndex(visual);
-        QAction *a = menu.addAction(m_model->headerData(c, Qt::Horizontal).toString());
-        a->setCheckable(true);
-        a->setChecked(!header->isSectionHidden(c));
-        connect(a, &QAction::toggled, header,
-            [header, c](bool on) { header->setSectionHidden(c, !on); });
-    }
-    menu.exec(header->mapToGlobal(pos));
-}
-
-void QuotaRequestsPage::exportCsv()
-{
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export quota requests"),
-        QStringLiteral("quota-requests.csv"), tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!CsvExport::writeCsv(m_table, path, &error))
-        Q_EMIT notify(tr("Export failed: %1").arg(error), true, error);
-    else
-        Q_EMIT notify(
-            tr("Exported %n quota request(s) to %1", nullptr, m_proxy->rowCount()).arg(path), false,
-            {});
-}
-
 void QuotaRequestsPage::saveState() const
 {
     QSettings settings;
-    settings.setValue(
-        QStringLiteral("quotaRequests/header"), m_table->horizontalHeader()->saveState());
+    m_tools->saveState();
     settings.setValue(QStringLiteral("quotaRequests/filter"), m_filter->text());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("QuotaRequestsSplitter")))
         settings.setValue(QStringLiteral("quotaRequests/splitter"), splitter->saveState());
@@ -703,9 +640,8 @@ void QuotaRequestsPage::saveState() const
 void QuotaRequestsPage::restoreState()
 {
     QSettings settings;
+    m_tools->restoreState();
     auto *header = m_table->horizontalHeader();
-    m_columnsSized = header->restoreState(
-        settings.value(QStringLiteral("quotaRequests/header")).toByteArray());
     m_table->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
     m_filter->setText(settings.value(QStringLiteral("quotaRequests/filter")).toString());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("QuotaRequestsSplitter")))

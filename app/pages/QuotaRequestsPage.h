@@ -22,6 +22,7 @@ namespace suanli::app {
 
 class QuotaRequestProxyModel;
 class QuotaRequestTableModel;
+class TableTools;
 struct QuotaImpact;
 
 // QuotaRequestsPage is where quota requests are decided: the requests of a centre, pending
@@ -80,9 +81,6 @@ private:
     void updateBadge();
     void decide(Decision decision);
     void requestQuota();
-    void exportCsv();
-    void showColumnMenu(const QPoint &pos);
-    void fitColumns();
 
     client::Connection *m_connection;
     QuotaRequestTableModel *m_model;
@@ -107,13 +105,10 @@ private:
     QAction *m_approve;
     QAction *m_reject;
     QAction *m_request;
-    QAction *m_copy;
-    QAction *m_export;
+    TableTools *m_tools;
     DecisionPrompt m_decisionPrompt;
     RequestPrompt m_requestPrompt;
-    QString m_selectionAcrossReset;
     int m_badge = -1;
-    bool m_columnsSized = false;
 };
 
 } // namespace suanli::app

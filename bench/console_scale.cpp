@@ -164,6 +164,8 @@ int main(int argc, char **argv)
             jobRemovals += removed.size();
             ++batches;
         });
+    std::fprintf(stderr, "views complete after %.2f s; steady churn for %d s\n",
+        std::max(nodesAt, jobsAt), seconds);
     // Let the first seconds after the snapshot settle before measuring.
     runUntil([] { return false; }, 3000);
     nodeUpserts = jobUpserts = jobRemovals = batches = 0;

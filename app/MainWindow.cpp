@@ -264,6 +264,8 @@ void MainWindow::openConnectDialog()
     QStringList taken;
     for (const auto &p : m_profiles->profiles())
         taken.append(p.name);
+    for (const auto &c : m_centres)
+        taken.append(c.connection->profile().name);
     dialog.setTakenNames(taken);
     if (dialog.exec() != QDialog::Accepted)
         return;

@@ -9,9 +9,14 @@
 #include "Theme.h"
 #include "dialogs/ConnectDialog.h"
 #include "dialogs/ProfilesDialog.h"
+#include "pages/AlertsPage.h"
+#include "pages/AuditPage.h"
+#include "pages/EnergyPage.h"
 #include "pages/FederationPage.h"
+#include "pages/JobsPage.h"
 #include "pages/NodesPage.h"
 #include "pages/OverviewPage.h"
+#include "pages/QueuesPage.h"
 #include "pages/QuotaRequestsPage.h"
 #include "pages/TenantsPage.h"
 
@@ -21,8 +26,11 @@
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMetaMethod>
+#include <QMetaProperty>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -35,6 +43,14 @@ namespace suanli::app {
 
 namespace {
 constexpr int kPageRole = Qt::UserRole + 1;
+constexpr int kTitleRole = Qt::UserRole + 2;
+
+// Calls a page's saveState() or restoreState() when it has one (Q_INVOKABLE).
+void invokeIfPresent(QWidget *page, const char *signature, const char *name)
+{
+    if (page->metaObject()->indexOfMethod(signature) >= 0)
+        QMetaObject::invokeMethod(page, name);
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -129,25 +145,46 @@ client::Connection *MainWindow::addCentre(const client::ConnectionProfile &profi
     centre.item = new QTreeWidgetItem(m_sidebar, { profile.name });
     centre.item->setData(0, kPageRole, QVariant::fromValue<QWidget *>(nullptr));
     centre.item->setFlags(Qt::ItemIsEnabled);
+    // A page with a saveState()/restoreState() keeps its state across runs; a page with an int
+    // property "badge" (with a NOTIFY signal) has it shown next to its name in the sidebar.
     auto addPage = [&](const QString &title, QWidget *page) {
         m_stack->addWidget(page);
         centre.pages.insert(page->objectName(), page);
         auto *item = new QTreeWidgetItem(centre.item, { title });
         item->setData(0, kPageRole, QVariant::fromValue(page));
+        item->setData(0, kTitleRole, title);
+        invokeIfPresent(page, "restoreState()", "restoreState");
+        const QMetaObject *meta = page->metaObject();
+        const QMetaProperty badge = meta->property(meta->indexOfProperty("badge"));
+        if (badge.isValid() && badge.hasNotifySignal()) {
+            connect(page, badge.notifySignal(), this,
+                metaObject()->method(metaObject()->indexOfSlot("updateBadges()")));
+            updateBadge(item);
+        }
     };
     addPage(tr("Overview"), new OverviewPage(connection, m_stack));
     auto *nodes = new NodesPage(connection, m_stack);
     connect(nodes, &NodesPage::notify, this, &MainWindow::notify);
-    nodes->restoreState();
     addPage(tr("Nodes"), nodes);
+    auto *queues = new QueuesPage(connection, m_stack);
+    connect(queues, &QueuesPage::notify, this, &MainWindow::notify);
+    addPage(tr("Queues"), queues);
+    auto *jobs = new JobsPage(connection, m_stack);
+    connect(jobs, &JobsPage::notify, this, &MainWindow::notify);
+    addPage(tr("Jobs"), jobs);
     auto *tenants = new TenantsPage(connection, m_stack);
     connect(tenants, &TenantsPage::notify, this, &MainWindow::notify);
-    tenants->restoreState();
     addPage(tr("Tenants"), tenants);
     auto *quotaRequests = new QuotaRequestsPage(connection, m_stack);
     connect(quotaRequests, &QuotaRequestsPage::notify, this, &MainWindow::notify);
-    quotaRequests->restoreState();
     addPage(tr("Quota requests"), quotaRequests);
+    auto *alerts = new AlertsPage(connection, m_stack);
+    connect(alerts, &AlertsPage::notify, this, &MainWindow::notify);
+    addPage(tr("Alerts"), alerts);
+    auto *audit = new AuditPage(connection, m_stack);
+    connect(audit, &AuditPage::notify, this, &MainWindow::notify);
+    addPage(tr("Audit"), audit);
+    addPage(tr("Energy"), new EnergyPage(connection, m_stack));
     centre.item->setExpanded(true);
 
     centre.badge = new widgets::StatusBadge(this);
@@ -228,6 +265,8 @@ void MainWindow::openConnectDialog()
     QStringList taken;
     for (const auto &p : m_profiles->profiles())
         taken.append(p.name);
+    for (const auto &c : m_centres)
+        taken.append(c.connection->profile().name);
     dialog.setTakenNames(taken);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -295,6 +334,42 @@ bool MainWindow::showPage(client::Connection *centre, const QString &name)
         }
     }
     return false;
+}
+
+QString MainWindow::sidebarText(client::Connection *centre, const QString &name) const
+{
+    QWidget *target = page(centre, name);
+    for (const auto &c : m_centres)
+        for (int i = 0; i < c.item->childCount(); ++i)
+            if (target && c.item->child(i)->data(0, kPageRole).value<QWidget *>() == target)
+                return c.item->child(i)->text(0);
+    return {};
+}
+
+void MainWindow::updateBadges()
+{
+    for (const auto &c : m_centres)
+        for (int i = 0; i < c.item->childCount(); ++i)
+            updateBadge(c.item->child(i));
+}
+
+void MainWindow::updateBadge(QTreeWidgetItem *item)
+{
+    auto *page = item->data(0, kPageRole).value<QWidget *>();
+    const QString title = item->data(0, kTitleRole).toString();
+    const QVariant badge = page ? page->property("badge") : QVariant();
+    if (!badge.isValid())
+        return;
+    const int count = badge.toInt();
+    const QString text = count > 0 ? tr("%1  %2", "sidebar entry and its badge: Alerts  3")
+                                         .arg(title, QLocale().toString(count))
+                                   : title;
+    if (item->text(0) == text)
+        return;
+    item->setText(0, text);
+    QFont font = item->font(0);
+    font.setBold(count > 0);
+    item->setFont(0, font);
 }
 
 void MainWindow::notify(const QString &message, bool failed, const QString &details)
@@ -420,17 +495,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("MainSplitter")))
         settings.setValue(QStringLiteral("window/splitter"), splitter->saveState());
     for (auto &centre : m_centres)
-        if (auto *nodes
-            = qobject_cast<NodesPage *>(centre.pages.value(QStringLiteral("NodesPage"))))
-            nodes->saveState();
-    for (auto &centre : m_centres) {
-        if (auto *page
-            = qobject_cast<TenantsPage *>(centre.pages.value(QStringLiteral("TenantsPage"))))
-            page->saveState();
-        if (auto *page = qobject_cast<QuotaRequestsPage *>(
-                centre.pages.value(QStringLiteral("QuotaRequestsPage"))))
-            page->saveState();
-    }
+        for (QWidget *page : std::as_const(centre.pages))
+            invokeIfPresent(page, "saveState()", "saveState");
     for (auto &centre : m_centres)
         centre.connection->close();
     event->accept();

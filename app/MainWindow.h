@@ -51,6 +51,8 @@ public:
     // Shows a centre's page by its object name ("OverviewPage", "NodesPage").
     bool showPage(client::Connection *centre, const QString &page);
     QWidget *page(client::Connection *centre, const QString &page) const;
+    // A page's entry in the sidebar as shown, with its badge ("Alerts  3").
+    QString sidebarText(client::Connection *centre, const QString &page) const;
 
     void notify(const QString &message, bool failed, const QString &details = {});
 
@@ -61,7 +63,12 @@ Q_SIGNALS:
 protected:
     void closeEvent(QCloseEvent *event) override;
 
+private Q_SLOTS:
+    // A page's badge changed: the sidebar shows every page's current count.
+    void updateBadges();
+
 private:
+    void updateBadge(QTreeWidgetItem *item);
     struct Centre {
         client::Connection *connection = nullptr;
         QTreeWidgetItem *item = nullptr;

@@ -20,7 +20,9 @@
 #include <QTimer>
 #include <cstdio>
 #include <fstream>
+#include <sstream>
 #include <sys/resource.h>
+#include <unistd.h>
 
 using namespace suanli;
 
@@ -41,6 +43,26 @@ double cpuSeconds()
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
         + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+// CPU seconds of the GUI thread alone (the main thread's id is the process id).
+double guiCpuSeconds()
+{
+    std::ifstream in("/proc/self/task/" + std::to_string(getpid()) + "/stat");
+    std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto close = stat.rfind(')');
+    if (close == std::string::npos)
+        return 0;
+    std::istringstream fields(stat.substr(close + 2));
+    std::string f;
+    long utime = 0, stime = 0;
+    for (int i = 3; i <= 15 && fields >> f; ++i) {
+        if (i == 14)
+            utime = std::stol(f);
+        if (i == 15)
+            stime = std::stol(f);
+    }
+    return double(utime + stime) / double(sysconf(_SC_CLK_TCK));
 }
 
 double mb(long kb)
@@ -128,6 +150,7 @@ int main(int argc, char **argv)
         connection->open();
     }
     const double cpuConnect = cpuSeconds();
+    const double guiConnect = guiCpuSeconds();
 
     const auto *site = connection->site();
     double nodesAt = -1, jobsAt = -1;
@@ -148,6 +171,7 @@ int main(int argc, char **argv)
         return 1;
     }
     const double cpuToComplete = cpuSeconds() - cpuConnect;
+    const double guiToComplete = guiCpuSeconds() - guiConnect;
     const long rssComplete = statusKb("VmRSS");
     const long hwmComplete = statusKb("VmHWM");
 
@@ -164,16 +188,20 @@ int main(int argc, char **argv)
             jobRemovals += removed.size();
             ++batches;
         });
+    std::fprintf(stderr, "views complete after %.2f s; steady churn for %d s\n",
+        std::max(nodesAt, jobsAt), seconds);
     // Let the first seconds after the snapshot settle before measuring.
     runUntil([] { return false; }, 3000);
     nodeUpserts = jobUpserts = jobRemovals = batches = 0;
     const double cpuSteady = cpuSeconds();
+    const double guiSteady = guiCpuSeconds();
     QElapsedTimer steady;
     steady.start();
     QTimer::singleShot(seconds * 1000, &app, &QCoreApplication::quit);
     app.exec();
     const double wall = steady.elapsed() / 1000.0;
     const double cpu = cpuSeconds() - cpuSteady;
+    const double guiCpu = guiCpuSeconds() - guiSteady;
     const bool live = connection->state() == client::Connection::State::Live;
 
     std::printf("\nconsole against a simulated centre: %s nodes, %s active jobs, speed %s%s\n",
@@ -185,7 +213,10 @@ int main(int argc, char **argv)
     std::printf("%-48s %12d\n", "rows: jobs", jobProxy.rowCount());
     std::printf("%-48s %12.2f s\n", "console CPU, connect -> complete", cpuToComplete);
     std::printf(
+        "%-48s %12.2f s\n", "  of it the GUI thread (state, models, proxies)", guiToComplete);
+    std::printf(
         "%-48s %12.1f %%\n", "console CPU at steady churn (% of one core)", 100.0 * cpu / wall);
+    std::printf("%-48s %12.1f %%\n", "  of it the GUI thread", 100.0 * guiCpu / wall);
     std::printf("%-48s %12.0f s\n", "  measured over", wall);
     std::printf("%-48s %12.0f /s\n", "  node rows changed", nodeUpserts / wall);
     std::printf("%-48s %12.0f /s\n", "  job rows changed or added", jobUpserts / wall);

@@ -82,7 +82,7 @@ protected:
                     m_epoch = epoch;
                     m_revision = h.revision();
                     m_inSnapshot = false;
-                    Traits::apply(site, true, m_snapshot, {}, m_epoch, m_revision);
+                    Traits::apply(site, true, std::move(m_snapshot), {}, m_epoch, m_revision);
                     m_snapshot = {};
                     this->markSynced();
                 }
@@ -142,7 +142,7 @@ private:
         m_pending.clear();
         m_index.clear();
         m_revisionMoved = false;
-        Traits::apply(site, false, upserts, removed, m_epoch, m_revision);
+        Traits::apply(site, false, std::move(upserts), removed, m_epoch, m_revision);
     }
 
     QString m_epoch;

@@ -23,10 +23,10 @@ struct Nodes {
     {
         stub.async()->WatchNodes(context, request, reactor);
     }
-    static void apply(SiteState &site, bool snapshot, const QList<Item> &upserts,
+    static void apply(SiteState &site, bool snapshot, QList<Item> upserts,
         const QStringList &removed, const QString &epoch, qint64 revision)
     {
-        site.applyNodes(snapshot, upserts, removed, epoch, revision);
+        site.applyNodes(snapshot, std::move(upserts), removed, epoch, revision);
     }
 };
 
@@ -41,10 +41,10 @@ struct Jobs {
     {
         stub.async()->WatchJobs(context, request, reactor);
     }
-    static void apply(SiteState &site, bool snapshot, const QList<Item> &upserts,
+    static void apply(SiteState &site, bool snapshot, QList<Item> upserts,
         const QStringList &removed, const QString &epoch, qint64 revision)
     {
-        site.applyJobs(snapshot, upserts, removed, epoch, revision);
+        site.applyJobs(snapshot, std::move(upserts), removed, epoch, revision);
     }
 };
 
@@ -59,10 +59,10 @@ struct Queues {
     {
         stub.async()->WatchQueues(context, request, reactor);
     }
-    static void apply(SiteState &site, bool snapshot, const QList<Item> &upserts,
+    static void apply(SiteState &site, bool snapshot, QList<Item> upserts,
         const QStringList &removed, const QString &epoch, qint64 revision)
     {
-        site.applyQueues(snapshot, upserts, removed, epoch, revision);
+        site.applyQueues(snapshot, std::move(upserts), removed, epoch, revision);
     }
 };
 
@@ -77,10 +77,10 @@ struct Alerts {
     {
         stub.async()->WatchAlerts(context, request, reactor);
     }
-    static void apply(SiteState &site, bool snapshot, const QList<Item> &upserts,
+    static void apply(SiteState &site, bool snapshot, QList<Item> upserts,
         const QStringList &removed, const QString &epoch, qint64 revision)
     {
-        site.applyAlerts(snapshot, upserts, removed, epoch, revision);
+        site.applyAlerts(snapshot, std::move(upserts), removed, epoch, revision);
     }
 };
 
@@ -95,10 +95,10 @@ struct QuotaRequests {
     {
         stub.async()->WatchQuotaRequests(context, request, reactor);
     }
-    static void apply(SiteState &site, bool snapshot, const QList<Item> &upserts,
+    static void apply(SiteState &site, bool snapshot, QList<Item> upserts,
         const QStringList &removed, const QString &epoch, qint64 revision)
     {
-        site.applyQuotaRequests(snapshot, upserts, removed, epoch, revision);
+        site.applyQuotaRequests(snapshot, std::move(upserts), removed, epoch, revision);
     }
 };
 
@@ -113,10 +113,10 @@ struct Tenants {
     {
         stub.async()->WatchTenants(context, request, reactor);
     }
-    static void apply(SiteState &site, bool snapshot, const QList<Item> &upserts,
+    static void apply(SiteState &site, bool snapshot, QList<Item> upserts,
         const QStringList &removed, const QString &epoch, qint64 revision)
     {
-        site.applyTenants(snapshot, upserts, removed, epoch, revision);
+        site.applyTenants(snapshot, std::move(upserts), removed, epoch, revision);
     }
 };
 

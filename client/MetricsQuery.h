@@ -4,6 +4,7 @@
 #include "suanli/v1/telemetry.pb.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 #include <functional>
 #include <memory>
@@ -38,7 +39,7 @@ public:
     int inFlight() const;
 
 private:
-    Connection *m_connection;
+    QPointer<Connection> m_connection;
     std::shared_ptr<CallTracker> m_calls;
 };
 

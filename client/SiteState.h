@@ -52,18 +52,18 @@ public:
     // the order first seen), `removed` keys that were present before and are
     // gone now; a key both added and removed in one batch is in neither, and
     // a batch that changes nothing emits nothing.
-    void applyNodes(bool snapshot, const QList<suanli::v1::Node> &upserts,
-        const QStringList &removed, const QString &epoch, qint64 revision);
-    void applyJobs(bool snapshot, const QList<suanli::v1::Job> &upserts, const QStringList &removed,
+    void applyNodes(bool snapshot, QList<suanli::v1::Node> upserts, const QStringList &removed,
         const QString &epoch, qint64 revision);
-    void applyQueues(bool snapshot, const QList<suanli::v1::Queue> &upserts,
+    void applyJobs(bool snapshot, QList<suanli::v1::Job> upserts, const QStringList &removed,
+        const QString &epoch, qint64 revision);
+    void applyQueues(bool snapshot, QList<suanli::v1::Queue> upserts, const QStringList &removed,
+        const QString &epoch, qint64 revision);
+    void applyAlerts(bool snapshot, QList<suanli::v1::Alert> upserts, const QStringList &removed,
+        const QString &epoch, qint64 revision);
+    void applyQuotaRequests(bool snapshot, QList<suanli::v1::QuotaRequest> upserts,
         const QStringList &removed, const QString &epoch, qint64 revision);
-    void applyAlerts(bool snapshot, const QList<suanli::v1::Alert> &upserts,
-        const QStringList &removed, const QString &epoch, qint64 revision);
-    void applyQuotaRequests(bool snapshot, const QList<suanli::v1::QuotaRequest> &upserts,
-        const QStringList &removed, const QString &epoch, qint64 revision);
-    void applyTenants(bool snapshot, const QList<suanli::v1::Tenant> &upserts,
-        const QStringList &removed, const QString &epoch, qint64 revision);
+    void applyTenants(bool snapshot, QList<suanli::v1::Tenant> upserts, const QStringList &removed,
+        const QString &epoch, qint64 revision);
     void setOverview(const suanli::v1::Overview &overview);
     // Emits freshnessChanged() only when either value changes.
     void setFreshness(bool stale, const QDateTime &dataTime);

@@ -13,14 +13,14 @@ PACKAGES=(
   # gRPC, Protobuf, TLS, store
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libssl-dev libsqlite3-dev openssl
+  # the Slurm backend: HTTP to slurmrestd, JSON
+  libcurl4-openssl-dev nlohmann-json3-dev
   # tests
   libgtest-dev libgmock-dev
   # fonts (Chinese renders as boxes without them), headless display, screenshots
   fonts-noto-cjk xvfb xauth imagemagick
   # a real Slurm 22.05 cluster on loopback for the Slurm backend's tests
   slurm-wlm slurmrestd slurm-client munge slurm-wlm-jwt-plugin slurmdbd mariadb-server curl
-  # the Slurm backend: HTTP to slurmrestd and its JSON
-  libcurl4-openssl-dev nlohmann-json3-dev
 )
 
 if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-query >/dev/null 2>&1; then

@@ -50,22 +50,53 @@
     </message>
 </context>
 <context>
+    <name>suanli::app::AlertsPage</name>
+    <message numerus="yes">
+        <source>%n open alert(s), %1 not acknowledged</source>
+        <translation>
+            <numerusform>%Ln open alert, %1 not acknowledged</numerusform>
+            <numerusform>%Ln open alerts, %1 not acknowledged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Acknowledge %n alert(s)? Others will see that you are on it.</source>
+        <translation>
+            <numerusform>Acknowledge %Ln alert? Others will see that you are on it.</numerusform>
+            <numerusform>Acknowledge %Ln alerts? Others will see that you are on them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::AuditPage</name>
+    <message numerus="yes">
+        <source>Load the next %n older entries (Ctrl+M)</source>
+        <translation>
+            <numerusform>Load the next %Ln older entry (Ctrl+M)</numerusform>
+            <numerusform>Load the next %Ln older entries (Ctrl+M)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n entries</source>
+        <translation>
+            <numerusform>%1 of %Ln entry</numerusform>
+            <numerusform>%1 of %Ln entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%Ln entry</numerusform>
+            <numerusform>%Ln entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>suanli::app::ConfirmActionDialog</name>
     <message numerus="yes">
         <source>and %n more</source>
         <translation>
             <numerusform>and %Ln more</numerusform>
             <numerusform>and %Ln more</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>suanli::app::FederationPage</name>
-    <message numerus="yes">
-        <source>%n centre(s)</source>
-        <translation>
-            <numerusform>%Ln centre</numerusform>
-            <numerusform>%Ln centres</numerusform>
         </translation>
     </message>
 </context>
@@ -83,6 +114,51 @@
         <translation>
             <numerusform>asks for %Ln node</numerusform>
             <numerusform>asks for %Ln nodes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::JobsPage</name>
+    <message numerus="yes">
+        <source>%n active job(s)</source>
+        <translation>
+            <numerusform>%Ln active job</numerusform>
+            <numerusform>%Ln active jobs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n active job(s) match the filter</source>
+        <translation>
+            <numerusform>%1 of %Ln active job matches the filter</numerusform>
+            <numerusform>%1 of %Ln active jobs match the filter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n selected</source>
+        <translation>
+            <numerusform>, %Ln selected</numerusform>
+            <numerusform>, %Ln selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other selected job(s) are left alone: the action does not apply to their state.</source>
+        <translation>
+            <numerusform>%Ln other selected job is left alone: the action does not apply to its state.</numerusform>
+            <numerusform>%Ln other selected jobs are left alone: the action does not apply to their state.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n job(s)? Running ones are stopped; this cannot be undone.</source>
+        <translation>
+            <numerusform>Cancel %Ln job? If it is running, it is stopped; this cannot be undone.</numerusform>
+            <numerusform>Cancel %Ln jobs? Running ones are stopped; this cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Requeue %n running job(s)? They stop now and wait in the queue again; work since their last checkpoint is lost.</source>
+        <translation>
+            <numerusform>Requeue %Ln running job? It stops now and waits in the queue again; work since its last checkpoint is lost.</numerusform>
+            <numerusform>Requeue %Ln running jobs? They stop now and wait in the queue again; work since their last checkpoint is lost.</numerusform>
         </translation>
     </message>
 </context>
@@ -121,22 +197,29 @@
     </message>
 </context>
 <context>
+    <name>suanli::app::PriorityDialog</name>
+    <message numerus="yes">
+        <source>New priority for %n job(s). Higher runs first; it applies while they wait.</source>
+        <translation>
+            <numerusform>New priority for %Ln job. Higher runs first; it applies while it waits.</numerusform>
+            <numerusform>New priority for %Ln jobs. Higher runs first; it applies while they wait.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %Ln more</numerusform>
+            <numerusform>and %Ln more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>suanli::app::QueueTableModel</name>
     <message numerus="yes">
         <source>%1 of %n node(s) available</source>
         <translation>
             <numerusform>%1 of %Ln node available</numerusform>
             <numerusform>%1 of %Ln nodes available</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>suanli::app::QuotaRequestsPage</name>
-    <message numerus="yes">
-        <source>Exported %n quota request(s) to %1</source>
-        <translation>
-            <numerusform>Exported %Ln quota request to %1</numerusform>
-            <numerusform>Exported %Ln quota requests to %1</numerusform>
         </translation>
     </message>
 </context>
@@ -157,33 +240,6 @@
         <translation>
             <numerusform>Exported %Ln tenant to %1</numerusform>
             <numerusform>Exported %Ln tenants to %1</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>suanli::app::WallFederationPage</name>
-    <message numerus="yes">
-        <source>Federation · %n centre(s)</source>
-        <translation>
-            <numerusform>Federation · %Ln centre</numerusform>
-            <numerusform>Federation · %Ln centres</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n node(s)</source>
-        <translation>
-            <numerusform>%Ln node</numerusform>
-            <numerusform>%Ln nodes</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>suanli::app::WallTakeover</name>
-    <message numerus="yes">
-        <source>and %n more new critical alert(s)</source>
-        <translation>
-            <numerusform>and %Ln more new critical alert</numerusform>
-            <numerusform>and %Ln more new critical alerts</numerusform>
         </translation>
     </message>
 </context>

@@ -783,6 +783,106 @@
     </message>
 </context>
 <context>
+    <name>suanli::app::AlertsPage</name>
+    <message>
+        <source>Filter, e.g. severity:critical kind:xid lg-r0017</source>
+        <translation>筛选，例如 severity:critical kind:xid lg-r0017</translation>
+    </message>
+    <message>
+        <source>Show ac&amp;knowledged</source>
+        <translation>显示已确认(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Show c&amp;leared</source>
+        <translation>显示已恢复(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge…</source>
+        <translation>确认(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Also list alerts someone has acknowledged</source>
+        <translation>同时列出已被确认的告警</translation>
+    </message>
+    <message>
+        <source>Also list alerts whose condition is gone</source>
+        <translation>同时列出已恢复的告警</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open alert(s), %1 not acknowledged</source>
+        <translation>
+            <numerusform>%Ln 条未处理告警，%1 条未确认</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Say you are on the selected alerts, with an optional comment (Ctrl+Shift+A)</source>
+        <translation>表明您正在处理所选告警，可附备注（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message numerus="yes">
+        <source>Acknowledge %n alert(s)? Others will see that you are on it.</source>
+        <translation>
+            <numerusform>确认 %Ln 条告警？其他人将看到您正在处理。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::AuditPage</name>
+    <message>
+        <source>Filter, e.g. user:ops.wang action:CancelJobs result!=OK time&gt;2026-11-01</source>
+        <translation>筛选，例如 user:ops.wang action:CancelJobs result!=OK time&gt;2026-11-01</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Load the newest entries that match the filter (F5)</source>
+        <translation>加载符合筛选条件的最新条目（F5）</translation>
+    </message>
+    <message>
+        <source>Load &amp;more</source>
+        <translation>加载更多(&amp;M)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Load the next %n older entries (Ctrl+M)</source>
+        <translation>
+            <numerusform>再加载 %Ln 条更早的条目（Ctrl+M）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit log is open to operators and admins. %1</source>
+        <translation>审计日志仅对运维人员和管理员开放。%1</translation>
+    </message>
+    <message>
+        <source>Fix the filter to search the log: %1</source>
+        <translation>请修正筛选条件后再查询日志：%1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>The audit log could not be read: %1</source>
+        <translation>无法读取审计日志：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n entries</source>
+        <translation>
+            <numerusform>共 %Ln 条，已显示 %1 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%Ln 条</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>suanli::app::AuditTableModel</name>
     <message>
         <source>#</source>
@@ -1072,6 +1172,56 @@
     </message>
 </context>
 <context>
+    <name>suanli::app::EnergyPage</name>
+    <message>
+        <source>Site power</source>
+        <translation>中心功率</translation>
+    </message>
+    <message>
+        <source>Facility (IT × PUE)</source>
+        <translation>设施（IT × PUE）</translation>
+    </message>
+    <message>
+        <source>IT (servers)</source>
+        <translation>IT（服务器）</translation>
+    </message>
+    <message>
+        <source>PUE (facility power ÷ IT power)</source>
+        <translation>PUE（设施功率 ÷ IT 功率）</translation>
+    </message>
+    <message>
+        <source>PUE</source>
+        <translation>PUE</translation>
+    </message>
+    <message>
+        <source>Grid carbon intensity</source>
+        <translation>电网碳排放因子</translation>
+    </message>
+    <message>
+        <source>CO₂ per kWh drawn</source>
+        <translation>每 kWh 用电的 CO₂</translation>
+    </message>
+    <message>
+        <source>Emissions</source>
+        <translation>排放量</translation>
+    </message>
+    <message>
+        <source>CO₂ emitted</source>
+        <translation>CO₂ 排放量</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::FederationEnergyChart</name>
+    <message>
+        <source>Facility power by centre</source>
+        <translation>各中心设施功率</translation>
+    </message>
+    <message>
+        <source>CO₂ emissions by centre</source>
+        <translation>各中心 CO₂ 排放量</translation>
+    </message>
+</context>
+<context>
     <name>suanli::app::FederationModel</name>
     <message>
         <source>%1 of %2 live</source>
@@ -1249,11 +1399,28 @@
         <source>%1 of %2 centres live: includes last known figures</source>
         <translation>%2 个中心中 %1 个在线：包含最后已知数据</translation>
     </message>
-    <message numerus="yes">
-        <source>%n centre(s)</source>
-        <translation>
-            <numerusform>%Ln 个中心</numerusform>
-        </translation>
+    <message>
+        <source>No centre connected</source>
+        <translation>未连接任何中心</translation>
+    </message>
+    <message>
+        <source>1 centre, live</source>
+        <translation>1 个中心，在线</translation>
+    </message>
+    <message>
+        <source>%1 centres, all live</source>
+        <translation>%1 个中心，全部在线</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::FilterBar</name>
+    <message>
+        <source>Filter the rows: field:value, field&gt;number, words to look for; Ctrl+F to come here</source>
+        <translation>筛选行：字段:值、字段&gt;数值，或要查找的词；按 Ctrl+F 跳到此处</translation>
+    </message>
+    <message>
+        <source>Position %1: %2</source>
+        <translation>第 %1 个字符：%2</translation>
     </message>
 </context>
 <context>
@@ -1337,6 +1504,97 @@
     <message>
         <source>running since %1</source>
         <translation>自 %1 起运行</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::JobsPage</name>
+    <message>
+        <source>Filter, e.g. state:pending reason:quota tenant:galaxy acc&gt;=64 wait&gt;1h</source>
+        <translation>筛选，例如 state:pending reason:quota tenant:galaxy acc&gt;=64 wait&gt;1h</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel…</source>
+        <translation>取消作业(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Hold</source>
+        <translation>挂起(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease</source>
+        <translation>释放(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Re&amp;queue…</source>
+        <translation>重新排队(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Set &amp;priority…</source>
+        <translation>设置优先级(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>End the selected jobs; running jobs are stopped (Ctrl+K)</source>
+        <translation>结束所选作业；正在运行的作业将被终止（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Keep the selected pending jobs from starting (Ctrl+H)</source>
+        <translation>阻止所选排队中的作业启动（Ctrl+H）</translation>
+    </message>
+    <message>
+        <source>Let the selected held jobs start again (Ctrl+L)</source>
+        <translation>允许所选已挂起的作业重新启动（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Stop the selected running jobs and put them back in the queue (Ctrl+Shift+R)</source>
+        <translation>停止所选运行中的作业并放回队列（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <source>Change the priority of the selected pending or held jobs (Ctrl+P)</source>
+        <translation>修改所选排队中或已挂起作业的优先级（Ctrl+P）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active job(s)</source>
+        <translation>
+            <numerusform>%Ln 个活动作业</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n active job(s) match the filter</source>
+        <translation>
+            <numerusform>%Ln 个活动作业中有 %1 个符合筛选条件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n selected</source>
+        <translation>
+            <numerusform>，已选 %Ln 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other selected job(s) are left alone: the action does not apply to their state.</source>
+        <translation>
+            <numerusform>另有 %Ln 个所选作业未处理：该操作不适用于其状态。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel jobs</source>
+        <translation>取消作业</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n job(s)? Running ones are stopped; this cannot be undone.</source>
+        <translation>
+            <numerusform>取消 %Ln 个作业？正在运行的作业将被终止，此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Requeue</source>
+        <translation>重新排队</translation>
+    </message>
+    <message numerus="yes">
+        <source>Requeue %n running job(s)? They stop now and wait in the queue again; work since their last checkpoint is lost.</source>
+        <translation>
+            <numerusform>将 %Ln 个运行中的作业重新排队？它们将立即停止并重新排队；自上次检查点以来的计算将丢失。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1483,6 +1741,42 @@ SHA-256 指纹：
         <source>%1 presents a certificate authority with fingerprint %2, not the %3 given for it. The connection is blocked: check the fingerprint with the centre&apos;s operators and correct it under File → Manage centres.</source>
         <translation>%1 提供的证书颁发机构指纹为 %2，而非为其设定的 %3。连接已被阻止：请与该中心的运维人员核对指纹，并在“文件 → 管理中心”中更正。</translation>
     </message>
+    <message>
+        <source>Queues</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>能耗</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <comment>sidebar entry and its badge: Alerts  3</comment>
+        <translation>%1  %2</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::MetricsFeed</name>
+    <message>
+        <source>The centre refused these figures: %1</source>
+        <translation>中心拒绝提供这些数据：%1</translation>
+    </message>
+    <message>
+        <source>Could not load the history: %1. It is asked for again when you pick a range.</source>
+        <translation>无法加载历史数据：%1。选择时间范围时将重新请求。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::NewQuotaRequestDialog</name>
@@ -1553,6 +1847,65 @@ SHA-256 指纹：
     <message>
         <source>A tenant&apos;s own quota is decided by a centre admin.</source>
         <translation>租户自身的配额由中心管理员审批。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::NodeDetailDialog</name>
+    <message>
+        <source>Node %1</source>
+        <translation>节点 %1</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Node mean</source>
+        <translation>节点平均</translation>
+    </message>
+    <message>
+        <source>Accelerator memory used</source>
+        <translation>已用显存</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Node hottest</source>
+        <translation>节点最高温度</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>功率</translation>
+    </message>
+    <message>
+        <source>Whole node (right axis)</source>
+        <translation>整个节点（右轴）</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <source>No data yet: the gateway records a point a minute</source>
+        <translation>暂无数据：网关每分钟记录一个数据点</translation>
+    </message>
+    <message>
+        <source>Each accelerator&apos;s history covers the last hour; the node&apos;s own figures cover 24 hours. Dashed lines mark faults; hover for values, drag and scroll to pan and zoom, double-click to reset.</source>
+        <translation>每张加速卡的历史数据覆盖最近 1 小时，节点自身数据覆盖 24 小时。虚线标记故障；悬停查看数值，拖动和滚轮可平移和缩放，双击复位。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — not in this centre&apos;s node list</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — 不在此中心的节点列表中</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 × %4 · %5 of them allocated</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 × %4 · 已分配 %5 张</translation>
+    </message>
+    <message>
+        <source> · reason: %1</source>
+        <translation> · 原因：%1</translation>
     </message>
 </context>
 <context>
@@ -1818,6 +2171,73 @@ SHA-256 指纹：
         <source>PFLOPS</source>
         <translation>PFLOPS</translation>
     </message>
+    <message>
+        <source>Utilisation and power</source>
+        <translation>利用率与功率</translation>
+    </message>
+    <message>
+        <source>Utilisation (left)</source>
+        <translation>利用率（左轴）</translation>
+    </message>
+    <message>
+        <source>Facility power (right)</source>
+        <translation>设施功率（右轴）</translation>
+    </message>
+    <message>
+        <source>IT power (right)</source>
+        <translation>IT 功率（右轴）</translation>
+    </message>
+    <message>
+        <source>Queue depth (jobs pending)</source>
+        <translation>队列深度（排队中作业）</translation>
+    </message>
+    <message>
+        <source>Queue wait (p95 solid, p50 dashed)</source>
+        <translation>排队等待（实线 p95，虚线 p50）</translation>
+    </message>
+    <message>
+        <source>%1 p95</source>
+        <translation>%1 p95</translation>
+    </message>
+    <message>
+        <source>%1 p50</source>
+        <translation>%1 p50</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::PriorityDialog</name>
+    <message>
+        <source>Set priority</source>
+        <translation>设置优先级</translation>
+    </message>
+    <message numerus="yes">
+        <source>New priority for %n job(s). Higher runs first; it applies while they wait.</source>
+        <translation>
+            <numerusform>为 %Ln 个作业设置新优先级。数值越高越先运行；仅在排队期间生效。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>及另外 %Ln 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>0 (lowest) to 1,000,000</source>
+        <translation>0（最低）到 1,000,000</translation>
+    </message>
+    <message>
+        <source>Optional: kept in the audit log</source>
+        <translation>选填，记入审计日志</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>优先级(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::ProfileStore</name>
@@ -1955,6 +2375,57 @@ SHA-256 指纹：
     </message>
 </context>
 <context>
+    <name>suanli::app::QueuesPage</name>
+    <message>
+        <source>Filter, e.g. model:910B free&gt;=64 pending&gt;0</source>
+        <translation>筛选，例如 model:910B free&gt;=64 pending&gt;0</translation>
+    </message>
+    <message>
+        <source>Can I run a job now?</source>
+        <translation>现在能运行作业吗？</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Accelerator model</source>
+        <translation>加速卡型号</translation>
+    </message>
+    <message>
+        <source>Accelerators</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>&amp;Accelerators:</source>
+        <translation>加速卡(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>of &amp;model:</source>
+        <translation>型号(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>in &amp;queue:</source>
+        <translation>队列(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>From the queue&apos;s free accelerators and how they are spread over its nodes right now; the tenant&apos;s quota can still hold a job.</source>
+        <translation>根据该队列当前的空闲加速卡及其在各节点上的分布得出；租户配额仍可能让作业等待。</translation>
+    </message>
+    <message>
+        <source>any model</source>
+        <translation>任意型号</translation>
+    </message>
+    <message>
+        <source>This centre has no queues.</source>
+        <translation>此中心没有队列。</translation>
+    </message>
+    <message>
+        <source>Waiting for the centre&apos;s queues…</source>
+        <translation>正在等待中心的队列数据…</translation>
+    </message>
+</context>
+<context>
     <name>suanli::app::QuotaRequestTableModel</name>
     <message>
         <source>no limit</source>
@@ -1975,10 +2446,6 @@ SHA-256 指纹：
     <message>
         <source>Model</source>
         <translation>型号</translation>
-    </message>
-    <message>
-        <source>Accelerators (current → asked)</source>
-        <translation>加速卡配额</translation>
     </message>
     <message>
         <source>Justification</source>
@@ -2032,6 +2499,14 @@ SHA-256 指纹：
         <source>Asked</source>
         <translation>申请时间</translation>
     </message>
+    <message>
+        <source>Accelerators at once: the limit in force when asked → the limit asked for</source>
+        <translation>同时使用的加速卡：申请时生效的上限 → 申请的上限</translation>
+    </message>
+    <message>
+        <source>Now → asked</source>
+        <translation>当前 → 申请</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::QuotaRequestsPage</name>
@@ -2046,14 +2521,6 @@ SHA-256 指纹：
     <message>
         <source>Request &amp;quota…</source>
         <translation>申请配额(&amp;Q)…</translation>
-    </message>
-    <message>
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>复制(&amp;C)</translation>
     </message>
     <message>
         <source>Filter, e.g. state:pending tenant:galaxy</source>
@@ -2112,10 +2579,6 @@ SHA-256 指纹：
         <translation>中心：%2 共 %1 张，在用 %3 张，当前空闲 %4 张。</translation>
     </message>
     <message>
-        <source>Tenants&apos; quotas take %1 → %2; capacity left beyond them: %3 → %4.</source>
-        <translation>各租户配额合计 %1 → %2；配额之外剩余容量 %3 → %4。</translation>
-    </message>
-    <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -2146,18 +2609,6 @@ SHA-256 指纹：
     <message>
         <source>You may reject it; only a centre admin may approve it.</source>
         <translation>您可以驳回；只有中心管理员可以批准。</translation>
-    </message>
-    <message>
-        <source>Held of the tenant&apos;s quota, now:</source>
-        <translation>当前占用租户配额：</translation>
-    </message>
-    <message>
-        <source>Used of the tenant&apos;s quota, now:</source>
-        <translation>当前已用租户配额：</translation>
-    </message>
-    <message>
-        <source>after:</source>
-        <translation>批准后：</translation>
     </message>
     <message>
         <source>%1 by %2 on %3.</source>
@@ -2216,22 +2667,40 @@ SHA-256 指纹：
         <translation>已提交 %1：%2 申请 %3 张 %4。</translation>
     </message>
     <message>
-        <source>Export quota requests</source>
-        <translation>导出配额申请</translation>
+        <source>Now</source>
+        <translation>当前</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
+        <source>After</source>
+        <translation>批准后</translation>
     </message>
     <message>
-        <source>Export failed: %1</source>
-        <translation>导出失败：%1</translation>
+        <source>%1 left beyond them</source>
+        <translation>配额之外剩余 %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Exported %n quota request(s) to %1</source>
-        <translation>
-            <numerusform>已将 %Ln 条配额申请导出到 %1</numerusform>
-        </translation>
+    <message>
+        <source>overcommitted by %1</source>
+        <translation>超额分配 %1</translation>
+    </message>
+    <message>
+        <source>Tenants&apos; quotas add up to %1, unchanged: %2.</source>
+        <translation>各租户配额合计 %1，不变：%2。</translation>
+    </message>
+    <message>
+        <source>Tenants&apos; quotas add up to %1 → %2: %3 → %4.</source>
+        <translation>各租户配额合计 %1 → %2：%3 → %4。</translation>
+    </message>
+    <message>
+        <source>Tenant %1&apos;s quota held by its projects:</source>
+        <translation>租户 %1 的配额中项目占用：</translation>
+    </message>
+    <message>
+        <source>Tenant %1&apos;s quota in use:</source>
+        <translation>租户 %1 的配额使用：</translation>
+    </message>
+    <message>
+        <source>now %1, after %2</source>
+        <translation>当前 %1，批准后 %2</translation>
     </message>
 </context>
 <context>
@@ -2281,16 +2750,20 @@ SHA-256 指纹：
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <source>%1: %2 %3 → %4 accelerators at once; accelerator-hours a month: %5 → %6</source>
-        <translation>%1：%2 同时使用 %3 → %4 张；每月卡时：%5 → %6</translation>
-    </message>
-    <message>
         <source>This is the quota in force; change a limit to set it.</source>
         <translation>这是当前生效的配额；修改上限后即可设置。</translation>
     </message>
     <message>
         <source>The projects of %1 would hold %2 %3 against the tenant&apos;s quota of %4.</source>
         <translation>%1 的项目配额合计将达 %2 张 %3，超出租户配额 %4 张。</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 → %4 accelerators at once</source>
+        <translation>%1：%2 同时使用 %3 → %4 张</translation>
+    </message>
+    <message>
+        <source>; accelerator-hours a month: %1 → %2</source>
+        <translation>；每月卡时：%1 → %2</translation>
     </message>
 </context>
 <context>
@@ -2371,6 +2844,37 @@ SHA-256 指纹：
     <message>
         <source>%1 accelerators in use / quota</source>
         <translation>%1 加速卡：在用 / 配额</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::TenantUsageChart</name>
+    <message>
+        <source>Accelerators in use by model, against quota</source>
+        <translation>各型号在用加速卡与配额</translation>
+    </message>
+    <message>
+        <source>Accelerator-hours per day</source>
+        <translation>每日卡时</translation>
+    </message>
+    <message>
+        <source>Accelerator-hours</source>
+        <translation>卡时</translation>
+    </message>
+    <message>
+        <source>This tenant has no quota or usage here</source>
+        <translation>此租户在本中心没有配额或用量</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>%1 quota %2</source>
+        <translation>%1 配额 %2</translation>
+    </message>
+    <message>
+        <source>Could not load accelerator-hours: %1</source>
+        <translation>无法加载卡时：%1</translation>
     </message>
 </context>
 <context>
@@ -2531,10 +3035,6 @@ SHA-256 指纹：
         <translation>每小时碳排放</translation>
     </message>
     <message>
-        <source>Carbon per day at this draw</source>
-        <translation>按当前功率每日碳排放</translation>
-    </message>
-    <message>
         <source>%1 · Energy and carbon</source>
         <translation>%1 · 能耗与碳排放</translation>
     </message>
@@ -2562,22 +3062,20 @@ SHA-256 指纹：
         <source>t CO₂</source>
         <translation>t CO₂</translation>
     </message>
+    <message>
+        <source>Carbon per day</source>
+        <translation>每日碳排放</translation>
+    </message>
+    <message>
+        <source>at the current draw</source>
+        <translation>按当前功率</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::WallFederationPage</name>
-    <message numerus="yes">
-        <source>Federation · %n centre(s)</source>
-        <translation>
-            <numerusform>联邦总览 · %Ln 个中心</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Utilisation</source>
         <translation>利用率</translation>
-    </message>
-    <message>
-        <source>Accelerators in use</source>
-        <translation>在用加速卡</translation>
     </message>
     <message>
         <source>Jobs running</source>
@@ -2604,10 +3102,6 @@ SHA-256 指纹：
         <translation> · 故障 %1</translation>
     </message>
     <message>
-        <source>of %1</source>
-        <translation>/ %1</translation>
-    </message>
-    <message>
         <source>wait p50 %1</source>
         <translation>p50 等待 %1</translation>
     </message>
@@ -2627,11 +3121,21 @@ SHA-256 指纹：
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
-    <message numerus="yes">
-        <source>%n node(s)</source>
-        <translation>
-            <numerusform>%Ln 个节点</numerusform>
-        </translation>
+    <message>
+        <source>Federation</source>
+        <translation>联邦总览</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>of %1 accelerators</source>
+        <translation>共 %1 张加速卡</translation>
+    </message>
+    <message>
+        <source>%1 nodes</source>
+        <translation>%1 个节点</translation>
     </message>
 </context>
 <context>
@@ -2650,10 +3154,6 @@ SHA-256 指纹：
     <message>
         <source>Accelerators free</source>
         <translation>空闲加速卡</translation>
-    </message>
-    <message>
-        <source>Accelerators down</source>
-        <translation>故障加速卡</translation>
     </message>
     <message>
         <source>Utilisation</source>
@@ -2699,6 +3199,22 @@ SHA-256 指纹：
         <source>%1 critical</source>
         <translation>严重 %1</translation>
     </message>
+    <message>
+        <source>Down</source>
+        <translation>宕机</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>accelerators</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>%1 down · %2 drained</source>
+        <translation>宕机 %1 · 已排空 %2</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::WallQueuePage</name>
@@ -2741,11 +3257,9 @@ SHA-256 指纹：
         <source>CRITICAL ALERT</source>
         <translation>严重告警</translation>
     </message>
-    <message numerus="yes">
-        <source>and %n more new critical alert(s)</source>
-        <translation>
-            <numerusform>另有 %Ln 条新的严重告警</numerusform>
-        </translation>
+    <message>
+        <source>More new critical alerts: %1</source>
+        <translation>更多新的严重告警：%1 条</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,19 @@ public:
     double scale = qQNaN();
 
 protected:
+    // Durations step in whole minutes, hours and days ("2 h", "4 h"), not in powers of ten.
+    double getTickStep(const QCPRange &range) override
+    {
+        if (unit != ValueUnit::Seconds)
+            return QCPAxisTicker::getTickStep(range);
+        const double exact = range.size() / (double(mTickCount) + 1e-10);
+        for (double step : { 1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0, 600.0, 900.0,
+                 1800.0, 3600.0, 7200.0, 10800.0, 21600.0, 43200.0, 86400.0, 172800.0, 604800.0 })
+            if (step >= exact)
+                return step;
+        return QCPAxisTicker::getTickStep(range);
+    }
+
     QString getTickLabel(double tick, const QLocale &, QChar, int) override
     {
         // Rounding noise near zero ("-1.4e-14 W") reads as zero.
@@ -201,6 +214,9 @@ TimeSeriesPlot::TimeSeriesPlot(QWidget *parent)
     m_crosshairLabel->setPadding(QMargins(6, 4, 6, 4));
     m_crosshairLabel->setTextAlignment(Qt::AlignLeft);
     m_crosshairLabel->position->setType(QCPItemPosition::ptAxisRectRatio);
+    // Above the lines, whatever order series are added in.
+    m_crosshair->setLayer(QStringLiteral("overlay"));
+    m_crosshairLabel->setLayer(QStringLiteral("overlay"));
 
     m_overlay->setAlignment(Qt::AlignCenter);
     m_overlay->setWordWrap(true);
@@ -641,7 +657,10 @@ void TimeSeriesPlot::setMarkers(const QList<Marker> &markers)
 {
     for (QCPItemStraightLine *line : std::as_const(m_markerLines))
         m_plot->removeItem(line);
+    for (QCPItemText *glyph : std::as_const(m_markerGlyphs))
+        m_plot->removeItem(glyph);
     m_markerLines.clear();
+    m_markerGlyphs.clear();
     m_markers = markers;
     for (const Marker &m : markers) {
         auto *line = new QCPItemStraightLine(m_plot);
@@ -650,6 +669,16 @@ void TimeSeriesPlot::setMarkers(const QList<Marker> &markers)
         line->point2->setCoords(m.time, 1);
         line->setPen(QPen(m.colour, 1.5, Qt::DashDotLine));
         m_markerLines.append(line);
+        // A sign at the top of the line says "something happened here"; hovering says what.
+        auto *glyph = new QCPItemText(m_plot);
+        glyph->setSelectable(false);
+        glyph->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        glyph->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        glyph->position->setCoords(m.time, 0);
+        glyph->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
+        glyph->setText(QStringLiteral("⚠"));
+        glyph->setColor(m.colour);
+        m_markerGlyphs.append(glyph);
     }
     scheduleReplot();
 }

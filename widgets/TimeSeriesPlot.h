@@ -113,6 +113,7 @@ public:
     void setReferenceLine(const QString &key, double value, const QString &label,
         const QColor &colour, Axis axis = Axis::Left);
     void clearReferenceLines();
+    int referenceLineCount() const { return int(m_references.size()); }
     void setMarkers(const QList<Marker> &markers);
     int markerCount() const;
 
@@ -192,6 +193,7 @@ private:
     QList<Reference *> m_references;
     QList<Marker> m_markers;
     QList<QCPItemStraightLine *> m_markerLines;
+    QList<QCPItemText *> m_markerGlyphs;
     ValueUnit m_units[2] = { ValueUnit::Plain, ValueUnit::Plain };
     bool m_fixed[2] = { false, false };
     double m_fixedRange[2][2] = { { 0, 1 }, { 0, 1 } };

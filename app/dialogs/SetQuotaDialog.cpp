@@ -149,11 +149,14 @@ std::pair<qint64, qint64> SetQuotaDialog::current(
 QString SetQuotaDialog::describe(const QuotaChange &change, qint64 acceleratorsNow, qint64 hoursNow)
 {
     const QLocale locale;
-    return tr("%1: %2 %3 → %4 accelerators at once; accelerator-hours a month: %5 → %6")
-        .arg(Words::owner(change.tenant.toStdString(), change.project.toStdString()),
-            Words::modelName(change.model), locale.toString(acceleratorsNow),
-            locale.toString(change.accelerators), hoursText(hoursNow),
-            hoursText(change.acceleratorHours));
+    QString text = tr("%1: %2 %3 → %4 accelerators at once")
+                       .arg(Words::owner(change.tenant.toStdString(), change.project.toStdString()),
+                           Words::modelName(change.model), locale.toString(acceleratorsNow),
+                           locale.toString(change.accelerators));
+    if (hoursNow != change.acceleratorHours)
+        text += tr("; accelerator-hours a month: %1 → %2")
+                    .arg(hoursText(hoursNow), hoursText(change.acceleratorHours));
+    return text;
 }
 
 void SetQuotaDialog::targetOrModelChanged()

@@ -34,6 +34,8 @@ int QuotaRequestTableModel::columnCount(const QModelIndex &parent) const
 QVariant QuotaRequestTableModel::headerData(
     int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == ChangeColumn)
+        return tr("Accelerators at once: the limit in force when asked → the limit asked for");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -46,7 +48,7 @@ QVariant QuotaRequestTableModel::headerData(
     case ModelColumn:
         return tr("Model");
     case ChangeColumn:
-        return tr("Accelerators (current → asked)");
+        return tr("Now → asked");
     case JustificationColumn:
         return tr("Justification");
     case UntilColumn:

@@ -13,7 +13,13 @@ SiteTableModel::SiteTableModel(client::SiteState *site, QObject *parent)
     , m_site(site)
 {
     Q_ASSERT(site);
+    m_shownStale = site->stale();
+    // freshnessChanged also comes with every newer data time; the rows show only staleness, and
+    // a dataChanged on every row makes a sorted proxy re-check all of them.
     connect(site, &client::SiteState::freshnessChanged, this, [this] {
+        if (m_site->stale() == m_shownStale)
+            return;
+        m_shownStale = m_site->stale();
         emitColumnsChanged(0, columnCount() - 1, { StaleRole, Qt::ForegroundRole });
     });
 }

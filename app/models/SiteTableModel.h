@@ -58,6 +58,8 @@ private:
     void rebuildIndex() const;
 
     client::SiteState *m_site;
+    // The staleness the rows last announced: only a change of it touches every row.
+    bool m_shownStale = false;
     QStringList m_keys; // row -> key
     // key -> row; rows from m_indexStaleFrom on are rebuilt on the next lookup, so removing
     // several ranges costs one pass, not one per range.

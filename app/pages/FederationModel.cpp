@@ -38,9 +38,11 @@ std::optional<double> figureOf(const v1::Overview &o, Figure figure, const QStri
         return std::nullopt;
     if (isAcceleratorFigure(figure)) {
         double sum = 0;
+        bool has = false;
         for (const auto &c : o.accelerators()) {
             if (modelKey(c) != model)
                 continue;
+            has = true;
             switch (figure) {
             case Figure::AcceleratorsTotal:
                 sum += double(c.total());
@@ -56,7 +58,8 @@ std::optional<double> figureOf(const v1::Overview &o, Figure figure, const QStri
                 break;
             }
         }
-        return sum;
+        // A centre without that model shows nothing rather than a row of zeros.
+        return has ? std::optional<double>(sum) : std::nullopt;
     }
     switch (figure) {
     case Figure::Utilisation:
@@ -303,6 +306,8 @@ QString FederationModel::text(int column, const Row &row) const
                       : tr("oldest %1").arg(widgets::KpiTile::ageText(age));
     }
     const auto v = value(column, row.figure, row.model);
+    if (!v && centre && isAcceleratorFigure(row.figure) && hasOverview(centre->site()->overview()))
+        return {};
     if (!v)
         return Words::noData();
     switch (row.figure) {

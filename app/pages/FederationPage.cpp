@@ -130,8 +130,6 @@ void FederationPage::refreshTiles()
                              : widgets::SeverityColour::Ok);
     const auto util = m_model->value(total, Figure::Utilisation);
     m_utilisation->setValueText(util ? Words::percent(*util) : Words::noData());
-    m_utilisation->setSeverity(
-        util ? widgets::Palette::usageSeverity(*util) : widgets::SeverityColour::None);
     const auto running = m_model->value(total, Figure::JobsRunning);
     m_running->setValueText(running ? locale.toString(qint64(*running)) : Words::noData());
     const auto pending = m_model->value(total, Figure::JobsPending);
@@ -148,7 +146,9 @@ void FederationPage::refreshTiles()
     const int centres = int(m_model->centres().size());
     const QString note = live < centres
         ? tr("%1 of %2 centres live: includes last known figures").arg(live).arg(centres)
-        : tr("%n centre(s)", nullptr, centres);
+        : centres == 0 ? tr("No centre connected")
+        : centres == 1 ? tr("1 centre, live")
+                       : tr("%1 centres, all live").arg(centres);
     for (auto *t : { m_inUse, m_free, m_down, m_utilisation, m_running, m_pending, m_carbon }) {
         t->setStale(live < centres);
         t->setSubtitle(note);

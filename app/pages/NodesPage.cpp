@@ -10,6 +10,7 @@
 #include "models/ModelRoles.h"
 #include "models/NodeTableModel.h"
 #include "models/Words.h"
+#include "pages/NodeDetailDialog.h"
 #include "pages/RoleGate.h"
 #include "pages/TableTools.h"
 
@@ -117,8 +118,13 @@ NodesPage::NodesPage(client::Connection *connection, QWidget *parent)
     m_heatmap->setAccessibleName(tr("Nodes by rack"));
     connect(m_heatmap, &widgets::RackHeatmap::selectionChanged, this,
         &NodesPage::heatmapSelectionChanged);
-    connect(m_heatmap, &widgets::RackHeatmap::activated, this,
-        [this](const QString &name) { setSelectedNames({ name }); });
+    connect(m_heatmap, &widgets::RackHeatmap::activated, this, [this](const QString &name) {
+        setSelectedNames({ name });
+        openNodeDetail(name);
+    });
+    connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        openNodeDetail(index.siblingAtColumn(0).data(KeyRole).toString());
+    });
     auto *heatmapScroll = new QScrollArea(this);
     heatmapScroll->setWidget(m_heatmap);
     heatmapScroll->setWidgetResizable(true);
@@ -341,6 +347,15 @@ void NodesPage::restoreState()
     m_filter->setText(settings.value(QStringLiteral("nodes/filter")).toString());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("NodesSplitter")))
         splitter->restoreState(settings.value(QStringLiteral("nodes/splitter")).toByteArray());
+}
+
+NodeDetailDialog *NodesPage::openNodeDetail(const QString &name)
+{
+    if (name.isEmpty())
+        return nullptr;
+    auto *dialog = new NodeDetailDialog(m_connection, name, this);
+    dialog->show();
+    return dialog;
 }
 
 } // namespace suanli::app

@@ -26,6 +26,7 @@ class Node;
 namespace suanli::app {
 
 class FilterProxyModel;
+class NodeDetailDialog;
 class NodeTableModel;
 class TableTools;
 
@@ -54,6 +55,9 @@ public:
     QAction *rebootAction() const { return m_reboot; }
     QTableView *table() const { return m_table; }
     widgets::RackHeatmap *heatmap() const { return m_heatmap; }
+
+    // Opens (non-modal) the node's charts; Enter or a double-click on a node does too.
+    NodeDetailDialog *openNodeDetail(const QString &name);
 
     Q_INVOKABLE void saveState() const;
     Q_INVOKABLE void restoreState();

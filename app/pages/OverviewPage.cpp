@@ -2,11 +2,15 @@
 
 #include "Connection.h"
 #include "KpiTile.h"
+#include "Palette.h"
 #include "SiteState.h"
+#include "TimeSeriesPlot.h"
+#include "charts/MetricsFeed.h"
 #include "models/Words.h"
 
 #include <QDateTime>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLocale>
 #include <QVBoxLayout>
 
@@ -35,9 +39,51 @@ OverviewPage::OverviewPage(client::Connection *connection, QWidget *parent)
     m_pue = tile(tr("PUE"), 2, 1);
     m_carbon = tile(tr("Carbon per hour"), 2, 2);
     m_peak = tile(tr("Peak FP16"), 2, 3);
+    using widgets::Palette;
+    using widgets::SeriesMeaning;
+    using widgets::TimeSeriesPlot;
+    using widgets::ValueUnit;
+    m_siteFeed = new MetricsFeed(connection, this);
+    m_trend = new TimeSeriesPlot(this);
+    m_trend->setTitle(tr("Utilisation and power"));
+    m_trend->setValueUnit(TimeSeriesPlot::Axis::Left, ValueUnit::Percent);
+    m_trend->setValueRange(TimeSeriesPlot::Axis::Left, 0, 100);
+    m_trend->setValueUnit(TimeSeriesPlot::Axis::Right, ValueUnit::Watts);
+    m_trend->addSeries(QStringLiteral("utilisation"), tr("Utilisation (left)"),
+        Palette::seriesColour(SeriesMeaning::Utilisation));
+    m_trend->addSeries(QStringLiteral("facility"), tr("Facility power (right)"),
+        Palette::seriesColour(SeriesMeaning::FacilityPower), TimeSeriesPlot::Axis::Right);
+    m_trend->addSeries(QStringLiteral("it"), tr("IT power (right)"),
+        Palette::seriesColour(SeriesMeaning::Power), TimeSeriesPlot::Axis::Right,
+        TimeSeriesPlot::Style::Line, Qt::DashLine);
+    const auto site = suanli::v1::METRIC_SCOPE_SITE;
+    m_siteFeed->bind(
+        m_trend, site, {}, QStringLiteral("utilisation_percent"), QStringLiteral("utilisation"));
+    m_siteFeed->bind(
+        m_trend, site, {}, QStringLiteral("facility_power_watts"), QStringLiteral("facility"));
+    m_siteFeed->bind(m_trend, site, {}, QStringLiteral("it_power_watts"), QStringLiteral("it"));
+    m_siteFeed->setRange(TimeSeriesPlot::Range::Day);
+    m_siteFeed->start();
+
+    m_queueDepth = new TimeSeriesPlot(this);
+    m_queueDepth->setTitle(tr("Queue depth (jobs pending)"));
+    m_queueDepth->setValueUnit(TimeSeriesPlot::Axis::Left, ValueUnit::Count);
+    m_queueWait = new TimeSeriesPlot(this);
+    m_queueWait->setTitle(tr("Queue wait (p95 solid, p50 dashed)"));
+    m_queueWait->setValueUnit(TimeSeriesPlot::Axis::Left, ValueUnit::Seconds);
+    auto *queues = new QHBoxLayout;
+    queues->addWidget(m_queueDepth);
+    queues->addWidget(m_queueWait);
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(grid);
-    layout->addStretch(1);
+    layout->addWidget(m_trend, 1);
+    layout->addLayout(queues, 1);
+    connect(connection->site(), &client::SiteState::queuesReset, this,
+        &OverviewPage::updateQueueCharts);
+    connect(connection->site(), &client::SiteState::queuesChanged, this,
+        &OverviewPage::updateQueueCharts);
+    updateQueueCharts();
     connect(connection->site(), &client::SiteState::overviewChanged, this, &OverviewPage::refresh);
     connect(connection->site(), &client::SiteState::freshnessChanged, this, &OverviewPage::refresh);
     refresh();
@@ -95,6 +141,39 @@ void OverviewPage::refresh()
     for (auto *t : { m_accelerators, m_free, m_down, m_utilisation, m_running, m_pending, m_wait,
              m_alerts, m_power, m_pue, m_carbon, m_peak })
         t->setStale(stale, age);
+}
+
+void OverviewPage::updateQueueCharts()
+{
+    using widgets::Palette;
+    using widgets::TimeSeriesPlot;
+    QStringList names = m_connection->site()->queues().items.keys();
+    names.sort();
+    if (names == m_queues)
+        return;
+    m_queues = names;
+    const auto range = m_queueFeed ? m_queueFeed->range() : TimeSeriesPlot::Range::Day;
+    delete m_queueFeed;
+    m_queueFeed = new MetricsFeed(m_connection, this);
+    m_queueDepth->removeAllSeries();
+    m_queueWait->removeAllSeries();
+    const auto scope = suanli::v1::METRIC_SCOPE_QUEUE;
+    for (int i = 0; i < names.size(); ++i) {
+        const QString &q = names.at(i);
+        // A queue has one colour in both charts.
+        const QColor colour = Palette::categoryColour(i);
+        m_queueDepth->addSeries(q, q, colour);
+        m_queueFeed->bind(m_queueDepth, scope, q, QStringLiteral("jobs_pending"), q);
+        const QString p95 = q + QStringLiteral("/p95");
+        const QString p50 = q + QStringLiteral("/p50");
+        m_queueWait->addSeries(p95, tr("%1 p95").arg(q), colour);
+        m_queueWait->addSeries(p50, tr("%1 p50").arg(q), colour, TimeSeriesPlot::Axis::Left,
+            TimeSeriesPlot::Style::Line, Qt::DashLine);
+        m_queueFeed->bind(m_queueWait, scope, q, QStringLiteral("wait_seconds_p95"), p95);
+        m_queueFeed->bind(m_queueWait, scope, q, QStringLiteral("wait_seconds_p50"), p50);
+    }
+    m_queueFeed->setRange(range);
+    m_queueFeed->start();
 }
 
 } // namespace suanli::app

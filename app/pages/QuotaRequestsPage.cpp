@@ -6,16 +6,15 @@
 #include "SiteState.h"
 #include "dialogs/NewQuotaRequestDialog.h"
 #include "dialogs/SetQuotaDialog.h"
-#include "models/CsvExport.h"
 #include "models/ModelRoles.h"
 #include "models/QuotaImpact.h"
 #include "models/QuotaRequestProxyModel.h"
 #include "models/QuotaRequestTableModel.h"
 #include "models/Words.h"
 #include "pages/RoleGate.h"
+#include "pages/TableTools.h"
 
 #include <QAction>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -23,13 +22,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QMenu>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace suanli::app {
 
@@ -80,6 +79,12 @@ QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *pa
             request);
     };
     m_proxy->setSourceModel(m_model);
+    m_table->setModel(m_proxy);
+    // Column chooser, copy, CSV export, header state, columns fitted, selection kept by key.
+    m_tools = new TableTools(
+        m_table, QStringLiteral("quotaRequests"), QStringLiteral("quota-requests.csv"));
+    m_tools->setRowOfKey([this](const QString &id) { return m_model->rowOf(id); });
+    connect(m_tools, &TableTools::notify, this, &QuotaRequestsPage::notify);
 
     auto *toolbar = new QToolBar(this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -91,18 +96,13 @@ QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *pa
     m_request = toolbar->addAction(tr("Request &quota…"));
     m_request->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     toolbar->addSeparator();
-    m_export = toolbar->addAction(tr("Export CSV…"));
-    m_copy = new QAction(tr("&Copy"), this);
-    m_copy->setShortcut(QKeySequence::Copy);
-    for (QAction *a : { m_approve, m_reject, m_request, m_export })
+    toolbar->addAction(m_tools->exportAction());
+    for (QAction *a : { m_approve, m_reject, m_request })
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_copy->setShortcutContext(Qt::WidgetShortcut);
-    addActions({ m_approve, m_reject, m_request, m_export });
+    addActions({ m_approve, m_reject, m_request, m_tools->exportAction() });
     connect(m_approve, &QAction::triggered, this, [this] { decide(Decision::Approve); });
     connect(m_reject, &QAction::triggered, this, [this] { decide(Decision::Reject); });
     connect(m_request, &QAction::triggered, this, &QuotaRequestsPage::requestQuota);
-    connect(m_export, &QAction::triggered, this, &QuotaRequestsPage::exportCsv);
-    connect(m_copy, &QAction::triggered, this, [this] { CsvExport::copySelectionAsText(m_table); });
 
     m_filter->setPlaceholderText(tr("Filter, e.g. state:pending tenant:galaxy"));
     m_filter->setClearButtonEnabled(true);
@@ -124,7 +124,6 @@ QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *pa
     filterRow->addWidget(m_filter, 1);
     filterRow->addWidget(toolbar);
 
-    m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     // No sort column: the proxy's "pending first, then newest" order.
     m_table->horizontalHeader()->setSortIndicatorClearable(true);
@@ -141,17 +140,12 @@ QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *pa
     // Read as a decider does: what state, whose, how much, who, when; the why last, widest.
     const QList<int> order { QuotaRequestTableModel::IdColumn, QuotaRequestTableModel::StateColumn,
         QuotaRequestTableModel::OwnerColumn, QuotaRequestTableModel::ModelColumn,
-        QuotaRequestTableModel::ChangeColumn, QuotaRequestTableModel::RequesterColumn,
-        QuotaRequestTableModel::CreatedColumn, QuotaRequestTableModel::UntilColumn,
-        QuotaRequestTableModel::NeedsAdminColumn, QuotaRequestTableModel::JustificationColumn };
+        QuotaRequestTableModel::ChangeColumn, QuotaRequestTableModel::NeedsAdminColumn,
+        QuotaRequestTableModel::RequesterColumn, QuotaRequestTableModel::CreatedColumn,
+        QuotaRequestTableModel::UntilColumn, QuotaRequestTableModel::JustificationColumn };
     for (int visual = 0; visual < order.size(); ++visual)
         header->moveSection(header->visualIndex(order.at(visual)), visual);
-    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    auto *separator = new QAction(this);
-    separator->setSeparator(true);
-    m_table->addActions({ m_approve, m_reject, separator, m_copy });
-    header->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(header, &QWidget::customContextMenuRequested, this, &QuotaRequestsPage::showColumnMenu);
+    m_tools->addContextActions({ m_approve, m_reject });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateDetail();
         updateActions();
@@ -159,19 +153,6 @@ QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *pa
     connect(m_table, &QAbstractItemView::doubleClicked, this, [this] {
         if (m_approve->isEnabled())
             decide(Decision::Approve);
-    });
-    connect(m_proxy, &QAbstractItemModel::modelAboutToBeReset, this,
-        [this] { m_selectionAcrossReset = selectedId(); });
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
-        setSelectedId(m_selectionAcrossReset);
-        if (!m_columnsSized && m_proxy->rowCount() > 0) {
-            m_columnsSized = true;
-            m_table->resizeColumnsToContents();
-            const int most = m_table->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 40;
-            for (int c = 0; c < m_model->columnCount(); ++c)
-                if (m_table->columnWidth(c) > most)
-                    m_table->setColumnWidth(c, most);
-        }
     });
 
     // The detail pane: who asked, how much, why, until when, and what approving changes.
@@ -190,10 +171,10 @@ QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *pa
     m_asked->setTextFormat(Qt::RichText);
     m_impact = wrappingLabel(m_detail);
     m_impact->setTextFormat(Qt::RichText);
-    m_nowCaption = new QLabel(m_detail);
-    m_afterCaption = new QLabel(m_detail);
-    m_now = new widgets::QuotaBar(m_detail);
-    m_after = new widgets::QuotaBar(m_detail);
+    m_bars = new QWidget(m_detail);
+    m_barsTitle = new QLabel(m_bars);
+    m_now = new widgets::QuotaBar(m_bars);
+    m_after = new widgets::QuotaBar(m_bars);
     m_centre = wrappingLabel(m_detail);
     m_needsAdmin = wrappingLabel(m_detail);
     m_needsAdmin->setObjectName(QStringLiteral("NeedsAdmin"));
@@ -201,23 +182,31 @@ QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *pa
         "background: #fde7c2; color: #4a2c00; border-left: 4px solid #e69f00; padding: 6px;"));
     m_decision = wrappingLabel(m_detail);
 
-    auto *bars = new QGridLayout;
-    bars->addWidget(m_nowCaption, 0, 0);
-    bars->addWidget(m_now, 0, 1);
-    bars->addWidget(m_afterCaption, 1, 0);
-    bars->addWidget(m_after, 1, 1);
+    auto *bars = new QGridLayout(m_bars);
+    bars->setContentsMargins(0, 0, 0, 0);
+    bars->addWidget(m_barsTitle, 0, 0, 1, 2);
+    bars->addWidget(new QLabel(tr("Now"), m_bars), 1, 0);
+    bars->addWidget(m_now, 1, 1);
+    bars->addWidget(new QLabel(tr("After"), m_bars), 2, 0);
+    bars->addWidget(m_after, 2, 1);
     bars->setColumnStretch(1, 1);
-    auto *impactTitle = new QLabel(tr("<b>If approved</b>"), m_detail);
+    // What approving would change: shown while the request is pending.
+    m_ifApproved = new QWidget(m_detail);
+    auto *ifApproved = new QVBoxLayout(m_ifApproved);
+    ifApproved->setContentsMargins(0, 6, 0, 0);
+    ifApproved->addWidget(new QLabel(tr("<b>If approved</b>"), m_ifApproved));
+    m_impact->setParent(m_ifApproved);
+    m_bars->setParent(m_ifApproved);
+    m_centre->setParent(m_ifApproved);
+    ifApproved->addWidget(m_impact);
+    ifApproved->addWidget(m_bars);
+    ifApproved->addWidget(m_centre);
     auto *detailLayout = new QVBoxLayout(m_detail);
     detailLayout->addWidget(m_title);
     detailLayout->addWidget(m_asked);
     detailLayout->addWidget(m_needsAdmin);
-    detailLayout->addSpacing(6);
-    detailLayout->addWidget(impactTitle);
-    detailLayout->addWidget(m_impact);
-    detailLayout->addLayout(bars);
-    detailLayout->addWidget(m_centre);
     detailLayout->addWidget(m_decision);
+    detailLayout->addWidget(m_ifApproved);
     detailLayout->addStretch(1);
     auto *detailPane = new QWidget(this);
     auto *paneLayout = new QVBoxLayout(detailPane);
@@ -233,8 +222,9 @@ QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *pa
     splitter->setObjectName(QStringLiteral("QuotaRequestsSplitter"));
     splitter->addWidget(m_table);
     splitter->addWidget(detailScroll);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 0);
+    splitter->setSizes({ 1100, 440 });
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filterRow);
@@ -381,13 +371,24 @@ QString centreLine(const v1::QuotaRequest &r, const QuotaImpact &impact)
     QString text = QuotaRequestsPage::tr("Centre: %1 %2 in all, %3 in use, %4 free now.")
                        .arg(locale.toString(impact.centreTotal), model,
                            locale.toString(impact.centreInUse), locale.toString(impact.centreFree));
-    if (impact.committedKnown)
-        text += u' '
-            + QuotaRequestsPage::tr("Tenants' quotas take %1 → %2; capacity left beyond them: "
-                                    "%3 → %4.")
-                  .arg(locale.toString(impact.committedNow), locale.toString(impact.committedAfter),
-                      locale.toString(impact.capacityLeftNow()),
-                      locale.toString(impact.capacityLeftAfter()));
+    if (impact.committedKnown) {
+        // Quotas may add up to more than the centre has (they are limits, not reservations).
+        auto left = [&locale](qint64 value) {
+            return value >= 0
+                ? QuotaRequestsPage::tr("%1 left beyond them").arg(locale.toString(value))
+                : QuotaRequestsPage::tr("overcommitted by %1").arg(locale.toString(-value));
+        };
+        if (impact.committedNow == impact.committedAfter)
+            text += u' '
+                + QuotaRequestsPage::tr("Tenants' quotas add up to %1, unchanged: %2.")
+                      .arg(locale.toString(impact.committedNow), left(impact.capacityLeftNow()));
+        else
+            text += u' '
+                + QuotaRequestsPage::tr("Tenants' quotas add up to %1 → %2: %3 → %4.")
+                      .arg(locale.toString(impact.committedNow),
+                          locale.toString(impact.committedAfter), left(impact.capacityLeftNow()),
+                          left(impact.capacityLeftAfter()));
+    }
     return text;
 }
 
@@ -431,19 +432,18 @@ void QuotaRequestsPage::updateDetail()
     }
     m_needsAdmin->setVisible(impact.needsAdmin && pending);
 
+    m_ifApproved->setVisible(pending);
     m_impact->setText(impactLines(*r, impact));
-    const bool bars = impact.known;
-    for (QWidget *w : { static_cast<QWidget *>(m_now), static_cast<QWidget *>(m_after),
-             static_cast<QWidget *>(m_nowCaption), static_cast<QWidget *>(m_afterCaption) })
-        w->setVisible(bars);
-    if (bars) {
+    m_bars->setVisible(impact.known);
+    if (impact.known) {
         // The tenant's quota, and what uses it: its projects' limits, or its use when the
         // tenant's own quota changes.
         const qint64 heldNow = impact.forProject ? impact.projectsHoldNow : impact.tenantInUse;
         const qint64 heldAfter = impact.forProject ? impact.projectsHoldAfter : impact.tenantInUse;
-        m_nowCaption->setText(impact.forProject ? tr("Held of the tenant's quota, now:")
-                                                : tr("Used of the tenant's quota, now:"));
-        m_afterCaption->setText(tr("after:"));
+        const QString tenant = QString::fromStdString(r->tenant());
+        m_barsTitle->setText(impact.forProject
+                ? tr("Tenant %1's quota held by its projects:").arg(tenant)
+                : tr("Tenant %1's quota in use:").arg(tenant));
         m_now->setValues(double(heldNow), double(impact.tenantLimitNow));
         m_after->setValues(double(heldAfter), double(impact.tenantLimitAfter));
     }
@@ -466,13 +466,13 @@ QString QuotaRequestsPage::detailText() const
     if (!m_detail->isVisibleTo(const_cast<QuotaRequestsPage *>(this)))
         return m_empty->text();
     QStringList parts;
-    for (const QLabel *label : { m_title, m_asked, m_needsAdmin, m_impact, m_centre, m_decision }) {
+    for (const QLabel *label : { m_title, m_asked, m_needsAdmin, m_decision, m_impact, m_centre }) {
         if (label->isVisibleTo(m_detail) && !label->text().isEmpty())
             parts.append(label->text());
     }
-    if (m_now->isVisibleTo(m_detail))
-        parts.append(m_nowCaption->text() + u' ' + m_now->text() + u' ' + m_afterCaption->text()
-            + u' ' + m_after->text());
+    if (m_bars->isVisibleTo(m_detail))
+        parts.append(m_barsTitle->text() + u' '
+            + tr("now %1, after %2").arg(m_now->text(), m_after->text()));
     return parts.join(u'\n');
 }
 
@@ -628,41 +628,10 @@ void QuotaRequestsPage::requestQuota()
         });
 }
 
-void QuotaRequestsPage::showColumnMenu(const QPoint &pos)
-{
-    QMenu menu;
-    auto *header = m_table->horizontalHeader();
-    for (int visual = 0; visual < header->count(); ++visual) {
-        const int c = header->logicalIndex(visual);
-        QAction *a = menu.addAction(m_model->headerData(c, Qt::Horizontal).toString());
-        a->setCheckable(true);
-        a->setChecked(!header->isSectionHidden(c));
-        connect(a, &QAction::toggled, header,
-            [header, c](bool on) { header->setSectionHidden(c, !on); });
-    }
-    menu.exec(header->mapToGlobal(pos));
-}
-
-void QuotaRequestsPage::exportCsv()
-{
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export quota requests"),
-        QStringLiteral("quota-requests.csv"), tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!CsvExport::writeCsv(m_table, path, &error))
-        Q_EMIT notify(tr("Export failed: %1").arg(error), true, error);
-    else
-        Q_EMIT notify(
-            tr("Exported %n quota request(s) to %1", nullptr, m_proxy->rowCount()).arg(path), false,
-            {});
-}
-
 void QuotaRequestsPage::saveState() const
 {
     QSettings settings;
-    settings.setValue(
-        QStringLiteral("quotaRequests/header"), m_table->horizontalHeader()->saveState());
+    m_tools->saveState();
     settings.setValue(QStringLiteral("quotaRequests/filter"), m_filter->text());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("QuotaRequestsSplitter")))
         settings.setValue(QStringLiteral("quotaRequests/splitter"), splitter->saveState());
@@ -671,9 +640,8 @@ void QuotaRequestsPage::saveState() const
 void QuotaRequestsPage::restoreState()
 {
     QSettings settings;
+    m_tools->restoreState();
     auto *header = m_table->horizontalHeader();
-    m_columnsSized = header->restoreState(
-        settings.value(QStringLiteral("quotaRequests/header")).toByteArray());
     m_table->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
     m_filter->setText(settings.value(QStringLiteral("quotaRequests/filter")).toString());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("QuotaRequestsSplitter")))

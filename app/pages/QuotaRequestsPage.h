@@ -22,6 +22,7 @@ namespace suanli::app {
 
 class QuotaRequestProxyModel;
 class QuotaRequestTableModel;
+class TableTools;
 struct QuotaImpact;
 
 // QuotaRequestsPage is where quota requests are decided: the requests of a centre, pending
@@ -30,6 +31,8 @@ struct QuotaImpact;
 // tenant.
 class QuotaRequestsPage : public QWidget {
     Q_OBJECT
+    // The sidebar shows the badge next to the page's name.
+    Q_PROPERTY(int badge READ badgeCount NOTIFY badgeChanged)
     Q_DISABLE_COPY_MOVE(QuotaRequestsPage)
 public:
     using Decision = DecideQuotaRequestDialog::Decision;
@@ -60,8 +63,8 @@ public:
     // Pending requests this user may approve: the sidebar badge.
     int badgeCount() const { return m_badge; }
 
-    void saveState() const;
-    void restoreState();
+    Q_INVOKABLE void saveState() const;
+    Q_INVOKABLE void restoreState();
 
 Q_SIGNALS:
     // An action finished: a line for the notification area, whether it failed, and the
@@ -80,8 +83,6 @@ private:
     void updateBadge();
     void decide(Decision decision);
     void requestQuota();
-    void exportCsv();
-    void showColumnMenu(const QPoint &pos);
 
     client::Connection *m_connection;
     QuotaRequestTableModel *m_model;
@@ -94,9 +95,10 @@ private:
     QLabel *m_empty;
     QLabel *m_title;
     QLabel *m_asked;
+    QWidget *m_ifApproved;
     QLabel *m_impact;
-    QLabel *m_nowCaption;
-    QLabel *m_afterCaption;
+    QWidget *m_bars;
+    QLabel *m_barsTitle;
     widgets::QuotaBar *m_now;
     widgets::QuotaBar *m_after;
     QLabel *m_centre;
@@ -105,13 +107,10 @@ private:
     QAction *m_approve;
     QAction *m_reject;
     QAction *m_request;
-    QAction *m_copy;
-    QAction *m_export;
+    TableTools *m_tools;
     DecisionPrompt m_decisionPrompt;
     RequestPrompt m_requestPrompt;
-    QString m_selectionAcrossReset;
     int m_badge = -1;
-    bool m_columnsSized = false;
 };
 
 } // namespace suanli::app

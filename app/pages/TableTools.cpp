@@ -14,6 +14,7 @@
 #include <QSet>
 #include <QSettings>
 #include <QTableView>
+#include <QTreeView>
 #include <algorithm>
 
 namespace suanli::app {
@@ -22,11 +23,22 @@ namespace {
 // A column fitted to its content never grows past this many average characters, so one long
 // summary does not push the other columns off screen.
 constexpr int kMaxFittedChars = 60;
+
+QHeaderView *headerOf(QAbstractItemView *view)
+{
+    if (auto *table = qobject_cast<QTableView *>(view))
+        return table->horizontalHeader();
+    if (auto *tree = qobject_cast<QTreeView *>(view))
+        return tree->header();
+    return nullptr;
+}
 } // namespace
 
-TableTools::TableTools(QTableView *table, const QString &settingsKey, const QString &exportName)
+TableTools::TableTools(
+    QAbstractItemView *table, const QString &settingsKey, const QString &exportName)
     : QObject(table)
     , m_table(table)
+    , m_header(headerOf(table))
     , m_settingsKey(settingsKey)
     , m_exportName(exportName)
     , m_copy(new QAction(tr("&Copy"), table))
@@ -34,6 +46,7 @@ TableTools::TableTools(QTableView *table, const QString &settingsKey, const QStr
     , m_separator(new QAction(table))
 {
     Q_ASSERT(table->model());
+    Q_ASSERT(m_header);
     m_separator->setSeparator(true);
     table->setContextMenuPolicy(Qt::ActionsContextMenu);
     table->addAction(m_separator);
@@ -50,7 +63,7 @@ TableTools::TableTools(QTableView *table, const QString &settingsKey, const QStr
     m_export->setToolTip(tr("Save the rows and columns shown as a CSV file (Ctrl+Shift+E)"));
     connect(m_export, &QAction::triggered, this, &TableTools::exportWithDialog);
 
-    QHeaderView *header = table->horizontalHeader();
+    QHeaderView *header = m_header;
     header->setSectionsMovable(true);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QWidget::customContextMenuRequested, this, [this, header](const QPoint &pos) {
@@ -143,7 +156,7 @@ QString TableTools::selectionText() const
         chosen.insert(index.column());
     const QAbstractItemModel *model = m_table->model();
     QStringList headers;
-    for (int column : CsvExport::visibleColumns(m_table->horizontalHeader()))
+    for (int column : CsvExport::visibleColumns(m_header))
         if (chosen.contains(column))
             headers.append(model->headerData(column, Qt::Horizontal).toString());
     return headers.join(u'\t') + u'\n' + rows;
@@ -157,7 +170,7 @@ bool TableTools::exportTo(const QString &path, QString *error) const
 QMenu *TableTools::columnMenu(QWidget *parent)
 {
     auto *menu = new QMenu(parent);
-    const QHeaderView *header = m_table->horizontalHeader();
+    const QHeaderView *header = m_header;
     const QAbstractItemModel *model = m_table->model();
     for (int visual = 0; visual < header->count(); ++visual) {
         const int column = header->logicalIndex(visual);
@@ -172,7 +185,7 @@ QMenu *TableTools::columnMenu(QWidget *parent)
 
 void TableTools::setColumnVisible(int column, bool visible)
 {
-    QHeaderView *header = m_table->horizontalHeader();
+    QHeaderView *header = m_header;
     // The last visible column stays: a table with no columns cannot be got back from its header.
     if (!visible && header->count() - header->hiddenSectionCount() <= 1)
         return;
@@ -201,8 +214,12 @@ void TableTools::fitColumns()
     if (m_columnsSized || m_table->model()->rowCount() == 0)
         return;
     m_columnsSized = true;
-    m_table->resizeColumnsToContents();
-    QHeaderView *header = m_table->horizontalHeader();
+    if (auto *table = qobject_cast<QTableView *>(m_table))
+        table->resizeColumnsToContents();
+    else if (auto *tree = qobject_cast<QTreeView *>(m_table))
+        for (int c = 0; c < m_header->count(); ++c)
+            tree->resizeColumnToContents(c);
+    QHeaderView *header = m_header;
     const int widest = m_table->fontMetrics().averageCharWidth() * kMaxFittedChars;
     for (int c = 0; c < header->count(); ++c)
         if (header->sectionSize(c) > widest)
@@ -211,8 +228,7 @@ void TableTools::fitColumns()
 
 void TableTools::saveState() const
 {
-    QSettings().setValue(
-        m_settingsKey + QStringLiteral("/header"), m_table->horizontalHeader()->saveState());
+    QSettings().setValue(m_settingsKey + QStringLiteral("/header"), m_header->saveState());
 }
 
 bool TableTools::restoreState()
@@ -221,7 +237,7 @@ bool TableTools::restoreState()
         = QSettings().value(m_settingsKey + QStringLiteral("/header")).toByteArray();
     if (state.isEmpty())
         return false;
-    m_columnsSized = m_table->horizontalHeader()->restoreState(state);
+    m_columnsSized = m_header->restoreState(state);
     return m_columnsSized;
 }
 

@@ -7,14 +7,15 @@
 
 class QAction;
 class QMenu;
-class QTableView;
+class QAbstractItemView;
+class QHeaderView;
 
 namespace suanli::app {
 
-// TableTools gives a table view what every table of the console has: a column chooser on the
-// header's context menu, Copy (Ctrl+C) of the selection as tab-separated text with headers, CSV
-// export of what is shown, the header's state kept under a settings key, columns fitted to the
-// first data, and the selection kept by key (KeyRole) when the model resets.
+// TableTools gives a table (or flat tree) view what every table of the console has: a column
+// chooser on the header's context menu, Copy (Ctrl+C) of the selection as tab-separated text with
+// headers, CSV export of what is shown, the header's state kept under a settings key, columns
+// fitted to the first data, and the selection kept by key (KeyRole) when the model resets.
 class TableTools : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TableTools)
@@ -25,13 +26,16 @@ public:
 
     // settingsKey: the QSettings group of this table's state ("jobs"); exportName: the file name
     // the export offers ("jobs.csv").
-    TableTools(QTableView *table, const QString &settingsKey, const QString &exportName);
+    // table: a QTableView, or a QTreeView of a flat model (it scales better with very many rows:
+    // no per-row header to update on each removal).
+    TableTools(QAbstractItemView *table, const QString &settingsKey, const QString &exportName);
     ~TableTools() override;
 
     // A fast way to find a key's row; without it selections are found by scanning the rows.
     void setRowOfKey(RowOfKey rowOf);
 
-    QTableView *table() const { return m_table; }
+    QAbstractItemView *view() const { return m_table; }
+    QHeaderView *header() const { return m_header; }
     QAction *copyAction() const { return m_copy; }
     QAction *exportAction() const { return m_export; }
 
@@ -69,7 +73,8 @@ private:
     void fitColumns();
     QModelIndex viewIndexOf(const QString &key) const;
 
-    QTableView *m_table;
+    QAbstractItemView *m_table;
+    QHeaderView *m_header;
     QString m_settingsKey;
     QString m_exportName;
     QAction *m_copy;

@@ -30,6 +30,8 @@
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace suanli::app {
@@ -216,6 +218,7 @@ TenantsPage::TenantsPage(client::Connection *connection, QWidget *parent)
     detailScroll->setWidget(detail);
     detailScroll->setWidgetResizable(true);
     detailScroll->setFrameShape(QFrame::NoFrame);
+    detailScroll->setMinimumHeight(m_tree->fontMetrics().height() * 12);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("TenantsSplitter"));
@@ -223,6 +226,7 @@ TenantsPage::TenantsPage(client::Connection *connection, QWidget *parent)
     splitter->addWidget(detailScroll);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({ 600, 400 });
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filterRow);
@@ -357,6 +361,8 @@ void TenantsPage::updateDetail()
         addModel(l.model());
     for (const v1::QuotaUsage &u : tenant.usage())
         addModel(u.model());
+    // In the tree's order of models.
+    std::sort(models.begin(), models.end());
 
     // Rows of bars: the tenant's use, what its projects hold, its hours; then each project.
     struct Row {
@@ -381,7 +387,7 @@ void TenantsPage::updateDetail()
                 sum += double(pl->max_accelerators());
         }
         held.values.append({ sum, max });
-        hours.values.append({ usage ? usage->accelerator_hours_used() : 0.0,
+        hours.values.append({ usage ? std::round(usage->accelerator_hours_used()) : 0.0,
             limit ? double(limit->max_accelerator_hours()) : 0.0 });
     }
     rows << inUse << held << hours;

@@ -62,8 +62,8 @@ public:
     // a widget is put in it.
     QWidget *chartArea() const { return m_chartArea; }
 
-    void saveState() const;
-    void restoreState();
+    Q_INVOKABLE void saveState() const;
+    Q_INVOKABLE void restoreState();
 
 Q_SIGNALS:
     void notify(const QString &message, bool failed, const QString &details);

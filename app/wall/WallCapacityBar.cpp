@@ -76,6 +76,11 @@ void WallCapacityBar::paintEvent(QPaintEvent *)
             = widgets::Palette::severityColour(widgets::SeverityColour::Warning, dark);
         p.fillRect(QRect(from, r.top() + r.height() * 3 / 4, w, r.height() / 4), amber);
     }
+    if (scale > total && total > 0) {
+        // Where the queue's own capacity ends, when demand runs past it.
+        const int end = r.left() + int(double(r.width()) * double(total) / double(scale));
+        p.fillRect(QRect(end - 1, r.top(), 3, r.height()), palette().color(QPalette::WindowText));
+    }
     const QString label = text();
     const QRect textRect = r.adjusted(12, 0, -12, -r.height() / 4);
     const QString shown = fontMetrics().elidedText(label, Qt::ElideRight, textRect.width());

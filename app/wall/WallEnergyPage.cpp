@@ -30,7 +30,7 @@ WallEnergyPage::WallEnergyPage(client::Connection *centre, QWidget *parent)
     m_pue = tile(tr("PUE"), 0, 2);
     m_intensity = tile(tr("Grid carbon intensity"), 1, 0);
     m_emissions = tile(tr("Carbon per hour"), 1, 1);
-    m_perDay = tile(tr("Carbon per day at this draw"), 1, 2);
+    m_perDay = tile(tr("Carbon per day"), 1, 2);
     for (int i = 0; i < 3; ++i)
         grid->setColumnStretch(i, 1);
     m_layout->addLayout(grid, 1);
@@ -63,6 +63,7 @@ void WallEnergyPage::refreshContent()
             ? locale.toString(o.emissions_kg_per_hour() * 24.0 / 1000.0, 'f', 1)
             : Words::noData());
     m_perDay->setUnit(tr("t CO₂"));
+    m_perDay->setSubtitle(tr("at the current draw"));
     const bool stale = isStale();
     const qint64 age = dataAgeSeconds();
     for (auto *t : { m_facility, m_it, m_pue, m_intensity, m_emissions, m_perDay })

@@ -27,7 +27,7 @@ WallFederationPage::WallFederationPage(QWidget *parent)
 
 QString WallFederationPage::title() const
 {
-    return tr("Federation · %n centre(s)", nullptr, int(m_columns.size()));
+    return tr("Federation");
 }
 
 bool WallFederationPage::isStale() const
@@ -57,6 +57,7 @@ void WallFederationPage::addCentre(client::Connection *centre)
     v->setContentsMargins(0, 0, 0, 0);
     v->setSpacing(12);
     c.name = new QLabel(centre->profile().name, frame);
+    c.name->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     c.status = new QLabel(frame);
     c.status->setForegroundRole(QPalette::PlaceholderText);
     v->addWidget(c.name);
@@ -69,7 +70,7 @@ void WallFederationPage::addCentre(client::Connection *centre)
         return t;
     };
     c.utilisation = tile(tr("Utilisation"), 0, 0);
-    c.inUse = tile(tr("Accelerators in use"), 0, 1);
+    c.inUse = tile(tr("In use"), 0, 1);
     c.running = tile(tr("Jobs running"), 1, 0);
     c.pending = tile(tr("Jobs pending"), 1, 1);
     c.power = tile(tr("Facility power"), 2, 0);
@@ -119,6 +120,7 @@ void WallFederationPage::refreshColumn(Column &c)
         inUse += a.in_use();
         if (lines == c.modelLines.size()) {
             auto *label = new QLabel(c.frame);
+            label->setWordWrap(true);
             c.models->addWidget(label);
             c.modelLines.append(label);
         }
@@ -137,7 +139,7 @@ void WallFederationPage::refreshColumn(Column &c)
     c.utilisation->setValueText(
         o.utilisation_percent() > 0 ? Words::percent(o.utilisation_percent()) : Words::noData());
     c.inUse->setValueText(synced ? locale.toString(inUse) : Words::noData());
-    c.inUse->setUnit(tr("of %1").arg(locale.toString(total)));
+    c.inUse->setSubtitle(tr("of %1 accelerators").arg(locale.toString(total)));
     c.running->setValueText(synced ? locale.toString(qint64(o.jobs_running())) : Words::noData());
     c.pending->setValueText(synced ? locale.toString(qint64(o.jobs_pending())) : Words::noData());
     c.pending->setSubtitle(tr("wait p50 %1").arg(Words::duration(qint64(o.wait_seconds_p50()))));
@@ -157,7 +159,7 @@ void WallFederationPage::refreshColumn(Column &c)
                 ? tr("Not current — data %1 old").arg(widgets::KpiTile::ageText(age))
                 : tr("No data yet"));
     else
-        c.status->setText(tr("%n node(s)", nullptr, int(o.nodes_total())));
+        c.status->setText(tr("%1 nodes").arg(locale.toString(qint64(o.nodes_total()))));
     setGreyed(c.frame, stale);
 }
 

@@ -25,13 +25,14 @@ WallKpiPage::WallKpiPage(client::Connection *centre, QWidget *parent)
     };
     m_inUse = tile(tr("Accelerators in use"), 0, 0);
     m_free = tile(tr("Accelerators free"), 0, 1);
-    m_down = tile(tr("Accelerators down"), 0, 2);
-    m_utilisation = tile(tr("Utilisation"), 0, 3);
-    m_running = tile(tr("Jobs running"), 1, 0);
-    m_pending = tile(tr("Jobs pending"), 1, 1);
-    m_wait = tile(tr("Median wait"), 1, 2);
-    m_alerts = tile(tr("Open alerts"), 1, 3);
-    for (int i = 0; i < 4; ++i)
+    m_down = tile(tr("Down"), 0, 2);
+    m_utilisation = tile(tr("Utilisation"), 1, 0);
+    m_running = tile(tr("Jobs running"), 1, 1);
+    m_pending = tile(tr("Jobs pending"), 1, 2);
+    m_wait = tile(tr("Median wait"), 2, 0);
+    m_nodes = tile(tr("Nodes"), 2, 1);
+    m_alerts = tile(tr("Open alerts"), 2, 2);
+    for (int i = 0; i < 3; ++i)
         grid->setColumnStretch(i, 1);
 }
 
@@ -57,6 +58,7 @@ void WallKpiPage::refreshContent()
     m_inUse->setSubtitle(
         total > 0 ? Words::percent(100.0 * double(inUse) / double(total)) : QString());
     m_free->setValueText(synced ? locale.toString(free) : Words::noData());
+    m_down->setUnit(tr("accelerators"));
     m_down->setValueText(synced ? locale.toString(down) : Words::noData());
     m_down->setSeverity(down > 0 ? widgets::SeverityColour::Warning : widgets::SeverityColour::Ok);
     m_utilisation->setValueText(
@@ -78,10 +80,19 @@ void WallKpiPage::refreshContent()
             ? widgets::SeverityColour::Critical
             : (alerts > 0 ? widgets::SeverityColour::Warning : widgets::SeverityColour::Ok));
     m_alerts->setSubtitle(tr("%1 critical").arg(locale.toString(critical)));
+    m_nodes->setValueText(synced ? locale.toString(qint64(o.nodes_total())) : Words::noData());
+    const auto &byState = o.nodes_by_state();
+    const auto count = [&](const char *state) {
+        const auto it = byState.find(state);
+        return it == byState.end() ? qint64(0) : qint64(it->second);
+    };
+    m_nodes->setSubtitle(
+        tr("%1 down · %2 drained")
+            .arg(locale.toString(count("down")), locale.toString(count("drained"))));
     const bool stale = isStale();
     const qint64 age = dataAgeSeconds();
     for (auto *t :
-        { m_inUse, m_free, m_down, m_utilisation, m_running, m_pending, m_wait, m_alerts })
+        { m_inUse, m_free, m_down, m_utilisation, m_running, m_pending, m_wait, m_nodes, m_alerts })
         t->setStale(stale, age);
 }
 

@@ -9,7 +9,7 @@ class KpiTile;
 namespace suanli::app {
 
 // WallKpiPage shows one centre's key figures as large tiles: accelerators in use, free and
-// down, utilisation, jobs running and pending, the median wait and open alerts.
+// down, utilisation, jobs running and pending, the median wait, nodes and open alerts.
 class WallKpiPage : public WallPage {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(WallKpiPage)
@@ -34,6 +34,7 @@ private:
     widgets::KpiTile *m_pending;
     widgets::KpiTile *m_wait;
     widgets::KpiTile *m_alerts;
+    widgets::KpiTile *m_nodes;
 };
 
 } // namespace suanli::app

@@ -5,6 +5,7 @@
 
 #include <QEvent>
 #include <QLabel>
+#include <QLocale>
 #include <QPainter>
 #include <QVBoxLayout>
 
@@ -26,6 +27,8 @@ WallTakeover::WallTakeover(QWidget *parent)
     pal.setColor(QPalette::WindowText, widgets::Palette::textOn(red));
     setPalette(pal);
     m_summary->setWordWrap(true);
+    for (QLabel *l : { m_heading, m_centre, m_target, m_since, m_more })
+        l->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(64, 48, 64, 48);
     layout->setSpacing(24);
@@ -50,7 +53,7 @@ void WallTakeover::setAlerts(const QList<Alert> &alerts)
     m_summary->setText(a.summary);
     m_since->setText(a.since);
     m_more->setText(alerts.size() > 1
-            ? tr("and %n more new critical alert(s)", nullptr, int(alerts.size() - 1))
+            ? tr("More new critical alerts: %1").arg(QLocale().toString(alerts.size() - 1))
             : QString());
 }
 

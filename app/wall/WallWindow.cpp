@@ -76,9 +76,9 @@ WallWindow::WallWindow(QWidget *parent)
     top->addWidget(m_indicator);
     top->addWidget(m_clock);
 
+    // The screen decides the size; whatever does not fit is elided, never widens the window.
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *layout = new QVBoxLayout(this);
-    // The wall is as large as its screen, never larger: type follows its height
-    // (resizeEvent), so a window grown to fit its content would grow without end.
     layout->setSizeConstraint(QLayout::SetNoConstraint);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);

@@ -52,6 +52,12 @@ done
 [ -e /usr/lib/x86_64-linux-gnu/slurm-wlm/auth_jwt.so ] || [ -n "$(find /usr/lib* -name auth_jwt.so -print -quit 2>/dev/null)" ] ||
   cannot "auth_jwt.so is missing; install slurm-wlm-jwt-plugin (scripts/install-deps.sh)"
 case "$DIR" in *[[:space:]]*) cannot "DIR must not contain spaces: '$DIR'" ;; esac
+# munged wants its socket's folder reachable by every user, and slurmrestd runs unprivileged.
+PROBE=$DIR
+while [ ! -e "$PROBE" ]; do PROBE=$(dirname "$PROBE"); done
+if id -u nobody >/dev/null 2>&1 && ! runuser -u nobody -- test -x "$PROBE" 2>/dev/null; then
+  cannot "$PROBE is not reachable by other users (munge's socket and slurmrestd need that); use a folder outside private ones such as /root"
+fi
 # Unix sockets live under DIR; their paths must fit in 108 bytes.
 [ ${#MUNGE_SOCKET} -lt 100 ] || cannot "DIR is too long for a Unix socket path: $MUNGE_SOCKET"
 
@@ -231,12 +237,13 @@ launch munged munged -F --key-file="$ETC/munge.key" --socket="$MUNGE_SOCKET" \
 wait_for 10 test -S "$MUNGE_SOCKET" || { explain "munged did not open its socket $MUNGE_SOCKET" "$LOG/munged.out"; exit 1; }
 
 # ---- MariaDB from a private datadir -----------------------------------------------
+# A small redo log: the test database holds little, and the folder stays small.
 timeout 120 mariadb-install-db --no-defaults --datadir="$DIR/db" --user=root --skip-test-db \
-  --auth-root-authentication-method=socket >"$LOG/mariadb-install.log" 2>&1 ||
+  --auth-root-authentication-method=socket --innodb-log-file-size=8M >"$LOG/mariadb-install.log" 2>&1 ||
   { explain "mariadb-install-db failed" "$LOG/mariadb-install.log"; exit 1; }
 launch mariadbd mariadbd --no-defaults --user=root --datadir="$DIR/db" --port="$P_DB" \
   --bind-address=127.0.0.1 --socket="$DB_SOCKET" --pid-file="$RUN/mariadbd.pid" \
-  --log-error="$LOG/mariadbd.log" --skip-log-bin --innodb-buffer-pool-size=64M \
+  --log-error="$LOG/mariadbd.log" --skip-log-bin --innodb-buffer-pool-size=64M --innodb-log-file-size=8M \
   --skip-name-resolve
 db() { timeout 20 mariadb --no-defaults -S "$DB_SOCKET" -u root "$@"; }
 wait_for 60 db -e 'SELECT 1' || { explain "MariaDB did not answer on $DB_SOCKET" "$LOG/mariadbd.log"; exit 1; }

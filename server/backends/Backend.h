@@ -95,6 +95,13 @@ public:
     // simulator (which may run faster than the wall clock).
     virtual std::chrono::system_clock::time_point now() const = 0;
 
+    // False while the scheduler cannot be reached (the last tick failed); the
+    // gateway then answers actions that need it with UNAVAILABLE.
+    virtual bool reachable() const { return true; }
+    // True when the scheduler keeps quotas itself (Slurm's associations), so
+    // the gateway must not re-apply the ones it stored at start.
+    virtual bool keepsQuotas() const { return false; }
+
     // Full current state (first call, and after the gateway decides to
     // resynchronise). Clears pending changes.
     virtual BackendChanges snapshot() = 0;

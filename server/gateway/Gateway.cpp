@@ -2,6 +2,7 @@
 
 #include "Describe.h"
 #include "backends/sim/SimBackend.h"
+#include "backends/slurm/SlurmBackend.h"
 #include "gateway/Log.h"
 #include "services/AuditService.h"
 #include "services/AuthService.h"
@@ -13,9 +14,9 @@
 #include "tls/CertificateAuthority.h"
 
 #include <fstream>
-#include <malloc.h>
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
+#include <malloc.h>
 #include <random>
 #include <sstream>
 
@@ -63,16 +64,28 @@ std::string Gateway::describe() const
 
 void Gateway::start()
 {
-    if (m_options.backend != "sim")
+    if (m_options.backend != "sim" && m_options.backend != "slurm")
         throw std::runtime_error(
-            "unknown backend '" + m_options.backend + "' (this suanlid knows: sim)");
+            "unknown backend '" + m_options.backend + "' (this suanlid knows: sim, slurm)");
     m_store = std::make_unique<Store>(m_options.dataDir);
-    m_backend = std::make_unique<SimBackend>(m_options.sim);
+    if (m_options.backend == "slurm") {
+        SlurmOptions slurm = m_options.slurm;
+        slurm.tickSeconds = m_options.tickSeconds;
+        slurm.warn = [](const std::string &message) { LOG_WARN("slurm: " << message); };
+        try {
+            m_backend = std::make_unique<SlurmBackend>(std::move(slurm));
+        } catch (const std::invalid_argument &e) {
+            throw std::runtime_error(e.what());
+        }
+    } else {
+        m_backend = std::make_unique<SimBackend>(m_options.sim);
+    }
     m_cache = std::make_unique<ClusterCache>(randomEpoch());
 
     // Quotas applied through this gateway before a restart are re-applied
     // to a backend that does not keep them itself.
-    for (const auto &q : m_store->quotas()) {
+    for (const auto &q :
+        m_backend->keepsQuotas() ? std::vector<StoredQuota>() : m_store->quotas()) {
         std::string error;
         if (!m_backend->setQuota(q.tenant, q.project, q.limit, &error))
             LOG_WARN("stored quota for " << q.tenant << "/" << q.project
@@ -83,6 +96,7 @@ void Gateway::start()
         std::lock_guard lock(m_publishMutex);
         m_status.dataTime = std::chrono::system_clock::now();
         BackendChanges first = m_backend->snapshot();
+        m_status.stale = !m_backend->reachable();
         for (const auto &node : first.nodes)
             m_nodeIndex.emplace(node.name(), static_cast<uint32_t>(m_nodeIndex.size()));
         size_t perNode = 0;

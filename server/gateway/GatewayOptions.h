@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backends/sim/SimOptions.h"
+#include "backends/slurm/SlurmOptions.h"
 
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@ struct GatewayOptions {
     std::string dataDir;
     std::string backend = "sim";
     SimOptions sim;
+    SlurmOptions slurm;
     std::string tlsCert;
     std::string tlsKey;
     std::vector<std::string> tlsSans;

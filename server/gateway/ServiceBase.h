@@ -4,6 +4,7 @@
 #include "gateway/GatewayContext.h"
 #include "gateway/Watch.h"
 
+#include <algorithm>
 #include <functional>
 #include <grpcpp/grpcpp.h>
 #include <string>
@@ -117,6 +118,15 @@ protected:
             return grpc::Status::OK;
         }
         const auto results = apply(targets, Actor { who.user, reason });
+        // When the backend could be reached for none of the targets, the call
+        // itself is UNAVAILABLE (and may be retried); nothing is remembered.
+        if (!results.empty()
+            && std::all_of(results.begin(), results.end(),
+                [](const v1::TargetResult &r) { return !r.ok() && r.code() == "UNAVAILABLE"; })) {
+            grpc::Status unavailable(grpc::StatusCode::UNAVAILABLE, results.front().message());
+            audit(call, who, method, target, reason, unavailable);
+            return unavailable;
+        }
         m_ctx.publishNow();
         for (const auto &r : results) {
             *response->add_results() = r;

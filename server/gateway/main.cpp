@@ -30,13 +30,28 @@ Common options:
 
 serve options:
   --listen ADDR         address to listen on (default 127.0.0.1:7443; port 0 picks a free one)
-  --backend sim         scheduler backend (sim: the built-in simulated centre)
+  --backend sim|slurm   scheduler backend (sim: the built-in simulated centre; slurm: a Slurm cluster)
   --sim-site NAME       lingang, wuhan, xian, zhengzhou, nanjing, chengdu (default lingang)
   --sim-nodes N         nodes in the simulated centre (default 512)
   --sim-jobs N          active jobs to keep (default 4000)
   --sim-seed N          seed; the same seed gives the same centre (default 1)
   --sim-speed X         simulated seconds per real second (default 1)
   --tick SECONDS        seconds between backend ticks (default 1)
+
+slurm backend options (Slurm 22.05 through slurmrestd, openapi v0.0.38):
+  --slurm-url URL       slurmrestd's address, e.g. http://127.0.0.1:6820 (required)
+  --slurm-user NAME     the Slurm user the gateway acts as (required; an operator or admin in Slurm)
+  --slurm-jwt-key FILE  slurm's jwt_key: the gateway mints its own short-lived tokens
+  --slurm-token-file FILE  or a token from `scontrol token` (re-read when the file changes)
+  --slurm-conf FILE     SLURM_CONF for the scontrol and sacctmgr the gateway runs
+  --slurm-cluster NAME  the cluster's name in slurmdbd (default: slurm.conf's ClusterName)
+  --slurm-bin DIR       where scontrol and sacctmgr are (default: PATH)
+  --slurm-timeout SECONDS  longest a Slurm request or command may take (default 10)
+  --topology FILE       racks: lines 'RACK HOSTLIST' or Slurm's 'SwitchName=RACK Nodes=HOSTLIST'
+                        (default: racks from node names, lg-r0017-n3 -> lg-r0017)
+  --metrics-url URL     a DCGM or Ascend exporter's Prometheus endpoint for accelerator
+                        utilisation, temperature and power (without it: "no data")
+  --site-name NAME      the centre's name in consoles (default: the Slurm cluster's name)
   --tls-cert FILE --tls-key FILE   serve this certificate instead of suanlid's own CA
   --tls-san NAME        extra name or IP for the generated certificate (repeatable)
   --client-ca FILE      require client certificates signed by this CA
@@ -118,7 +133,31 @@ int serve(const std::vector<std::string> &args, const std::string &dataDir)
             if (!parseNumber(v, &options.tickSeconds) || options.tickSeconds < 0.05
                 || options.tickSeconds > 60)
                 return usageError("--tick must be 0.05..60 seconds (got " + v + ")");
-        } else if (a == "--tls-cert" && value(&v))
+        } else if (a == "--slurm-url" && value(&v))
+            options.slurm.url = v;
+        else if (a == "--slurm-user" && value(&v))
+            options.slurm.user = v;
+        else if (a == "--slurm-jwt-key" && value(&v))
+            options.slurm.jwtKeyFile = v;
+        else if (a == "--slurm-token-file" && value(&v))
+            options.slurm.tokenFile = v;
+        else if (a == "--slurm-conf" && value(&v))
+            options.slurm.slurmConf = v;
+        else if (a == "--slurm-cluster" && value(&v))
+            options.slurm.cluster = v;
+        else if (a == "--slurm-bin" && value(&v))
+            options.slurm.binDir = v;
+        else if (a == "--slurm-timeout" && value(&v)) {
+            if (!parseNumber(v, &options.slurm.timeoutSeconds) || options.slurm.timeoutSeconds < 0.5
+                || options.slurm.timeoutSeconds > 600)
+                return usageError("--slurm-timeout must be 0.5..600 seconds (got " + v + ")");
+        } else if (a == "--topology" && value(&v))
+            options.slurm.topologyFile = v;
+        else if (a == "--metrics-url" && value(&v))
+            options.slurm.metricsUrl = v;
+        else if (a == "--site-name" && value(&v))
+            options.slurm.siteName = v;
+        else if (a == "--tls-cert" && value(&v))
             options.tlsCert = v;
         else if (a == "--tls-key" && value(&v))
             options.tlsKey = v;
@@ -137,6 +176,16 @@ int serve(const std::vector<std::string> &args, const std::string &dataDir)
     if (options.tlsCert.empty() != options.tlsKey.empty())
         return usageError("--tls-cert and --tls-key go together");
     options.sim.tickSeconds = options.tickSeconds;
+    if (options.backend == "slurm") {
+        if (options.slurm.url.empty())
+            return usageError("--backend slurm needs --slurm-url (slurmrestd's address)");
+        if (options.slurm.user.empty())
+            return usageError("--backend slurm needs --slurm-user");
+        if (options.slurm.jwtKeyFile.empty() == options.slurm.tokenFile.empty())
+            return usageError("--backend slurm needs one of --slurm-jwt-key or --slurm-token-file");
+    } else if (!options.slurm.url.empty()) {
+        return usageError("--slurm-url is for --backend slurm");
+    }
 
     // Signals are taken by sigwait below, never by a gRPC or tick thread.
     sigset_t signals;

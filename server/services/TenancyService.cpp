@@ -110,9 +110,13 @@ grpc::Status TenancyService::applyQuota(
     const std::string &tenant, const std::string &project, const v1::QuotaLimit &limit)
 {
     std::string error;
-    if (!m_ctx.backend.setQuota(tenant, project, limit, &error))
+    if (!m_ctx.backend.setQuota(tenant, project, limit, &error)) {
+        if (!m_ctx.backend.reachable())
+            return grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                "the " + m_ctx.backend.kind() + " backend cannot be reached: " + error);
         return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
             "the " + m_ctx.backend.kind() + " backend refused the quota: " + error);
+    }
     m_ctx.store.saveQuota(StoredQuota { tenant, project, limit });
     m_ctx.publishNow();
     return grpc::Status::OK;

@@ -13,3 +13,8 @@ foreach(source IN LISTS SUANLI_GUI_TESTS)
   set_tests_properties(${name} PROPERTIES LABELS gui TIMEOUT 400
                        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/${name}-config")
 endforeach()
+
+# Run by hand: saves docs/charts-*.png from a running suanlid (see the file's first lines).
+add_executable(charts_screenshots ${CMAKE_CURRENT_LIST_DIR}/charts_screenshots.cpp)
+suanli_qt_target(charts_screenshots)
+target_link_libraries(charts_screenshots PRIVATE suanli_app)

@@ -9,6 +9,7 @@
 #include "NotificationBar.h"
 #include "SiteState.h"
 #include "dialogs/DecideQuotaRequestDialog.h"
+#include "dialogs/SetQuotaDialog.h"
 #include "models/ModelRoles.h"
 #include "models/TenantTreeModel.h"
 #include "pages/QuotaRequestsPage.h"
@@ -21,6 +22,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTreeView>
 #include <QtTest>
@@ -213,6 +215,7 @@ private Q_SLOTS:
     void tenantManagerSeesOnlyTheirTenantsAndWhatNeedsAnAdmin();
     void viewerHasEveryActionDisabledWithTheRoleItNeeds();
     void adminSetQuotaChangesTheLimitAtTheGateway();
+    void setQuotaDialogNamesTheChange();
 };
 
 void TenancyTest::tenantTreeShowsTenantsProjectsAndQuotaBars()
@@ -457,6 +460,29 @@ void TenancyTest::tenantManagerSeesOnlyTheirTenantsAndWhatNeedsAnAdmin()
     QCOMPARE(
         QString::fromStdString(gateway.quotaRequest(within.id()).decider()), QStringLiteral("mgr"));
 
+    // They ask for more through the page: the request is theirs at the gateway.
+    page->setRequestPrompt([&](v1::CreateQuotaRequestRequest *request) {
+        request->set_tenant(tenant.id());
+        request->set_project(tenant.projects(1).id());
+        request->set_model(model);
+        request->set_max_accelerators(4096);
+        request->set_justification("a new training run");
+        return true;
+    });
+    QVERIFY(page->requestAction()->isEnabled());
+    page->requestAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(page->table()->model()->rowCount(), 3, 15000);
+    auto *bar = window.findChild<app::NotificationBar *>();
+    QTRY_VERIFY2(bar->message().contains(QStringLiteral("Sent")), qPrintable(bar->message()));
+    v1::ListQuotaRequestsRequest list;
+    list.set_filter("requester:mgr");
+    v1::ListQuotaRequestsResponse listed;
+    auto ctx = test::GatewayProcess::context(gateway.admin);
+    QVERIFY(gateway.tenancy->ListQuotaRequests(ctx.get(), list, &listed).ok());
+    QCOMPARE(listed.requests_size(), 1);
+    QCOMPARE(listed.requests(0).max_accelerators(), qint64(4096));
+    QVERIFY(listed.requests(0).needs_admin());
+
     // The tenants page shows only their tenant too.
     auto *tenants = pageOf<app::TenantsPage>(window, centre);
     QTRY_COMPARE_WITH_TIMEOUT(tenants->model()->rowCount(), 1, 10000);
@@ -561,6 +587,51 @@ void TenancyTest::adminSetQuotaChangesTheLimitAtTheGateway()
     QTRY_VERIFY_WITH_TIMEOUT(bar->failed(), 15000);
     QVERIFY2(
         bar->message().contains(QStringLiteral("max_accelerators")), qPrintable(bar->message()));
+}
+
+void TenancyTest::setQuotaDialogNamesTheChange()
+{
+    v1::Tenant galaxy;
+    galaxy.set_id("galaxy");
+    auto *tenantLimit = galaxy.add_quotas();
+    tenantLimit->set_model(v1::ACCELERATOR_MODEL_NVIDIA_H100);
+    tenantLimit->set_max_accelerators(64);
+    for (const char *id : { "galaxy-llm", "galaxy-cv" }) {
+        auto *p = galaxy.add_projects();
+        p->set_id(id);
+        auto *l = p->add_quotas();
+        l->set_model(v1::ACCELERATOR_MODEL_NVIDIA_H100);
+        l->set_max_accelerators(32);
+    }
+    const QHash<QString, v1::Tenant> tenants { { QStringLiteral("galaxy"), galaxy } };
+    app::QuotaChange initial;
+    initial.tenant = QStringLiteral("galaxy");
+    initial.project = QStringLiteral("galaxy-cv");
+    initial.model = v1::ACCELERATOR_MODEL_NVIDIA_H100;
+    app::SetQuotaDialog dialog(
+        tenants, { v1::ACCELERATOR_MODEL_NVIDIA_A100, v1::ACCELERATOR_MODEL_NVIDIA_H100 }, initial);
+    // Preselected, with the limit in force; nothing to set until a limit changes.
+    QCOMPARE(dialog.change().tenant, initial.tenant);
+    QCOMPARE(dialog.change().project, initial.project);
+    QCOMPARE(int(dialog.change().model), int(v1::ACCELERATOR_MODEL_NVIDIA_H100));
+    QCOMPARE(dialog.change().accelerators, qint64(32));
+    auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(!ok->isEnabled());
+    auto *accelerators = dialog.findChildren<QSpinBox *>().value(0);
+    QVERIFY(accelerators);
+    accelerators->setValue(40);
+    QVERIFY(ok->isEnabled());
+    auto *summary = dialog.findChild<QLabel *>(QStringLiteral("SetQuotaSummary"));
+    QVERIFY2(summary->text().contains(QStringLiteral("32 → 40")), qPrintable(summary->text()));
+    QVERIFY2(summary->text().contains(QStringLiteral("galaxy / galaxy-cv")),
+        qPrintable(summary->text()));
+    // Beyond the tenant's quota: the dialog says so before it is sent.
+    bool warned = false;
+    for (const QLabel *label : dialog.findChildren<QLabel *>())
+        warned = warned
+            || (label->isVisibleTo(&dialog) && label->text().contains(QStringLiteral("72")));
+    QVERIFY(warned);
+    QCOMPARE(dialog.change().accelerators, qint64(40));
 }
 
 QTEST_MAIN(TenancyTest)

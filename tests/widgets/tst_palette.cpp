@@ -20,6 +20,7 @@ private Q_SLOTS:
     void textOnPicksTheReadableOne();
     void darkIsReadFromThePalette();
     void labelsAreWords();
+    void chartColoursAreDistinctAndStable();
 };
 
 void TestPalette::sameStateSameColourEverywhere_data()
@@ -162,6 +163,32 @@ void TestPalette::labelsAreWords()
     QCOMPARE(words.size(), Palette::StateCount);
     QCOMPARE(Palette::stateLabel(NodeStateColour::Down), QStringLiteral("Down"));
     QCOMPARE(Palette::severityLabel(SeverityColour::Critical), QStringLiteral("Critical"));
+}
+
+void TestPalette::chartColoursAreDistinctAndStable()
+{
+    for (bool dark : { false, true }) {
+        // Series that differ by identity (accelerators, queues, centres) never share a colour.
+        for (int a = 0; a < Palette::categoryCount(); ++a)
+            for (int b = a + 1; b < Palette::categoryCount(); ++b)
+                QVERIFY(Palette::categoryColour(a, dark) != Palette::categoryColour(b, dark));
+        QCOMPARE(Palette::categoryColour(Palette::categoryCount(), dark),
+            Palette::categoryColour(0, dark));
+        // A model is the same colour in every chart: H100 (1) is the first category.
+        QCOMPARE(Palette::modelColour(1, dark), Palette::categoryColour(0, dark));
+        // Meanings: utilisation, power, temperature and PUE are told apart; "in use" is one blue.
+        const QList<SeriesMeaning> apart = { SeriesMeaning::Utilisation, SeriesMeaning::Memory,
+            SeriesMeaning::Temperature, SeriesMeaning::Power, SeriesMeaning::FacilityPower,
+            SeriesMeaning::Pue, SeriesMeaning::CarbonIntensity, SeriesMeaning::Emissions };
+        for (qsizetype a = 0; a < apart.size(); ++a)
+            for (qsizetype b = a + 1; b < apart.size(); ++b)
+                QVERIFY(Palette::seriesColour(apart.at(a), dark)
+                    != Palette::seriesColour(apart.at(b), dark));
+        QCOMPARE(Palette::seriesColour(SeriesMeaning::Utilisation, dark),
+            Palette::stateColour(NodeStateColour::Allocated, dark));
+    }
+    QVERIFY(Palette::seriesColour(SeriesMeaning::Power, false)
+        != Palette::seriesColour(SeriesMeaning::Power, true));
 }
 
 QTEST_MAIN(TestPalette)

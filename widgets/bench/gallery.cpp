@@ -8,9 +8,12 @@
 #include "QuotaBarDelegate.h"
 #include "RackHeatmap.h"
 #include "StatusBadge.h"
+#include "TimeSeriesPlot.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QDir>
+#include <QEventLoop>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -19,6 +22,7 @@
 #include <QStyleFactory>
 #include <QTableView>
 #include <QTextStream>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <cmath>
 
@@ -267,6 +271,59 @@ QWidget *tilesSheet(bool large)
     return page;
 }
 
+// A node's last hour: eight cards training, one that fell off the bus at 40 minutes, the
+// tenant's quota line; shown for a moment so the plots draw (hidden plots do not).
+QWidget *plotSheet()
+{
+    auto *sheet = new QWidget;
+    auto *layout = new QVBoxLayout(sheet);
+    auto *utilisation = new TimeSeriesPlot(sheet);
+    auto *power = new TimeSeriesPlot(sheet);
+    layout->addWidget(utilisation);
+    layout->addWidget(power);
+    const double end = double(QDateTime::currentSecsSinceEpoch() / 60 * 60);
+    utilisation->setTitle(QStringLiteral("Utilisation"));
+    utilisation->setValueUnit(TimeSeriesPlot::Axis::Left, ValueUnit::Percent);
+    utilisation->setValueRange(TimeSeriesPlot::Axis::Left, 0, 100);
+    power->setTitle(QStringLiteral("Power"));
+    power->setValueUnit(TimeSeriesPlot::Axis::Left, ValueUnit::Watts);
+    QRandomGenerator rng(3);
+    for (int card = 0; card < 8; ++card) {
+        const QString key = QStringLiteral("acc%1").arg(card);
+        const QString label = QStringLiteral("H100 #%1").arg(card);
+        utilisation->addSeries(key, label, Palette::categoryColour(card));
+        power->addSeries(key, label, Palette::categoryColour(card));
+        QVector<double> times, u, w;
+        for (int m = 0; m < 60; ++m) {
+            const bool lost = card == 5 && m >= 40;
+            times.append(end - 60.0 * (59 - m));
+            const double busy = 92 + 6 * std::sin(m / 6.0 + card) + rng.bounded(2.0);
+            u.append(lost ? qQNaN() : busy);
+            w.append(lost ? qQNaN() : 60 + 6.3 * busy + rng.bounded(20.0));
+        }
+        utilisation->setSeriesData(key, times, u);
+        power->setSeriesData(key, times, w);
+    }
+    const QList<TimeSeriesPlot::Marker> markers
+        = { { end - 19 * 60, QStringLiteral("H100 #5: XID 79 (fell off the bus)"),
+            Palette::severityColour(SeverityColour::Critical) } };
+    for (TimeSeriesPlot *p : { utilisation, power }) {
+        p->setMarkers(markers);
+        p->setEndTime(end);
+    }
+    power->setReferenceLine(QStringLiteral("cap"), 700, QStringLiteral("H100 TDP 700 W"),
+        Palette::seriesColour(SeriesMeaning::Quota));
+    sheet->resize(1280, 800);
+    sheet->show();
+    QEventLoop loop;
+    QTimer::singleShot(400, &loop, &QEventLoop::quit);
+    loop.exec();
+    utilisation->showCrosshairAt(end - 19 * 60);
+    QTimer::singleShot(200, &loop, &QEventLoop::quit);
+    loop.exec();
+    return sheet;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -299,6 +356,8 @@ int main(int argc, char **argv)
         save(tiles.get(), dir, QStringLiteral("tiles-%1.png").arg(theme));
         std::unique_ptr<QWidget> wall(tilesSheet(true));
         save(wall.get(), dir, QStringLiteral("tiles-wall-%1.png").arg(theme));
+        std::unique_ptr<QWidget> plots(plotSheet());
+        save(plots.get(), dir, QStringLiteral("plots-%1.png").arg(theme));
     }
     return 0;
 }

@@ -1,0 +1,48 @@
+#include "charts/FederationEnergyChart.h"
+
+#include "Connection.h"
+#include "Palette.h"
+#include "TimeSeriesPlot.h"
+#include "charts/MetricsFeed.h"
+
+#include <QVBoxLayout>
+
+namespace suanli::app {
+
+using widgets::Palette;
+using widgets::TimeSeriesPlot;
+using widgets::ValueUnit;
+
+FederationEnergyChart::FederationEnergyChart(
+    const QList<client::Connection *> &centres, QWidget *parent)
+    : QWidget(parent)
+    , m_power(new TimeSeriesPlot(this))
+    , m_emissions(new TimeSeriesPlot(this))
+{
+    setObjectName(QStringLiteral("FederationEnergyChart"));
+    m_power->setTitle(tr("Facility power by centre"));
+    m_power->setValueUnit(TimeSeriesPlot::Axis::Left, ValueUnit::Watts);
+    m_emissions->setTitle(tr("CO₂ emissions by centre"));
+    m_emissions->setValueUnit(TimeSeriesPlot::Axis::Left, ValueUnit::KilogramsPerHour);
+    const auto site = suanli::v1::METRIC_SCOPE_SITE;
+    for (int i = 0; i < centres.size(); ++i) {
+        client::Connection *c = centres.at(i);
+        const QString key = QString::number(i);
+        // A centre keeps its colour in both charts.
+        const QColor colour = Palette::categoryColour(i);
+        m_power->addSeries(key, c->profile().name, colour);
+        m_emissions->addSeries(key, c->profile().name, colour);
+        auto *feed = new MetricsFeed(c, this);
+        feed->bind(m_power, site, {}, QStringLiteral("facility_power_watts"), key);
+        feed->bind(m_emissions, site, {}, QStringLiteral("emissions_kg_per_hour"), key);
+        feed->setRange(TimeSeriesPlot::Range::Day);
+        feed->start();
+        m_feeds.append(feed);
+    }
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_power);
+    layout->addWidget(m_emissions);
+}
+
+} // namespace suanli::app

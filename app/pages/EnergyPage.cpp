@@ -1,0 +1,69 @@
+#include "pages/EnergyPage.h"
+
+#include "Palette.h"
+#include "TimeSeriesPlot.h"
+#include "charts/MetricsFeed.h"
+
+#include <QGridLayout>
+
+namespace suanli::app {
+
+using widgets::Palette;
+using widgets::SeriesMeaning;
+using widgets::TimeSeriesPlot;
+using widgets::ValueUnit;
+
+EnergyPage::EnergyPage(client::Connection *connection, QWidget *parent)
+    : QWidget(parent)
+    , m_feed(new MetricsFeed(connection, this))
+    , m_power(new TimeSeriesPlot(this))
+    , m_pue(new TimeSeriesPlot(this))
+    , m_carbon(new TimeSeriesPlot(this))
+    , m_emissions(new TimeSeriesPlot(this))
+{
+    setObjectName(QStringLiteral("EnergyPage"));
+    const auto site = suanli::v1::METRIC_SCOPE_SITE;
+
+    m_power->setTitle(tr("Site power"));
+    m_power->setValueUnit(TimeSeriesPlot::Axis::Left, ValueUnit::Watts);
+    m_power->addSeries(QStringLiteral("facility"), tr("Facility (IT × PUE)"),
+        Palette::seriesColour(SeriesMeaning::FacilityPower));
+    m_power->addSeries(QStringLiteral("it"), tr("IT (servers)"),
+        Palette::seriesColour(SeriesMeaning::Power), TimeSeriesPlot::Axis::Left,
+        TimeSeriesPlot::Style::Line, Qt::DashLine);
+    m_feed->bind(
+        m_power, site, {}, QStringLiteral("facility_power_watts"), QStringLiteral("facility"));
+    m_feed->bind(m_power, site, {}, QStringLiteral("it_power_watts"), QStringLiteral("it"));
+
+    m_pue->setTitle(tr("PUE (facility power ÷ IT power)"));
+    m_pue->setValueUnit(TimeSeriesPlot::Axis::Left, ValueUnit::Ratio);
+    m_pue->addSeries(QStringLiteral("pue"), tr("PUE"), Palette::seriesColour(SeriesMeaning::Pue));
+    m_feed->bind(m_pue, site, {}, QStringLiteral("pue"), QStringLiteral("pue"));
+
+    m_carbon->setTitle(tr("Grid carbon intensity"));
+    m_carbon->setValueUnit(TimeSeriesPlot::Axis::Left, ValueUnit::GramsPerKwh);
+    m_carbon->addSeries(QStringLiteral("carbon"), tr("CO₂ per kWh drawn"),
+        Palette::seriesColour(SeriesMeaning::CarbonIntensity));
+    m_feed->bind(
+        m_carbon, site, {}, QStringLiteral("carbon_intensity_g_per_kwh"), QStringLiteral("carbon"));
+
+    m_emissions->setTitle(tr("Emissions"));
+    m_emissions->setValueUnit(TimeSeriesPlot::Axis::Left, ValueUnit::KilogramsPerHour);
+    m_emissions->addSeries(QStringLiteral("emissions"), tr("CO₂ emitted"),
+        Palette::seriesColour(SeriesMeaning::Emissions));
+    m_feed->bind(m_emissions, site, {}, QStringLiteral("emissions_kg_per_hour"),
+        QStringLiteral("emissions"));
+
+    auto *grid = new QGridLayout(this);
+    grid->addWidget(m_power, 0, 0, 1, 2);
+    grid->addWidget(m_pue, 1, 0);
+    grid->addWidget(m_carbon, 1, 1);
+    grid->addWidget(m_emissions, 2, 0, 1, 2);
+    grid->setRowStretch(0, 3);
+    grid->setRowStretch(1, 2);
+    grid->setRowStretch(2, 2);
+    m_feed->setRange(TimeSeriesPlot::Range::Day);
+    m_feed->start();
+}
+
+} // namespace suanli::app

@@ -1,0 +1,258 @@
+#include "pages/QueuesPage.h"
+
+#include "Connection.h"
+#include "FieldSet.h"
+#include "Palette.h"
+#include "SiteState.h"
+#include "models/CanRunNow.h"
+#include "models/FilterProxyModel.h"
+#include "models/ModelRoles.h"
+#include "models/QueueTableModel.h"
+#include "models/Words.h"
+#include "pages/FilterBar.h"
+#include "pages/TableTools.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QSettings>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <algorithm>
+
+namespace suanli::app {
+
+QueuesPage::QueuesPage(client::Connection *connection, QWidget *parent)
+    : QWidget(parent)
+    , m_connection(connection)
+    , m_model(new QueueTableModel(connection->site(), this))
+    , m_proxy(new FilterProxyModel(suanli::queueFields(), this))
+    , m_filter(new FilterBar(m_proxy, tr("Filter, e.g. model:910B free>=64 pending>0"), this))
+    , m_table(new QTableView(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_queue(new QComboBox(this))
+    , m_accelerator(new QComboBox(this))
+    , m_count(new QSpinBox(this))
+    , m_answer(new QLabel(this))
+{
+    setObjectName(QStringLiteral("QueuesPage"));
+    m_proxy->setSourceModel(m_model);
+    m_table->setModel(m_proxy);
+    m_tools = new TableTools(m_table, QStringLiteral("queues"), QStringLiteral("queues.csv"));
+    m_tools->setRowOfKey([this](const QString &name) { return m_model->rowOf(name); });
+    connect(m_tools, &TableTools::notify, this, &QueuesPage::notify);
+
+    auto *toolbar = new QToolBar(this);
+    toolbar->addAction(m_tools->exportAction());
+    addAction(m_tools->exportAction());
+
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(QueueTableModel::NameColumn, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    // Choosing a queue in the table asks the question about it.
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) {
+            const int i = m_queue->findData(current.data(KeyRole));
+            if (i >= 0)
+                m_queue->setCurrentIndex(i);
+        });
+
+    // "Can I run N accelerators now?"
+    auto *panel = new QGroupBox(tr("Can I run a job now?"), this);
+    m_queue->setAccessibleName(tr("Queue"));
+    m_queue->setMinimumContentsLength(12);
+    m_accelerator->setAccessibleName(tr("Accelerator model"));
+    m_accelerator->setMinimumContentsLength(12);
+    m_count->setRange(1, 1000000);
+    m_count->setValue(8);
+    m_count->setGroupSeparatorShown(true);
+    m_count->setAccessibleName(tr("Accelerators"));
+    m_answer->setWordWrap(true);
+    m_answer->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_answer->setObjectName(QStringLiteral("CanRunAnswer"));
+    QFont big = m_answer->font();
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    m_answer->setFont(big);
+    auto *question = new QHBoxLayout;
+    auto addField = [&](const QString &label, QWidget *field) {
+        auto *text = new QLabel(label, panel);
+        text->setBuddy(field);
+        question->addWidget(text);
+        question->addWidget(field);
+    };
+    addField(tr("&Accelerators:"), m_count);
+    addField(tr("of &model:"), m_accelerator);
+    addField(tr("in &queue:"), m_queue);
+    question->addStretch(1);
+    auto *panelLayout = new QVBoxLayout(panel);
+    panelLayout->addLayout(question);
+    panelLayout->addWidget(m_answer);
+    auto *note = new QLabel(tr("From the queue's free accelerators and how they are spread over "
+                               "its nodes right now; the tenant's quota can still hold a job."),
+        panel);
+    note->setWordWrap(true);
+    note->setForegroundRole(QPalette::PlaceholderText);
+    panelLayout->addWidget(note);
+    panelLayout->addStretch(1);
+
+    connect(m_queue, &QComboBox::currentIndexChanged, this, [this] {
+        refreshModelChoices();
+        updateAnswer();
+    });
+    connect(m_accelerator, &QComboBox::currentIndexChanged, this, &QueuesPage::updateAnswer);
+    connect(m_count, &QSpinBox::valueChanged, this, &QueuesPage::updateAnswer);
+
+    m_splitter->setObjectName(QStringLiteral("QueuesSplitter"));
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(panel);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(toolbar, 0, Qt::AlignTop);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filterRow);
+    layout->addWidget(m_splitter, 1);
+
+    // A handful of queues: looking at all of them on each batch costs nothing.
+    auto *site = connection->site();
+    auto refresh = [this] {
+        refreshQueueChoices();
+        updateAnswer();
+    };
+    connect(site, &client::SiteState::queuesReset, this, refresh);
+    connect(site, &client::SiteState::queuesChanged, this, refresh);
+    refresh();
+}
+
+QueuesPage::~QueuesPage() = default;
+
+void QueuesPage::refreshQueueChoices()
+{
+    const auto &queues = m_connection->site()->queues().items;
+    QStringList names = queues.keys();
+    std::sort(names.begin(), names.end());
+    QStringList shown;
+    for (int i = 0; i < m_queue->count(); ++i)
+        shown.append(m_queue->itemData(i).toString());
+    if (names == shown)
+        return;
+    const QString current = m_queue->currentData().toString();
+    QString preferred = current;
+    if (!queues.contains(preferred)) {
+        preferred.clear();
+        for (const auto &q : queues)
+            if (q.is_default())
+                preferred = QString::fromStdString(q.name());
+    }
+    {
+        const QSignalBlocker blocker(m_queue);
+        m_queue->clear();
+        for (const QString &name : std::as_const(names))
+            m_queue->addItem(name, name);
+        m_queue->setCurrentIndex(std::max(0, m_queue->findData(preferred)));
+    }
+    refreshModelChoices();
+}
+
+void QueuesPage::refreshModelChoices()
+{
+    const auto &queues = m_connection->site()->queues().items;
+    const auto it = queues.constFind(m_queue->currentData().toString());
+    QList<int> models;
+    QStringList names;
+    if (it != queues.constEnd())
+        for (const auto &c : it->accelerators()) {
+            models.append(int(c.model()));
+            names.append(Words::modelName(c.model(), c.model_name()));
+        }
+    QList<int> shown;
+    for (int i = 1; i < m_accelerator->count(); ++i)
+        shown.append(m_accelerator->itemData(i).toInt());
+    if (m_accelerator->count() > 0 && models == shown)
+        return;
+    const int current = m_accelerator->currentData().toInt();
+    const QSignalBlocker blocker(m_accelerator);
+    m_accelerator->clear();
+    m_accelerator->addItem(tr("any model"), int(v1::ACCELERATOR_MODEL_UNSPECIFIED));
+    for (int i = 0; i < models.size(); ++i)
+        m_accelerator->addItem(names.at(i), models.at(i));
+    // With one model in the queue, name it.
+    const int keep = m_accelerator->findData(current);
+    m_accelerator->setCurrentIndex(keep > 0 ? keep : (models.size() == 1 ? 1 : 0));
+}
+
+void QueuesPage::updateAnswer()
+{
+    const auto &queues = m_connection->site()->queues().items;
+    const auto it = queues.constFind(m_queue->currentData().toString());
+    if (it == queues.constEnd()) {
+        m_yes = false;
+        m_answer->setText(m_connection->site()->queues().synced
+                ? tr("This centre has no queues.")
+                : tr("Waiting for the centre's queues…"));
+        m_answer->setStyleSheet({});
+        return;
+    }
+    const auto answer = CanRunNow::answer(
+        *it, v1::AcceleratorModel(m_accelerator->currentData().toInt()), m_count->value());
+    m_yes = answer.yes;
+    m_answer->setText(answer.text);
+    const QColor colour = widgets::Palette::severityColour(
+        answer.yes ? widgets::SeverityColour::Ok : widgets::SeverityColour::Critical);
+    m_answer->setStyleSheet(
+        QStringLiteral("QLabel { border-left: 6px solid %1; padding: 6px; }").arg(colour.name()));
+}
+
+void QueuesPage::ask(const QString &queue, v1::AcceleratorModel model, int count)
+{
+    const int q = m_queue->findData(queue);
+    if (q >= 0)
+        m_queue->setCurrentIndex(q);
+    const int m = m_accelerator->findData(int(model));
+    if (m >= 0)
+        m_accelerator->setCurrentIndex(m);
+    m_count->setValue(count);
+    updateAnswer();
+}
+
+QString QueuesPage::answer() const
+{
+    return m_answer->text();
+}
+
+void QueuesPage::saveState() const
+{
+    m_tools->saveState();
+    QSettings settings;
+    settings.setValue(QStringLiteral("queues/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("queues/filter"), m_filter->text());
+    settings.setValue(QStringLiteral("queues/count"), m_count->value());
+}
+
+void QueuesPage::restoreState()
+{
+    m_tools->restoreState();
+    QSettings settings;
+    m_splitter->restoreState(settings.value(QStringLiteral("queues/splitter")).toByteArray());
+    m_filter->setText(settings.value(QStringLiteral("queues/filter")).toString());
+    m_count->setValue(settings.value(QStringLiteral("queues/count"), 8).toInt());
+}
+
+} // namespace suanli::app

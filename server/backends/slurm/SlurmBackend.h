@@ -1,0 +1,152 @@
+#pragma once
+
+#include "backends/Backend.h"
+#include "backends/slurm/CommandRunner.h"
+#include "backends/slurm/ExporterMetrics.h"
+#include "backends/slurm/HttpClient.h"
+#include "backends/slurm/SlurmMapping.h"
+#include "backends/slurm/SlurmOptions.h"
+#include "backends/slurm/Topology.h"
+
+#include <deque>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace suanli::server {
+
+// SlurmBackend fronts a real Slurm 22.05 cluster. Each tick reads
+// slurmrestd's nodes, jobs and partitions with update_time (slurmctld
+// answers 304 when nothing changed), every few seconds the accounts and their
+// limits (slurmdbd) and what slurmctld counts against them, and turns it all
+// into Suanli's objects and deltas. One read per tick serves every console.
+// Actions go to slurmrestd where v0.0.38 has them and to scontrol/sacctmgr
+// where it does not. Reads and actions are serialised by one I/O lock; the
+// model behind it by another, so a slow Slurm never blocks the cache.
+class SlurmBackend : public Backend {
+public:
+    // Reads the token or key and the topology file; throws
+    // std::invalid_argument naming what is wrong. Contacts Slurm only on the
+    // first snapshot() or tick().
+    explicit SlurmBackend(SlurmOptions options);
+    ~SlurmBackend() override;
+    SlurmBackend(const SlurmBackend &) = delete;
+    SlurmBackend &operator=(const SlurmBackend &) = delete;
+
+    std::string kind() const override { return "slurm"; }
+    SiteInfo site() const override;
+    bool tick(std::string *error) override;
+    std::chrono::system_clock::time_point now() const override;
+    bool reachable() const override;
+    bool keepsQuotas() const override { return true; }
+
+    BackendChanges snapshot() override;
+    BackendChanges collectChanges() override;
+    std::vector<v1::Tenant> tenants() override;
+
+    TargetResults drainNodes(const std::vector<std::string> &names, const Actor &actor) override;
+    TargetResults resumeNodes(const std::vector<std::string> &names, const Actor &actor) override;
+    TargetResults rebootNodes(const std::vector<std::string> &names, const Actor &actor) override;
+
+    TargetResults cancelJobs(const std::vector<std::string> &ids, const Actor &actor) override;
+    TargetResults holdJobs(const std::vector<std::string> &ids, const Actor &actor) override;
+    TargetResults releaseJobs(const std::vector<std::string> &ids, const Actor &actor) override;
+    TargetResults requeueJobs(const std::vector<std::string> &ids, const Actor &actor) override;
+    TargetResults setJobPriority(
+        const std::vector<std::string> &ids, int64_t priority, const Actor &actor) override;
+
+    bool setQuota(const std::string &tenant, const std::string &project,
+        const v1::QuotaLimit &limit, std::string *error) override;
+    bool acknowledgeAlert(
+        const std::string &id, const std::string &user, const std::string &comment) override;
+    bool sampleTelemetry(std::vector<NodeSample> *out) override;
+
+private:
+    enum class Fetch { Changed, Unchanged, Failed };
+    struct Reply {
+        Fetch status = Fetch::Failed;
+        slurm::Json body;
+        std::string error;
+        bool unreachable = false; // no answer from slurmrestd or slurmctld
+    };
+
+    // Everything below with "Locked" needs m_io held.
+    Reply restLocked(const char *method, const std::string &path, const std::string &body = {});
+    std::vector<std::pair<std::string, std::string>> authHeadersLocked(std::string *error);
+    bool pollLocked(bool full, std::string *error);
+    bool pollNodesLocked(bool full, std::string *error);
+    bool pollJobsLocked(bool full, std::string *error);
+    bool pollPartitionsLocked(bool full, std::string *error);
+    bool pollAccountsLocked(std::string *error);
+    void scrapeMetricsLocked();
+
+    // Rebuilds nodes, jobs, queues and tenants from the records and queues
+    // what changed; needs m_mutex.
+    void rebuildModel();
+
+    // Runs a Slurm command; on failure sets a per-target result.
+    v1::TargetResult commandResult(
+        const std::string &target, const CommandResult &r, const std::string &program) const;
+    TargetResults nodeCommand(const std::vector<std::string> &names, const Actor &actor,
+        const std::function<std::vector<std::string>(const std::string &list)> &args);
+    // A job action through slurmrestd; jobs the model knows in a state not in
+    // `allowed` (empty: any) are refused without asking Slurm.
+    TargetResults jobRest(const std::vector<std::string> &ids, const char *method,
+        const std::string &body, const char *verb, const std::set<v1::JobState> &allowed);
+    TargetResults unavailableResults(const std::vector<std::string> &targets) const;
+    std::string unavailableMessage() const;
+    void markReachable(bool ok, const std::string &error);
+
+    SlurmOptions m_options;
+    HttpClient m_http;
+    CommandRunner m_commands;
+    Topology m_topology;
+
+    // m_io serialises everything that talks to Slurm.
+    std::mutex m_io;
+    std::string m_jwtKey;
+    std::string m_token;
+    int64_t m_tokenExpiry = 0;
+    int64_t m_tokenFileMtime = -1;
+    int64_t m_nodesSince = 0, m_jobsSince = 0, m_partitionsSince = 0;
+    std::chrono::steady_clock::time_point m_lastFull {}, m_lastAccounts {};
+    bool m_accountsDirty = true;
+    bool m_polled = false;
+
+    // m_mutex guards the model and what is queued for the cache.
+    mutable std::mutex m_mutex;
+    std::map<std::string, slurm::NodeRecord> m_nodes;
+    std::map<std::string, slurm::JobRecord> m_jobs;
+    std::map<std::string, slurm::PartitionRecord> m_partitions;
+    std::vector<slurm::Association> m_associations;
+    std::map<std::string, std::string> m_descriptions;
+    std::map<std::string, slurm::AccountUsage> m_usage;
+    slurm::AccountTree m_accountTree;
+    ExporterReadings m_readings;
+    bool m_readingsOk = false;
+    std::string m_clusterName;
+
+    // What the cache has been given, to send only differences.
+    std::map<std::string, std::string> m_publishedNodes;
+    std::map<std::string, std::string> m_publishedJobs; // active, or final and not yet gone
+    std::map<std::string, std::string> m_publishedQueues;
+    std::string m_publishedTenants;
+    std::vector<std::string> m_nodeOrder; // order of the first snapshot, for telemetry
+    std::map<std::string, v1::Node> m_nodeView;
+    std::map<std::string, v1::Job> m_jobView;
+    std::vector<v1::Tenant> m_tenantView;
+    // Waits of jobs that started in the last hour: (start, wait seconds) per queue.
+    std::map<std::string, std::deque<std::pair<int64_t, double>>> m_waits;
+    std::set<std::string> m_seenStarted;
+    BackendChanges m_pending;
+
+    bool m_reachable = true;
+    std::string m_lastError;
+    std::chrono::system_clock::time_point m_unreachableSince {};
+};
+
+} // namespace suanli::server

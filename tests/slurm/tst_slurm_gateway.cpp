@@ -1,0 +1,516 @@
+// suanlid with the Slurm backend against the real test cluster, through the
+// gRPC API and suanlictl: what Slurm has shows up, what the gateway does
+// reaches Slurm, quotas become associations' limits, and a controller that
+// goes away and comes back is reported, not hidden.
+#include "Describe.h"
+#include "SlurmCluster.h"
+#include "suanli/v1/cluster.grpc.pb.h"
+#include "suanli/v1/scheduler.grpc.pb.h"
+#include "suanli/v1/tenancy.grpc.pb.h"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <gtest/gtest.h>
+#include <mutex>
+#include <set>
+#include <thread>
+
+using namespace suanli::test;
+namespace v1 = suanli::v1;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string lower(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    return s;
+}
+
+// WatchCollector keeps one watch stream open on its own thread and records
+// every message with the time it arrived, for the test to wait on.
+template <typename Event> class WatchCollector {
+public:
+    using Open = std::function<std::unique_ptr<grpc::ClientReader<Event>>(
+        grpc::ClientContext *, const v1::WatchRequest &)>;
+
+    WatchCollector(const std::string &token, Open open)
+    {
+        m_context.AddMetadata("authorization", "Bearer " + token);
+        m_thread = std::thread([this, open] {
+            auto reader = open(&m_context, v1::WatchRequest());
+            Event event;
+            while (reader->Read(&event)) {
+                std::lock_guard lock(m_mutex);
+                m_events.push_back({ std::chrono::steady_clock::now(), event });
+                m_changed.notify_all();
+            }
+            const grpc::Status status = reader->Finish();
+            std::lock_guard lock(m_mutex);
+            m_ended = true;
+            m_status = status;
+            m_changed.notify_all();
+        });
+    }
+    ~WatchCollector()
+    {
+        m_context.TryCancel();
+        m_thread.join();
+    }
+
+    struct Arrival {
+        std::chrono::steady_clock::time_point time;
+        Event event;
+    };
+
+    // Waits until `found` is true of some message from index `from` on;
+    // returns its index, or -1 after `timeout` or when the stream ended.
+    int waitFor(const std::function<bool(const Event &)> &found, std::chrono::milliseconds timeout,
+        size_t from = 0)
+    {
+        std::unique_lock lock(m_mutex);
+        const auto deadline = std::chrono::steady_clock::now() + timeout;
+        size_t next = from;
+        while (true) {
+            for (; next < m_events.size(); ++next)
+                if (found(m_events[next].event))
+                    return static_cast<int>(next);
+            if (m_ended || m_changed.wait_until(lock, deadline) == std::cv_status::timeout) {
+                for (; next < m_events.size(); ++next)
+                    if (found(m_events[next].event))
+                        return static_cast<int>(next);
+                return -1;
+            }
+        }
+    }
+    Arrival at(int index)
+    {
+        std::lock_guard lock(m_mutex);
+        return m_events.at(index);
+    }
+    size_t size()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_events.size();
+    }
+    std::string endStatus()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_ended ? std::to_string(m_status.error_code()) + " " + m_status.error_message()
+                       : "still open";
+    }
+
+private:
+    grpc::ClientContext m_context;
+    std::thread m_thread;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::vector<Arrival> m_events;
+    bool m_ended = false;
+    grpc::Status m_status;
+};
+
+bool isSnapshotEnd(const v1::WatchHeader &h)
+{
+    return h.kind() == v1::WATCH_EVENT_KIND_SNAPSHOT && h.last_chunk();
+}
+
+// Restarts slurmctld when a test that stopped it ends, however it ends.
+struct ControllerGuard {
+    bool stopped = false;
+    ~ControllerGuard()
+    {
+        if (stopped)
+            SlurmCluster::instance().ctld("start");
+    }
+};
+
+} // namespace
+
+class SlurmGatewayTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        std::string error;
+        ASSERT_TRUE(cluster.reset(&error)) << error;
+        gateway = std::make_unique<GatewayProcess>(cluster.gatewayArgs("1"));
+        ASSERT_TRUE(gateway->start()) << gateway->error();
+        admin = gateway->addUser("root", "admin");
+        clusterStub = v1::Cluster::NewStub(gateway->channel());
+        scheduler = v1::Scheduler::NewStub(gateway->channel());
+        tenancy = v1::Tenancy::NewStub(gateway->channel());
+        // The first poll fills the gateway's cache.
+        ASSERT_TRUE(waitUntil([&] { return listNodes().size() == 4; }, 30s))
+            << "the gateway never showed the cluster's 4 nodes; its log:\n"
+            << gateway->logs();
+    }
+
+    void TearDown() override
+    {
+        if (HasFailure() && gateway)
+            std::cout << "suanlid's log:\n" << gateway->logs() << '\n';
+        gateway.reset();
+        std::string error;
+        EXPECT_TRUE(cluster.reset(&error)) << error;
+    }
+
+    std::vector<v1::Node> listNodes()
+    {
+        v1::ListNodesRequest request;
+        request.set_include_accelerators(true);
+        v1::ListNodesResponse response;
+        auto ctx = GatewayProcess::context(admin);
+        if (!clusterStub->ListNodes(ctx.get(), request, &response).ok())
+            return {};
+        return { response.nodes().begin(), response.nodes().end() };
+    }
+
+    v1::Node node(const std::string &name)
+    {
+        for (const v1::Node &n : listNodes())
+            if (n.name() == name)
+                return n;
+        return {};
+    }
+
+    grpc::Status getJob(const std::string &id, v1::Job *job)
+    {
+        v1::GetJobRequest request;
+        request.set_id(id);
+        auto ctx = GatewayProcess::context(admin);
+        return scheduler->GetJob(ctx.get(), request, job);
+    }
+
+    v1::Job job(const std::string &id)
+    {
+        v1::Job j;
+        getJob(id, &j);
+        return j;
+    }
+
+    v1::JobActionResponse jobAction(
+        const std::string &action, const std::string &id, grpc::Status *status = nullptr)
+    {
+        v1::JobActionRequest request;
+        request.add_ids(id);
+        request.set_reason("slurm integration test");
+        v1::JobActionResponse response;
+        auto ctx = GatewayProcess::context(admin);
+        grpc::Status s;
+        if (action == "cancel")
+            s = scheduler->CancelJobs(ctx.get(), request, &response);
+        else if (action == "hold")
+            s = scheduler->HoldJobs(ctx.get(), request, &response);
+        else
+            s = scheduler->ReleaseJobs(ctx.get(), request, &response);
+        if (status)
+            *status = s;
+        EXPECT_TRUE(s.ok() || status) << action << ": " << s.error_message();
+        return response;
+    }
+
+    WatchCollector<v1::JobsEvent> *watchJobs()
+    {
+        jobsWatch = std::make_unique<WatchCollector<v1::JobsEvent>>(
+            admin, [this](grpc::ClientContext *c, const v1::WatchRequest &r) {
+                return scheduler->WatchJobs(c, r);
+            });
+        return jobsWatch.get();
+    }
+
+    SlurmCluster &cluster = SlurmCluster::instance();
+    std::unique_ptr<GatewayProcess> gateway;
+    std::string admin;
+    std::unique_ptr<v1::Cluster::Stub> clusterStub;
+    std::unique_ptr<v1::Scheduler::Stub> scheduler;
+    std::unique_ptr<v1::Tenancy::Stub> tenancy;
+    std::unique_ptr<WatchCollector<v1::JobsEvent>> jobsWatch;
+};
+
+TEST_F(SlurmGatewayTest, NodesShowTheirAcceleratorModelAndCountAndQueues)
+{
+    const std::vector<v1::Node> nodes = listNodes();
+    ASSERT_EQ(nodes.size(), 4u);
+    for (const v1::Node &n : nodes) {
+        SCOPED_TRACE(n.name());
+        const bool ascend = n.name() == "n3" || n.name() == "n4";
+        EXPECT_EQ(n.model(),
+            ascend ? v1::ACCELERATOR_MODEL_ASCEND_910B : v1::ACCELERATOR_MODEL_NVIDIA_A100);
+        EXPECT_EQ(n.accelerators_total(), 4);
+        EXPECT_EQ(n.accelerators_allocated(), 0);
+        EXPECT_EQ(n.state(), v1::NODE_STATE_IDLE);
+        const std::set<std::string> queues(n.queues().begin(), n.queues().end());
+        const std::set<std::string> expected = ascend ? std::set<std::string> { "train", "infer" }
+                                                      : std::set<std::string> { "train" };
+        EXPECT_EQ(queues, expected);
+    }
+    // The same through suanlictl, as an operator reads it.
+    const RunResult ctl = gateway->ctl(admin, { "nodes", "show", "n3" });
+    EXPECT_EQ(ctl.exitCode, 0) << ctl.err;
+    EXPECT_NE(ctl.out.find("910B"), std::string::npos) << ctl.out;
+
+    v1::ListQueuesResponse queues;
+    auto ctx = GatewayProcess::context(admin);
+    ASSERT_TRUE(scheduler->ListQueues(ctx.get(), v1::ListQueuesRequest(), &queues).ok());
+    std::map<std::string, v1::Queue> byName;
+    for (const v1::Queue &q : queues.queues())
+        byName[q.name()] = q;
+    ASSERT_EQ(byName.size(), 2u);
+    EXPECT_EQ(byName["train"].nodes_total(), 4);
+    EXPECT_TRUE(byName["train"].is_default());
+    EXPECT_EQ(byName["infer"].nodes_total(), 2);
+    int64_t inferAscend = 0;
+    for (const v1::AcceleratorCounts &c : byName["infer"].accelerators())
+        if (c.model() == v1::ACCELERATOR_MODEL_ASCEND_910B)
+            inferAscend += c.total();
+    EXPECT_EQ(inferAscend, 8);
+}
+
+TEST_F(SlurmGatewayTest, DrainAndResumeThroughTheGatewayReachSlurm)
+{
+    const RunResult drain
+        = gateway->ctl(admin, { "nodes", "drain", "n2", "--reason", "replace fan" });
+    ASSERT_EQ(drain.exitCode, 0) << drain.out << drain.err;
+    EXPECT_EQ(cluster.nodeState("n2"), "drain");
+    const RunResult show = cluster.slurm("scontrol", { "-o", "show", "node", "n2" });
+    EXPECT_NE(show.out.find("replace fan"), std::string::npos) << show.out;
+    EXPECT_TRUE(waitUntil([&] { return node("n2").state() == v1::NODE_STATE_DRAINED; }, 10s))
+        << "state " << node("n2").state();
+    EXPECT_EQ(node("n2").reason(), "replace fan");
+
+    v1::ResumeNodesRequest resume;
+    resume.add_names("n2");
+    resume.set_reason("fan replaced");
+    v1::NodeActionResponse response;
+    auto ctx = GatewayProcess::context(admin);
+    const grpc::Status status = clusterStub->ResumeNodes(ctx.get(), resume, &response);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    ASSERT_EQ(response.results_size(), 1);
+    EXPECT_TRUE(response.results(0).ok()) << response.results(0).message();
+    // A resumed node shows idle* for a moment until it answers again.
+    EXPECT_TRUE(waitUntil([&] { return cluster.nodeState("n2") == "idle"; }, 10s))
+        << cluster.nodeState("n2");
+    EXPECT_TRUE(waitUntil([&] { return node("n2").state() == v1::NODE_STATE_IDLE; }, 10s));
+}
+
+TEST_F(SlurmGatewayTest, ASubmittedJobIsWatchedWithinTwoTicksAndCancelEndsIt)
+{
+    auto *watch = watchJobs();
+    ASSERT_GE(
+        watch->waitFor([](const v1::JobsEvent &e) { return isSnapshotEnd(e.header()); }, 30s), 0)
+        << watch->endStatus();
+    std::string error;
+    const std::string id = cluster.submit(
+        { "-A", "tenanta-nlp", "-p", "train", "--gres=gpu:a100:1" }, "sleep 300", &error);
+    ASSERT_FALSE(id.empty()) << error;
+    const auto submitted = std::chrono::steady_clock::now();
+    auto hasJob = [&](const v1::JobsEvent &e) {
+        return std::any_of(
+            e.upserts().begin(), e.upserts().end(), [&](const v1::Job &j) { return j.id() == id; });
+    };
+    // Two ticks of 1 s, and 1 s for the poll itself on a busy machine.
+    const int seen = watch->waitFor(hasJob, 3s);
+    ASSERT_GE(seen, 0) << "job " << id
+                       << " not in the watch stream within 3 s; stream: " << watch->endStatus();
+    EXPECT_LE(watch->at(seen).time - submitted, 3s);
+
+    // What Slurm knows, in Suanli's words.
+    ASSERT_TRUE(waitUntil([&] { return job(id).state() == v1::JOB_STATE_RUNNING; }, 10s));
+    const v1::Job running = job(id);
+    EXPECT_EQ(running.tenant(), "tenanta");
+    EXPECT_EQ(running.project(), "tenanta-nlp");
+    EXPECT_EQ(running.queue(), "train");
+    EXPECT_EQ(running.user(), "root");
+    EXPECT_EQ(running.model(), v1::ACCELERATOR_MODEL_NVIDIA_A100);
+    EXPECT_EQ(running.accelerators(), 1);
+    ASSERT_EQ(running.nodes_size(), 1);
+    EXPECT_TRUE(running.nodes(0) == "n1" || running.nodes(0) == "n2") << running.nodes(0);
+
+    const v1::JobActionResponse cancel = jobAction("cancel", id);
+    ASSERT_EQ(cancel.results_size(), 1);
+    EXPECT_TRUE(cancel.results(0).ok()) << cancel.results(0).message();
+    EXPECT_TRUE(waitUntil([&] { return cluster.jobField(id, "JobState") == "CANCELLED"; }, 10s))
+        << cluster.jobField(id, "JobState");
+    // The stream tells the end: the job once more as cancelled, or its removal.
+    const int ended = watch->waitFor(
+        [&](const v1::JobsEvent &e) {
+            for (const v1::Job &j : e.upserts())
+                if (j.id() == id && j.state() == v1::JOB_STATE_CANCELLED)
+                    return true;
+            return std::find(e.removed().begin(), e.removed().end(), id) != e.removed().end();
+        },
+        10s, seen);
+    EXPECT_GE(ended, 0) << "the watch stream never said job " << id << " ended";
+}
+
+TEST_F(SlurmGatewayTest, HoldAndReleaseThroughTheGatewayReachSlurm)
+{
+    std::string error;
+    const std::string id = cluster.submit(
+        { "-A", "tenantb-llm", "-p", "infer", "--gres=gpu:910b:2", "--begin=now+3600" },
+        "sleep 300", &error);
+    ASSERT_FALSE(id.empty()) << error;
+    ASSERT_TRUE(waitUntil([&] { return job(id).state() == v1::JOB_STATE_PENDING; }, 10s));
+
+    const RunResult hold
+        = gateway->ctl(admin, { "jobs", "hold", id, "--reason", "wait for the data" });
+    ASSERT_EQ(hold.exitCode, 0) << hold.out << hold.err;
+    EXPECT_EQ(cluster.jobField(id, "Priority"), "0");
+    EXPECT_NE(cluster.jobField(id, "Reason").find("Held"), std::string::npos)
+        << cluster.jobField(id, "Reason");
+    EXPECT_TRUE(waitUntil([&] { return job(id).state() == v1::JOB_STATE_HELD; }, 10s))
+        << "state " << job(id).state();
+    EXPECT_EQ(suanli::pendingReasonText(job(id)), "held by a user");
+
+    const v1::JobActionResponse release = jobAction("release", id);
+    ASSERT_EQ(release.results_size(), 1);
+    EXPECT_TRUE(release.results(0).ok()) << release.results(0).message();
+    EXPECT_TRUE(waitUntil([&] { return cluster.jobField(id, "Reason") == "BeginTime"; }, 10s))
+        << cluster.jobField(id, "Reason");
+    EXPECT_NE(cluster.jobField(id, "Priority"), "0");
+    // The gateway sees it at its next read: pending again, for its start time.
+    EXPECT_TRUE(waitUntil(
+        [&] {
+            const v1::Job j = job(id);
+            return j.state() == v1::JOB_STATE_PENDING
+                && j.pending_reason() == v1::PENDING_REASON_BEGIN_TIME;
+        },
+        10s))
+        << "state " << job(id).state() << ", reason " << job(id).pending_reason() << " ("
+        << job(id).pending_reason_raw() << ")";
+}
+
+TEST_F(SlurmGatewayTest, AnApprovedQuotaRequestBecomesGrpTresAndAJobBeyondItWaitsSayingSo)
+{
+    const std::string manager = gateway->addUser("mgr", "tenant-manager", { "tenanta" });
+    v1::CreateQuotaRequestRequest ask;
+    ask.set_tenant("tenanta");
+    ask.set_project("tenanta-nlp");
+    ask.set_model(v1::ACCELERATOR_MODEL_NVIDIA_A100);
+    ask.set_max_accelerators(2);
+    ask.set_justification("fine-tuning for the integration test");
+    v1::QuotaRequest created;
+    {
+        auto ctx = GatewayProcess::context(manager);
+        const grpc::Status s = tenancy->CreateQuotaRequest(ctx.get(), ask, &created);
+        ASSERT_TRUE(s.ok()) << s.error_message();
+    }
+    EXPECT_EQ(created.state(), v1::QUOTA_REQUEST_STATE_PENDING);
+
+    const RunResult approve
+        = gateway->ctl(admin, { "quota", "approve", created.id(), "--comment", "granted" });
+    ASSERT_EQ(approve.exitCode, 0) << approve.out << approve.err;
+    const RunResult assoc = cluster.slurm("sacctmgr",
+        { "-n", "-P", "show", "assoc", "where", "account=tenanta-nlp", "user=", "format=grptres" });
+    EXPECT_NE(assoc.out.find("gres/gpu:a100=2"), std::string::npos)
+        << "sacctmgr shows: " << assoc.out << assoc.err;
+
+    // The tenant tree shows the new limit on the project.
+    EXPECT_TRUE(waitUntil(
+        [&] {
+            v1::ListTenantsResponse tenants;
+            auto ctx = GatewayProcess::context(admin);
+            tenancy->ListTenants(ctx.get(), v1::ListTenantsRequest(), &tenants);
+            for (const v1::Tenant &t : tenants.tenants())
+                for (const v1::Project &p : t.projects())
+                    if (p.id() == "tenanta-nlp")
+                        for (const v1::QuotaLimit &l : p.quotas())
+                            if (l.model() == v1::ACCELERATOR_MODEL_NVIDIA_A100
+                                && l.max_accelerators() == 2)
+                                return true;
+            return false;
+        },
+        30s));
+
+    // Three A100 in a project allowed two: the job waits, and the API says why in plain words.
+    std::string error;
+    const std::string id = cluster.submit(
+        { "-A", "tenanta-nlp", "-p", "train", "--gres=gpu:a100:3" }, "sleep 300", &error);
+    ASSERT_FALSE(id.empty()) << error;
+    EXPECT_TRUE(waitUntil([&] { return cluster.jobField(id, "Reason") == "AssocGrpGRES"; }, 20s))
+        << cluster.jobField(id, "Reason");
+    EXPECT_TRUE(waitUntil(
+        [&] {
+            const v1::Job j = job(id);
+            return j.pending_reason() == v1::PENDING_REASON_PROJECT_QUOTA
+                || j.pending_reason() == v1::PENDING_REASON_TENANT_QUOTA;
+        },
+        10s))
+        << "pending reason " << job(id).pending_reason() << " (" << job(id).pending_reason_raw()
+        << ")";
+    const std::string why = suanli::pendingReasonText(job(id));
+    EXPECT_NE(why.find("quota"), std::string::npos) << why;
+    EXPECT_NE(why.find("A100"), std::string::npos) << why;
+    const RunResult shown = gateway->ctl(admin, { "jobs", "show", id });
+    EXPECT_NE(shown.out.find("quota"), std::string::npos) << shown.out << shown.err;
+}
+
+// Runs last among these tests: it stops slurmctld (and restarts it, also on failure).
+TEST_F(SlurmGatewayTest, WithSlurmctldDownCallsAreUnavailableAndWatchesStaleThenItRecovers)
+{
+    WatchCollector<v1::NodesEvent> nodes(
+        admin, [this](grpc::ClientContext *c, const v1::WatchRequest &r) {
+            return clusterStub->WatchNodes(c, r);
+        });
+    ASSERT_GE(
+        nodes.waitFor([](const v1::NodesEvent &e) { return isSnapshotEnd(e.header()); }, 30s), 0)
+        << nodes.endStatus();
+
+    ControllerGuard guard;
+    const RunResult stop = cluster.ctld("stop");
+    ASSERT_EQ(stop.exitCode, 0) << stop.out << stop.err;
+    guard.stopped = true;
+
+    // Watchers are told the data is stale (the gateway's poll must fail first).
+    const int stale
+        = nodes.waitFor([](const v1::NodesEvent &e) { return e.header().stale(); }, 60s);
+    ASSERT_GE(stale, 0) << "no stale header within 60 s of stopping slurmctld; stream: "
+                        << nodes.endStatus();
+
+    // A call that needs slurmctld is refused as UNAVAILABLE, naming Slurm.
+    v1::DrainNodesRequest drain;
+    drain.add_names("n1");
+    drain.set_reason("must not happen");
+    v1::NodeActionResponse response;
+    auto ctx = GatewayProcess::context(admin);
+    const grpc::Status status = clusterStub->DrainNodes(ctx.get(), drain, &response);
+    std::string code = status.ok() ? std::string() : "UNAVAILABLE";
+    std::string message = status.error_message();
+    if (status.ok()) {
+        ASSERT_EQ(response.results_size(), 1);
+        code = response.results(0).code();
+        message = response.results(0).message();
+    } else {
+        EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE) << message;
+    }
+    EXPECT_EQ(code, "UNAVAILABLE") << message;
+    EXPECT_NE(lower(message).find("slurm"), std::string::npos) << message;
+    const RunResult cancel = gateway->ctl(admin, { "jobs", "cancel", "1" });
+    EXPECT_NE(cancel.exitCode, 0) << cancel.out;
+    EXPECT_NE(lower(cancel.out + cancel.err).find("slurm"), std::string::npos)
+        << cancel.out << cancel.err;
+
+    const auto restarted = std::chrono::system_clock::now();
+    const RunResult start = cluster.ctld("start");
+    ASSERT_EQ(start.exitCode, 0) << start.out << start.err;
+    guard.stopped = false;
+    const int live
+        = nodes.waitFor([](const v1::NodesEvent &e) { return !e.header().stale(); }, 60s, stale);
+    ASSERT_GE(live, 0) << "still stale 60 s after slurmctld came back; stream: "
+                       << nodes.endStatus();
+    // The data is as of a read after slurmctld came back (to the second).
+    const v1::WatchHeader header = nodes.at(live).event.header();
+    EXPECT_GE(header.data_time().seconds(),
+        std::chrono::duration_cast<std::chrono::seconds>(restarted.time_since_epoch()).count() - 1);
+
+    // Fresh data: what changes now is seen, and actions work again.
+    std::string error;
+    const std::string id = cluster.submit(
+        { "-A", "tenanta-cv", "-p", "train", "--gres=gpu:a100:1" }, "sleep 300", &error);
+    ASSERT_FALSE(id.empty()) << error;
+    EXPECT_TRUE(waitUntil([&] { return job(id).state() == v1::JOB_STATE_RUNNING; }, 15s));
+    const v1::JobActionResponse cancelled = jobAction("cancel", id);
+    ASSERT_EQ(cancelled.results_size(), 1);
+    EXPECT_TRUE(cancelled.results(0).ok()) << cancelled.results(0).message();
+}

@@ -1,0 +1,13 @@
+# The Slurm backend's parsers and mappings, on answers captured from a real Slurm 22.05
+# (tests/unit/data/slurm), its JWT minting and its command runner.
+if(NOT TARGET suanli_slurm)
+  return()
+endif()
+suanli_gtest(tst_slurm_text SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_slurm_text.cpp LIBS suanli_slurm)
+suanli_gtest(tst_slurm_mapping SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_slurm_mapping.cpp
+             LIBS suanli_slurm)
+target_compile_definitions(tst_slurm_mapping
+                           PRIVATE SUANLI_SLURM_FIXTURES="${CMAKE_CURRENT_LIST_DIR}/data/slurm")
+suanli_gtest(tst_slurm_jwt SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_slurm_jwt.cpp LIBS suanli_slurm)
+suanli_gtest(tst_slurm_command SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_slurm_command.cpp
+             LIBS suanli_slurm)

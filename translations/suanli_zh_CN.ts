@@ -3201,7 +3201,7 @@ SHA-256 指纹：
     </message>
     <message>
         <source>Down</source>
-        <translation>宕机</translation>
+        <translation>故障</translation>
     </message>
     <message>
         <source>Nodes</source>
@@ -3209,7 +3209,7 @@ SHA-256 指纹：
     </message>
     <message>
         <source>accelerators</source>
-        <translation>加速卡</translation>
+        <translation>张加速卡</translation>
     </message>
     <message>
         <source>%1 down · %2 drained</source>

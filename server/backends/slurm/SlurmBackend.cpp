@@ -320,8 +320,12 @@ bool SlurmBackend::pollNodesLocked(bool full, bool controllerAnswered, std::stri
 bool SlurmBackend::pollJobsLocked(bool full, std::string *error)
 {
     const int64_t started = wallSeconds();
-    const std::string query
-        = full || m_jobsSince <= 0 ? std::string() : "?update_time=" + std::to_string(m_jobsSince);
+    // slurmctld sets a new job's first pending reason (and changes reasons
+    // later) without counting it as a change for update_time: while a job
+    // still says "None", read the jobs whole.
+    const std::string query = full || m_jobsSince <= 0 || m_jobsUnsettled
+        ? std::string()
+        : "?update_time=" + std::to_string(m_jobsSince);
     Reply reply = rest("GET", std::string(kApi) + "/jobs" + query);
     if (reply.status == Fetch::Failed) {
         *error = reply.error;
@@ -336,11 +340,15 @@ bool SlurmBackend::pollJobsLocked(bool full, std::string *error)
         tree = m_accountTree;
     }
     std::map<std::string, slurm::JobRecord> jobs;
+    bool unsettled = false;
     if (auto it = reply.body.find("jobs"); it != reply.body.end() && it->is_array())
         for (const auto &j : *it) {
             auto record = slurm::parseJob(j, tree);
+            unsettled
+                = unsettled || record.job.pending_reason() == v1::PENDING_REASON_NOT_EVALUATED;
             jobs.emplace(record.job.id(), std::move(record));
         }
+    m_jobsUnsettled = unsettled;
     std::lock_guard lock(m_mutex);
     m_jobs = std::move(jobs);
     return true;

@@ -119,6 +119,7 @@ private:
     int64_t m_nodesSince = 0, m_jobsSince = 0, m_partitionsSince = 0;
     std::chrono::steady_clock::time_point m_lastFull {}, m_lastAccounts {};
     bool m_accountsDirty = true;
+    bool m_jobsUnsettled = false; // a pending job has no reason yet
     bool m_polled = false;
 
     // m_mutex guards the model and what is queued for the cache.

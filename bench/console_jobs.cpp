@@ -94,7 +94,7 @@ int main(int argc, char **argv)
     connection.site()->applyJobs(true, jobs, {}, QStringLiteral("e"), 1);
     QApplication::processEvents();
     page.grab();
-    std::printf("snapshot of %d jobs, sorted by submit time, painted: %.0f ms\n", count, ms(t));
+    std::printf("snapshot of %d jobs, sorted newest first, painted: %.0f ms\n", count, ms(t));
 
     // Keep a selection, as a user would, so each tick also keeps it.
     page.setSelectedIds({ QString::fromStdString(jobs.at(count / 2).id()) });

@@ -108,7 +108,7 @@ CanRunNow::Answer CanRunNow::answer(
                              locale.toString(nodesNeeded)));
     QString text = parts.constFirst();
     if (queue.jobs_pending() > 0)
-        text += tr(", %n job(s) ahead need %1", nullptr,
+        text += tr(", %Ln job(s) ahead need %1", nullptr,
             int(std::min<qint64>(queue.jobs_pending(), INT_MAX)))
                     .arg(locale.toString(queue.accelerators_pending()));
     if (queue.wait_seconds_p50() > 0)

@@ -227,7 +227,7 @@ void AlertsPage::updateBadge()
         if (!alert.acknowledged())
             ++unacknowledged;
     }
-    m_count->setText(tr("%n open alert(s), %1 not acknowledged", nullptr, open)
+    m_count->setText(tr("%Ln open alert(s), %1 not acknowledged", nullptr, open)
                          .arg(QLocale().toString(unacknowledged)));
     if (unacknowledged == m_badge)
         return;
@@ -264,7 +264,7 @@ void AlertsPage::acknowledge()
         return;
     QString comment;
     if (!m_prompt(tr("Acknowledge"),
-            tr("Acknowledge %n alert(s)? Others will see that you are on it.", nullptr,
+            tr("Acknowledge %Ln alert(s)? Others will see that you are on it.", nullptr,
                 int(targets.size())),
             targets, false, &comment))
         return;

@@ -124,7 +124,7 @@ void AuditPage::updateActions()
     RoleGate::apply(m_refresh, role, RoleGate::Needs::Operator, !m_loading,
         tr("Load the newest entries that match the filter (F5)"));
     RoleGate::apply(m_loadMore, role, RoleGate::Needs::Operator, !m_loading && hasMore(),
-        tr("Load the next %n older entries (Ctrl+M)", nullptr, kPageSize));
+        tr("Load the next %Ln older entries (Ctrl+M)", nullptr, kPageSize));
 }
 
 void AuditPage::query(bool more)
@@ -174,9 +174,9 @@ void AuditPage::query(bool more)
             m_nextPageToken = QString::fromStdString(response.next_page_token());
             m_total = response.total_size();
             const QLocale locale;
-            m_status->setText(m_total > 0 ? tr("%1 of %n entries", nullptr, m_total)
+            m_status->setText(m_total > 0 ? tr("%1 of %Ln entries", nullptr, m_total)
                                                 .arg(locale.toString(m_model->rowCount()))
-                                          : tr("%n entries", nullptr, m_model->rowCount()));
+                                          : tr("%Ln entries", nullptr, m_model->rowCount()));
             updateActions();
             Q_EMIT loaded();
         });

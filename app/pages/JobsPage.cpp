@@ -106,12 +106,20 @@ JobsPage::JobsPage(client::Connection *connection, QWidget *parent)
     m_table->setUniformRowHeights(true);
     m_table->setAllColumnsShowFocus(true);
     m_table->setSortingEnabled(true);
-    m_table->sortByColumn(JobTableModel::SubmittedColumn, Qt::DescendingOrder);
+    // Newest first: scheduler ids grow with submission.
+    m_table->sortByColumn(JobTableModel::IdColumn, Qt::DescendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
+    // A reason cut short keeps its figures: "waiting: tenant quota for … (64/64)".
+    m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->header()->setStretchLastSection(true);
+    // Why a job waits is the longest text: last, where it has the room that is left.
+    m_table->header()->moveSection(m_table->header()->visualIndex(JobTableModel::ReasonColumn),
+        JobTableModel::ColumnCount - 1);
+    // What fits beside it on a 1600-pixel window; the column chooser brings the time back.
+    m_table->header()->hideSection(JobTableModel::SubmittedColumn);
     m_tools->addContextActions(jobActions);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateActions();
@@ -222,10 +230,10 @@ void JobsPage::updateCount()
     const int all = m_model->rowCount();
     const int selected = int(m_table->selectionModel()->selectedRows().size());
     QString text = shown == all
-        ? tr("%n active job(s)", nullptr, all)
-        : tr("%1 of %n active job(s) match the filter", nullptr, all).arg(locale.toString(shown));
+        ? tr("%Ln active job(s)", nullptr, all)
+        : tr("%1 of %Ln active job(s) match the filter", nullptr, all).arg(locale.toString(shown));
     if (selected > 0)
-        text += tr(", %n selected", nullptr, selected);
+        text += tr(", %Ln selected", nullptr, selected);
     m_count->setText(text);
 }
 
@@ -237,7 +245,7 @@ void JobsPage::run(Kind kind)
         return;
     const int skipped = selected - int(targets.size());
     const QString skippedNote = skipped > 0 ? QStringLiteral(" ")
-            + tr("%n other selected job(s) are left alone: the action does not apply to their "
+            + tr("%Ln other selected job(s) are left alone: the action does not apply to their "
                  "state.",
                 nullptr, skipped)
                                             : QString();
@@ -250,7 +258,8 @@ void JobsPage::run(Kind kind)
     switch (kind) {
     case Kind::Cancel:
         if (!m_prompt(tr("Cancel jobs"),
-                tr("Cancel %n job(s)? Running ones are stopped; this cannot be undone.", nullptr, n)
+                tr("Cancel %Ln job(s)? Running ones are stopped; this cannot be undone.", nullptr,
+                    n)
                     + skippedNote,
                 targets, true, &reason))
             return;
@@ -265,7 +274,7 @@ void JobsPage::run(Kind kind)
         break;
     case Kind::Requeue:
         if (!m_prompt(tr("Requeue"),
-                tr("Requeue %n running job(s)? They stop now and wait in the queue again; work "
+                tr("Requeue %Ln running job(s)? They stop now and wait in the queue again; work "
                    "since their last checkpoint is lost.",
                     nullptr, n)
                     + skippedNote,

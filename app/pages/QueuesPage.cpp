@@ -84,6 +84,7 @@ QueuesPage::QueuesPage(client::Connection *connection, QWidget *parent)
     m_answer->setWordWrap(true);
     m_answer->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_answer->setObjectName(QStringLiteral("CanRunAnswer"));
+    m_answer->setMargin(8);
     QFont big = m_answer->font();
     big.setPointSizeF(big.pointSizeF() * 1.25);
     m_answer->setFont(big);
@@ -119,7 +120,7 @@ QueuesPage::QueuesPage(client::Connection *connection, QWidget *parent)
     m_splitter->setObjectName(QStringLiteral("QueuesSplitter"));
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(panel);
-    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
 
@@ -207,17 +208,22 @@ void QueuesPage::updateAnswer()
         m_answer->setText(m_connection->site()->queues().synced
                 ? tr("This centre has no queues.")
                 : tr("Waiting for the centre's queues…"));
-        m_answer->setStyleSheet({});
+        m_answer->setPalette(QPalette());
+        m_answer->setAutoFillBackground(false);
         return;
     }
     const auto answer = CanRunNow::answer(
         *it, v1::AcceleratorModel(m_accelerator->currentData().toInt()), m_count->value());
     m_yes = answer.yes;
     m_answer->setText(answer.text);
+    // The answer on the console's colour for "all is well" or "critical", as everywhere else.
     const QColor colour = widgets::Palette::severityColour(
         answer.yes ? widgets::SeverityColour::Ok : widgets::SeverityColour::Critical);
-    m_answer->setStyleSheet(
-        QStringLiteral("QLabel { border-left: 6px solid %1; padding: 6px; }").arg(colour.name()));
+    QPalette palette = m_answer->palette();
+    palette.setColor(QPalette::Window, colour);
+    palette.setColor(QPalette::WindowText, widgets::Palette::textOn(colour));
+    m_answer->setPalette(palette);
+    m_answer->setAutoFillBackground(true);
 }
 
 void QueuesPage::ask(const QString &queue, v1::AcceleratorModel model, int count)

@@ -22,7 +22,7 @@ namespace suanli::app {
 namespace {
 // A column fitted to its content never grows past this many average characters, so one long
 // summary does not push the other columns off screen.
-constexpr int kMaxFittedChars = 60;
+constexpr int kMaxFittedChars = 40;
 
 QHeaderView *headerOf(QAbstractItemView *view)
 {
@@ -86,6 +86,7 @@ TableTools::TableTools(
         }
     });
     connect(model, &QAbstractItemModel::rowsInserted, this, &TableTools::fitColumns);
+    fitColumns();
 }
 
 TableTools::~TableTools() = default;
@@ -205,7 +206,7 @@ void TableTools::exportWithDialog()
             error);
     else
         Q_EMIT notify(
-            tr("Exported %n row(s) to %1", nullptr, m_table->model()->rowCount()).arg(path), false,
+            tr("Exported %Ln row(s) to %1", nullptr, m_table->model()->rowCount()).arg(path), false,
             {});
 }
 
@@ -228,17 +229,21 @@ void TableTools::fitColumns()
 
 void TableTools::saveState() const
 {
-    QSettings().setValue(m_settingsKey + QStringLiteral("/header"), m_header->saveState());
+    QSettings settings;
+    settings.setValue(m_settingsKey + QStringLiteral("/header"), m_header->saveState());
+    // Widths of a table that never had rows are no one's choice: fit them when rows come.
+    settings.setValue(m_settingsKey + QStringLiteral("/fitted"), m_columnsSized);
 }
 
 bool TableTools::restoreState()
 {
+    QSettings settings;
     const QByteArray state
-        = QSettings().value(m_settingsKey + QStringLiteral("/header")).toByteArray();
-    if (state.isEmpty())
+        = settings.value(m_settingsKey + QStringLiteral("/header")).toByteArray();
+    if (state.isEmpty() || !m_header->restoreState(state))
         return false;
-    m_columnsSized = m_header->restoreState(state);
-    return m_columnsSized;
+    m_columnsSized = settings.value(m_settingsKey + QStringLiteral("/fitted"), true).toBool();
+    return true;
 }
 
 } // namespace suanli::app

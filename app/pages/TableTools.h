@@ -59,7 +59,8 @@ public:
 
     // Header state (order, widths, hidden columns, sort) under settingsKey/header.
     void saveState() const;
-    // True when a saved state was restored (the columns then keep their saved widths).
+    // True when a saved state was restored; the columns keep their saved widths unless they were
+    // saved before any rows came.
     bool restoreState();
 
 Q_SIGNALS:

@@ -248,9 +248,12 @@ void Gateway::tickLoop()
         if (std::chrono::steady_clock::now() > next)
             next = std::chrono::steady_clock::now() + period;
         {
-            std::lock_guard lock(m_publishMutex);
+            // A real scheduler may take seconds to answer (or to time out):
+            // actions publishing their effects meanwhile must not wait for it.
             std::string error;
-            if (m_backend->tick(&error)) {
+            const bool answered = m_backend->tick(&error);
+            std::lock_guard lock(m_publishMutex);
+            if (answered) {
                 if (wasStale)
                     LOG_INFO(m_backend->kind() << " backend answers again");
                 wasStale = false;

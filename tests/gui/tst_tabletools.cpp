@@ -147,6 +147,29 @@ private Q_SLOTS:
         QVERIFY(again.horizontalHeader()->isSectionHidden(1));
         QCOMPARE(again.horizontalHeader()->sectionSize(0), 233);
 
+        // Saved before any rows came: the order and hidden columns come back, the widths are
+        // fitted to the first rows.
+        auto *empty = new QSortFilterProxyModel(this);
+        empty->setSourceModel(makeModel(empty, {}));
+        QTableView unfitted;
+        unfitted.setModel(empty);
+        TableTools early(&unfitted, QStringLiteral("early"), QStringLiteral("x.csv"));
+        early.setColumnVisible(2, false);
+        early.saveState();
+        QTableView later;
+        later.setModel(empty);
+        TableTools restored(&later, QStringLiteral("early"), QStringLiteral("x.csv"));
+        QVERIFY(restored.restoreState());
+        QVERIFY(later.horizontalHeader()->isSectionHidden(2));
+        later.horizontalHeader()->resizeSection(0, 10);
+        static_cast<QStandardItemModel *>(empty->sourceModel())
+            ->appendRow({ new QStandardItem(QStringLiteral("job-name-needing-room")),
+                new QStandardItem(), new QStandardItem() });
+        QVERIFY(later.horizontalHeader()->sectionSize(0) > 10);
+        later.setModel(nullptr);
+        unfitted.setModel(nullptr);
+        delete empty;
+
         QTableView other;
         other.setModel(m_proxy);
         TableTools fresh(&other, QStringLiteral("never-saved"), QStringLiteral("x.csv"));
@@ -176,18 +199,22 @@ private Q_SLOTS:
         QTableView table;
         table.setModel(empty);
         TableTools tools(&table, QStringLiteral("fit"), QStringLiteral("fit.csv"));
-        table.horizontalHeader()->resizeSection(0, 20);
+        QHeaderView *header = table.horizontalHeader();
+        header->resizeSection(0, 20);
         auto *source = static_cast<QStandardItemModel *>(empty->sourceModel());
-        const QString longName = QStringLiteral("a-rather-long-job-name-that-needs-room");
-        source->appendRow({ new QStandardItem(longName), new QStandardItem(QStringLiteral("x")),
+        const QString name = QStringLiteral("job-name-needing-room");
+        // One summary far too long to show whole: its column stops at a readable width.
+        const QString summary = QString(300, u'x');
+        source->appendRow({ new QStandardItem(name), new QStandardItem(summary),
             new QStandardItem(QStringLiteral("1")) });
-        QVERIFY(table.horizontalHeader()->sectionSize(0)
-            >= table.fontMetrics().horizontalAdvance(longName));
+        QVERIFY(header->sectionSize(0) >= table.fontMetrics().horizontalAdvance(name));
+        QVERIFY(header->sectionSize(1) < table.fontMetrics().horizontalAdvance(summary) / 2);
+        QVERIFY(header->sectionSize(1) >= table.fontMetrics().averageCharWidth() * 30);
         // Later rows do not resize what the user may have set.
-        table.horizontalHeader()->resizeSection(0, 50);
+        header->resizeSection(0, 50);
         source->appendRow(
-            { new QStandardItem(longName + longName), new QStandardItem(), new QStandardItem() });
-        QCOMPARE(table.horizontalHeader()->sectionSize(0), 50);
+            { new QStandardItem(name + name), new QStandardItem(), new QStandardItem() });
+        QCOMPARE(header->sectionSize(0), 50);
         delete empty;
     }
 

@@ -172,8 +172,7 @@ std::string SlurmBackend::unavailableMessage() const
     const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
         std::chrono::system_clock::now() - m_unreachableSince)
                              .count();
-    return "the slurm backend has been unreachable for " + std::to_string(seconds)
-        + " s: " + m_lastError;
+    return "slurm backend unreachable for " + std::to_string(seconds) + " s: " + m_lastError;
 }
 
 TargetResults SlurmBackend::unavailableResults(const std::vector<std::string> &targets) const
@@ -187,8 +186,9 @@ TargetResults SlurmBackend::unavailableResults(const std::vector<std::string> &t
 
 // ---- talking to slurmrestd ------------------------------------------------
 
-std::vector<std::pair<std::string, std::string>> SlurmBackend::authHeadersLocked(std::string *error)
+std::vector<std::pair<std::string, std::string>> SlurmBackend::authHeaders(std::string *error)
 {
+    std::lock_guard lock(m_tokenMutex);
     const int64_t now = wallSeconds();
     if (!m_jwtKey.empty()) {
         if (m_token.empty() || now + kRenewSeconds >= m_tokenExpiry) {
@@ -214,12 +214,12 @@ std::vector<std::pair<std::string, std::string>> SlurmBackend::authHeadersLocked
     return { { "X-SLURM-USER-NAME", m_options.user }, { "X-SLURM-USER-TOKEN", m_token } };
 }
 
-SlurmBackend::Reply SlurmBackend::restLocked(
+SlurmBackend::Reply SlurmBackend::rest(
     const char *method, const std::string &path, const std::string &body)
 {
     Reply reply;
     std::string authError;
-    const auto headers = authHeadersLocked(&authError);
+    const auto headers = authHeaders(&authError);
     const std::string url = m_options.url + path;
     HttpResponse r;
     if (std::string_view(method) == "GET")
@@ -260,6 +260,9 @@ SlurmBackend::Reply SlurmBackend::restLocked(
     if (!errors.empty()) {
         reply.error = "slurmrestd " + std::string(method) + " " + path + ": " + errors;
         reply.unreachable = controllerUnreachable(errors);
+        // slurmrestd 22.05 says only "Unspecified error" when slurmctld does not answer it.
+        if (contains(errors, "Unspecified error") && r.status >= 500)
+            reply.error += " (is slurmctld running and reachable from slurmrestd?)";
     } else if (reply.body.is_discarded() && r.status < 300) {
         reply.error = "slurmrestd answered " + path + " with something that is not JSON";
     } else {
@@ -277,18 +280,21 @@ SlurmBackend::Reply SlurmBackend::restLocked(
 
 // ---- polling ---------------------------------------------------------------
 
-bool SlurmBackend::pollNodesLocked(bool full, std::string *error)
+bool SlurmBackend::pollNodesLocked(bool full, bool controllerAnswered, std::string *error)
 {
     const int64_t started = wallSeconds();
     const std::string query = full || m_nodesSince <= 0
         ? std::string()
         : "?update_time=" + std::to_string(m_nodesSince);
-    Reply reply = restLocked("GET", std::string(kApi) + "/nodes" + query);
-    if (reply.status == Fetch::Failed && !query.empty() && !reply.unreachable) {
+    Reply reply = rest("GET", std::string(kApi) + "/nodes" + query);
+    if (reply.status == Fetch::Failed && !query.empty() && !reply.unreachable
+        && controllerAnswered) {
         // slurmrestd 22.05 loads nodes and partitions with the same
         // update_time and answers 500 "Unspecified error" when the nodes
         // changed but the partitions did not: read the nodes whole then.
-        reply = restLocked("GET", std::string(kApi) + "/nodes");
+        // (It says the same when slurmctld is down, hence controllerAnswered:
+        // the jobs were read just before.)
+        reply = rest("GET", std::string(kApi) + "/nodes");
     }
     if (reply.status == Fetch::Failed) {
         *error = reply.error;
@@ -314,9 +320,13 @@ bool SlurmBackend::pollNodesLocked(bool full, std::string *error)
 bool SlurmBackend::pollJobsLocked(bool full, std::string *error)
 {
     const int64_t started = wallSeconds();
-    const std::string query
-        = full || m_jobsSince <= 0 ? std::string() : "?update_time=" + std::to_string(m_jobsSince);
-    Reply reply = restLocked("GET", std::string(kApi) + "/jobs" + query);
+    // slurmctld sets a new job's first pending reason (and changes reasons
+    // later) without counting it as a change for update_time: while a job
+    // still says "None", read the jobs whole.
+    const std::string query = full || m_jobsSince <= 0 || m_jobsUnsettled
+        ? std::string()
+        : "?update_time=" + std::to_string(m_jobsSince);
+    Reply reply = rest("GET", std::string(kApi) + "/jobs" + query);
     if (reply.status == Fetch::Failed) {
         *error = reply.error;
         return false;
@@ -330,11 +340,15 @@ bool SlurmBackend::pollJobsLocked(bool full, std::string *error)
         tree = m_accountTree;
     }
     std::map<std::string, slurm::JobRecord> jobs;
+    bool unsettled = false;
     if (auto it = reply.body.find("jobs"); it != reply.body.end() && it->is_array())
         for (const auto &j : *it) {
             auto record = slurm::parseJob(j, tree);
+            unsettled
+                = unsettled || record.job.pending_reason() == v1::PENDING_REASON_NOT_EVALUATED;
             jobs.emplace(record.job.id(), std::move(record));
         }
+    m_jobsUnsettled = unsettled;
     std::lock_guard lock(m_mutex);
     m_jobs = std::move(jobs);
     return true;
@@ -346,7 +360,7 @@ bool SlurmBackend::pollPartitionsLocked(bool full, std::string *error)
     const std::string query = full || m_partitionsSince <= 0
         ? std::string()
         : "?update_time=" + std::to_string(m_partitionsSince);
-    Reply reply = restLocked("GET", std::string(kApi) + "/partitions" + query);
+    Reply reply = rest("GET", std::string(kApi) + "/partitions" + query);
     if (reply.status == Fetch::Failed) {
         *error = reply.error;
         return false;
@@ -369,13 +383,13 @@ bool SlurmBackend::pollPartitionsLocked(bool full, std::string *error)
 bool SlurmBackend::pollAccountsLocked(std::string *error)
 {
     // The account tree and its limits come from slurmdbd through slurmrestd.
-    Reply assoc = restLocked("GET", std::string(kDbApi) + "/associations");
+    Reply assoc = rest("GET", std::string(kDbApi) + "/associations");
     if (assoc.status != Fetch::Changed) {
         *error = "cannot read accounts: "
             + (assoc.error.empty() ? std::string("no answer") : assoc.error);
         return false;
     }
-    Reply accounts = restLocked("GET", std::string(kDbApi) + "/accounts");
+    Reply accounts = rest("GET", std::string(kDbApi) + "/accounts");
     std::string cluster;
     if (auto it = assoc.body.find("associations"); it != assoc.body.end() && it->is_array())
         for (const auto &a : *it)
@@ -453,7 +467,8 @@ void SlurmBackend::scrapeMetricsLocked()
 
 bool SlurmBackend::pollLocked(bool full, std::string *error)
 {
-    if (!pollNodesLocked(full, error) || !pollJobsLocked(full, error)
+    // Jobs first: when slurmctld is down, the tick ends after one request.
+    if (!pollJobsLocked(full, error) || !pollNodesLocked(full, true, error)
         || !pollPartitionsLocked(full, error))
         return false;
     if (full)
@@ -825,7 +840,6 @@ TargetResults SlurmBackend::nodeCommand(const std::vector<std::string> &names, c
 {
     if (!reachable())
         return unavailableResults(names);
-    std::lock_guard io(m_io);
     TargetResults results(names.size());
     std::vector<size_t> known;
     {
@@ -852,13 +866,22 @@ TargetResults SlurmBackend::nodeCommand(const std::vector<std::string> &names, c
                 results[i] = commandResult(
                     names[i], m_commands.run("scontrol", args(names[i])), "scontrol");
         }
-        std::string error;
-        if (pollNodesLocked(false, &error) && pollJobsLocked(false, &error)) {
-            std::lock_guard lock(m_mutex);
-            rebuildModel();
-        }
+        refreshAfterAction();
     }
     return results;
+}
+
+void SlurmBackend::refreshAfterAction()
+{
+    // A tick that is reading now picks the change up itself; never wait behind it.
+    std::unique_lock io(m_io, std::try_to_lock);
+    if (!io.owns_lock() || !m_polled)
+        return;
+    std::string error;
+    if (pollJobsLocked(false, &error) && pollNodesLocked(false, true, &error)) {
+        std::lock_guard lock(m_mutex);
+        rebuildModel();
+    }
 }
 
 TargetResults SlurmBackend::drainNodes(const std::vector<std::string> &names, const Actor &actor)
@@ -894,7 +917,6 @@ TargetResults SlurmBackend::jobRest(const std::vector<std::string> &ids, const c
 {
     if (!reachable())
         return unavailableResults(ids);
-    std::lock_guard io(m_io);
     TargetResults results;
     for (const auto &id : ids) {
         if (!numericId(id)) {
@@ -913,7 +935,7 @@ TargetResults SlurmBackend::jobRest(const std::vector<std::string> &ids, const c
                 continue;
             }
         }
-        Reply reply = restLocked(method, std::string(kApi) + "/job/" + id, body);
+        Reply reply = rest(method, std::string(kApi) + "/job/" + id, body);
         if (reply.status != Fetch::Failed)
             results.push_back(result(id, true));
         else if (reply.unreachable)
@@ -924,11 +946,7 @@ TargetResults SlurmBackend::jobRest(const std::vector<std::string> &ids, const c
             results.push_back(result(id, false, "FAILED_PRECONDITION",
                 std::string("Slurm refused to ") + verb + " job " + id + ": " + reply.error));
     }
-    std::string error;
-    if (pollJobsLocked(false, &error) && pollNodesLocked(false, &error)) {
-        std::lock_guard lock(m_mutex);
-        rebuildModel();
-    }
+    refreshAfterAction();
     return results;
 }
 
@@ -960,7 +978,6 @@ TargetResults SlurmBackend::requeueJobs(const std::vector<std::string> &ids, con
     // slurmrestd v0.0.38 cannot requeue; scontrol can.
     if (!reachable())
         return unavailableResults(ids);
-    std::lock_guard io(m_io);
     TargetResults results;
     for (const auto &id : ids) {
         if (!numericId(id)) {
@@ -970,11 +987,7 @@ TargetResults SlurmBackend::requeueJobs(const std::vector<std::string> &ids, con
         results.push_back(
             commandResult(id, m_commands.run("scontrol", { "requeue", id }), "scontrol requeue"));
     }
-    std::string error;
-    if (pollJobsLocked(false, &error) && pollNodesLocked(false, &error)) {
-        std::lock_guard lock(m_mutex);
-        rebuildModel();
-    }
+    refreshAfterAction();
     return results;
 }
 
@@ -1023,8 +1036,8 @@ bool SlurmBackend::setQuota(const std::string &tenant, const std::string &projec
     for (auto &s : slurm::quotaSettings(gresType, limit))
         args.push_back(std::move(s));
 
-    std::lock_guard io(m_io);
     const CommandResult r = m_commands.run("sacctmgr", args);
+    std::lock_guard io(m_io);
     if (!r.ok()) {
         *error = r.describe("sacctmgr");
         if (r.timedOut || controllerUnreachable(r.err))

@@ -25,8 +25,8 @@ namespace suanli::server {
 // limits (slurmdbd) and what slurmctld counts against them, and turns it all
 // into Suanli's objects and deltas. One read per tick serves every console.
 // Actions go to slurmrestd where v0.0.38 has them and to scontrol/sacctmgr
-// where it does not. Reads and actions are serialised by one I/O lock; the
-// model behind it by another, so a slow Slurm never blocks the cache.
+// where it does not. Reads are serialised by one lock and the model behind
+// them by another; an action never waits for a read in progress.
 class SlurmBackend : public Backend {
 public:
     // Reads the token or key and the topology file; throws
@@ -74,11 +74,12 @@ private:
         bool unreachable = false; // no answer from slurmrestd or slurmctld
     };
 
+    // One slurmrestd request, with a fresh token.
+    Reply rest(const char *method, const std::string &path, const std::string &body = {});
+    std::vector<std::pair<std::string, std::string>> authHeaders(std::string *error);
     // Everything below with "Locked" needs m_io held.
-    Reply restLocked(const char *method, const std::string &path, const std::string &body = {});
-    std::vector<std::pair<std::string, std::string>> authHeadersLocked(std::string *error);
     bool pollLocked(bool full, std::string *error);
-    bool pollNodesLocked(bool full, std::string *error);
+    bool pollNodesLocked(bool full, bool controllerAnswered, std::string *error);
     bool pollJobsLocked(bool full, std::string *error);
     bool pollPartitionsLocked(bool full, std::string *error);
     bool pollAccountsLocked(std::string *error);
@@ -100,14 +101,17 @@ private:
     TargetResults unavailableResults(const std::vector<std::string> &targets) const;
     std::string unavailableMessage() const;
     void markReachable(bool ok, const std::string &error);
+    // Reads what an action changed, unless a tick is reading already.
+    void refreshAfterAction();
 
     SlurmOptions m_options;
     HttpClient m_http;
     CommandRunner m_commands;
     Topology m_topology;
 
-    // m_io serialises everything that talks to Slurm.
+    // m_io serialises the reads of Slurm (ticks, and refreshes after actions).
     std::mutex m_io;
+    std::mutex m_tokenMutex;
     std::string m_jwtKey;
     std::string m_token;
     int64_t m_tokenExpiry = 0;
@@ -115,6 +119,7 @@ private:
     int64_t m_nodesSince = 0, m_jobsSince = 0, m_partitionsSince = 0;
     std::chrono::steady_clock::time_point m_lastFull {}, m_lastAccounts {};
     bool m_accountsDirty = true;
+    bool m_jobsUnsettled = false; // a pending job has no reason yet
     bool m_polled = false;
 
     // m_mutex guards the model and what is queued for the cache.

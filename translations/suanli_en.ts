@@ -42,7 +42,7 @@
 <context>
     <name>CanRunNow</name>
     <message numerus="yes">
-        <source>, %n job(s) ahead need %1</source>
+        <source>, %Ln job(s) ahead need %1</source>
         <translation>
             <numerusform>, %Ln job ahead needs %1</numerusform>
             <numerusform>, %Ln jobs ahead need %1</numerusform>
@@ -52,14 +52,14 @@
 <context>
     <name>suanli::app::AlertsPage</name>
     <message numerus="yes">
-        <source>%n open alert(s), %1 not acknowledged</source>
+        <source>%Ln open alert(s), %1 not acknowledged</source>
         <translation>
             <numerusform>%Ln open alert, %1 not acknowledged</numerusform>
             <numerusform>%Ln open alerts, %1 not acknowledged</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Acknowledge %n alert(s)? Others will see that you are on it.</source>
+        <source>Acknowledge %Ln alert(s)? Others will see that you are on it.</source>
         <translation>
             <numerusform>Acknowledge %Ln alert? Others will see that you are on it.</numerusform>
             <numerusform>Acknowledge %Ln alerts? Others will see that you are on them.</numerusform>
@@ -69,21 +69,21 @@
 <context>
     <name>suanli::app::AuditPage</name>
     <message numerus="yes">
-        <source>Load the next %n older entries (Ctrl+M)</source>
+        <source>Load the next %Ln older entries (Ctrl+M)</source>
         <translation>
             <numerusform>Load the next %Ln older entry (Ctrl+M)</numerusform>
             <numerusform>Load the next %Ln older entries (Ctrl+M)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n entries</source>
+        <source>%1 of %Ln entries</source>
         <translation>
             <numerusform>%1 of %Ln entry</numerusform>
             <numerusform>%1 of %Ln entries</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n entries</source>
+        <source>%Ln entries</source>
         <translation>
             <numerusform>%Ln entry</numerusform>
             <numerusform>%Ln entries</numerusform>
@@ -120,42 +120,42 @@
 <context>
     <name>suanli::app::JobsPage</name>
     <message numerus="yes">
-        <source>%n active job(s)</source>
+        <source>%Ln active job(s)</source>
         <translation>
             <numerusform>%Ln active job</numerusform>
             <numerusform>%Ln active jobs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n active job(s) match the filter</source>
+        <source>%1 of %Ln active job(s) match the filter</source>
         <translation>
             <numerusform>%1 of %Ln active job matches the filter</numerusform>
             <numerusform>%1 of %Ln active jobs match the filter</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>, %n selected</source>
+        <source>, %Ln selected</source>
         <translation>
             <numerusform>, %Ln selected</numerusform>
             <numerusform>, %Ln selected</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n other selected job(s) are left alone: the action does not apply to their state.</source>
+        <source>%Ln other selected job(s) are left alone: the action does not apply to their state.</source>
         <translation>
             <numerusform>%Ln other selected job is left alone: the action does not apply to its state.</numerusform>
             <numerusform>%Ln other selected jobs are left alone: the action does not apply to their state.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Cancel %n job(s)? Running ones are stopped; this cannot be undone.</source>
+        <source>Cancel %Ln job(s)? Running ones are stopped; this cannot be undone.</source>
         <translation>
             <numerusform>Cancel %Ln job? If it is running, it is stopped; this cannot be undone.</numerusform>
             <numerusform>Cancel %Ln jobs? Running ones are stopped; this cannot be undone.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Requeue %n running job(s)? They stop now and wait in the queue again; work since their last checkpoint is lost.</source>
+        <source>Requeue %Ln running job(s)? They stop now and wait in the queue again; work since their last checkpoint is lost.</source>
         <translation>
             <numerusform>Requeue %Ln running job? It stops now and waits in the queue again; work since its last checkpoint is lost.</numerusform>
             <numerusform>Requeue %Ln running jobs? They stop now and wait in the queue again; work since their last checkpoint is lost.</numerusform>
@@ -226,7 +226,7 @@
 <context>
     <name>suanli::app::TableTools</name>
     <message numerus="yes">
-        <source>Exported %n row(s) to %1</source>
+        <source>Exported %Ln row(s) to %1</source>
         <translation>
             <numerusform>Exported %Ln row to %1</numerusform>
             <numerusform>Exported %Ln rows to %1</numerusform>

@@ -192,15 +192,15 @@
         <source>No: %1 free, but only %2 whole nodes are free (the job needs %3)</source>
         <translation>否：空闲 %1 张，但只有 %2 个整节点空闲（作业需要 %3 个）</translation>
     </message>
-    <message numerus="yes">
-        <source>, %n job(s) ahead need %1</source>
-        <translation>
-            <numerusform>，前面 %Ln 个作业需要 %1 张</numerusform>
-        </translation>
-    </message>
     <message>
         <source>; median wait %1</source>
         <translation>；等待时间中位数 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln job(s) ahead need %1</source>
+        <translation>
+            <numerusform>，前面 %Ln 个作业需要 %1 张</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -808,12 +808,6 @@
         <source>Also list alerts whose condition is gone</source>
         <translation>同时列出已恢复的告警</translation>
     </message>
-    <message numerus="yes">
-        <source>%n open alert(s), %1 not acknowledged</source>
-        <translation>
-            <numerusform>%Ln 条未处理告警，%1 条未确认</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Say you are on the selected alerts, with an optional comment (Ctrl+Shift+A)</source>
         <translation>表明您正在处理所选告警，可附备注（Ctrl+Shift+A）</translation>
@@ -823,7 +817,13 @@
         <translation>确认</translation>
     </message>
     <message numerus="yes">
-        <source>Acknowledge %n alert(s)? Others will see that you are on it.</source>
+        <source>%Ln open alert(s), %1 not acknowledged</source>
+        <translation>
+            <numerusform>%Ln 条未处理告警，%1 条未确认</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Acknowledge %Ln alert(s)? Others will see that you are on it.</source>
         <translation>
             <numerusform>确认 %Ln 条告警？其他人将看到您正在处理。</numerusform>
         </translation>
@@ -847,12 +847,6 @@
         <source>Load &amp;more</source>
         <translation>加载更多(&amp;M)</translation>
     </message>
-    <message numerus="yes">
-        <source>Load the next %n older entries (Ctrl+M)</source>
-        <translation>
-            <numerusform>再加载 %Ln 条更早的条目（Ctrl+M）</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The audit log is open to operators and admins. %1</source>
         <translation>审计日志仅对运维人员和管理员开放。%1</translation>
@@ -870,13 +864,19 @@
         <translation>无法读取审计日志：%1</translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n entries</source>
+        <source>Load the next %Ln older entries (Ctrl+M)</source>
+        <translation>
+            <numerusform>再加载 %Ln 条更早的条目（Ctrl+M）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln entries</source>
         <translation>
             <numerusform>共 %Ln 条，已显示 %1 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n entries</source>
+        <source>%Ln entries</source>
         <translation>
             <numerusform>%Ln 条</numerusform>
         </translation>
@@ -1552,46 +1552,46 @@
         <source>Change the priority of the selected pending or held jobs (Ctrl+P)</source>
         <translation>修改所选排队中或已挂起作业的优先级（Ctrl+P）</translation>
     </message>
-    <message numerus="yes">
-        <source>%n active job(s)</source>
-        <translation>
-            <numerusform>%Ln 个活动作业</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n active job(s) match the filter</source>
-        <translation>
-            <numerusform>%Ln 个活动作业中有 %1 个符合筛选条件</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n selected</source>
-        <translation>
-            <numerusform>，已选 %Ln 个</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n other selected job(s) are left alone: the action does not apply to their state.</source>
-        <translation>
-            <numerusform>另有 %Ln 个所选作业未处理：该操作不适用于其状态。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cancel jobs</source>
         <translation>取消作业</translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancel %n job(s)? Running ones are stopped; this cannot be undone.</source>
-        <translation>
-            <numerusform>取消 %Ln 个作业？正在运行的作业将被终止，此操作无法撤销。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Requeue</source>
         <translation>重新排队</translation>
     </message>
     <message numerus="yes">
-        <source>Requeue %n running job(s)? They stop now and wait in the queue again; work since their last checkpoint is lost.</source>
+        <source>%Ln active job(s)</source>
+        <translation>
+            <numerusform>%Ln 个活动作业</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln active job(s) match the filter</source>
+        <translation>
+            <numerusform>%Ln 个活动作业中有 %1 个符合筛选条件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln selected</source>
+        <translation>
+            <numerusform>，已选 %Ln 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln other selected job(s) are left alone: the action does not apply to their state.</source>
+        <translation>
+            <numerusform>另有 %Ln 个所选作业未处理：该操作不适用于其状态。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %Ln job(s)? Running ones are stopped; this cannot be undone.</source>
+        <translation>
+            <numerusform>取消 %Ln 个作业？正在运行的作业将被终止，此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Requeue %Ln running job(s)? They stop now and wait in the queue again; work since their last checkpoint is lost.</source>
         <translation>
             <numerusform>将 %Ln 个运行中的作业重新排队？它们将立即停止并重新排队；自上次检查点以来的计算将丢失。</numerusform>
         </translation>
@@ -2797,7 +2797,7 @@ SHA-256 指纹：
         <translation>导出到 %1 失败：%2。请选择一个有写入权限的文件夹。</translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n row(s) to %1</source>
+        <source>Exported %Ln row(s) to %1</source>
         <translation>
             <numerusform>已将 %Ln 行导出到 %1</numerusform>
         </translation>

@@ -1901,7 +1901,7 @@ SHA-256 指纹：
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 × %4 · %5 of them allocated</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 × %4 · 已分配 %5 张</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 × %4 · 其中 %5 张已分配</translation>
     </message>
     <message>
         <source> · reason: %1</source>

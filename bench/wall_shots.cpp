@@ -6,6 +6,8 @@
 #include "Connection.h"
 #include "DemoFederation.h"
 #include "SiteState.h"
+#include "TimeSeriesPlot.h"
+#include "wall/WallEnergyPage.h"
 #include "wall/WallPage.h"
 #include "wall/WallWindow.h"
 
@@ -65,7 +67,8 @@ int main(int argc, char **argv)
     QObject::connect(&federation, &suanli::app::DemoFederation::siteReady, &wall,
         [&](const suanli::client::ConnectionProfile &profile) { wall.addCentre(profile); });
     const auto sites = suanli::app::DemoFederation::defaultSites();
-    federation.start(sites, 60.0);
+    // Fast, so the energy page has hours of history to plot by the time it is rendered.
+    federation.start(sites, 600.0);
 
     auto save = [&](const QString &name) {
         const QString path = folder + u'/' + prefix + name + QStringLiteral(".png");
@@ -89,8 +92,8 @@ int main(int argc, char **argv)
         std::printf("the demo centres did not come up in 2 minutes\n");
         return 1;
     }
-    // Let the alerts already open count as old news, and the figures settle.
-    settle(3000);
+    // Let the alerts already open count as old news, and a few simulated hours pass.
+    settle(45000);
     // The largest demo centre, for the per-centre pages.
     auto *first = wall.centres().first();
     for (auto *c : wall.centres())
@@ -114,6 +117,15 @@ int main(int argc, char **argv)
         waitFor([&] { return !wall.isTakeoverShown(); }, 5000);
         wall.tick();
         settle(1200);
+        if (auto *energy = qobject_cast<suanli::app::WallEnergyPage *>(page))
+            waitFor(
+                [&] {
+                    energy->refresh();
+                    return energy->trend()->pointCount(QStringLiteral("facility_power_watts")) > 0;
+                },
+                60000);
+        // Plots draw new points on their next replot tick.
+        settle(600);
         waitFor([&] { return !wall.isTakeoverShown(); }, 5000);
         save(name);
     }

@@ -2,19 +2,35 @@
 
 #include "Connection.h"
 #include "KpiTile.h"
+#include "MetricsQuery.h"
+#include "MetricsStream.h"
+#include "Palette.h"
 #include "SiteState.h"
+#include "TimeSeriesPlot.h"
 #include "models/Words.h"
 #include "wall/WallStyle.h"
 
+#include <QAbstractButton>
 #include <QGridLayout>
 #include <QLocale>
 #include <QVBoxLayout>
+#include <QtNumeric>
+#include <cmath>
 
 namespace suanli::app {
+
+namespace {
+const QString kFacility = QStringLiteral("facility_power_watts");
+const QString kEmissions = QStringLiteral("emissions_kg_per_hour");
+constexpr qint64 kTrendSeconds = 24 * 3600;
+} // namespace
 
 WallEnergyPage::WallEnergyPage(client::Connection *centre, QWidget *parent)
     : WallPage(centre, parent)
     , m_layout(new QVBoxLayout(this))
+    , m_trend(new widgets::TimeSeriesPlot(this))
+    , m_query(new client::MetricsQuery(centre, this))
+    , m_newest(qQNaN())
 {
     setObjectName(QStringLiteral("WallEnergyPage"));
     auto *grid = new QGridLayout;
@@ -33,7 +49,35 @@ WallEnergyPage::WallEnergyPage(client::Connection *centre, QWidget *parent)
     m_perDay = tile(tr("Carbon per day"), 1, 2);
     for (int i = 0; i < 3; ++i)
         grid->setColumnStretch(i, 1);
-    m_layout->addLayout(grid, 1);
+    m_layout->addLayout(grid);
+
+    using Plot = widgets::TimeSeriesPlot;
+    m_trend->setTitle(tr("Facility power and carbon, last 24 hours"));
+    m_trend->setValueUnit(Plot::Axis::Left, widgets::ValueUnit::Watts);
+    m_trend->setValueUnit(Plot::Axis::Right, widgets::ValueUnit::KilogramsPerHour);
+    m_trend->addSeries(kFacility, tr("Facility power"),
+        widgets::Palette::seriesColour(widgets::SeriesMeaning::FacilityPower, true));
+    m_trend->addSeries(kEmissions, tr("CO₂ emitted per hour"),
+        widgets::Palette::seriesColour(widgets::SeriesMeaning::Emissions, true), Plot::Axis::Right);
+    m_trend->setRanges({});
+    m_trend->setRange(Plot::Range::Day);
+    m_trend->setFocusPolicy(Qt::NoFocus);
+    // Nobody clicks a wall: no range or export buttons.
+    for (auto *button : m_trend->findChildren<QAbstractButton *>())
+        button->hide();
+    m_layout->addWidget(m_trend, 1);
+
+    // The stream says where the centre's clock is (a simulated one runs ahead of ours).
+    v1::StreamMetricsRequest request;
+    request.set_scope(v1::METRIC_SCOPE_SITE);
+    request.add_metrics(kFacility.toStdString());
+    m_stream = new client::MetricsStream(centre, request, this);
+    connect(m_stream, &client::MetricsStream::pointsArrived, this,
+        [this](const QList<client::MetricPoint> &points) {
+            if (!points.isEmpty() && !(points.last().time <= m_newest))
+                m_newest = points.last().time;
+        });
+    m_stream->start();
 }
 
 QString WallEnergyPage::title() const
@@ -68,6 +112,30 @@ void WallEnergyPage::refreshContent()
     const qint64 age = dataAgeSeconds();
     for (auto *t : { m_facility, m_it, m_pue, m_intensity, m_emissions, m_perDay })
         t->setStale(stale, age);
+    setGreyed(m_trend, stale);
+
+    if (std::isnan(m_newest) || m_loading || (m_loaded.isValid() && m_loaded.elapsed() < 60000))
+        return;
+    m_loading = true;
+    m_loaded.restart();
+    const auto query
+        = client::MetricsQuery::request(v1::METRIC_SCOPE_SITE, QString(), { kFacility, kEmissions },
+            m_newest, kTrendSeconds, client::MetricsQuery::stepFor(kTrendSeconds, 96));
+    m_query->query(query, [this](const client::MetricsResult &result) {
+        m_loading = false;
+        if (!result.ok()) {
+            m_trend->setMessage(tr("The centre did not send its history: %1").arg(result.message));
+            return;
+        }
+        m_trend->setMessage(QString());
+        for (const QString &metric : { kFacility, kEmissions }) {
+            if (const client::MetricSeries *s = result.find(metric)) {
+                m_trend->setSeriesAvailable(metric, s->available);
+                m_trend->setSeriesData(metric, s->times, s->values);
+            }
+        }
+        m_trend->setEndTime(m_newest);
+    });
 }
 
 } // namespace suanli::app

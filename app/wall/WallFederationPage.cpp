@@ -139,7 +139,7 @@ void WallFederationPage::refreshColumn(Column &c)
     c.utilisation->setValueText(
         o.utilisation_percent() > 0 ? Words::percent(o.utilisation_percent()) : Words::noData());
     c.inUse->setValueText(synced ? locale.toString(inUse) : Words::noData());
-    c.inUse->setSubtitle(tr("of %1 accelerators").arg(locale.toString(total)));
+    c.inUse->setSubtitle(tr("of %1").arg(locale.toString(total)));
     c.running->setValueText(synced ? locale.toString(qint64(o.jobs_running())) : Words::noData());
     c.pending->setValueText(synced ? locale.toString(qint64(o.jobs_pending())) : Words::noData());
     c.pending->setSubtitle(tr("wait p50 %1").arg(Words::duration(qint64(o.wait_seconds_p50()))));

@@ -270,8 +270,7 @@ void WallWindow::alertsArrived(Centre &centre, bool reset)
         const QString key = criticalKey(a);
         known.insert(key);
         if (takeOver && isOpenCritical(a) && !centre.knownCritical.contains(key))
-            m_takeovers.append({ centre.connection, QString::fromStdString(a.id()),
-                QDateTime::currentDateTimeUtc() });
+            m_takeovers.append({ centre.connection, QString::fromStdString(a.id()) });
     }
     // Keys of alerts the gateway forgot go, so the set stays as small as the open alerts.
     centre.knownCritical = std::move(known);
@@ -283,39 +282,47 @@ void WallWindow::alertsArrived(Centre &centre, bool reset)
 void WallWindow::updateTakeover()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    // A capped takeover that ran its time dismisses every alert on it (they stay red in the
+    // ticker) and leaves the pages up for a while, so a storm of faults cannot hold the screen.
+    if (m_takeoverSeconds > 0 && m_episodeStart.isValid()
+        && m_episodeStart.secsTo(now) >= m_takeoverSeconds) {
+        m_takeovers.clear();
+        m_episodeStart = QDateTime();
+        m_quietUntil = now.addSecs(std::max(m_rotateSeconds, m_takeoverSeconds));
+    }
+    const bool quiet = m_quietUntil.isValid() && now < m_quietUntil;
     QList<WallTakeover::Alert> shown;
     for (auto it = m_takeovers.begin(); it != m_takeovers.end();) {
         const Centre *c = centreOf(it->centre);
         const auto &alerts = it->centre->site()->alerts().items;
         const auto found = alerts.constFind(it->alertId);
-        const bool expired
-            = m_takeoverSeconds > 0 && it->shownSince.secsTo(now) >= m_takeoverSeconds;
-        if (!c || found == alerts.constEnd() || !isOpenCritical(*found) || expired) {
+        if (!c || found == alerts.constEnd() || !isOpenCritical(*found)) {
             it = m_takeovers.erase(it);
             continue;
         }
         const v1::Alert &a = *found;
-        // Ages by the centre's own clock, which is the one its alert times come from.
         const QDateTime raised = toDateTime(a.raise_time());
-        const QDateTime centreNow
-            = it->centre->site()->dataTime().isValid() ? it->centre->site()->dataTime() : now;
-        const qint64 age = std::max<qint64>(0, raised.secsTo(centreNow));
+        const QString kind = Words::alertKind(QString::fromStdString(a.kind()));
+        const QString at = QLocale().toString(raised.toLocalTime().time(), QLocale::ShortFormat);
+        // A centre whose clock runs ahead of ours (a simulated one) gets no "ago".
+        const qint64 age = raised.secsTo(now);
+        const QString since = age >= 0
+            ? tr("%1 since %2 (%3 ago)").arg(kind, at, widgets::KpiTile::ageText(age))
+            : tr("%1 since %2").arg(kind, at);
         shown.prepend({ WallStyle::centreName(it->centre), QString::fromStdString(a.target()),
-            QString::fromStdString(a.summary()),
-            tr("%1 since %2 (%3 ago)")
-                .arg(Words::alertKind(QString::fromStdString(a.kind())),
-                    QLocale().toString(raised.toLocalTime().time(), QLocale::ShortFormat),
-                    widgets::KpiTile::ageText(age)) });
+            QString::fromStdString(a.summary()), since });
         ++it;
     }
-    if (!shown.isEmpty()) {
+    if (!shown.isEmpty() && !quiet) {
         m_takeover->setAlerts(shown);
         if (!isTakeoverShown()) {
+            m_episodeStart = now;
             m_stack->setCurrentWidget(m_takeover);
             updateTopBar();
         }
     } else if (isTakeoverShown()) {
         // Rotation resumes where it was.
+        m_episodeStart = QDateTime();
         m_stack->setCurrentWidget(m_pages.at(m_current));
         m_shownFor = 0;
         updateTopBar();

@@ -47,8 +47,9 @@ public:
     // Seconds each page stays on screen (default 15); 0 stops the rotation.
     void setRotateSeconds(int seconds);
     int rotateSeconds() const;
-    // Longest a takeover holds the screen (0: until the alert clears or is acknowledged); after
-    // that its alert stays red in the ticker and the rotation resumes.
+    // Longest a takeover holds the screen (0: until its alerts clear or are acknowledged); after
+    // that its alerts stay red in the ticker and the pages rotate for a while before a newer
+    // critical alert may take the screen again.
     void setTakeoverSeconds(int seconds);
 
     int pageCount() const;
@@ -84,7 +85,6 @@ private:
     struct Takeover {
         client::Connection *centre = nullptr;
         QString alertId;
-        QDateTime shownSince;
     };
     void addPage(WallPage *page);
     void next();
@@ -111,6 +111,8 @@ private:
     int m_current = 0;
     int m_rotateSeconds = 15;
     int m_takeoverSeconds = 0;
+    QDateTime m_episodeStart; // when the takeover last took the screen
+    QDateTime m_quietUntil; // after a capped takeover, pages only until then
     int m_shownFor = 0; // seconds the current page has been on screen
     QTimer *m_tick;
 };

@@ -7,6 +7,7 @@
 #include "QuotaBar.h"
 #include "RackHeatmap.h"
 #include "SiteState.h"
+#include "TimeSeriesPlot.h"
 #include "models/Words.h"
 #include "suanli/v1/cluster.grpc.pb.h"
 #include "suanli/v1/events.grpc.pb.h"
@@ -273,6 +274,19 @@ void WallTest::tickerCarriesAlertsAndCriticalTakesOverUntilAcknowledged()
         return false;
     };
     QTRY_VERIFY_WITH_TIMEOUT(tickerHasAGatewayAlert(), 60000);
+
+    // The energy page plots the centre's own history of facility power and emissions.
+    auto *energy = qobject_cast<app::WallEnergyPage *>(
+        wall.findPage(QStringLiteral("WallEnergyPage"), centre));
+    QVERIFY(energy);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            energy->refresh();
+            return energy->trend()->pointCount(QStringLiteral("facility_power_watts")) > 0
+                && energy->trend()->pointCount(QStringLiteral("emissions_kg_per_hour")) > 0;
+        }(),
+        90000);
+    QVERIFY(energy->trend()->pointCount(QStringLiteral("facility_power_watts")) <= 97);
     QVERIFY(wall.ticker()->itemCount() <= app::WallAlertTicker::kMaxItems);
 
     // A new critical alert takes the screen, naming the centre, the node and what happened.

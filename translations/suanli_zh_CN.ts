@@ -3070,6 +3070,18 @@ SHA-256 指纹：
         <source>at the current draw</source>
         <translation>按当前功率</translation>
     </message>
+    <message>
+        <source>Facility power and carbon, last 24 hours</source>
+        <translation>设施功率与碳排放（最近 24 小时）</translation>
+    </message>
+    <message>
+        <source>CO₂ emitted per hour</source>
+        <translation>每小时 CO₂ 排放量</translation>
+    </message>
+    <message>
+        <source>The centre did not send its history: %1</source>
+        <translation>中心未发送历史数据：%1</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::WallFederationPage</name>
@@ -3130,12 +3142,12 @@ SHA-256 指纹：
         <translation>在用</translation>
     </message>
     <message>
-        <source>of %1 accelerators</source>
-        <translation>共 %1 张加速卡</translation>
-    </message>
-    <message>
         <source>%1 nodes</source>
         <translation>%1 个节点</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>/ %1</translation>
     </message>
 </context>
 <context>
@@ -3342,6 +3354,10 @@ SHA-256 指纹：
     <message>
         <source>Critical alert</source>
         <translation>严重告警</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1，始于 %2</translation>
     </message>
 </context>
 <context>

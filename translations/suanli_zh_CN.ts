@@ -3107,11 +3107,11 @@ SHA-256 指纹：
     </message>
     <message>
         <source>%1: %2 in use · %3 free</source>
-        <translation>%1：在用 %2 · 空闲 %3</translation>
+        <translation>%1 在用%2 · 空闲%3</translation>
     </message>
     <message>
         <source> · %1 down</source>
-        <translation> · 故障 %1</translation>
+        <translation> · 故障%1</translation>
     </message>
     <message>
         <source>wait p50 %1</source>

@@ -7,6 +7,7 @@
 #include "SiteState.h"
 #include "StatusBadge.h"
 #include "Theme.h"
+#include "charts/FederationEnergyChart.h"
 #include "dialogs/ConnectDialog.h"
 #include "dialogs/ProfilesDialog.h"
 #include "pages/AlertsPage.h"
@@ -193,6 +194,7 @@ client::Connection *MainWindow::addCentre(const client::ConnectionProfile &profi
     m_centres.append(centre);
     updateStatus(m_centres.last());
     m_federation->addCentre(connection);
+    m_federation->setEnergyChart(new FederationEnergyChart(centres(), m_federation));
     // The page the user last looked at comes back when its centre does.
     const QString last = QSettings().value(QStringLiteral("window/lastPage")).toString();
     if (last.section(u'/', 0, -2) == profile.name)
@@ -221,6 +223,8 @@ void MainWindow::removeCentre(client::Connection *connection)
             || centre.item->indexOfChild(m_sidebar->currentItem()) >= 0)
             m_sidebar->setCurrentItem(m_federationItem);
         m_federation->removeCentre(connection);
+        m_federation->setEnergyChart(
+            m_centres.isEmpty() ? nullptr : new FederationEnergyChart(centres(), m_federation));
         if (auto *nodes
             = qobject_cast<NodesPage *>(centre.pages.value(QStringLiteral("NodesPage"))))
             nodes->saveState();

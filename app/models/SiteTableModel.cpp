@@ -74,9 +74,8 @@ QString SiteTableModel::keyAt(int row) const
 
 int SiteTableModel::rowOf(const QString &key) const
 {
-    if (m_indexStaleFrom < m_keys.size())
-        rebuildIndex();
-    return m_rows.value(key, -1);
+    const int slot = m_slots.value(key, -1);
+    return slot < 0 ? -1 : liveSlotsBefore(slot);
 }
 
 const google::protobuf::Message *SiteTableModel::messageAt(int row) const
@@ -95,11 +94,7 @@ void SiteTableModel::resetRows()
     m_keys = keys();
     // A stable first order; views sort through a proxy.
     std::sort(m_keys.begin(), m_keys.end());
-    m_rows.clear();
-    m_rows.reserve(m_keys.size());
-    for (int row = 0; row < m_keys.size(); ++row)
-        m_rows.insert(m_keys.at(row), row);
-    m_indexStaleFrom = INT_MAX;
+    renumberSlots();
     endResetModel();
 }
 
@@ -117,12 +112,17 @@ void SiteTableModel::applyChanges(const QStringList &upserted, const QStringList
     for (auto range = goneRanges.crbegin(); range != goneRanges.crend(); ++range) {
         const auto [first, last] = *range;
         beginRemoveRows({}, first, last);
-        for (int row = first; row <= last; ++row)
-            m_rows.remove(m_keys.at(row));
+        for (int row = first; row <= last; ++row) {
+            // Clear the slot in the tree: every node covering it counts one live slot less.
+            for (int i = m_slots.take(m_keys.at(row)); i < m_liveSlots.size(); i |= i + 1)
+                --m_liveSlots[i];
+        }
         m_keys.remove(first, last - first + 1);
-        m_indexStaleFrom = std::min(m_indexStaleFrom, first);
         endRemoveRows();
     }
+    // Slots only grow; once most are dead, number the rows afresh (one pass, rarely).
+    if (m_liveSlots.size() > 4096 && m_liveSlots.size() > 2 * m_keys.size())
+        renumberSlots();
 
     // Then the changed rows, before any insert, so a sorted proxy places new rows among
     // current values.
@@ -147,10 +147,8 @@ void SiteTableModel::applyChanges(const QStringList &upserted, const QStringList
         const int first = static_cast<int>(m_keys.size());
         beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
         m_keys.append(added);
-        for (int row = first; row < m_keys.size(); ++row)
-            m_rows.insert(m_keys.at(row), row);
-        if (m_indexStaleFrom >= first)
-            m_indexStaleFrom = INT_MAX;
+        for (const QString &key : std::as_const(added))
+            appendSlot(key);
         endInsertRows();
     }
 }
@@ -162,11 +160,35 @@ void SiteTableModel::emitColumnsChanged(int first, int last, const QList<int> &r
     Q_EMIT dataChanged(index(0, first), index(static_cast<int>(m_keys.size()) - 1, last), roles);
 }
 
-void SiteTableModel::rebuildIndex() const
+void SiteTableModel::renumberSlots()
 {
-    for (int row = m_indexStaleFrom; row < m_keys.size(); ++row)
-        m_rows.insert(m_keys.at(row), row);
-    m_indexStaleFrom = INT_MAX;
+    m_slots.clear();
+    m_slots.reserve(m_keys.size());
+    m_liveSlots.clear();
+    m_liveSlots.reserve(m_keys.size());
+    for (const QString &key : std::as_const(m_keys))
+        appendSlot(key);
+}
+
+void SiteTableModel::appendSlot(const QString &key)
+{
+    // The new element covers itself and the elements below it down to i - lowbit(i + 1) + 1,
+    // whose counts sit in the tree elements i - 1, i - 2, i - 4, ... below the lowest bit.
+    const int slot = static_cast<int>(m_liveSlots.size());
+    const int lowBit = (slot + 1) & -(slot + 1);
+    int live = 1;
+    for (int step = 1; step < lowBit; step <<= 1)
+        live += m_liveSlots.at(slot - step);
+    m_liveSlots.append(live);
+    m_slots.insert(key, slot);
+}
+
+int SiteTableModel::liveSlotsBefore(int slot) const
+{
+    int live = 0;
+    for (int i = slot - 1; i >= 0; i = (i & (i + 1)) - 1)
+        live += m_liveSlots.at(i);
+    return live;
 }
 
 } // namespace suanli::app

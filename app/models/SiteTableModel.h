@@ -6,7 +6,6 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QStringList>
-#include <climits>
 
 namespace suanli::app {
 
@@ -55,16 +54,24 @@ protected:
     void emitColumnsChanged(int first, int last, const QList<int> &roles);
 
 private:
-    void rebuildIndex() const;
+    // Numbers the rows 0..n-1 as their slots and marks every slot live.
+    void renumberSlots();
+    // Gives a key appended as the last row the next slot.
+    void appendSlot(const QString &key);
+    // Rows before a slot: the live slots below it.
+    int liveSlotsBefore(int slot) const;
 
     client::SiteState *m_site;
     // The staleness the rows last announced: only a change of it touches every row.
     bool m_shownStale = false;
     QStringList m_keys; // row -> key
-    // key -> row; rows from m_indexStaleFrom on are rebuilt on the next lookup, so removing
-    // several ranges costs one pass, not one per range.
-    mutable QHash<QString, int> m_rows;
-    mutable int m_indexStaleFrom = INT_MAX;
+    // key -> slot. A row gets a slot when it is added and keeps it while it stays; slots only grow,
+    // in row order, so a key's row is the number of live slots below its own. A removal clears
+    // its slot in m_liveSlots instead of renumbering every row after it.
+    QHash<QString, int> m_slots;
+    // Live slots as a Fenwick tree (element i holds the live count of slots
+    // (i - lowbit(i + 1), i]): counting the live slots below one, or clearing one, is O(log n).
+    QList<int> m_liveSlots;
 };
 
 } // namespace suanli::app

@@ -6,6 +6,7 @@
 #include "QuotaBar.h"
 #include "QuotaBarDelegate.h"
 #include "SiteState.h"
+#include "charts/TenantUsageChart.h"
 #include "dialogs/NewQuotaRequestDialog.h"
 #include "models/CsvExport.h"
 #include "models/FilterProxyModel.h"
@@ -175,6 +176,7 @@ TenantsPage::TenantsPage(client::Connection *connection, QWidget *parent)
         updateDetail();
         if (selectedTenant() != m_lastSelectedTenant) {
             m_lastSelectedTenant = selectedTenant();
+            showTenantChart(m_lastSelectedTenant);
             Q_EMIT tenantSelected(m_lastSelectedTenant);
         }
     });
@@ -598,6 +600,18 @@ void TenantsPage::restoreState()
     m_filter->setText(settings.value(QStringLiteral("tenants/filter")).toString());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("TenantsSplitter")))
         splitter->restoreState(settings.value(QStringLiteral("tenants/splitter")).toByteArray());
+}
+
+void TenantsPage::showTenantChart(const QString &tenant)
+{
+    delete m_chart;
+    m_chart = nullptr;
+    if (!tenant.isEmpty()) {
+        m_chart = new TenantUsageChart(m_connection, tenant, m_chartArea);
+        m_chart->setMinimumHeight(fontMetrics().height() * 28);
+        m_chartArea->layout()->addWidget(m_chart);
+    }
+    m_chartArea->setVisible(m_chart != nullptr);
 }
 
 } // namespace suanli::app

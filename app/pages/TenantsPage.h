@@ -71,6 +71,8 @@ Q_SIGNALS:
     void tenantSelected(const QString &tenant);
 
 private:
+    // The selected tenant's usage against its quota, over time; none when nothing is selected.
+    void showTenantChart(const QString &tenant);
     QModelIndex currentSourceIndex() const;
     QStringList userTenants() const;
     void updateActions();
@@ -104,6 +106,7 @@ private:
     QList<widgets::QuotaBar *> m_bars;
     QStringList m_rowLabels;
     QString m_lastSelectedTenant;
+    QWidget *m_chart = nullptr;
     // The saved header, applied once the model columns it describes have arrived.
     QByteArray m_savedHeader;
     bool m_columnsSized = false;

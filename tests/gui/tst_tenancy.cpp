@@ -8,6 +8,8 @@
 #include "MainWindow.h"
 #include "NotificationBar.h"
 #include "SiteState.h"
+#include "charts/FederationEnergyChart.h"
+#include "charts/TenantUsageChart.h"
 #include "dialogs/DecideQuotaRequestDialog.h"
 #include "dialogs/SetQuotaDialog.h"
 #include "models/ModelRoles.h"
@@ -259,8 +261,16 @@ void TenancyTest::tenantTreeShowsTenantsProjectsAndQuotaBars()
     const QString detail = page->detailText();
     QVERIFY2(detail.contains(QStringLiteral("Held by its projects")), qPrintable(detail));
     QVERIFY2(detail.contains(QString::fromStdString(tenant.projects(1).id())), qPrintable(detail));
+    // The selected tenant's usage chart sits in the detail area.
+    auto *chart = page->chartArea()->findChild<app::TenantUsageChart *>();
+    QVERIFY(chart);
+    QCOMPARE(chart->tenant(), id);
+    QVERIFY(!page->chartArea()->isHidden());
     page->setSelected(id, project, model);
     QCOMPARE(page->selectedProject(), project);
+    QCOMPARE(page->chartArea()->findChildren<app::TenantUsageChart *>().size(), 1);
+    // The federation overview compares every connected centre's energy.
+    QVERIFY(window.findChild<app::FederationEnergyChart *>());
 }
 
 void TenancyTest::approvalThroughThePageChangesTheTenantsQuota()

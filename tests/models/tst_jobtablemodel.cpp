@@ -8,6 +8,8 @@
 #include <QSignalSpy>
 #include <QTranslator>
 #include <QtTest>
+#include <memory>
+#include <random>
 
 using namespace suanli;
 using namespace suanli::app;
@@ -67,6 +69,8 @@ private Q_SLOTS:
     void columnsShowTheJob();
     void idsSortAsNumbers();
     void stateChangeLeavesAFilteredProxy();
+    void scatteredRemovalsKeepRows_data();
+    void scatteredRemovalsKeepRows();
 };
 
 void TestJobTableModel::initTestCase()
@@ -219,6 +223,93 @@ void TestJobTableModel::stateChangeLeavesAFilteredProxy()
     QCOMPARE(proxyReset.count(), 0);
     QCOMPARE(proxy.rowCount(), 23);
     QVERIFY(!proxyKeys(proxy).contains(u"7"_qs));
+}
+
+void TestJobTableModel::scatteredRemovalsKeepRows_data()
+{
+    QTest::addColumn<int>("initial");
+    QTest::addColumn<int>("rounds");
+    QTest::addColumn<int>("endPerRound");
+    QTest::addColumn<int>("newPerRound");
+    QTest::addColumn<bool>("withTester");
+    // Small enough for QAbstractItemModelTester, which walks every cell on every signal.
+    QTest::newRow("checked") << 300 << 20 << 9 << 6 << true;
+    // Enough ended jobs that the model numbers its rows afresh on the way.
+    QTest::newRow("many ended") << 3000 << 20 << 200 << 120 << false;
+}
+
+void TestJobTableModel::scatteredRemovalsKeepRows()
+{
+    QFETCH(int, initial);
+    QFETCH(int, rounds);
+    QFETCH(int, endPerRound);
+    QFETCH(int, newPerRound);
+    QFETCH(bool, withTester);
+    client::SiteState site;
+    Feeder feed(&site);
+    QList<v1::Job> jobs;
+    for (int i = 0; i < initial; ++i)
+        jobs.append(job(QString::number(100000 + i)));
+    feed.jobs(true, jobs);
+    JobTableModel model(&site);
+    FilterProxyModel proxy(jobFields());
+    proxy.setSourceModel(&model);
+    proxy.sort(JobTableModel::IdColumn, Qt::DescendingOrder);
+    std::unique_ptr<QAbstractItemModelTester> tester;
+    std::unique_ptr<QAbstractItemModelTester> proxyTester;
+    if (withTester) {
+        tester = std::make_unique<QAbstractItemModelTester>(
+            &model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        proxyTester = std::make_unique<QAbstractItemModelTester>(
+            &proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    }
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+    QStringList live;
+    for (const v1::Job &j : std::as_const(jobs))
+        live.append(QString::fromStdString(j.id()));
+    std::mt19937 rng(11);
+    int next = 200000;
+    for (int round = 0; round < rounds; ++round) {
+        // Persistent indexes on every seventh job, in the model and in the sorted proxy.
+        QHash<QString, std::pair<QPersistentModelIndex, QPersistentModelIndex>> held;
+        for (int row = 0; row < model.rowCount(); row += 7) {
+            const QModelIndex index = model.index(row, JobTableModel::IdColumn);
+            held.insert(model.keyAt(row), { index, proxy.mapFromSource(index) });
+        }
+        QStringList ended;
+        while (ended.size() < endPerRound) {
+            const QString key = live.takeAt(int(rng() % uint32_t(live.size())));
+            ended.append(key);
+        }
+        QList<v1::Job> arrived;
+        for (int k = 0; k < newPerRound; ++k) {
+            arrived.append(job(QString::number(next)));
+            live.append(QString::number(next++));
+        }
+        feed.jobs(false, arrived, ended);
+
+        QCOMPARE(model.rowCount(), live.size());
+        QCOMPARE(proxy.rowCount(), live.size());
+        for (int row = 0; row < model.rowCount(); ++row)
+            QCOMPARE(model.rowOf(model.keyAt(row)), row);
+        for (const QString &key : std::as_const(live))
+            QCOMPARE(model.keyAt(model.rowOf(key)), key);
+        for (const QString &key : std::as_const(ended))
+            QCOMPARE(model.rowOf(key), -1);
+        for (auto it = held.cbegin(); it != held.cend(); ++it) {
+            const auto &[source, sorted] = it.value();
+            if (ended.contains(it.key())) {
+                QVERIFY(!source.isValid());
+                QVERIFY(!sorted.isValid());
+                continue;
+            }
+            QCOMPARE(source.row(), model.rowOf(it.key()));
+            QCOMPARE(source.data(KeyRole).toString(), it.key());
+            QCOMPARE(sorted.data(KeyRole).toString(), it.key());
+        }
+    }
+    QCOMPARE(reset.count(), 0);
 }
 
 QTEST_MAIN(TestJobTableModel)

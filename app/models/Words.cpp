@@ -144,6 +144,17 @@ QString Words::noDataTooltip()
     return tr("no data");
 }
 
+QString Words::noTelemetry()
+{
+    return tr("No data");
+}
+
+QString Words::noTelemetryTooltip()
+{
+    return tr("This centre reports no accelerator telemetry, so utilisation, power and carbon "
+              "are not measured. Start its gateway with --metrics-url to collect them.");
+}
+
 QString Words::number(qint64 value)
 {
     return QLocale().toString(value);

@@ -34,6 +34,10 @@ public:
     // The dash shown where there is no value, and the tooltip that says why.
     static QString noData();
     static QString noDataTooltip();
+    // Shown for utilisation, power and carbon of a centre whose overview says it has no
+    // accelerator telemetry (telemetry_available false): the figure is not measured there.
+    static QString noTelemetry();
+    static QString noTelemetryTooltip();
 
     static QString number(qint64 value);
     // "97.3 %"

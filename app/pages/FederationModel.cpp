@@ -26,6 +26,13 @@ QString modelKey(const v1::AcceleratorCounts &counts)
     return Words::modelName(counts.model(), counts.model_name());
 }
 
+// Figures measured by accelerator telemetry: a centre without it has no value, not zero.
+bool isTelemetryFigure(Figure f)
+{
+    return f == Figure::Utilisation || f == Figure::ItPower || f == Figure::FacilityPower
+        || f == Figure::Carbon;
+}
+
 bool isAcceleratorFigure(Figure f)
 {
     return f == Figure::AcceleratorsTotal || f == Figure::AcceleratorsInUse
@@ -35,6 +42,8 @@ bool isAcceleratorFigure(Figure f)
 std::optional<double> figureOf(const v1::Overview &o, Figure figure, const QString &model)
 {
     if (!hasOverview(o))
+        return std::nullopt;
+    if (isTelemetryFigure(figure) && !o.telemetry_available())
         return std::nullopt;
     if (isAcceleratorFigure(figure)) {
         double sum = 0;
@@ -212,6 +221,25 @@ bool FederationModel::isStale(client::Connection *centre) const
     return centre->state() != client::Connection::State::Live || centre->site()->stale();
 }
 
+int FederationModel::reportingCentres() const
+{
+    return int(std::count_if(m_centres.cbegin(), m_centres.cend(),
+        [](auto *c) { return hasOverview(c->site()->overview()); }));
+}
+
+int FederationModel::telemetryCentres() const
+{
+    return int(std::count_if(m_centres.cbegin(), m_centres.cend(), [](auto *c) {
+        const auto &o = c->site()->overview();
+        return hasOverview(o) && o.telemetry_available();
+    }));
+}
+
+bool FederationModel::totalIsPartial(Figure figure) const
+{
+    return isTelemetryFigure(figure) && telemetryCentres() < reportingCentres();
+}
+
 int FederationModel::liveCentres() const
 {
     return int(std::count_if(
@@ -308,23 +336,37 @@ QString FederationModel::text(int column, const Row &row) const
     const auto v = value(column, row.figure, row.model);
     if (!v && centre && isAcceleratorFigure(row.figure) && hasOverview(centre->site()->overview()))
         return {};
+    if (!v && isTelemetryFigure(row.figure)
+        && (centre ? hasOverview(centre->site()->overview())
+                   : reportingCentres() > 0 && telemetryCentres() == 0))
+        return Words::noTelemetry();
     if (!v)
         return Words::noData();
+    QString figure;
     switch (row.figure) {
     case Figure::Utilisation:
-        return Words::percent(*v);
+        figure = Words::percent(*v);
+        break;
     case Figure::ItPower:
     case Figure::FacilityPower:
-        return Words::power(*v);
+        figure = Words::power(*v);
+        break;
     case Figure::Pue:
         return *v > 0 ? locale.toString(*v, 'f', 2) : Words::noData();
     case Figure::Carbon:
-        if (*v >= 1000)
-            return tr("%1 t CO₂/h").arg(locale.toString(*v / 1000, 'f', 2));
-        return tr("%1 kg CO₂/h").arg(locale.toString(*v, 'f', 0));
+        figure = *v >= 1000 ? tr("%1 t CO₂/h").arg(locale.toString(*v / 1000, 'f', 2))
+                            : tr("%1 kg CO₂/h").arg(locale.toString(*v, 'f', 0));
+        break;
     default:
         return locale.toString(qint64(*v));
     }
+    // The Total of a measured figure covers only the centres that measure it.
+    if (!centre && totalIsPartial(row.figure))
+        return tr("%1 (%2 of %3 centres)")
+            .arg(figure)
+            .arg(telemetryCentres())
+            .arg(reportingCentres());
+    return figure;
 }
 
 QVariant FederationModel::data(const QModelIndex &index, int role) const
@@ -363,6 +405,14 @@ QVariant FederationModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (centre && row.figure == Figure::Connection)
             return centre->stateDetail();
+        if (centre && isTelemetryFigure(row.figure)
+            && !centre->site()->overview().telemetry_available()
+            && hasOverview(centre->site()->overview()))
+            return Words::noTelemetryTooltip();
+        if (!centre && totalIsPartial(row.figure))
+            return tr("Covers only the %1 of %2 centres that report accelerator telemetry.")
+                .arg(telemetryCentres())
+                .arg(reportingCentres());
         if (!centre && stale)
             return tr("Includes the last known figures of centres that are not live.");
         return {};

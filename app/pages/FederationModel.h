@@ -57,6 +57,12 @@ public:
     QStringList acceleratorModels() const;
     // Centres live and fresh / all centres.
     int liveCentres() const;
+    // Centres that have sent an overview, and those of them with accelerator telemetry.
+    int reportingCentres() const;
+    int telemetryCentres() const;
+    // True when the Total of a figure measured by telemetry (utilisation, power, carbon)
+    // leaves out centres that do not measure it.
+    bool totalIsPartial(Figure figure) const;
     // True when the centre's figures are the last known ones (not connected, or its backend
     // unreachable).
     bool isStale(client::Connection *centre) const;

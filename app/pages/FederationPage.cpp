@@ -128,18 +128,21 @@ void FederationPage::refreshTiles()
     m_down->setSeverity(!any ? widgets::SeverityColour::None
             : down > 0       ? widgets::SeverityColour::Warning
                              : widgets::SeverityColour::Ok);
+    // Utilisation, power and carbon come only from centres with accelerator telemetry.
+    const bool noTelemetry = m_model->reportingCentres() > 0 && m_model->telemetryCentres() == 0;
+    const QString unmeasured = noTelemetry ? Words::noTelemetry() : Words::noData();
     const auto util = m_model->value(total, Figure::Utilisation);
-    m_utilisation->setValueText(util ? Words::percent(*util) : Words::noData());
+    m_utilisation->setValueText(util ? Words::percent(*util) : unmeasured);
     const auto running = m_model->value(total, Figure::JobsRunning);
     m_running->setValueText(running ? locale.toString(qint64(*running)) : Words::noData());
     const auto pending = m_model->value(total, Figure::JobsPending);
     m_pending->setValueText(pending ? locale.toString(qint64(*pending)) : Words::noData());
     const auto power = m_model->value(total, Figure::FacilityPower);
-    m_power->setValueText(power ? Words::power(*power) : Words::noData());
+    m_power->setValueText(power ? Words::power(*power) : unmeasured);
     const auto pue = m_model->value(total, Figure::Pue);
     m_power->setSubtitle(pue ? tr("PUE %1").arg(locale.toString(*pue, 'f', 2)) : QString());
     const auto carbon = m_model->value(total, Figure::Carbon);
-    m_carbon->setValueText(carbon ? locale.toString(*carbon / 1000, 'f', 2) : Words::noData());
+    m_carbon->setValueText(carbon ? locale.toString(*carbon / 1000, 'f', 2) : unmeasured);
     m_carbon->setUnit(carbon ? tr("t CO₂") : QString());
 
     const int live = m_model->liveCentres();
@@ -154,6 +157,16 @@ void FederationPage::refreshTiles()
         t->setSubtitle(note);
     }
     m_power->setStale(live < centres);
+    if (m_model->totalIsPartial(Figure::Utilisation)) {
+        const QString partial = tr("only the %1 of %2 centres with telemetry")
+                                    .arg(m_model->telemetryCentres())
+                                    .arg(m_model->reportingCentres());
+        m_utilisation->setSubtitle(partial);
+        m_carbon->setSubtitle(partial);
+        m_power->setToolTip(partial);
+    } else {
+        m_power->setToolTip(noTelemetry ? Words::noTelemetryTooltip() : QString());
+    }
 }
 
 } // namespace suanli::app

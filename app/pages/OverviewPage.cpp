@@ -105,8 +105,11 @@ void OverviewPage::refresh()
     m_free->setValueText(locale.toString(free));
     m_down->setValueText(locale.toString(down));
     m_down->setSeverity(down > 0 ? widgets::SeverityColour::Warning : widgets::SeverityColour::Ok);
+    // Utilisation, power and carbon are measured only where the centre has accelerator
+    // telemetry; without it the overview carries zeros that mean "no data".
+    const bool telemetry = o.telemetry_available();
     m_utilisation->setValueText(
-        o.utilisation_percent() > 0 ? Words::percent(o.utilisation_percent()) : Words::noData());
+        telemetry ? Words::percent(o.utilisation_percent()) : Words::noTelemetry());
     m_running->setValueText(locale.toString(qint64(o.jobs_running())));
     m_pending->setValueText(locale.toString(qint64(o.jobs_pending())));
     m_pending->setSubtitle(tr("%1 held").arg(locale.toString(qint64(o.jobs_held()))));
@@ -124,11 +127,15 @@ void OverviewPage::refresh()
             : (alerts > 0 ? widgets::SeverityColour::Warning : widgets::SeverityColour::Ok));
     m_alerts->setSubtitle(tr("%1 critical").arg(locale.toString(critical)));
     m_power->setValueText(
-        o.facility_power_watts() > 0 ? Words::power(o.facility_power_watts()) : Words::noData());
-    m_power->setSubtitle(tr("IT %1").arg(Words::power(o.it_power_watts())));
+        telemetry ? Words::power(o.facility_power_watts()) : Words::noTelemetry());
+    m_power->setSubtitle(telemetry ? tr("IT %1").arg(Words::power(o.it_power_watts()))
+                                   : tr("no accelerator telemetry"));
     m_pue->setValueText(locale.toString(o.pue(), 'f', 2));
-    m_carbon->setValueText(locale.toString(o.emissions_kg_per_hour(), 'f', 0));
-    m_carbon->setUnit(tr("kg CO₂"));
+    m_carbon->setValueText(
+        telemetry ? locale.toString(o.emissions_kg_per_hour(), 'f', 0) : Words::noTelemetry());
+    m_carbon->setUnit(telemetry ? tr("kg CO₂") : QString());
+    for (auto *t : { m_utilisation, m_power, m_carbon })
+        t->setToolTip(telemetry ? QString() : Words::noTelemetryTooltip());
     m_carbon->setSubtitle(
         tr("grid %1 g/kWh").arg(locale.toString(o.carbon_intensity_g_per_kwh(), 'f', 0)));
     const double pflops = o.peak_tflops_fp16() / 1000.0;

@@ -89,10 +89,15 @@ void WallEnergyPage::refreshContent()
 {
     const auto &o = centre()->site()->overview();
     const QLocale locale;
-    const bool synced = o.facility_power_watts() > 0;
-    m_facility->setValueText(synced ? Words::power(o.facility_power_watts()) : Words::noData());
+    const bool synced = o.nodes_total() > 0;
+    // Power and emissions need accelerator telemetry; without it they are unknown, not zero.
+    const bool telemetry = o.telemetry_available();
+    auto measured = [&](const QString &text) {
+        return !synced ? Words::noData() : telemetry ? text : Words::noTelemetry();
+    };
+    m_facility->setValueText(measured(Words::power(o.facility_power_watts())));
     m_facility->setSubtitle(tr("servers, cooling and losses"));
-    m_it->setValueText(synced ? Words::power(o.it_power_watts()) : Words::noData());
+    m_it->setValueText(measured(Words::power(o.it_power_watts())));
     m_it->setSubtitle(tr("servers and accelerators"));
     m_pue->setValueText(synced ? locale.toString(o.pue(), 'f', 2) : Words::noData());
     m_pue->setSubtitle(tr("facility ÷ IT power"));
@@ -100,13 +105,11 @@ void WallEnergyPage::refreshContent()
         synced ? locale.toString(o.carbon_intensity_g_per_kwh(), 'f', 0) : Words::noData());
     m_intensity->setUnit(tr("g CO₂/kWh"));
     m_intensity->setSubtitle(QString::fromStdString(o.province()));
-    m_emissions->setValueText(
-        synced ? locale.toString(o.emissions_kg_per_hour(), 'f', 0) : Words::noData());
-    m_emissions->setUnit(tr("kg CO₂"));
-    m_perDay->setValueText(synced
-            ? locale.toString(o.emissions_kg_per_hour() * 24.0 / 1000.0, 'f', 1)
-            : Words::noData());
-    m_perDay->setUnit(tr("t CO₂"));
+    m_emissions->setValueText(measured(locale.toString(o.emissions_kg_per_hour(), 'f', 0)));
+    m_emissions->setUnit(synced && telemetry ? tr("kg CO₂") : QString());
+    m_perDay->setValueText(
+        measured(locale.toString(o.emissions_kg_per_hour() * 24.0 / 1000.0, 'f', 1)));
+    m_perDay->setUnit(synced && telemetry ? tr("t CO₂") : QString());
     m_perDay->setSubtitle(tr("at the current draw"));
     const bool stale = isStale();
     const qint64 age = dataAgeSeconds();

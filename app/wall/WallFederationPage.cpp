@@ -136,19 +136,22 @@ void WallFederationPage::refreshColumn(Column &c)
     for (int i = lines; i < c.modelLines.size(); ++i)
         c.modelLines.at(i)->setVisible(false);
 
-    c.utilisation->setValueText(
-        o.utilisation_percent() > 0 ? Words::percent(o.utilisation_percent()) : Words::noData());
+    // Utilisation, power and carbon need accelerator telemetry; without it they are not zero
+    // but unknown.
+    const bool telemetry = o.telemetry_available();
+    auto measured = [&](const QString &text) {
+        return !synced ? Words::noData() : telemetry ? text : Words::noTelemetry();
+    };
+    c.utilisation->setValueText(measured(Words::percent(o.utilisation_percent())));
     c.inUse->setValueText(synced ? locale.toString(inUse) : Words::noData());
     c.inUse->setSubtitle(tr("of %1").arg(locale.toString(total)));
     c.running->setValueText(synced ? locale.toString(qint64(o.jobs_running())) : Words::noData());
     c.pending->setValueText(synced ? locale.toString(qint64(o.jobs_pending())) : Words::noData());
     c.pending->setSubtitle(tr("wait p50 %1").arg(Words::duration(qint64(o.wait_seconds_p50()))));
-    c.power->setValueText(
-        o.facility_power_watts() > 0 ? Words::power(o.facility_power_watts()) : Words::noData());
+    c.power->setValueText(measured(Words::power(o.facility_power_watts())));
     c.power->setSubtitle(tr("PUE %1").arg(locale.toString(o.pue(), 'f', 2)));
-    c.carbon->setValueText(
-        synced ? locale.toString(o.emissions_kg_per_hour(), 'f', 0) : Words::noData());
-    c.carbon->setUnit(tr("kg CO₂"));
+    c.carbon->setValueText(measured(locale.toString(o.emissions_kg_per_hour(), 'f', 0)));
+    c.carbon->setUnit(synced && telemetry ? tr("kg CO₂") : QString());
 
     const bool stale = WallStyle::isStale(c.centre);
     const qint64 age = WallStyle::dataAgeSeconds(c.centre);

@@ -61,8 +61,9 @@ void WallKpiPage::refreshContent()
     m_down->setUnit(tr("accelerators"));
     m_down->setValueText(synced ? locale.toString(down) : Words::noData());
     m_down->setSeverity(down > 0 ? widgets::SeverityColour::Warning : widgets::SeverityColour::Ok);
-    m_utilisation->setValueText(
-        o.utilisation_percent() > 0 ? Words::percent(o.utilisation_percent()) : Words::noData());
+    m_utilisation->setValueText(!synced ? Words::noData()
+            : o.telemetry_available()   ? Words::percent(o.utilisation_percent())
+                                        : Words::noTelemetry());
     m_utilisation->setSubtitle(tr("of accelerators in use"));
     m_running->setValueText(synced ? locale.toString(qint64(o.jobs_running())) : Words::noData());
     m_pending->setValueText(synced ? locale.toString(qint64(o.jobs_pending())) : Words::noData());

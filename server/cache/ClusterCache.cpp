@@ -269,6 +269,7 @@ v1::Overview ClusterCache::overview(const SiteInfo &site) const
     o.set_pue(site.pue);
     o.set_peak_tflops_fp16(site.peakTflopsFp16);
     o.set_carbon_intensity_g_per_kwh(site.carbonGPerKwh);
+    o.set_telemetry_available(telemetry);
     if (telemetry) {
         o.set_it_power_watts(itPower);
         o.set_facility_power_watts(itPower * site.pue);

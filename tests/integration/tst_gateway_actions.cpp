@@ -452,6 +452,9 @@ TEST_F(ActionsTest, OverviewAndTenantsStreams)
     EXPECT_EQ(overview.nodes_total(), 96);
     EXPECT_GT(overview.peak_tflops_fp16(), 0);
     EXPECT_GT(overview.carbon_intensity_g_per_kwh(), 0);
+    // The simulated centre samples every accelerator: its figures are measured.
+    EXPECT_TRUE(overview.telemetry_available());
+    EXPECT_GT(overview.it_power_watts(), 0);
     // A second value follows within a few ticks.
     ASSERT_TRUE(overviews->Read(&overview));
     ctx->TryCancel();

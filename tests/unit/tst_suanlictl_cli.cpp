@@ -280,6 +280,20 @@ public:
         return grpc::Status::OK;
     }
 
+    // A centre without accelerator telemetry: the measured figures are 0 and flagged so.
+    grpc::Status GetOverview(grpc::ServerContext *context, const v1::GetOverviewRequest *request,
+        v1::Overview *response) override
+    {
+        record(context, *request);
+        response->set_site("Slurm Centre");
+        response->set_nodes_total(5);
+        response->set_jobs_running(2);
+        response->set_pue(1.3);
+        response->set_carbon_intensity_g_per_kwh(550);
+        response->set_telemetry_available(false);
+        return grpc::Status::OK;
+    }
+
     grpc::Status GetNode(
         grpc::ServerContext *context, const v1::GetNodeRequest *request, v1::Node *) override
     {
@@ -523,6 +537,18 @@ TEST_F(SuanlictlBinary, ListsFollowEveryPage)
         << r.out;
     EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 4);
     EXPECT_EQ(r.err, "showing 3 of 5 nodes\n");
+}
+
+TEST_F(SuanlictlBinary, OverviewSaysNoDataWithoutTelemetry)
+{
+    const CtlRun r = run({ "overview" });
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("utilisation   no data\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("IT no data, facility no data, PUE 1.3\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("550 gCO2/kWh, no data for emissions"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("0.0%"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find(" 0 W"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("kg CO2"), std::string::npos) << r.out;
 }
 
 TEST_F(SuanlictlBinary, BatchActionsPrintEveryTargetAndFailIfOneFails)

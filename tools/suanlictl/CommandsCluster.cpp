@@ -213,13 +213,19 @@ int runOverview(const Invocation &, const Connection &connection, const Output &
     printField(out, "wait",
         "p50 " + formatDuration(o.wait_seconds_p50()) + ", p95 "
             + formatDuration(o.wait_seconds_p95()) + " (jobs started in the last hour)");
-    printField(out, "utilisation", formatPercent(o.utilisation_percent()));
+    // Without accelerator telemetry the gateway leaves these figures at 0:
+    // say there is no data rather than print invented zeros.
+    const bool telemetry = o.telemetry_available();
+    const std::string noData = "no data";
+    printField(out, "utilisation", telemetry ? formatPercent(o.utilisation_percent()) : noData);
     printField(out, "power",
-        "IT " + formatPower(o.it_power_watts()) + ", facility "
-            + formatPower(o.facility_power_watts()) + ", PUE " + formatNumber(o.pue(), 2));
+        "IT " + (telemetry ? formatPower(o.it_power_watts()) : noData) + ", facility "
+            + (telemetry ? formatPower(o.facility_power_watts()) : noData) + ", PUE "
+            + formatNumber(o.pue(), 2));
     printField(out, "carbon",
         formatNumber(o.carbon_intensity_g_per_kwh(), 0) + " gCO2/kWh, "
-            + formatNumber(o.emissions_kg_per_hour(), 0) + " kg CO2 an hour");
+            + (telemetry ? formatNumber(o.emissions_kg_per_hour(), 0) + " kg CO2 an hour"
+                         : noData + " for emissions"));
     if (o.peak_tflops_fp16() > 0)
         printField(out, "peak", formatFlops(o.peak_tflops_fp16()) + " FP16");
     printField(
@@ -232,7 +238,8 @@ int runOverview(const Invocation &, const Connection &connection, const Output &
     for (const v1::AcceleratorCounts &c : o.accelerators()) {
         table.addRow({ modelOf(c.model(), c.model_name()), std::to_string(c.total()),
             std::to_string(c.in_use()), std::to_string(c.free()), std::to_string(c.down()),
-            std::to_string(c.unavailable()), formatPercent(c.utilisation_percent()) });
+            std::to_string(c.unavailable()),
+            telemetry ? formatPercent(c.utilisation_percent()) : "-" });
     }
     table.print(out);
     return 0;

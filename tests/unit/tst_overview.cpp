@@ -1,0 +1,76 @@
+// The site overview says whether accelerator telemetry is available: nodes
+// without telemetry (a Slurm centre without an accelerator exporter) leave
+// utilisation, power and carbon at 0 flagged as no data, never as measured
+// zeros; one node with telemetry makes them real figures.
+#include "cache/ClusterCache.h"
+
+#include <gtest/gtest.h>
+
+using namespace suanli;
+using namespace suanli::server;
+
+namespace {
+
+SiteInfo site()
+{
+    SiteInfo s;
+    s.name = "Test Centre";
+    s.pue = 1.25;
+    s.carbonGPerKwh = 500;
+    return s;
+}
+
+v1::Node node(const std::string &name, bool telemetry)
+{
+    v1::Node n;
+    n.set_name(name);
+    n.set_state(v1::NODE_STATE_MIXED);
+    n.set_accelerators_total(8);
+    n.set_accelerators_allocated(4);
+    n.set_has_telemetry(telemetry);
+    if (telemetry) {
+        n.set_utilisation_percent(60);
+        n.set_power_watts(4000);
+    }
+    return n;
+}
+
+v1::Overview overviewOf(std::vector<v1::Node> nodes)
+{
+    ClusterCache cache("epoch");
+    BackendChanges changes;
+    changes.nodes = std::move(nodes);
+    cache.apply(std::move(changes), DataStatus { false, std::chrono::system_clock::now() });
+    return cache.overview(site());
+}
+
+} // namespace
+
+TEST(Overview, NodesWithoutTelemetryFlagFiguresAsUnavailable)
+{
+    const auto o = overviewOf({ node("n1", false), node("n2", false) });
+    EXPECT_EQ(o.nodes_total(), 2);
+    EXPECT_FALSE(o.telemetry_available());
+    EXPECT_EQ(o.utilisation_percent(), 0);
+    EXPECT_EQ(o.it_power_watts(), 0);
+    EXPECT_EQ(o.facility_power_watts(), 0);
+    EXPECT_EQ(o.emissions_kg_per_hour(), 0);
+    // Figures that do not need telemetry are still there.
+    EXPECT_EQ(o.pue(), 1.25);
+    EXPECT_EQ(o.carbon_intensity_g_per_kwh(), 500);
+}
+
+TEST(Overview, TelemetryFromAnyNodeMakesFiguresAvailable)
+{
+    const auto o = overviewOf({ node("n1", true), node("n2", false) });
+    EXPECT_TRUE(o.telemetry_available());
+    EXPECT_DOUBLE_EQ(o.it_power_watts(), 4000);
+    EXPECT_DOUBLE_EQ(o.facility_power_watts(), 5000);
+    EXPECT_DOUBLE_EQ(o.emissions_kg_per_hour(), 2.5);
+    EXPECT_DOUBLE_EQ(o.utilisation_percent(), 60);
+}
+
+TEST(Overview, NoNodesMeansNoTelemetry)
+{
+    EXPECT_FALSE(overviewOf({}).telemetry_available());
+}

@@ -675,6 +675,14 @@
         <comment>quota request state</comment>
         <translation>待审批</translation>
     </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>This centre reports no accelerator telemetry, so utilisation, power and carbon are not measured. Start its gateway with --metrics-url to collect them.</source>
+        <translation>此中心未上报加速卡遥测数据，因此无法测量利用率、功率和碳排放。请以 --metrics-url 启动其网关以采集这些数据。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1344,6 +1352,14 @@
         <source>All centres summed</source>
         <translation>所有中心合计</translation>
     </message>
+    <message>
+        <source>%1 (%2 of %3 centres)</source>
+        <translation>%1（%3 个中心中的 %2 个）</translation>
+    </message>
+    <message>
+        <source>Covers only the %1 of %2 centres that report accelerator telemetry.</source>
+        <translation>仅涵盖 %2 个中心中上报加速卡遥测数据的 %1 个。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::FederationPage</name>
@@ -1410,6 +1426,10 @@
     <message>
         <source>%1 centres, all live</source>
         <translation>%1 个中心，全部在线</translation>
+    </message>
+    <message>
+        <source>only the %1 of %2 centres with telemetry</source>
+        <translation>仅含 %2 个中心中有遥测数据的 %1 个</translation>
     </message>
 </context>
 <context>
@@ -2202,6 +2222,10 @@ SHA-256 指纹：
     <message>
         <source>%1 p50</source>
         <translation>%1 p50</translation>
+    </message>
+    <message>
+        <source>no accelerator telemetry</source>
+        <translation>无加速卡遥测数据</translation>
     </message>
 </context>
 <context>

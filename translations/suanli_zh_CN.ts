@@ -1868,6 +1868,10 @@ SHA-256 指纹：
         <source>A tenant&apos;s own quota is decided by a centre admin.</source>
         <translation>租户自身的配额由中心管理员审批。</translation>
     </message>
+    <message>
+        <source>Sent %1: %2 asks for %3 %4.</source>
+        <translation>已提交 %1：%2 申请 %3 张 %4。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::NodeDetailDialog</name>
@@ -2687,10 +2691,6 @@ SHA-256 指纹：
         <translation>已驳回 %1。</translation>
     </message>
     <message>
-        <source>Sent %1: %2 asks for %3 %4.</source>
-        <translation>已提交 %1：%2 申请 %3 张 %4。</translation>
-    </message>
-    <message>
         <source>Now</source>
         <translation>当前</translation>
     </message>
@@ -2990,10 +2990,6 @@ SHA-256 指纹：
     <message>
         <source>Set %1&apos;s %2 quota to %3 accelerators.</source>
         <translation>已将 %1 的 %2 配额设为 %3 张。</translation>
-    </message>
-    <message>
-        <source>Sent %1: %2 asks for %3 %4.</source>
-        <translation>已提交 %1：%2 申请 %3 张 %4。</translation>
     </message>
     <message>
         <source>Export tenants</source>

@@ -1,5 +1,9 @@
 #include "dialogs/NewQuotaRequestDialog.h"
 
+#include "Actions.h"
+#include "Connection.h"
+#include "SiteState.h"
+#include "dialogs/SetQuotaDialog.h"
 #include "models/Words.h"
 
 #include <QCheckBox>
@@ -177,6 +181,43 @@ bool NewQuotaRequestDialog::ask(QWidget *parent, const QHash<QString, v1::Tenant
         return false;
     *request = dialog.request();
     return true;
+}
+
+bool NewQuotaRequestDialog::askFor(
+    QWidget *parent, client::Connection *connection, v1::CreateQuotaRequestRequest *request)
+{
+    auto *site = connection->site();
+    const auto &user = connection->identity().user();
+    QHash<QString, v1::Tenant> mine;
+    for (const v1::Tenant &t : site->tenants().items) {
+        if (user.role() == v1::ROLE_ADMIN
+            || std::find(user.tenants().begin(), user.tenants().end(), t.id())
+                != user.tenants().end())
+            mine.insert(QString::fromStdString(t.id()), t);
+    }
+    return ask(parent, mine,
+        SetQuotaDialog::offeredModels(site->overview().accelerators(), site->tenants().items),
+        request);
+}
+
+void NewQuotaRequestDialog::send(
+    client::Connection *connection, const v1::CreateQuotaRequestRequest &request, Notify notify)
+{
+    connection->actions()->createQuotaRequest(request,
+        [notify = std::move(notify)](
+            const client::ActionResult &result, const v1::QuotaRequest &created) {
+            if (!result.ok()) {
+                notify(result.summary(), true,
+                    result.codeName + QStringLiteral(": ") + result.message);
+                return;
+            }
+            notify(tr("Sent %1: %2 asks for %3 %4.")
+                       .arg(QString::fromStdString(created.id()),
+                           Words::owner(created.tenant(), created.project()),
+                           QLocale().toString(created.max_accelerators()),
+                           Words::modelName(created.model())),
+                false, {});
+        });
 }
 
 } // namespace suanli::app

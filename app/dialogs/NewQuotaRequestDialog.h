@@ -5,6 +5,7 @@
 #include <QDialog>
 #include <QHash>
 #include <QList>
+#include <functional>
 
 class QCheckBox;
 class QComboBox;
@@ -13,6 +14,10 @@ class QDialogButtonBox;
 class QLabel;
 class QPlainTextEdit;
 class QSpinBox;
+
+namespace suanli::client {
+class Connection;
+}
 
 namespace suanli::app {
 
@@ -33,6 +38,15 @@ public:
     // Shows the dialog with *request preselected; true with the request when the user sent it.
     static bool ask(QWidget *parent, const QHash<QString, v1::Tenant> &tenants,
         const QList<v1::AcceleratorModel> &models, v1::CreateQuotaRequestRequest *request);
+    // The same for the connection's user: the tenants offered are those the user acts for
+    // (every tenant for an admin), the models those the centre has.
+    static bool askFor(
+        QWidget *parent, client::Connection *connection, v1::CreateQuotaRequestRequest *request);
+    // Sends the request; `notify` gets the line for the notification area, whether it failed,
+    // and the gateway's status.
+    using Notify = std::function<void(const QString &, bool, const QString &)>;
+    static void send(client::Connection *connection, const v1::CreateQuotaRequestRequest &request,
+        Notify notify);
 
 private:
     void targetOrModelChanged();

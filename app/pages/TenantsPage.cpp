@@ -96,17 +96,7 @@ TenantsPage::TenantsPage(client::Connection *connection, QWidget *parent)
             change);
     };
     m_requestPrompt = [this](v1::CreateQuotaRequestRequest *request) {
-        auto *site = m_connection->site();
-        QHash<QString, v1::Tenant> mine;
-        const bool admin = m_connection->identity().user().role() == v1::ROLE_ADMIN;
-        const QStringList scope = userTenants();
-        for (const v1::Tenant &t : site->tenants().items) {
-            if (admin || scope.contains(QString::fromStdString(t.id())))
-                mine.insert(QString::fromStdString(t.id()), t);
-        }
-        return NewQuotaRequestDialog::ask(this, mine,
-            SetQuotaDialog::offeredModels(site->overview().accelerators(), site->tenants().items),
-            request);
+        return NewQuotaRequestDialog::askFor(this, m_connection, request);
     };
     m_proxy->setSourceModel(m_model);
     m_proxy->setRecursiveFilteringEnabled(false);
@@ -516,19 +506,9 @@ void TenantsPage::requestQuota()
         request.set_model(m_model->modelAt(current.column()));
     if (!m_requestPrompt(&request))
         return;
-    m_connection->actions()->createQuotaRequest(
-        request, [this](const client::ActionResult &result, const v1::QuotaRequest &created) {
-            if (!result.ok()) {
-                Q_EMIT notify(result.summary(), true,
-                    result.codeName + QStringLiteral(": ") + result.message);
-                return;
-            }
-            Q_EMIT notify(tr("Sent %1: %2 asks for %3 %4.")
-                              .arg(QString::fromStdString(created.id()),
-                                  Words::owner(created.tenant(), created.project()),
-                                  QLocale().toString(created.max_accelerators()),
-                                  Words::modelName(created.model())),
-                false, {});
+    NewQuotaRequestDialog::send(
+        m_connection, request, [this](const QString &message, bool failed, const QString &details) {
+            Q_EMIT notify(message, failed, details);
         });
 }
 

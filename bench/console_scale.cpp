@@ -197,12 +197,16 @@ int main(int argc, char **argv)
     const double guiSteady = guiCpuSeconds();
     QElapsedTimer steady;
     steady.start();
-    QTimer::singleShot(seconds * 1000, &app, &QCoreApplication::quit);
+    // quit() closes the window, which closes its connections: look before.
+    bool live = false;
+    QTimer::singleShot(seconds * 1000, &app, [&] {
+        live = connection->state() == client::Connection::State::Live;
+        QCoreApplication::quit();
+    });
     app.exec();
     const double wall = steady.elapsed() / 1000.0;
     const double cpu = cpuSeconds() - cpuSteady;
     const double guiCpu = guiCpuSeconds() - guiSteady;
-    const bool live = connection->state() == client::Connection::State::Live;
 
     std::printf("\nconsole against a simulated centre: %s nodes, %s active jobs, speed %s%s\n",
         nodes.c_str(), jobs.c_str(), speed.c_str(), window ? ", MainWindow offscreen" : "");

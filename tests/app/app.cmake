@@ -14,6 +14,6 @@ function(suanli_app_test name)
     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/${name}-config;DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/suanli-test-bus")
 endfunction()
 
-foreach(t profilestore connectdialog theme)
+foreach(t profilestore connectdialog theme profilesdialog)
   suanli_app_test(tst_${t})
 endforeach()

@@ -6,6 +6,7 @@
 #include "GatewayProcess.h"
 #include "KpiTile.h"
 #include "MainWindow.h"
+#include "NotificationBar.h"
 #include "Palette.h"
 #include "SiteState.h"
 #include "models/ModelRoles.h"
@@ -107,6 +108,7 @@ class FederationTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void columnsFollowEachGatewayAndTotalSums();
+    void fingerprintGivenWithTheProfileDecidesTrust();
 };
 
 void FederationTest::columnsFollowEachGatewayAndTotalSums()
@@ -228,6 +230,38 @@ void FederationTest::columnsFollowEachGatewayAndTotalSums()
     QCOMPARE(window.page(b, QStringLiteral("OverviewPage")), nullptr);
     QCOMPARE(window.centre(QStringLiteral("Wuhan")), nullptr);
     QCOMPARE(window.centre(QStringLiteral("Lingang")), a);
+}
+
+void FederationTest::fingerprintGivenWithTheProfileDecidesTrust()
+{
+    test::GatewayProcess gateway(centreArgs("xian", "8"));
+    QVERIFY2(gateway.start(), gateway.error().c_str());
+    const std::string token = gateway.addUser("wall", "viewer");
+    app::MainWindow window;
+    // The right fingerprint, no CA file: trusted without a question, and the CA is pinned.
+    auto right = profileFor(QStringLiteral("Right"), gateway, token);
+    right.caPem.clear();
+    right.caFingerprint = QString::fromStdString(gateway.fingerprint());
+    QSignalSpy saved(&window, &app::MainWindow::profileChanged);
+    auto *trusted = window.addCentre(right);
+    QTRY_COMPARE_WITH_TIMEOUT(trusted->state(), client::Connection::State::Live, 30000);
+    QVERIFY(!saved.isEmpty());
+    const auto pinned = saved.last().at(0).value<client::ConnectionProfile>();
+    QCOMPARE(pinned.caPem, QByteArray::fromStdString(gateway.caPem()));
+
+    // Another fingerprint: blocked, and the notification says which one the gateway presents.
+    auto wrong = right;
+    wrong.name = QStringLiteral("Wrong");
+    wrong.caFingerprint = QString(right.caFingerprint).replace(0, 2, QStringLiteral("00"));
+    if (wrong.caFingerprint == right.caFingerprint)
+        wrong.caFingerprint.replace(0, 2, QStringLiteral("11"));
+    auto *blocked = window.addCentre(wrong);
+    auto *bar = window.findChild<app::NotificationBar *>();
+    QTRY_VERIFY_WITH_TIMEOUT(bar->message().contains(QStringLiteral("Wrong presents")), 30000);
+    QVERIFY(bar->failed());
+    QVERIFY(bar->message().contains(right.caFingerprint));
+    QCOMPARE(blocked->state(), client::Connection::State::CertificateUnknown);
+    QVERIFY(window.federationPage()->model()->isStale(blocked));
 }
 
 QTEST_MAIN(FederationTest)

@@ -1,0 +1,87 @@
+// Managing saved centres: connect adds the centre to the window with its
+// stored token, disconnect removes its pages but keeps the profile, and remove
+// asks first, then deletes the profile, its token and its pages.
+#include "Connection.h"
+#include "MainWindow.h"
+#include "ProfileStore.h"
+#include "dialogs/ProfilesDialog.h"
+
+#include <QListWidget>
+#include <QSettings>
+#include <QTcpServer>
+#include <QtTest>
+
+using namespace suanli;
+
+class ProfilesDialogTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void connectDisconnectRemove();
+};
+
+void ProfilesDialogTest::connectDisconnectRemove()
+{
+    QSettings().clear();
+    QFile::remove(app::ProfileStore::tokenFilePath());
+    // An address nothing answers on: the centre is added and keeps trying.
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    const QString address = QStringLiteral("127.0.0.1:%1").arg(server.serverPort());
+    server.close();
+
+    app::MainWindow window;
+    client::ConnectionProfile profile;
+    profile.name = QStringLiteral("Chengdu");
+    profile.address = address;
+    profile.token = QStringLiteral("token-chengdu");
+    window.profileStore()->save(profile);
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(app::ProfileStore::tokenFilePath()), 20000);
+
+    app::ProfilesDialog dialog(&window);
+    QCOMPARE(dialog.list()->count(), 1);
+    QVERIFY(dialog.list()->item(0)->text().contains(QStringLiteral("not connected")));
+    dialog.list()->setCurrentRow(0);
+
+    dialog.connectSelected();
+    QTRY_VERIFY_WITH_TIMEOUT(window.centre(QStringLiteral("Chengdu")) != nullptr, 20000);
+    auto *centre = window.centre(QStringLiteral("Chengdu"));
+    QCOMPARE(centre->profile().token, QStringLiteral("token-chengdu"));
+    QCOMPARE(centre->profile().address, address);
+    QTRY_VERIFY(dialog.list()->item(0)->text().contains(QStringLiteral("(connected)")));
+
+    dialog.disconnectSelected();
+    QCOMPARE(window.centre(QStringLiteral("Chengdu")), nullptr);
+    QCOMPARE(window.centres().size(), 0);
+    QCOMPARE(window.profileStore()->profiles().size(), 1);
+
+    dialog.connectSelected();
+    QTRY_VERIFY_WITH_TIMEOUT(window.centre(QStringLiteral("Chengdu")) != nullptr, 20000);
+    QString asked;
+    dialog.setConfirm([&](const QString &question) {
+        asked = question;
+        return false;
+    });
+    dialog.removeSelected();
+    QVERIFY(asked.contains(QStringLiteral("Remove Chengdu?")));
+    QCOMPARE(window.profileStore()->profiles().size(), 1);
+    QVERIFY(window.centre(QStringLiteral("Chengdu")) != nullptr);
+
+    dialog.setConfirm([](const QString &) { return true; });
+    dialog.removeSelected();
+    QCOMPARE(window.profileStore()->profiles().size(), 0);
+    QCOMPARE(window.centre(QStringLiteral("Chengdu")), nullptr);
+    QCOMPARE(dialog.list()->count(), 0);
+    QFile tokens(app::ProfileStore::tokenFilePath());
+    QVERIFY(!tokens.open(QIODevice::ReadOnly) || !tokens.readAll().contains("token-chengdu"));
+}
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("SuanliTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_profilesdialog"));
+    ProfilesDialogTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_profilesdialog.moc"

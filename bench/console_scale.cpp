@@ -11,7 +11,7 @@
 #include "GatewayProcess.h"
 #include "MainWindow.h"
 #include "SiteState.h"
-#include "models/FilterProxyModel.h"
+#include "models/TableProxyModel.h"
 #include "models/JobTableModel.h"
 #include "models/NodeTableModel.h"
 
@@ -139,8 +139,8 @@ int main(int argc, char **argv)
     // The tables as the console's pages build them: models, then sorted, filterable proxies.
     app::NodeTableModel nodeModel(connection->site());
     app::JobTableModel jobModel(connection->site());
-    app::FilterProxyModel nodeProxy(suanli::nodeFields());
-    app::FilterProxyModel jobProxy(suanli::jobFields());
+    app::TableProxyModel nodeProxy(suanli::nodeFields());
+    app::TableProxyModel jobProxy(suanli::jobFields());
     nodeProxy.setSourceModel(&nodeModel);
     jobProxy.setSourceModel(&jobModel);
     nodeProxy.sort(app::NodeTableModel::NameColumn);

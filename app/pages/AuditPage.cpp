@@ -28,7 +28,7 @@ AuditPage::AuditPage(client::Connection *connection, QWidget *parent)
     , m_connection(connection)
     , m_model(new AuditTableModel(this))
     , m_proxy(new FilterProxyModel(suanli::auditFields(), this))
-    , m_filter(new FilterBar(m_proxy,
+    , m_filter(new FilterBar(m_proxy->filter(),
           tr("Filter, e.g. user:ops.wang action:CancelJobs result!=OK time>2026-11-01"), this))
     , m_table(new QTableView(this))
     , m_status(new QLabel(this))

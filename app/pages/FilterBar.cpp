@@ -1,17 +1,18 @@
 #include "pages/FilterBar.h"
 
-#include "models/FilterProxyModel.h"
+#include "models/FilterText.h"
 
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
 #include <QVBoxLayout>
+#include <chrono>
 
 namespace suanli::app {
 
-FilterBar::FilterBar(FilterProxyModel *proxy, const QString &placeholder, QWidget *parent)
+FilterBar::FilterBar(FilterText *filter, const QString &placeholder, QWidget *parent)
     : QWidget(parent)
-    , m_proxy(proxy)
+    , m_filter(filter)
     , m_edit(new QLineEdit(this))
     , m_error(new QLabel(this))
 {
@@ -41,10 +42,16 @@ FilterBar::FilterBar(FilterProxyModel *proxy, const QString &placeholder, QWidge
     if (parent)
         parent->addAction(focus);
 
-    connect(m_edit, &QLineEdit::textChanged, m_proxy, &FilterProxyModel::setFilterText);
-    connect(m_edit, &QLineEdit::returnPressed, this, &FilterBar::submitted);
-    connect(m_proxy, &FilterProxyModel::filterErrorChanged, this, [this] {
-        m_error->setVisible(m_proxy->hasFilterError());
+    m_typing.setSingleShot(true);
+    m_typing.setInterval(std::chrono::milliseconds(250));
+    connect(&m_typing, &QTimer::timeout, this, &FilterBar::apply);
+    connect(m_edit, &QLineEdit::textEdited, &m_typing, qOverload<>(&QTimer::start));
+    connect(m_edit, &QLineEdit::returnPressed, this, [this] {
+        apply();
+        Q_EMIT submitted();
+    });
+    connect(m_filter, &FilterText::errorChanged, this, [this] {
+        m_error->setVisible(m_filter->hasError());
         m_error->setText(errorText());
     });
 }
@@ -57,18 +64,25 @@ QString FilterBar::text() const
 void FilterBar::setText(const QString &text)
 {
     m_edit->setText(text);
+    apply();
+}
+
+void FilterBar::apply()
+{
+    m_typing.stop();
+    m_filter->setText(m_edit->text());
 }
 
 bool FilterBar::hasError() const
 {
-    return m_proxy->hasFilterError();
+    return m_filter->hasError();
 }
 
 QString FilterBar::errorText() const
 {
-    if (!m_proxy->hasFilterError())
+    if (!m_filter->hasError())
         return {};
-    return tr("Position %1: %2").arg(m_proxy->errorPosition() + 1).arg(m_proxy->errorMessage());
+    return tr("Position %1: %2").arg(m_filter->errorPosition() + 1).arg(m_filter->errorMessage());
 }
 
 } // namespace suanli::app

@@ -6,7 +6,7 @@
 #include "SiteState.h"
 #include "dialogs/ConfirmActionDialog.h"
 #include "dialogs/PriorityDialog.h"
-#include "models/FilterProxyModel.h"
+#include "models/TableProxyModel.h"
 #include "models/JobTableModel.h"
 #include "models/ModelRoles.h"
 #include "pages/FilterBar.h"
@@ -54,8 +54,8 @@ JobsPage::JobsPage(client::Connection *connection, QWidget *parent)
     : QWidget(parent)
     , m_connection(connection)
     , m_model(new JobTableModel(connection->site(), this))
-    , m_proxy(new FilterProxyModel(suanli::jobFields(), this))
-    , m_filter(new FilterBar(m_proxy,
+    , m_proxy(new TableProxyModel(suanli::jobFields(), this))
+    , m_filter(new FilterBar(m_proxy->filter(),
           tr("Filter, e.g. state:pending reason:quota tenant:galaxy acc>=64 wait>1h"), this))
     , m_table(new QTreeView(this))
     , m_count(new QLabel(this))

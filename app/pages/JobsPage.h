@@ -17,7 +17,7 @@ class Connection;
 namespace suanli::app {
 
 class FilterBar;
-class FilterProxyModel;
+class TableProxyModel;
 class JobTableModel;
 class TableTools;
 
@@ -68,7 +68,7 @@ private:
 
     client::Connection *m_connection;
     JobTableModel *m_model;
-    FilterProxyModel *m_proxy;
+    TableProxyModel *m_proxy;
     FilterBar *m_filter;
     QTreeView *m_table;
     TableTools *m_tools;

@@ -6,10 +6,11 @@
 #include "RackHeatmap.h"
 #include "SiteState.h"
 #include "dialogs/ConfirmActionDialog.h"
-#include "models/FilterProxyModel.h"
 #include "models/ModelRoles.h"
 #include "models/NodeTableModel.h"
+#include "models/TableProxyModel.h"
 #include "models/Words.h"
+#include "pages/FilterBar.h"
 #include "pages/NodeDetailDialog.h"
 #include "pages/RoleGate.h"
 #include "pages/TableTools.h"
@@ -39,9 +40,9 @@ NodesPage::NodesPage(client::Connection *connection, QWidget *parent)
     : QWidget(parent)
     , m_connection(connection)
     , m_model(new NodeTableModel(connection->site(), this))
-    , m_proxy(new FilterProxyModel(suanli::nodeFields(), this))
-    , m_filter(new QLineEdit(this))
-    , m_filterError(new QLabel(this))
+    , m_proxy(new TableProxyModel(suanli::nodeFields(), this))
+    , m_filter(new FilterBar(
+          m_proxy->filter(), tr("Filter, e.g. state:drained model:910B util<10"), this))
     , m_colourBy(new QComboBox(this))
     , m_heatmap(new widgets::RackHeatmap(this))
     , m_table(new QTableView(this))
@@ -73,19 +74,6 @@ NodesPage::NodesPage(client::Connection *connection, QWidget *parent)
     connect(m_drain, &QAction::triggered, this, [this] { runAction(m_drain); });
     connect(m_resume, &QAction::triggered, this, [this] { runAction(m_resume); });
     connect(m_reboot, &QAction::triggered, this, [this] { runAction(m_reboot); });
-
-    m_filter->setPlaceholderText(tr("Filter, e.g. state:drained model:910B util<10"));
-    m_filter->setClearButtonEnabled(true);
-    m_filterError->setVisible(false);
-    m_filterError->setStyleSheet(
-        QStringLiteral("color: palette(highlighted-text); background: #b3261e; "
-                       "border-radius: 3px; padding: 2px 6px;"));
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &FilterProxyModel::setFilterText);
-    connect(m_proxy, &FilterProxyModel::filterErrorChanged, this, [this] {
-        m_filterError->setVisible(m_proxy->hasFilterError());
-        m_filterError->setText(
-            tr("Position %1: %2").arg(m_proxy->errorPosition() + 1).arg(m_proxy->errorMessage()));
-    });
 
     m_colourBy->addItem(tr("Colour by state"), ByState);
     m_colourBy->addItem(tr("Colour by utilisation"), ByUtilisation);
@@ -139,7 +127,6 @@ NodesPage::NodesPage(client::Connection *connection, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filterRow);
-    layout->addWidget(m_filterError);
     layout->addWidget(splitter, 1);
 
     auto *site = connection->site();

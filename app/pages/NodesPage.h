@@ -25,7 +25,8 @@ class Node;
 
 namespace suanli::app {
 
-class FilterProxyModel;
+class FilterBar;
+class TableProxyModel;
 class NodeDetailDialog;
 class NodeTableModel;
 class TableTools;
@@ -78,9 +79,8 @@ private:
 
     client::Connection *m_connection;
     NodeTableModel *m_model;
-    FilterProxyModel *m_proxy;
-    QLineEdit *m_filter;
-    QLabel *m_filterError;
+    TableProxyModel *m_proxy;
+    FilterBar *m_filter;
     QComboBox *m_colourBy;
     widgets::RackHeatmap *m_heatmap;
     QTableView *m_table;

@@ -11,6 +11,7 @@
 #include "models/QuotaRequestProxyModel.h"
 #include "models/QuotaRequestTableModel.h"
 #include "models/Words.h"
+#include "pages/FilterBar.h"
 #include "pages/RoleGate.h"
 #include "pages/TableTools.h"
 
@@ -55,8 +56,8 @@ QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *pa
     , m_connection(connection)
     , m_model(new QuotaRequestTableModel(connection->site(), this))
     , m_proxy(new QuotaRequestProxyModel(this))
-    , m_filter(new QLineEdit(this))
-    , m_filterError(new QLabel(this))
+    , m_filter(
+          new FilterBar(m_proxy->filter(), tr("Filter, e.g. state:pending tenant:galaxy"), this))
     , m_scope(new QLabel(this))
     , m_table(new QTableView(this))
 {
@@ -94,18 +95,6 @@ QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *pa
     connect(m_reject, &QAction::triggered, this, [this] { decide(Decision::Reject); });
     connect(m_request, &QAction::triggered, this, &QuotaRequestsPage::requestQuota);
 
-    m_filter->setPlaceholderText(tr("Filter, e.g. state:pending tenant:galaxy"));
-    m_filter->setClearButtonEnabled(true);
-    m_filterError->setVisible(false);
-    m_filterError->setStyleSheet(
-        QStringLiteral("color: palette(highlighted-text); background: #b3261e; "
-                       "border-radius: 3px; padding: 2px 6px;"));
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &FilterProxyModel::setFilterText);
-    connect(m_proxy, &FilterProxyModel::filterErrorChanged, this, [this] {
-        m_filterError->setVisible(m_proxy->hasFilterError());
-        m_filterError->setText(
-            tr("Position %1: %2").arg(m_proxy->errorPosition() + 1).arg(m_proxy->errorMessage()));
-    });
     m_scope->setWordWrap(true);
     m_scope->setObjectName(QStringLiteral("QuotaScope"));
     m_scope->setVisible(false);
@@ -218,7 +207,6 @@ QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *pa
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filterRow);
-    layout->addWidget(m_filterError);
     layout->addWidget(m_scope);
     layout->addWidget(splitter, 1);
 

@@ -20,6 +20,7 @@ class QuotaBar;
 
 namespace suanli::app {
 
+class FilterBar;
 class QuotaRequestProxyModel;
 class QuotaRequestTableModel;
 class TableTools;
@@ -87,8 +88,7 @@ private:
     client::Connection *m_connection;
     QuotaRequestTableModel *m_model;
     QuotaRequestProxyModel *m_proxy;
-    QLineEdit *m_filter;
-    QLabel *m_filterError;
+    FilterBar *m_filter;
     QLabel *m_scope;
     QTableView *m_table;
     QWidget *m_detail;

@@ -13,6 +13,7 @@
 #include "models/ModelRoles.h"
 #include "models/TenantTreeModel.h"
 #include "models/Words.h"
+#include "pages/FilterBar.h"
 #include "pages/RoleGate.h"
 
 #include <QAction>
@@ -77,8 +78,7 @@ TenantsPage::TenantsPage(client::Connection *connection, QWidget *parent)
     , m_connection(connection)
     , m_model(new TenantTreeModel(connection->site(), this))
     , m_proxy(new FilterProxyModel(suanli::tenantFields(), this))
-    , m_filter(new QLineEdit(this))
-    , m_filterError(new QLabel(this))
+    , m_filter(new FilterBar(m_proxy->filter(), tr("Filter tenants, e.g. id:galaxy"), this))
     , m_scope(new QLabel(this))
     , m_tree(new QTreeView(this))
     , m_detailTitle(new QLabel(this))
@@ -122,18 +122,6 @@ TenantsPage::TenantsPage(client::Connection *connection, QWidget *parent)
     connect(m_export, &QAction::triggered, this, &TenantsPage::exportCsv);
     connect(m_copy, &QAction::triggered, this, [this] { CsvExport::copySelectionAsText(m_tree); });
 
-    m_filter->setPlaceholderText(tr("Filter tenants, e.g. id:galaxy"));
-    m_filter->setClearButtonEnabled(true);
-    m_filterError->setVisible(false);
-    m_filterError->setStyleSheet(
-        QStringLiteral("color: palette(highlighted-text); background: #b3261e; "
-                       "border-radius: 3px; padding: 2px 6px;"));
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &FilterProxyModel::setFilterText);
-    connect(m_proxy, &FilterProxyModel::filterErrorChanged, this, [this] {
-        m_filterError->setVisible(m_proxy->hasFilterError());
-        m_filterError->setText(
-            tr("Position %1: %2").arg(m_proxy->errorPosition() + 1).arg(m_proxy->errorMessage()));
-    });
     m_scope->setWordWrap(true);
     m_scope->setVisible(false);
 
@@ -222,7 +210,6 @@ TenantsPage::TenantsPage(client::Connection *connection, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filterRow);
-    layout->addWidget(m_filterError);
     layout->addWidget(m_scope);
     layout->addWidget(splitter, 1);
 

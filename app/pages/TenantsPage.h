@@ -23,6 +23,7 @@ class QuotaBar;
 
 namespace suanli::app {
 
+class FilterBar;
 class FilterProxyModel;
 class TenantTreeModel;
 
@@ -86,8 +87,7 @@ private:
     client::Connection *m_connection;
     TenantTreeModel *m_model;
     FilterProxyModel *m_proxy;
-    QLineEdit *m_filter;
-    QLabel *m_filterError;
+    FilterBar *m_filter;
     QLabel *m_scope;
     QTreeView *m_tree;
     QLabel *m_detailTitle;

@@ -1,6 +1,6 @@
 #include "ModelFixtures.h"
 #include "models/CsvExport.h"
-#include "models/FilterProxyModel.h"
+#include "models/TableProxyModel.h"
 #include "models/NodeTableModel.h"
 #include "models/TenantTreeModel.h"
 
@@ -43,7 +43,7 @@ private Q_SLOTS:
 private:
     std::unique_ptr<client::SiteState> m_site;
     std::unique_ptr<NodeTableModel> m_model;
-    std::unique_ptr<FilterProxyModel> m_proxy;
+    std::unique_ptr<TableProxyModel> m_proxy;
     std::unique_ptr<QTableView> m_view;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     std::unique_ptr<QAbstractItemModelTester> m_proxyTester;
@@ -66,13 +66,13 @@ void TestCsvExport::init()
             withQueues(node(u"n4"_qs, v1::NODE_STATE_IDLE, 0, 0, false), { u"=SUM(A1)"_qs }),
             withQueues(node(u"n5"_qs, v1::NODE_STATE_MIXED, 50, 12000), { u"say \"hi\""_qs }) });
     m_model = std::make_unique<NodeTableModel>(m_site.get());
-    m_proxy = std::make_unique<FilterProxyModel>(nodeFields());
+    m_proxy = std::make_unique<TableProxyModel>(nodeFields());
     m_proxy->setSourceModel(m_model.get());
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     m_proxyTester = std::make_unique<QAbstractItemModelTester>(
         m_proxy.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-    m_proxy->setFilterText(u"state:idle,mixed"_qs);
+    m_proxy->filter()->setText(u"state:idle,mixed"_qs);
     m_proxy->sort(NodeTableModel::PowerColumn, Qt::DescendingOrder);
 
     m_view = std::make_unique<QTableView>();

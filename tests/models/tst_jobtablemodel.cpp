@@ -1,5 +1,5 @@
 #include "ModelFixtures.h"
-#include "models/FilterProxyModel.h"
+#include "models/TableProxyModel.h"
 #include "models/JobTableModel.h"
 #include "models/ModelRoles.h"
 #include "models/PendingReasonText.h"
@@ -187,7 +187,7 @@ void TestJobTableModel::idsSortAsNumbers()
     Feeder feed(&site);
     feed.jobs(true, { job(u"1000"_qs), job(u"99"_qs), job(u"100"_qs) });
     JobTableModel model(&site);
-    FilterProxyModel proxy(jobFields());
+    TableProxyModel proxy(jobFields());
     proxy.setSourceModel(&model);
     QAbstractItemModelTester proxyTester(
         &proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -205,13 +205,13 @@ void TestJobTableModel::stateChangeLeavesAFilteredProxy()
             v1::PENDING_REASON_PRIORITY));
     feed.jobs(true, jobs);
     JobTableModel model(&site);
-    FilterProxyModel proxy(jobFields());
+    TableProxyModel proxy(jobFields());
     proxy.setSourceModel(&model);
     proxy.sort(JobTableModel::IdColumn);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QAbstractItemModelTester proxyTester(
         &proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    proxy.setFilterText(u"state:pending reason:priority"_qs);
+    proxy.filter()->setText(u"state:pending reason:priority"_qs);
     QCOMPARE(proxy.rowCount(), 25);
 
     QSignalSpy sourceChanged(&model, &QAbstractItemModel::dataChanged);
@@ -252,7 +252,7 @@ void TestJobTableModel::scatteredRemovalsKeepRows()
         jobs.append(job(QString::number(100000 + i)));
     feed.jobs(true, jobs);
     JobTableModel model(&site);
-    FilterProxyModel proxy(jobFields());
+    TableProxyModel proxy(jobFields());
     proxy.setSourceModel(&model);
     proxy.sort(JobTableModel::IdColumn, Qt::DescendingOrder);
     std::unique_ptr<QAbstractItemModelTester> tester;

@@ -1,5 +1,5 @@
 #include "ModelFixtures.h"
-#include "models/FilterProxyModel.h"
+#include "models/TableProxyModel.h"
 #include "models/JobTableModel.h"
 #include "models/ModelRoles.h"
 #include "models/NodeTableModel.h"
@@ -58,12 +58,12 @@ void TestModelScale::nodesAtScale()
     feed.nodes(true, nodes);
 
     NodeTableModel model(&site);
-    FilterProxyModel proxy(nodeFields());
+    TableProxyModel proxy(nodeFields());
     proxy.setSourceModel(&model);
     proxy.sort(NodeTableModel::PowerColumn);
-    FilterProxyModel drained(nodeFields());
+    TableProxyModel drained(nodeFields());
     drained.setSourceModel(&model);
-    drained.setFilterText(u"state:drained util<10"_qs);
+    drained.filter()->setText(u"state:drained util<10"_qs);
     QCOMPARE(model.rowCount(), 20000);
     QCOMPARE(proxy.rowCount(), 20000);
     // Every tenth node is drained; of those, util < 10 means i % 100 == 0 (the others have 10..90).
@@ -117,9 +117,9 @@ void TestModelScale::jobsAtScale()
     feed.jobs(true, jobs);
 
     JobTableModel model(&site);
-    FilterProxyModel proxy(jobFields());
+    TableProxyModel proxy(jobFields());
     proxy.setSourceModel(&model);
-    proxy.setFilterText(u"state:pending"_qs);
+    proxy.filter()->setText(u"state:pending"_qs);
     proxy.sort(JobTableModel::PriorityColumn, Qt::DescendingOrder);
     QCOMPARE(model.rowCount(), 200000);
     QCOMPARE(proxy.rowCount(), 66667);

@@ -1,5 +1,5 @@
 #include "ModelFixtures.h"
-#include "models/FilterProxyModel.h"
+#include "models/TableProxyModel.h"
 #include "models/ModelRoles.h"
 #include "models/NodeTableModel.h"
 
@@ -40,7 +40,7 @@ void verifyIndex(const NodeTableModel &model)
 
 } // namespace
 
-// NodeTableModel and FilterProxyModel: exact signals for deltas, selections that survive them,
+// NodeTableModel and TableProxyModel: exact signals for deltas, selections that survive them,
 // raw-value sorting and the filter language.
 class TestNodeTableModel : public QObject {
     Q_OBJECT
@@ -89,7 +89,7 @@ void TestNodeTableModel::deltaSignalsOnlyTheChangedRows()
     Feeder feed(&site);
     feed.nodes(true, manyNodes(1000));
     NodeTableModel model(&site);
-    FilterProxyModel proxy(nodeFields());
+    TableProxyModel proxy(nodeFields());
     proxy.setSourceModel(&model);
     proxy.sort(NodeTableModel::PowerColumn, Qt::DescendingOrder);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -154,7 +154,7 @@ void TestNodeTableModel::insertsAndRemovalsHaveExactRanges()
     Feeder feed(&site);
     feed.nodes(true, manyNodes(1000));
     NodeTableModel model(&site);
-    FilterProxyModel proxy(nodeFields());
+    TableProxyModel proxy(nodeFields());
     proxy.setSourceModel(&model);
     proxy.sort(NodeTableModel::NameColumn);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -215,7 +215,7 @@ void TestNodeTableModel::selectionSurvivesDeltas()
     Feeder feed(&site);
     feed.nodes(true, manyNodes(300));
     NodeTableModel model(&site);
-    FilterProxyModel proxy(nodeFields());
+    TableProxyModel proxy(nodeFields());
     proxy.setSourceModel(&model);
     proxy.sort(NodeTableModel::PowerColumn, Qt::DescendingOrder);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -278,7 +278,7 @@ void TestNodeTableModel::sortsPowerByRawValue()
             node(u"d"_qs, v1::NODE_STATE_IDLE, 1, 800),
             node(u"e"_qs, v1::NODE_STATE_IDLE, 0, 0, false) });
     NodeTableModel model(&site);
-    FilterProxyModel proxy(nodeFields());
+    TableProxyModel proxy(nodeFields());
     proxy.setSourceModel(&model);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QAbstractItemModelTester proxyTester(
@@ -363,23 +363,23 @@ void TestNodeTableModel::filterLanguageKeepsExactlyTheMatchingRows()
             node(u"e"_qs, v1::NODE_STATE_DRAINED, 9.9),
             node(u"f"_qs, v1::NODE_STATE_DRAINED, 10) });
     NodeTableModel model(&site);
-    FilterProxyModel proxy(nodeFields());
+    TableProxyModel proxy(nodeFields());
     proxy.setSourceModel(&model);
     proxy.sort(NodeTableModel::NameColumn);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QAbstractItemModelTester proxyTester(
         &proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
 
-    QSignalSpy textChanged(&proxy, &FilterProxyModel::filterTextChanged);
-    QSignalSpy errorChanged(&proxy, &FilterProxyModel::filterErrorChanged);
-    proxy.setFilterText(u"state:drained util<10"_qs);
+    QSignalSpy textChanged(proxy.filter(), &FilterText::textChanged);
+    QSignalSpy errorChanged(proxy.filter(), &FilterText::errorChanged);
+    proxy.filter()->setText(u"state:drained util<10"_qs);
     QCOMPARE(textChanged.count(), 1);
     QCOMPARE(errorChanged.count(), 0);
-    QVERIFY(!proxy.hasFilterError());
+    QVERIFY(!proxy.filter()->hasError());
     QCOMPARE(proxyKeys(proxy), (QStringList { u"a"_qs, u"e"_qs }));
 
     // The same text again changes nothing.
-    proxy.setFilterText(u"state:drained util<10"_qs);
+    proxy.filter()->setText(u"state:drained util<10"_qs);
     QCOMPARE(textChanged.count(), 1);
 
     // Rows join and leave the filter as deltas change them.
@@ -387,7 +387,7 @@ void TestNodeTableModel::filterLanguageKeepsExactlyTheMatchingRows()
         false, { node(u"b"_qs, v1::NODE_STATE_DRAINED, 2), node(u"a"_qs, v1::NODE_STATE_IDLE, 2) });
     QCOMPARE(proxyKeys(proxy), (QStringList { u"b"_qs, u"e"_qs }));
 
-    proxy.setFilterText({});
+    proxy.filter()->setText({});
     QCOMPARE(proxy.rowCount(), 6);
 }
 
@@ -398,32 +398,32 @@ void TestNodeTableModel::badFilterReportsPositionAndKeepsTheLastOne()
     feed.nodes(
         true, { node(u"a"_qs, v1::NODE_STATE_DRAINED, 5), node(u"b"_qs, v1::NODE_STATE_IDLE, 5) });
     NodeTableModel model(&site);
-    FilterProxyModel proxy(nodeFields());
+    TableProxyModel proxy(nodeFields());
     proxy.setSourceModel(&model);
     QAbstractItemModelTester proxyTester(
         &proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    QSignalSpy errorChanged(&proxy, &FilterProxyModel::filterErrorChanged);
+    QSignalSpy errorChanged(proxy.filter(), &FilterText::errorChanged);
 
-    proxy.setFilterText(u"state:drained"_qs);
+    proxy.filter()->setText(u"state:drained"_qs);
     QCOMPARE(proxy.rowCount(), 1);
 
-    proxy.setFilterText(u"state:drained stat:idle"_qs);
-    QVERIFY(proxy.hasFilterError());
-    QCOMPARE(proxy.errorPosition(), 14);
-    QVERIFY(proxy.errorMessage().contains(u"stat"));
+    proxy.filter()->setText(u"state:drained stat:idle"_qs);
+    QVERIFY(proxy.filter()->hasError());
+    QCOMPARE(proxy.filter()->errorPosition(), 14);
+    QVERIFY(proxy.filter()->errorMessage().contains(u"stat"));
     QCOMPARE(errorChanged.count(), 1);
-    QCOMPARE(proxy.filterText(), u"state:drained stat:idle");
+    QCOMPARE(proxy.filter()->text(), u"state:drained stat:idle");
     QCOMPARE(proxy.rowCount(), 1); // the last valid filter still holds
 
     // Positions count characters as the line edit does, not UTF-8 bytes.
-    proxy.setFilterText(u"节点 stat:idle"_qs);
-    QCOMPARE(proxy.errorPosition(), 3);
+    proxy.filter()->setText(u"节点 stat:idle"_qs);
+    QCOMPARE(proxy.filter()->errorPosition(), 3);
     QCOMPARE(errorChanged.count(), 2);
 
-    proxy.setFilterText(u"state:idle"_qs);
-    QVERIFY(!proxy.hasFilterError());
-    QCOMPARE(proxy.errorPosition(), -1);
-    QVERIFY(proxy.errorMessage().isEmpty());
+    proxy.filter()->setText(u"state:idle"_qs);
+    QVERIFY(!proxy.filter()->hasError());
+    QCOMPARE(proxy.filter()->errorPosition(), -1);
+    QVERIFY(proxy.filter()->errorMessage().isEmpty());
     QCOMPARE(errorChanged.count(), 3);
     QCOMPARE(proxyKeys(proxy), QStringList { u"b"_qs });
 }

@@ -137,7 +137,7 @@ void TestTableModels::queuesShowCapacityByModel()
 
     proxy.sort(QueueTableModel::WaitP95Column);
     QCOMPARE(proxyKeys(proxy), (QStringList { u"debug"_qs, u"gpu"_qs }));
-    proxy.setFilterText(u"wait>1h"_qs);
+    proxy.filter()->setText(u"wait>1h"_qs);
     QCOMPARE(proxyKeys(proxy), QStringList { u"gpu"_qs });
 
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -177,7 +177,7 @@ void TestTableModels::alertsCarrySeverityAndAcknowledgement()
                 .toString()
                 .contains(u"fan replaced"));
 
-    proxy.setFilterText(u"acknowledged:false"_qs);
+    proxy.filter()->setText(u"acknowledged:false"_qs);
     QCOMPARE(proxyKeys(proxy), QStringList { u"al-1"_qs });
     v1::Alert nowAcked = alert(u"al-1"_qs, v1::SEVERITY_CRITICAL, u"xid"_qs);
     nowAcked.set_acknowledged(true);
@@ -233,7 +233,7 @@ void TestTableModels::quotaRequestsPendingFirstThenNewest()
     QCOMPARE(proxyKeys(proxy),
         (QStringList { u"qr-5"_qs, u"qr-2"_qs, u"qr-1"_qs, u"qr-3"_qs, u"qr-4"_qs }));
 
-    proxy.setFilterText(u"state:pending"_qs);
+    proxy.filter()->setText(u"state:pending"_qs);
     QCOMPARE(proxyKeys(proxy), (QStringList { u"qr-5"_qs, u"qr-2"_qs }));
 }
 
@@ -265,7 +265,7 @@ void TestTableModels::auditAppendsPagesOnce()
     model.appendEntries({ entry(7, "carol", "OK") });
     QCOMPARE(inserted.count(), 2);
 
-    proxy.setFilterText(u"user:alice"_qs);
+    proxy.filter()->setText(u"user:alice"_qs);
     QCOMPARE(proxyKeys(proxy), (QStringList { u"10"_qs, u"8"_qs }));
     proxy.sort(AuditTableModel::SequenceColumn);
     QCOMPARE(proxyKeys(proxy), (QStringList { u"8"_qs, u"10"_qs }));

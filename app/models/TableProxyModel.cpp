@@ -37,7 +37,9 @@ void TableProxyModel::setSourceModel(QAbstractItemModel *source)
             beginResetModel();
             m_proxyToSource.clear();
             m_sourceToProxy.clear();
+            m_slotOf.clear();
             m_keys.clear();
+            m_freeSlots.clear();
         };
         const auto resetDone = [this] {
             rebuild(true);
@@ -144,6 +146,19 @@ SortKey TableProxyModel::keyOf(int sourceRow) const
     return SortKey::of(sourceModel()->index(sourceRow, m_sortColumn).data(SortRole));
 }
 
+void TableProxyModel::keepKey(int sourceRow, SortKey key)
+{
+    int &slot = m_slotOf[static_cast<std::size_t>(sourceRow)];
+    if (m_freeSlots.empty()) {
+        slot = static_cast<int>(m_keys.size());
+        m_keys.push_back(std::move(key));
+    } else {
+        slot = m_freeSlots.back();
+        m_freeSlots.pop_back();
+        m_keys[static_cast<std::size_t>(slot)] = std::move(key);
+    }
+}
+
 bool TableProxyModel::accepts(int sourceRow) const
 {
     if (m_filter->matchesAll())
@@ -156,10 +171,10 @@ bool TableProxyModel::accepts(int sourceRow) const
 
 bool TableProxyModel::less(int a, int b) const
 {
-    if (m_keys.empty())
+    if (m_slotOf.empty())
         return a < b;
-    const SortKey &ka = m_keys[static_cast<std::size_t>(a)];
-    const SortKey &kb = m_keys[static_cast<std::size_t>(b)];
+    const SortKey &ka = keptKey(a);
+    const SortKey &kb = keptKey(b);
     // No value (no telemetry) goes last whichever way the column is sorted.
     if (ka.isMissing() != kb.isMissing())
         return kb.isMissing();
@@ -204,11 +219,16 @@ void TableProxyModel::rebuild(bool keys)
 {
     const int rows = sourceModel() ? sourceModel()->rowCount() : 0;
     if (keys) {
+        m_slotOf.clear();
         m_keys.clear();
+        m_freeSlots.clear();
         if (sorting()) {
+            m_slotOf.reserve(static_cast<std::size_t>(rows));
             m_keys.reserve(static_cast<std::size_t>(rows));
-            for (int row = 0; row < rows; ++row)
+            for (int row = 0; row < rows; ++row) {
+                m_slotOf.push_back(row);
                 m_keys.push_back(keyOf(row));
+            }
         }
     }
     m_proxyToSource.clear();
@@ -217,7 +237,7 @@ void TableProxyModel::rebuild(bool keys)
         if (accepts(row))
             m_proxyToSource.push_back(row);
     }
-    if (!m_keys.empty())
+    if (!m_slotOf.empty())
         std::sort(m_proxyToSource.begin(), m_proxyToSource.end(),
             [this](int a, int b) { return less(a, b); });
     m_sourceToProxy.assign(static_cast<std::size_t>(rows), -1);
@@ -358,8 +378,13 @@ void TableProxyModel::sourceRowsRemoved(const QModelIndex &parent, int first, in
         return;
     const int count = last - first + 1;
     m_sourceToProxy.erase(m_sourceToProxy.begin() + first, m_sourceToProxy.begin() + last + 1);
-    if (!m_keys.empty())
-        m_keys.erase(m_keys.begin() + first, m_keys.begin() + last + 1);
+    if (!m_slotOf.empty()) {
+        for (int row = first; row <= last; ++row) {
+            keptKey(row) = {};
+            m_freeSlots.push_back(m_slotOf[static_cast<std::size_t>(row)]);
+        }
+        m_slotOf.erase(m_slotOf.begin() + first, m_slotOf.begin() + last + 1);
+    }
     for (int &row : m_proxyToSource)
         row -= row > last ? count : 0;
 }
@@ -375,11 +400,9 @@ void TableProxyModel::sourceRowsInserted(const QModelIndex &parent, int first, i
     }
     m_sourceToProxy.insert(m_sourceToProxy.begin() + first, static_cast<std::size_t>(count), -1);
     if (sorting()) {
-        std::vector<SortKey> keys;
-        keys.reserve(static_cast<std::size_t>(count));
+        m_slotOf.insert(m_slotOf.begin() + first, static_cast<std::size_t>(count), -1);
         for (int row = first; row <= last; ++row)
-            keys.push_back(keyOf(row));
-        m_keys.insert(m_keys.begin() + first, keys.begin(), keys.end());
+            keepKey(row, keyOf(row));
     }
     std::vector<int> shown;
     for (int row = first; row <= last; ++row) {
@@ -415,7 +438,7 @@ void TableProxyModel::sourceDataChanged(
         for (int row = first; row <= last && !changed; ++row) {
             const bool shown = m_sourceToProxy[static_cast<std::size_t>(row)] >= 0;
             changed = (filterMayChange && accepts(row) != shown)
-                || (orderMayChange && !(keyOf(row) == m_keys[static_cast<std::size_t>(row)]));
+                || (orderMayChange && !(keyOf(row) == keptKey(row)));
         }
         if (changed)
             relayout(orderMayChange);
@@ -431,7 +454,7 @@ void TableProxyModel::sourceDataChanged(
         bool moved = false;
         if (orderMayChange) {
             SortKey key = keyOf(row);
-            SortKey &kept = m_keys[static_cast<std::size_t>(row)];
+            SortKey &kept = keptKey(row);
             moved = !(key == kept);
             if (moved && proxyRow >= 0 && show) {
                 kept = std::move(key);

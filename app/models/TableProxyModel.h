@@ -49,6 +49,17 @@ public:
 private:
     bool sorting() const { return m_sortColumn >= 0 && sourceModel(); }
     SortKey keyOf(int sourceRow) const;
+    // The kept sort value of a source row.
+    SortKey &keptKey(int sourceRow)
+    {
+        return m_keys[static_cast<std::size_t>(m_slotOf[static_cast<std::size_t>(sourceRow)])];
+    }
+    const SortKey &keptKey(int sourceRow) const
+    {
+        return m_keys[static_cast<std::size_t>(m_slotOf[static_cast<std::size_t>(sourceRow)])];
+    }
+    // Keeps the sort value of a new source row; its m_slotOf entry must exist.
+    void keepKey(int sourceRow, SortKey key);
     bool accepts(int sourceRow) const;
     // Whether source row a shows before source row b.
     bool less(int a, int b) const;
@@ -86,8 +97,12 @@ private:
     // exact; the proxy row is a hint that later inserts, removals and moves can leave behind, so
     // proxyRowOf() checks it and otherwise finds the row by binary search.
     mutable std::vector<int> m_sourceToProxy;
-    // source row -> its sort value when sorting, as last read: the value the row is placed by.
+    // When sorting, each source row's sort value as last read (the value the row is placed by),
+    // in a slot of m_keys that stays the row's while it lives: a removal then moves integers in
+    // m_slotOf, not keys. m_freeSlots are the slots of removed rows, for new ones.
+    std::vector<int> m_slotOf;
     std::vector<SortKey> m_keys;
+    std::vector<int> m_freeSlots;
     // A source layout change in progress: the source rows of this model's persistent indexes.
     QList<QPersistentModelIndex> m_layoutSources;
     QModelIndexList m_layoutProxies;

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QList>
 #include <QStringList>
+#include <algorithm>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -75,14 +76,23 @@ protected:
             switch (h.kind()) {
             case suanli::v1::WATCH_EVENT_KIND_SNAPSHOT:
                 flush(site);
+                if (!m_inSnapshot) {
+                    m_snapshot.clear();
+                    // Room for the whole snapshot at once, when the gateway says its size.
+                    m_snapshot.reserve(static_cast<qsizetype>(
+                        std::clamp<qint64>(h.snapshot_size(), 0, kMaxReserve)));
+                }
                 m_inSnapshot = true;
-                for (Item &item : *event.mutable_upserts())
-                    m_snapshot.append(std::move(item));
+                // Keyed as the chunks arrive, so the last one leaves little to do.
+                for (Item &item : *event.mutable_upserts()) {
+                    QString key = Traits::key(item);
+                    m_snapshot.emplace(std::move(key), std::move(item));
+                }
                 if (h.last_chunk()) {
                     m_epoch = epoch;
                     m_revision = h.revision();
                     m_inSnapshot = false;
-                    Traits::apply(site, true, std::move(m_snapshot), {}, m_epoch, m_revision);
+                    Traits::replace(site, std::move(m_snapshot), m_epoch, m_revision);
                     m_snapshot = {};
                     this->markSynced();
                 }
@@ -148,7 +158,10 @@ private:
     QString m_epoch;
     qint64 m_revision = 0;
     bool m_inSnapshot = false;
-    QList<Item> m_snapshot;
+    // At most this much room is made ahead for a snapshot, whatever size it announces.
+    static constexpr qint64 kMaxReserve = 4'000'000;
+    // The snapshot streaming in, by key.
+    QHash<QString, Item> m_snapshot;
     // Net change per key in this drain, in the order first seen.
     std::vector<std::pair<QString, std::optional<Item>>> m_pending;
     QHash<QString, qsizetype> m_index;

@@ -28,6 +28,11 @@ struct Nodes {
     {
         site.applyNodes(snapshot, std::move(upserts), removed, epoch, revision);
     }
+    static void replace(
+        SiteState &site, QHash<QString, Item> items, const QString &epoch, qint64 revision)
+    {
+        site.replaceNodes(std::move(items), epoch, revision);
+    }
 };
 
 struct Jobs {
@@ -45,6 +50,11 @@ struct Jobs {
         const QStringList &removed, const QString &epoch, qint64 revision)
     {
         site.applyJobs(snapshot, std::move(upserts), removed, epoch, revision);
+    }
+    static void replace(
+        SiteState &site, QHash<QString, Item> items, const QString &epoch, qint64 revision)
+    {
+        site.replaceJobs(std::move(items), epoch, revision);
     }
 };
 
@@ -64,6 +74,11 @@ struct Queues {
     {
         site.applyQueues(snapshot, std::move(upserts), removed, epoch, revision);
     }
+    static void replace(
+        SiteState &site, QHash<QString, Item> items, const QString &epoch, qint64 revision)
+    {
+        site.replaceQueues(std::move(items), epoch, revision);
+    }
 };
 
 struct Alerts {
@@ -81,6 +96,11 @@ struct Alerts {
         const QStringList &removed, const QString &epoch, qint64 revision)
     {
         site.applyAlerts(snapshot, std::move(upserts), removed, epoch, revision);
+    }
+    static void replace(
+        SiteState &site, QHash<QString, Item> items, const QString &epoch, qint64 revision)
+    {
+        site.replaceAlerts(std::move(items), epoch, revision);
     }
 };
 
@@ -100,6 +120,11 @@ struct QuotaRequests {
     {
         site.applyQuotaRequests(snapshot, std::move(upserts), removed, epoch, revision);
     }
+    static void replace(
+        SiteState &site, QHash<QString, Item> items, const QString &epoch, qint64 revision)
+    {
+        site.replaceQuotaRequests(std::move(items), epoch, revision);
+    }
 };
 
 struct Tenants {
@@ -117,6 +142,11 @@ struct Tenants {
         const QStringList &removed, const QString &epoch, qint64 revision)
     {
         site.applyTenants(snapshot, std::move(upserts), removed, epoch, revision);
+    }
+    static void replace(
+        SiteState &site, QHash<QString, Item> items, const QString &epoch, qint64 revision)
+    {
+        site.replaceTenants(std::move(items), epoch, revision);
     }
 };
 

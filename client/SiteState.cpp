@@ -29,6 +29,17 @@ QString keyOf(const suanli::v1::Tenant &t)
     return QString::fromStdString(t.id());
 }
 
+// A snapshot: the collection becomes `items`.
+template <class T>
+void replace(
+    Collection<T> &collection, QHash<QString, T> items, const QString &epoch, qint64 revision)
+{
+    collection.items = std::move(items);
+    collection.epoch = epoch;
+    collection.revision = revision;
+    collection.synced = true;
+}
+
 // Applies one batch to `collection`. Returns false when nothing observable
 // changed (a delta that only moved the revision); fills the changed keys for
 // deltas.
@@ -37,8 +48,6 @@ bool applyBatch(Collection<T> &collection, bool snapshot, QList<T> upserts,
     const QStringList &removed, const QString &epoch, qint64 revision, QStringList *upserted,
     QStringList *gone)
 {
-    collection.epoch = epoch;
-    collection.revision = revision;
     if (snapshot) {
         QHash<QString, T> items;
         items.reserve(upserts.size());
@@ -48,10 +57,11 @@ bool applyBatch(Collection<T> &collection, bool snapshot, QList<T> upserts,
             QString key = keyOf(item);
             items.emplace(std::move(key), std::move(item));
         }
-        collection.items = std::move(items);
-        collection.synced = true;
+        replace(collection, std::move(items), epoch, revision);
         return true;
     }
+    collection.epoch = epoch;
+    collection.revision = revision;
     // Whether each key touched by the batch existed before it, in the order first touched.
     QHash<QString, bool> existed;
     QStringList touched;
@@ -181,6 +191,48 @@ void SiteState::applyTenants(bool snapshot, QList<suanli::v1::Tenant> upserts,
 {
     applyAndNotify(this, m_tenants, snapshot, std::move(upserts), removed, epoch, revision,
         &SiteState::tenantsReset, &SiteState::tenantsChanged);
+}
+
+void SiteState::replaceNodes(
+    QHash<QString, suanli::v1::Node> items, const QString &epoch, qint64 revision)
+{
+    replace(m_nodes, std::move(items), epoch, revision);
+    Q_EMIT nodesReset();
+}
+
+void SiteState::replaceJobs(
+    QHash<QString, suanli::v1::Job> items, const QString &epoch, qint64 revision)
+{
+    replace(m_jobs, std::move(items), epoch, revision);
+    Q_EMIT jobsReset();
+}
+
+void SiteState::replaceQueues(
+    QHash<QString, suanli::v1::Queue> items, const QString &epoch, qint64 revision)
+{
+    replace(m_queues, std::move(items), epoch, revision);
+    Q_EMIT queuesReset();
+}
+
+void SiteState::replaceAlerts(
+    QHash<QString, suanli::v1::Alert> items, const QString &epoch, qint64 revision)
+{
+    replace(m_alerts, std::move(items), epoch, revision);
+    Q_EMIT alertsReset();
+}
+
+void SiteState::replaceQuotaRequests(
+    QHash<QString, suanli::v1::QuotaRequest> items, const QString &epoch, qint64 revision)
+{
+    replace(m_quotaRequests, std::move(items), epoch, revision);
+    Q_EMIT quotaRequestsReset();
+}
+
+void SiteState::replaceTenants(
+    QHash<QString, suanli::v1::Tenant> items, const QString &epoch, qint64 revision)
+{
+    replace(m_tenants, std::move(items), epoch, revision);
+    Q_EMIT tenantsReset();
 }
 
 void SiteState::setOverview(const suanli::v1::Overview &overview)

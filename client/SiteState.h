@@ -64,6 +64,19 @@ public:
         const QStringList &removed, const QString &epoch, qint64 revision);
     void applyTenants(bool snapshot, QList<suanli::v1::Tenant> upserts, const QStringList &removed,
         const QString &epoch, qint64 revision);
+    // A snapshot already keyed, as the informers build it while the snapshot streams in:
+    // replaces the collection and emits *Reset, like a snapshot batch.
+    void replaceNodes(
+        QHash<QString, suanli::v1::Node> items, const QString &epoch, qint64 revision);
+    void replaceJobs(QHash<QString, suanli::v1::Job> items, const QString &epoch, qint64 revision);
+    void replaceQueues(
+        QHash<QString, suanli::v1::Queue> items, const QString &epoch, qint64 revision);
+    void replaceAlerts(
+        QHash<QString, suanli::v1::Alert> items, const QString &epoch, qint64 revision);
+    void replaceQuotaRequests(
+        QHash<QString, suanli::v1::QuotaRequest> items, const QString &epoch, qint64 revision);
+    void replaceTenants(
+        QHash<QString, suanli::v1::Tenant> items, const QString &epoch, qint64 revision);
     void setOverview(const suanli::v1::Overview &overview);
     // Emits freshnessChanged() only when either value changes.
     void setFreshness(bool stale, const QDateTime &dataTime);

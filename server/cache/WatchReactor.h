@@ -126,12 +126,14 @@ private:
         std::vector<grpc::Slice> slices;
         (void)grpc::ByteBuffer(batch.bytes).Dump(&slices);
         std::string bytes;
-        for (const auto &slice : slices) bytes.append(reinterpret_cast<const char *>(slice.begin()), slice.size());
+        for (const auto &slice : slices)
+            bytes.append(reinterpret_cast<const char *>(slice.begin()), slice.size());
         shared.ParseFromString(bytes);
         Event filtered;
         *filtered.mutable_header() = shared.header();
         for (const auto &item : shared.upserts())
-            if (m_filter(item)) *filtered.add_upserts() = item;
+            if (m_filter(item))
+                *filtered.add_upserts() = item;
         for (const auto &id : shared.removed())
             filtered.add_removed(id);
         typename Coll::Batch own;
@@ -158,6 +160,7 @@ private:
             fillHeader(event.mutable_header(), m_collection.epoch(), m_snapshotRevision,
                 ::suanli::v1::WATCH_EVENT_KIND_SNAPSHOT, m_status);
             event.mutable_header()->set_last_chunk(last);
+            event.mutable_header()->set_snapshot_size(static_cast<std::int64_t>(m_snapshot.size()));
             if (last) {
                 m_snapshotActive = false;
                 std::vector<typename Coll::Ptr>().swap(m_snapshot);

@@ -244,8 +244,10 @@ TEST_F(WatchTest, JobsStreamSnapshotsEveryActiveJob)
     auto reader = scheduler->WatchJobs(ctx.get(), request);
     v1::JobsEvent event;
     std::set<std::string> ids;
+    std::set<std::int64_t> announced;
     while (reader->Read(&event)) {
         ASSERT_EQ(event.header().kind(), v1::WATCH_EVENT_KIND_SNAPSHOT);
+        announced.insert(event.header().snapshot_size());
         for (const auto &j : event.upserts())
             ids.insert(j.id());
         if (event.header().last_chunk())
@@ -255,4 +257,6 @@ TEST_F(WatchTest, JobsStreamSnapshotsEveryActiveJob)
     while (reader->Read(&event)) { }
     reader->Finish();
     EXPECT_GT(ids.size(), 100u);
+    // Every chunk announces the whole snapshot's size, for the client to make room once.
+    EXPECT_EQ(announced, std::set<std::int64_t> { static_cast<std::int64_t>(ids.size()) });
 }

@@ -225,9 +225,9 @@ void MainWindow::removeCentre(client::Connection *connection)
         m_federation->removeCentre(connection);
         m_federation->setEnergyChart(
             m_centres.isEmpty() ? nullptr : new FederationEnergyChart(centres(), m_federation));
-        if (auto *nodes
-            = qobject_cast<NodesPage *>(centre.pages.value(QStringLiteral("NodesPage"))))
-            nodes->saveState();
+        // The pages keep their columns, filters and splitters for the next centre.
+        for (QWidget *page : std::as_const(centre.pages))
+            invokeIfPresent(page, "saveState()", "saveState");
         delete centre.item;
         for (QWidget *page : std::as_const(centre.pages)) {
             m_stack->removeWidget(page);

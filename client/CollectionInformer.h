@@ -72,6 +72,9 @@ protected:
             const suanli::v1::WatchHeader &h = event.header();
             this->noteFreshness(
                 h.stale(), Informer::toDateTime(h.data_time().seconds(), h.data_time().nanos()));
+            if (h.has_backend_time())
+                site.setBackendTime(
+                    Informer::toDateTime(h.backend_time().seconds(), h.backend_time().nanos()));
             const QString epoch = QString::fromStdString(h.epoch());
             switch (h.kind()) {
             case suanli::v1::WATCH_EVENT_KIND_SNAPSHOT:

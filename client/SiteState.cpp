@@ -235,6 +235,21 @@ void SiteState::replaceTenants(
     Q_EMIT tenantsReset();
 }
 
+qint64 SiteState::nowSeconds() const
+{
+    if (!m_backendTime.isValid())
+        return QDateTime::currentSecsSinceEpoch();
+    return m_backendTime.addMSecs(m_sinceBackendTime.elapsed()).toSecsSinceEpoch();
+}
+
+void SiteState::setBackendTime(const QDateTime &time)
+{
+    if (!time.isValid())
+        return;
+    m_backendTime = time;
+    m_sinceBackendTime.start();
+}
+
 void SiteState::setOverview(const suanli::v1::Overview &overview)
 {
     m_overview = overview;

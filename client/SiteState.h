@@ -6,6 +6,7 @@
 #include "suanli/v1/tenancy.pb.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QStringList>
@@ -44,6 +45,13 @@ public:
     // console cannot reach the gateway; dataTime() is then the age shown.
     bool stale() const;
     QDateTime dataTime() const;
+
+    // The centre's clock now, in seconds since the epoch: the backend's time from the last
+    // watch message, moved on by the time since it came (a simulated centre may run ahead of
+    // the wall clock); the local clock until a message has said. What "waited for" and "ran
+    // for" are measured against.
+    qint64 nowSeconds() const;
+    void setBackendTime(const QDateTime &time);
 
     // Batches from the informers (used by Connection; tests may feed it too).
     // A snapshot replaces the collection and emits *Reset. A delta applies the
@@ -107,6 +115,8 @@ private:
     suanli::v1::Overview m_overview;
     bool m_stale = false;
     QDateTime m_dataTime;
+    QDateTime m_backendTime;
+    QElapsedTimer m_sinceBackendTime;
 };
 
 } // namespace suanli::client

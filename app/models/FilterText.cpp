@@ -36,6 +36,13 @@ void FilterText::setText(const QString &text)
     }
 }
 
+void FilterText::setClock(std::function<qint64()> nowSeconds)
+{
+    m_nowSeconds = std::move(nowSeconds);
+    if (!m_filter.empty())
+        Q_EMIT filterChanged();
+}
+
 bool FilterText::accepts(const google::protobuf::Message *message) const
 {
     if (m_filter.empty())
@@ -44,7 +51,10 @@ bool FilterText::accepts(const google::protobuf::Message *message) const
         return false;
     if (message->GetDescriptor() != m_fields->messageType())
         return true;
-    return m_filter.matches(*message);
+    suanli::MatchContext context;
+    if (m_nowSeconds)
+        context.nowSeconds = m_nowSeconds();
+    return m_filter.matches(*message, context);
 }
 
 void FilterText::setError(int position, const QString &message)

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QString>
+#include <functional>
 
 namespace suanli::app {
 
@@ -29,6 +30,11 @@ public:
     // Parses the text; if it is invalid, the last valid filter stays in force and
     // errorPosition()/errorMessage() say what is wrong.
     void setText(const QString &text);
+
+    // Where "now" comes from for terms like age>1h: the centre's clock (SiteState::nowSeconds)
+    // rather than this machine's, which a simulated centre runs ahead of.
+    // The rows are chosen again when a filter is in force.
+    void setClock(std::function<qint64()> nowSeconds);
 
     // True when the filter in force lets every object through.
     bool matchesAll() const { return m_filter.empty(); }
@@ -56,6 +62,7 @@ private:
     suanli::Filter m_filter;
     int m_errorPosition = -1;
     QString m_errorMessage;
+    std::function<qint64()> m_nowSeconds;
 };
 
 } // namespace suanli::app

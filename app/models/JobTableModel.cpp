@@ -210,7 +210,7 @@ QVariant JobTableModel::cellData(
     case ElapsedColumn: {
         if (role != Qt::DisplayRole && role != SortRole && role != Qt::ToolTipRole)
             break;
-        const qint64 seconds = elapsedSeconds(job, QDateTime::currentSecsSinceEpoch());
+        const qint64 seconds = elapsedSeconds(job, site()->nowSeconds());
         if (role == SortRole)
             return seconds < 0 ? QVariant() : QVariant::fromValue<qint64>(seconds);
         if (role == Qt::DisplayRole)

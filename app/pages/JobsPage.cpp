@@ -69,6 +69,7 @@ JobsPage::JobsPage(client::Connection *connection, QWidget *parent)
     m_priorityPrompt = [this](const QStringList &jobs, qint64 *priority, QString *reason) {
         return PriorityDialog::ask(this, jobs, priority, reason);
     };
+    m_proxy->filter()->setClock([site = connection->site()] { return site->nowSeconds(); });
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
     m_tools = new TableTools(m_table, QStringLiteral("jobs"), QStringLiteral("jobs.csv"));

@@ -39,6 +39,9 @@ inline void fillHeader(::suanli::v1::WatchHeader *header, const std::string &epo
     *header->mutable_data_time() = google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
         std::chrono::duration_cast<std::chrono::nanoseconds>(status.dataTime.time_since_epoch())
             .count());
+    *header->mutable_backend_time() = google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(status.backendTime.time_since_epoch())
+            .count());
 }
 
 // Collection is one revisioned collection of the gateway's cache (nodes, jobs,

@@ -9,6 +9,8 @@ namespace suanli::server {
 struct DataStatus {
     bool stale = false;
     std::chrono::system_clock::time_point dataTime {};
+    // The backend's own clock at dataTime (simulated time for the simulator).
+    std::chrono::system_clock::time_point backendTime {};
 };
 
 } // namespace suanli::server

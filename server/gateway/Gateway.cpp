@@ -95,6 +95,7 @@ void Gateway::start()
     {
         std::lock_guard lock(m_publishMutex);
         m_status.dataTime = std::chrono::system_clock::now();
+        m_status.backendTime = m_backend->now();
         BackendChanges first = m_backend->snapshot();
         m_status.stale = !m_backend->reachable();
         for (const auto &node : first.nodes)
@@ -259,6 +260,7 @@ void Gateway::tickLoop()
                 wasStale = false;
                 m_status.stale = false;
                 m_status.dataTime = std::chrono::system_clock::now();
+                m_status.backendTime = m_backend->now();
                 publishLocked(m_backend->collectChanges());
             } else {
                 if (!wasStale)

@@ -248,8 +248,12 @@ TEST_F(WatchTest, JobsStreamSnapshotsEveryActiveJob)
     while (reader->Read(&event)) {
         ASSERT_EQ(event.header().kind(), v1::WATCH_EVENT_KIND_SNAPSHOT);
         announced.insert(event.header().snapshot_size());
-        for (const auto &j : event.upserts())
+        // The centre's clock comes with the data, and no job was submitted after it.
+        ASSERT_TRUE(event.header().has_backend_time());
+        for (const auto &j : event.upserts()) {
             ids.insert(j.id());
+            EXPECT_LE(j.submit_time().seconds(), event.header().backend_time().seconds()) << j.id();
+        }
         if (event.header().last_chunk())
             break;
     }

@@ -1,8 +1,9 @@
 #include "ModelFixtures.h"
-#include "models/TableProxyModel.h"
 #include "models/JobTableModel.h"
 #include "models/ModelRoles.h"
 #include "models/PendingReasonText.h"
+#include "models/TableProxyModel.h"
+#include "models/Words.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void pendingReasonIsTranslated();
     void columnsShowTheJob();
     void idsSortAsNumbers();
+    void elapsedFollowsTheCentresClock();
     void stateChangeLeavesAFilteredProxy();
     void scatteredRemovalsKeepRows_data();
     void scatteredRemovalsKeepRows();
@@ -179,6 +181,44 @@ void TestJobTableModel::columnsShowTheJob()
     QCOMPARE(cell(u"2"_qs, JobTableModel::AcceleratorsColumn, Qt::ToolTipRole).toString(),
         u"on 2 node(s): lg-r0001-n1, lg-r0001-n2");
     QCOMPARE(model.jobAt(model.rowOf(u"2"_qs))->nodes_size(), 2);
+}
+
+void TestJobTableModel::elapsedFollowsTheCentresClock()
+{
+    // A simulated centre running ahead of this machine's clock: its jobs were submitted in what
+    // is here the future, and have still waited two hours by the centre's own clock.
+    client::SiteState site;
+    Feeder feed(&site);
+    const QDateTime centreNow = QDateTime::currentDateTimeUtc().addSecs(12 * 60);
+    v1::Job waiting = job(u"7"_qs, v1::JOB_STATE_PENDING, v1::PENDING_REASON_PRIORITY);
+    waiting.mutable_submit_time()->set_seconds(centreNow.toSecsSinceEpoch() - 7200);
+    v1::Job future = job(u"8"_qs, v1::JOB_STATE_PENDING, v1::PENDING_REASON_PRIORITY);
+    future.mutable_submit_time()->set_seconds(centreNow.toSecsSinceEpoch() - 60);
+    feed.jobs(true, { waiting, future });
+    JobTableModel model(&site);
+    const auto elapsed = [&](const QString &id) {
+        return model.index(model.rowOf(id), JobTableModel::ElapsedColumn).data().toString();
+    };
+    // By this machine's clock the second job was submitted 11 minutes from now.
+    QCOMPARE(elapsed(u"8"_qs), Words::noData());
+
+    site.setBackendTime(centreNow);
+    QCOMPARE(elapsed(u"7"_qs), u"2 h 0 min"_qs);
+    QCOMPARE(elapsed(u"8"_qs), u"1 min"_qs);
+
+    // The filter's ages too: by the centre's clock only job 7 is older than 10 minutes; by this
+    // machine's, job 7 still is and job 8 is not yet submitted.
+    v1::Job quarter = job(u"9"_qs, v1::JOB_STATE_PENDING, v1::PENDING_REASON_PRIORITY);
+    quarter.mutable_submit_time()->set_seconds(centreNow.toSecsSinceEpoch() - 15 * 60);
+    feed.jobs(false, { quarter });
+    TableProxyModel proxy(jobFields());
+    proxy.setSourceModel(&model);
+    proxy.sort(JobTableModel::IdColumn);
+    proxy.filter()->setText(u"age>10m"_qs);
+    QCOMPARE(proxy.rowCount(), 1); // job 9 is 3 minutes old here
+    proxy.filter()->setClock([&site] { return site.nowSeconds(); });
+    QCOMPARE(proxy.rowCount(), 2);
+    QCOMPARE(proxy.index(1, 0).data(KeyRole).toString(), u"9"_qs);
 }
 
 void TestJobTableModel::idsSortAsNumbers()

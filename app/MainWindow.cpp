@@ -10,6 +10,7 @@
 #include "charts/FederationEnergyChart.h"
 #include "dialogs/ConnectDialog.h"
 #include "dialogs/ProfilesDialog.h"
+#include "models/Words.h"
 #include "pages/AlertsPage.h"
 #include "pages/AuditPage.h"
 #include "pages/EnergyPage.h"
@@ -110,7 +111,7 @@ MainWindow::MainWindow(QWidget *parent)
         auto *centre = currentCentre();
         disconnect->setEnabled(centre != nullptr);
         disconnect->setText(
-            centre ? tr("&Disconnect from %1").arg(centre->profile().name) : tr("&Disconnect"));
+            centre ? tr("&Disconnect from %1").arg(Words::centreName(centre)) : tr("&Disconnect"));
     });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -143,7 +144,7 @@ client::Connection *MainWindow::addCentre(const client::ConnectionProfile &profi
     auto *connection = new client::Connection(profile, this);
     Centre centre;
     centre.connection = connection;
-    centre.item = new QTreeWidgetItem(m_sidebar, { profile.name });
+    centre.item = new QTreeWidgetItem(m_sidebar, { Words::centreName(connection) });
     centre.item->setData(0, kPageRole, QVariant::fromValue<QWidget *>(nullptr));
     centre.item->setFlags(Qt::ItemIsEnabled);
     // A page with a saveState()/restoreState() keeps its state across runs; a page with an int
@@ -193,6 +194,15 @@ client::Connection *MainWindow::addCentre(const client::ConnectionProfile &profi
     statusBar()->addPermanentWidget(centre.badge);
     m_centres.append(centre);
     updateStatus(m_centres.last());
+    // The gateway's own name for the site can change what the centre is called (in Chinese).
+    connect(connection->site(), &client::SiteState::overviewChanged, this, [this, connection] {
+        for (auto &c : m_centres) {
+            if (c.connection != connection || c.item->text(0) == Words::centreName(connection))
+                continue;
+            c.item->setText(0, Words::centreName(connection));
+            updateStatus(c);
+        }
+    });
     m_federation->addCentre(connection);
     m_federation->setEnergyChart(new FederationEnergyChart(centres(), m_federation));
     // The page the user last looked at comes back when its centre does.
@@ -389,40 +399,40 @@ void MainWindow::updateStatus(Centre &centre)
     widgets::SeverityColour tone = widgets::SeverityColour::Ok;
     switch (connection->state()) {
     case State::Live: {
-        text = tr("%1: live").arg(connection->profile().name);
+        text = tr("%1: live").arg(Words::centreName(connection));
         const QDateTime data = connection->site()->dataTime();
         if (connection->site()->stale() && data.isValid()) {
             text = tr("%1: backend unreachable, data %2 s old")
-                       .arg(connection->profile().name)
+                       .arg(Words::centreName(connection))
                        .arg(data.secsTo(QDateTime::currentDateTimeUtc()));
             tone = widgets::SeverityColour::Warning;
         }
         break;
     }
     case State::Connecting:
-        text = tr("%1: connecting…").arg(connection->profile().name);
+        text = tr("%1: connecting…").arg(Words::centreName(connection));
         tone = widgets::SeverityColour::Info;
         break;
     case State::Reconnecting:
         text = tr("%1: reconnecting in %2 s")
-                   .arg(connection->profile().name)
+                   .arg(Words::centreName(connection))
                    .arg(connection->retryInSeconds());
         tone = widgets::SeverityColour::Warning;
         break;
     case State::Unauthenticated:
-        text = tr("%1: token refused").arg(connection->profile().name);
+        text = tr("%1: token refused").arg(Words::centreName(connection));
         tone = widgets::SeverityColour::Critical;
         break;
     case State::CertificateUnknown:
-        text = tr("%1: certificate not trusted yet").arg(connection->profile().name);
+        text = tr("%1: certificate not trusted yet").arg(Words::centreName(connection));
         tone = widgets::SeverityColour::Warning;
         break;
     case State::CertificateChanged:
-        text = tr("%1: certificate changed — blocked").arg(connection->profile().name);
+        text = tr("%1: certificate changed — blocked").arg(Words::centreName(connection));
         tone = widgets::SeverityColour::Critical;
         break;
     case State::Disconnected:
-        text = tr("%1: disconnected").arg(connection->profile().name);
+        text = tr("%1: disconnected").arg(Words::centreName(connection));
         tone = widgets::SeverityColour::None;
         break;
     }

@@ -4,6 +4,7 @@
 #include "Palette.h"
 #include "TimeSeriesPlot.h"
 #include "charts/MetricsFeed.h"
+#include "models/Words.h"
 
 #include <QVBoxLayout>
 
@@ -30,8 +31,8 @@ FederationEnergyChart::FederationEnergyChart(
         const QString key = QString::number(i);
         // A centre keeps its colour in both charts.
         const QColor colour = Palette::categoryColour(i);
-        m_power->addSeries(key, c->profile().name, colour);
-        m_emissions->addSeries(key, c->profile().name, colour);
+        m_power->addSeries(key, Words::centreName(c), colour);
+        m_emissions->addSeries(key, Words::centreName(c), colour);
         auto *feed = new MetricsFeed(c, this);
         feed->bind(m_power, site, {}, QStringLiteral("facility_power_watts"), key);
         feed->bind(m_emissions, site, {}, QStringLiteral("emissions_kg_per_hour"), key);

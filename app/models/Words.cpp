@@ -1,6 +1,8 @@
 #include "models/Words.h"
 
+#include "Connection.h"
 #include "Describe.h"
+#include "SiteState.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -8,6 +10,16 @@
 #include <cmath>
 
 namespace suanli::app {
+
+QString Words::centreName(const client::Connection *centre)
+{
+    const QString &name = centre->profile().name;
+    const auto &overview = centre->site()->overview();
+    if (QLocale().language() == QLocale::Chinese && !overview.site_name_zh().empty()
+        && name == QString::fromStdString(overview.site()))
+        return QString::fromStdString(overview.site_name_zh());
+    return name;
+}
 
 namespace {
 

@@ -9,6 +9,10 @@
 #include <google/protobuf/timestamp.pb.h>
 #include <string_view>
 
+namespace suanli::client {
+class Connection;
+}
+
 namespace suanli::app {
 
 // Words tells the console's models what to show: translated state names, and numbers, units,
@@ -17,6 +21,11 @@ class Words {
     Q_DECLARE_TR_FUNCTIONS(Words)
 public:
     Words() = delete;
+
+    // A centre's name as the console shows it: the profile's name, or in a Chinese console the
+    // gateway's Chinese name for the site when the profile is named as the gateway names it
+    // ("Shanghai Lingang" → 上海临港). A name someone chose stays as they wrote it.
+    static QString centreName(const client::Connection *centre);
 
     // State names by suanli.v1 enum number; "unknown" for a number the enum does not have.
     static QString nodeState(int state);

@@ -479,12 +479,12 @@ QVariant FederationModel::headerData(int section, Qt::Orientation orientation, i
     switch (role) {
     case Qt::DisplayRole:
         if (centre)
-            return centre->profile().name;
+            return Words::centreName(centre);
         if (liveCentres() < m_centres.size())
             return tr("Total (%1 of %2 live)").arg(liveCentres()).arg(m_centres.size());
         return tr("Total");
     case Qt::ToolTipRole:
-        return centre ? tr("%1 — click to open its overview").arg(centre->profile().name)
+        return centre ? tr("%1 — click to open its overview").arg(Words::centreName(centre))
                       : tr("All centres summed");
     case Qt::ForegroundRole:
         if (centre && isStale(centre))

@@ -82,7 +82,7 @@ WallEnergyPage::WallEnergyPage(client::Connection *centre, QWidget *parent)
 
 QString WallEnergyPage::title() const
 {
-    return tr("%1 · Energy and carbon").arg(WallStyle::centreName(centre()));
+    return tr("%1 · Energy and carbon").arg(Words::centreName(centre()));
 }
 
 void WallEnergyPage::refreshContent()

@@ -112,7 +112,7 @@ void WallFederationPage::refreshColumn(Column &c)
     const auto &o = c.centre->site()->overview();
     const QLocale locale;
     const bool synced = o.nodes_total() > 0;
-    c.name->setText(WallStyle::centreName(c.centre));
+    c.name->setText(Words::centreName(c.centre));
     qint64 total = 0, inUse = 0;
     int lines = 0;
     for (const auto &a : o.accelerators()) {

@@ -3,6 +3,7 @@
 #include "Connection.h"
 #include "RackHeatmap.h"
 #include "SiteState.h"
+#include "models/Words.h"
 #include "wall/WallStyle.h"
 
 #include <QVBoxLayout>
@@ -54,7 +55,7 @@ WallHeatmapPage::WallHeatmapPage(client::Connection *centre, QWidget *parent)
 
 QString WallHeatmapPage::title() const
 {
-    return tr("%1 · All nodes").arg(WallStyle::centreName(centre()));
+    return tr("%1 · All nodes").arg(Words::centreName(centre()));
 }
 
 void WallHeatmapPage::refreshContent()

@@ -38,7 +38,7 @@ WallKpiPage::WallKpiPage(client::Connection *centre, QWidget *parent)
 
 QString WallKpiPage::title() const
 {
-    return tr("%1 · Key figures").arg(WallStyle::centreName(centre()));
+    return tr("%1 · Key figures").arg(Words::centreName(centre()));
 }
 
 void WallKpiPage::refreshContent()

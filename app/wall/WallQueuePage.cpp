@@ -41,7 +41,7 @@ WallQueuePage::WallQueuePage(client::Connection *centre, QWidget *parent)
 
 QString WallQueuePage::title() const
 {
-    return tr("%1 · Queue pressure").arg(WallStyle::centreName(centre()));
+    return tr("%1 · Queue pressure").arg(Words::centreName(centre()));
 }
 
 WallQueuePage::Row &WallQueuePage::row(int index)

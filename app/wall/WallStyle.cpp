@@ -49,14 +49,6 @@ QFont WallStyle::font(const QFont &base, qreal factor, QFont::Weight weight)
     return f;
 }
 
-QString WallStyle::centreName(const client::Connection *centre)
-{
-    const auto &zh = centre->site()->overview().site_name_zh();
-    if (QLocale().language() == QLocale::Chinese && !zh.empty())
-        return QString::fromStdString(zh);
-    return centre->profile().name;
-}
-
 qint64 WallStyle::dataAgeSeconds(const client::Connection *centre)
 {
     const QDateTime data = centre->site()->dataTime();

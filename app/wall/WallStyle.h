@@ -27,8 +27,6 @@ public:
     // Scale of KpiTiles: their values come out at 1/11 of the screen's height.
     static constexpr qreal kTileScale = 1.35;
 
-    // The centre's name in the user's language (the overview's Chinese name in Chinese).
-    static QString centreName(const client::Connection *centre);
     // Seconds since the centre's data was current; -1 when unknown.
     static qint64 dataAgeSeconds(const client::Connection *centre);
     // True when the centre's data is not current: the gateway or its scheduler is unreachable.

@@ -3,6 +3,7 @@
 #include "Connection.h"
 #include "QuotaBar.h"
 #include "SiteState.h"
+#include "models/Words.h"
 #include "wall/WallStyle.h"
 
 #include <QEvent>
@@ -48,7 +49,7 @@ WallTenantPage::WallTenantPage(client::Connection *centre, QWidget *parent)
 
 QString WallTenantPage::title() const
 {
-    return tr("%1 · Top tenants by use").arg(WallStyle::centreName(centre()));
+    return tr("%1 · Top tenants by use").arg(Words::centreName(centre()));
 }
 
 WallTenantPage::Row &WallTenantPage::row(int index)

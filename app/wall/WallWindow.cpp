@@ -309,7 +309,7 @@ void WallWindow::updateTakeover()
         const QString since = age >= 0
             ? tr("%1 since %2 (%3 ago)").arg(kind, at, widgets::KpiTile::ageText(age))
             : tr("%1 since %2").arg(kind, at);
-        shown.prepend({ WallStyle::centreName(it->centre), QString::fromStdString(a.target()),
+        shown.prepend({ Words::centreName(it->centre), QString::fromStdString(a.target()),
             QString::fromStdString(a.summary()), since });
         ++it;
     }
@@ -339,7 +339,7 @@ void WallWindow::updateBanner()
         auto *connection = c.connection;
         if (connection->profile().caPem.isEmpty())
             continue;
-        const QString name = WallStyle::centreName(connection);
+        const QString name = Words::centreName(connection);
         const qint64 age = WallStyle::dataAgeSeconds(connection);
         const QString ageWords
             = age >= 0 ? tr("data %1 old").arg(widgets::KpiTile::ageText(age)) : tr("no data yet");
@@ -391,7 +391,7 @@ void WallWindow::updateTicker()
     };
     QList<Entry> entries;
     for (const auto &c : m_centres) {
-        const QString name = WallStyle::centreName(c.connection);
+        const QString name = Words::centreName(c.connection);
         for (const auto &a : c.connection->site()->alerts().items) {
             if (a.acknowledged() || a.has_clear_time())
                 continue;

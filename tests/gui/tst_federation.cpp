@@ -16,8 +16,10 @@
 #include "suanli/v1/cluster.grpc.pb.h"
 
 #include <QHeaderView>
+#include <QScopeGuard>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTreeWidget>
 #include <QtTest>
 
 using namespace suanli;
@@ -109,6 +111,7 @@ class FederationTest : public QObject {
 private Q_SLOTS:
     void columnsFollowEachGatewayAndTotalSums();
     void fingerprintGivenWithTheProfileDecidesTrust();
+    void aCentreNamedAsItsGatewayIsShownInChinese();
 };
 
 void FederationTest::columnsFollowEachGatewayAndTotalSums()
@@ -262,6 +265,38 @@ void FederationTest::fingerprintGivenWithTheProfileDecidesTrust()
     QVERIFY(bar->message().contains(right.caFingerprint));
     QCOMPARE(blocked->state(), client::Connection::State::CertificateUnknown);
     QVERIFY(window.federationPage()->model()->isStale(blocked));
+}
+
+void FederationTest::aCentreNamedAsItsGatewayIsShownInChinese()
+{
+    test::GatewayProcess gateway(centreArgs("wuhan", "8"));
+    QVERIFY2(gateway.start(), gateway.error().c_str());
+    const std::string token = gateway.addUser("wall", "viewer");
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+    const auto restore = qScopeGuard([&before] { QLocale::setDefault(before); });
+
+    app::MainWindow window;
+    window.show();
+    // The demo's way (named as the gateway names the site), and a name someone chose.
+    auto *own = window.addCentre(profileFor(QStringLiteral("Wuhan"), gateway, token));
+    auto *chosen = window.addCentre(profileFor(QStringLiteral("华中一号"), gateway, token));
+    QTRY_COMPARE_WITH_TIMEOUT(own->site()->overview().site(), std::string("Wuhan"), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(chosen->site()->overview().site(), std::string("Wuhan"), 30000);
+
+    auto &model = *window.federationPage()->model();
+    QTRY_COMPARE(
+        model.headerData(0, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("武汉"));
+    QCOMPARE(model.headerData(1, Qt::Horizontal, Qt::DisplayRole).toString(),
+        QStringLiteral("华中一号"));
+    auto *sidebar = window.findChild<QTreeWidget *>();
+    QVERIFY(sidebar);
+    QStringList centres;
+    for (int i = 0; i < sidebar->topLevelItemCount(); ++i)
+        centres.append(sidebar->topLevelItem(i)->text(0));
+    QVERIFY2(centres.contains(QStringLiteral("武汉")), qPrintable(centres.join(u", ")));
+    QVERIFY2(centres.contains(QStringLiteral("华中一号")), qPrintable(centres.join(u", ")));
+    QVERIFY(!centres.contains(QStringLiteral("Wuhan")));
 }
 
 QTEST_MAIN(FederationTest)

@@ -2024,10 +2024,6 @@ SHA-256 指纹：
         <translation>筛选，例如 state:drained model:910B util&lt;10</translation>
     </message>
     <message>
-        <source>Position %1: %2</source>
-        <translation>第 %1 个字符：%2</translation>
-    </message>
-    <message>
         <source>Colour by state</source>
         <translation>按状态着色</translation>
     </message>
@@ -2555,10 +2551,6 @@ SHA-256 指纹：
         <translation>筛选，例如 state:pending tenant:galaxy</translation>
     </message>
     <message>
-        <source>Position %1: %2</source>
-        <translation>第 %1 个字符：%2</translation>
-    </message>
-    <message>
         <source>Select a request to see who asked, why, and what approving it would change.</source>
         <translation>选择一条申请，查看申请人、理由以及批准后的影响。</translation>
     </message>
@@ -2930,10 +2922,6 @@ SHA-256 指纹：
     <message>
         <source>Filter tenants, e.g. id:galaxy</source>
         <translation>筛选租户，例如 id:galaxy</translation>
-    </message>
-    <message>
-        <source>Position %1: %2</source>
-        <translation>第 %1 个字符：%2</translation>
     </message>
     <message>
         <source>You see the tenants you manage: %1.</source>

@@ -250,10 +250,13 @@ private:
         int position = 0;
     };
 
-    bool fail(std::size_t position, std::string message)
+    bool fail(std::size_t position, FilterError::Code code, std::vector<std::string> args,
+        std::string message)
     {
         m_error.position = static_cast<int>(position);
         m_error.message = std::move(message);
+        m_error.code = code;
+        m_error.args = std::move(args);
         return false;
     }
 
@@ -261,7 +264,8 @@ private:
     {
         if (m_text[m_pos] == '-') {
             if (m_pos + 1 >= m_text.size() || isSpace(m_text[m_pos + 1]))
-                return fail(m_pos, "\"-\" must be followed by a term to exclude, e.g. -state:down");
+                return fail(m_pos, FilterError::Code::NegationWithoutTerm, {},
+                    "\"-\" must be followed by a term to exclude, e.g. -state:down");
             term.negated = true;
             ++m_pos;
         }
@@ -280,12 +284,14 @@ private:
             return true;
         }
         if (p == fieldStart)
-            return fail(p,
+            return fail(p, FilterError::Code::MissingFieldName,
+                { std::string(m_text.substr(p, 1)) },
                 "missing field name before " + quoted(m_text.substr(p, 1)) + ", e.g. state:idle");
         const std::string_view name = m_text.substr(fieldStart, p - fieldStart);
         term.field = m_fields.find(name);
         if (!term.field) {
-            return fail(fieldStart,
+            return fail(fieldStart, FilterError::Code::UnknownField,
+                { std::string(name), m_fields.collection(), m_fields.knownNames() },
                 "unknown field " + quoted(name) + " for " + m_fields.collection()
                     + " (known: " + m_fields.knownNames() + ")");
         }
@@ -313,7 +319,7 @@ private:
             break;
         case '!':
             if (!thenEqual)
-                return fail(m_pos,
+                return fail(m_pos, FilterError::Code::BangOperator, {},
                     "unknown operator \"!\": use \"!=\", or \"-\" before a term "
                     "to exclude it");
             term.op = Filter::Op::Equal;
@@ -342,7 +348,7 @@ private:
             return true;
         case FieldKind::Text:
             if (ordered)
-                return fail(opStart,
+                return fail(opStart, FilterError::Code::TextCompared, { field.name, opText },
                     field.name + " is text and cannot be compared with " + quoted(opText)
                         + ": use \":\" (contains), \"=\" or \"!=\"");
             return true;
@@ -351,7 +357,8 @@ private:
         case FieldKind::Bool:
         case FieldKind::Model:
             if (ordered) {
-                return fail(opStart,
+                return fail(opStart, FilterError::Code::KeywordCompared,
+                    { field.name, opText, exampleValue(field) },
                     field.name + " cannot be compared with " + quoted(opText)
                         + ": use \":\", \"=\" or \"!=\", e.g. " + field.name + ":"
                         + exampleValue(field));
@@ -411,19 +418,23 @@ private:
                     ++m_pos;
                 }
                 if (!closed)
-                    return fail(itemStart, "unterminated quote: add a closing \"");
+                    return fail(itemStart, FilterError::Code::UnterminatedQuote, {},
+                        "unterminated quote: add a closing \"");
                 if (m_pos < m_text.size() && !isSpace(m_text[m_pos]) && m_text[m_pos] != ',')
-                    return fail(m_pos, "expected a space or \",\" after the closing quote");
+                    return fail(m_pos, FilterError::Code::NothingAfterQuote, {},
+                        "expected a space or \",\" after the closing quote");
             } else {
                 while (m_pos < m_text.size() && !isSpace(m_text[m_pos]) && m_text[m_pos] != ',')
                     ++m_pos;
                 item.text = std::string(m_text.substr(itemStart, m_pos - itemStart));
                 if (item.text.empty()) {
                     if (!items.empty())
-                        return fail(itemStart, "empty value after \",\"");
+                        return fail(itemStart, FilterError::Code::EmptyAfterComma, {},
+                            "empty value after \",\"");
                     if (fieldName.empty())
-                        return fail(itemStart, "empty value");
-                    return fail(itemStart,
+                        return fail(itemStart, FilterError::Code::EmptyValue, {}, "empty value");
+                    return fail(itemStart, FilterError::Code::MissingValue,
+                        { fieldName, std::string(op), exampleValue(*m_fields.find(fieldName)) },
                         fieldName + " needs a value after " + quoted(op) + ", e.g. " + fieldName
                             + op + exampleValue(*m_fields.find(fieldName)));
                 }
@@ -452,15 +463,17 @@ private:
                     text.remove_suffix(1);
                 const std::optional<double> value = parseNumber(text);
                 if (!value)
-                    return fail(
-                        item.position, field.name + " expects a number, got " + quoted(item.text));
+                    return fail(item.position, FilterError::Code::NotANumber,
+                        { field.name, item.text },
+                        field.name + " expects a number, got " + quoted(item.text));
                 term.numbers.push_back(*value);
                 break;
             }
             case FieldKind::Duration: {
                 const std::optional<double> value = parseDuration(item.text);
                 if (!value)
-                    return fail(item.position,
+                    return fail(item.position, FilterError::Code::NotADuration,
+                        { field.name, item.text },
                         field.name
                             + " expects seconds or a duration like 90m, 2h or 3d, "
                               "got "
@@ -471,7 +484,8 @@ private:
             case FieldKind::Time: {
                 const std::optional<double> value = parseTime(item.text);
                 if (!value)
-                    return fail(item.position,
+                    return fail(item.position, FilterError::Code::NotADate,
+                        { field.name, item.text },
                         field.name
                             + " expects a UTC date like 2024-05-01 or "
                               "2024-05-01T08:00:00Z, got "
@@ -490,7 +504,8 @@ private:
                 else if (word == "false" || word == "no")
                     term.mask |= 1;
                 else
-                    return fail(item.position,
+                    return fail(item.position, FilterError::Code::NotABool,
+                        { field.name, item.text },
                         field.name
                             + " expects true or false (or yes/no), "
                               "got "
@@ -533,7 +548,8 @@ private:
             }
             for (const EnumAlias &alias : field.enumAliases)
                 known += ", " + alias.word;
-            return fail(item.position,
+            return fail(item.position, FilterError::Code::UnknownValue,
+                { field.name, item.text, m_fields.collection(), known },
                 "unknown " + field.name + " " + quoted(item.text) + " for " + m_fields.collection()
                     + " (known: " + known + ")");
         }

@@ -1444,6 +1444,73 @@
     </message>
 </context>
 <context>
+    <name>suanli::app::FilterText</name>
+    <message>
+        <source>&quot;-&quot; must be followed by a term to exclude, e.g. -state:down</source>
+        <translation>“-”后面要跟一个要排除的条件，例如 -state:down</translation>
+    </message>
+    <message>
+        <source>missing field name before &quot;%1&quot;, e.g. state:idle</source>
+        <translation>“%1”前缺少字段名，例如 state:idle</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot; for %2 (known: %3)</source>
+        <translation>%2 没有字段“%1”（可用的字段：%3）</translation>
+    </message>
+    <message>
+        <source>unknown operator &quot;!&quot;: use &quot;!=&quot;, or &quot;-&quot; before a term to exclude it</source>
+        <translation>未知运算符“!”：请用“!=”，或在条件前加“-”来排除</translation>
+    </message>
+    <message>
+        <source>%1 is text and cannot be compared with &quot;%2&quot;: use &quot;:&quot; (contains), &quot;=&quot; or &quot;!=&quot;</source>
+        <translation>%1 是文本，不能用“%2”比较：请用“:”（包含）、“=”或“!=”</translation>
+    </message>
+    <message>
+        <source>%1 cannot be compared with &quot;%2&quot;: use &quot;:&quot;, &quot;=&quot; or &quot;!=&quot;, e.g. %1:%3</source>
+        <translation>%1 不能用“%2”比较：请用“:”、“=”或“!=”，例如 %1:%3</translation>
+    </message>
+    <message>
+        <source>unterminated quote: add a closing &quot;</source>
+        <translation>引号没有闭合：请补上结尾的 &quot;</translation>
+    </message>
+    <message>
+        <source>expected a space or &quot;,&quot; after the closing quote</source>
+        <translation>结尾引号后面应是空格或“,”</translation>
+    </message>
+    <message>
+        <source>empty value after &quot;,&quot;</source>
+        <translation>“,”后面的值是空的</translation>
+    </message>
+    <message>
+        <source>empty value</source>
+        <translation>值是空的</translation>
+    </message>
+    <message>
+        <source>%1 needs a value after &quot;%2&quot;, e.g. %1%2%3</source>
+        <translation>%1 在“%2”后面需要一个值，例如 %1%2%3</translation>
+    </message>
+    <message>
+        <source>%1 expects a number, got &quot;%2&quot;</source>
+        <translation>%1 需要一个数字，这里是“%2”</translation>
+    </message>
+    <message>
+        <source>%1 expects seconds or a duration like 90m, 2h or 3d, got &quot;%2&quot;</source>
+        <translation>%1 需要秒数或时长（如 90m、2h、3d），这里是“%2”</translation>
+    </message>
+    <message>
+        <source>%1 expects a UTC date like 2024-05-01 or 2024-05-01T08:00:00Z, got &quot;%2&quot;</source>
+        <translation>%1 需要 UTC 日期（如 2024-05-01 或 2024-05-01T08:00:00Z），这里是“%2”</translation>
+    </message>
+    <message>
+        <source>%1 expects true or false (or yes/no), got &quot;%2&quot;</source>
+        <translation>%1 需要 true 或 false（或 yes/no），这里是“%2”</translation>
+    </message>
+    <message>
+        <source>unknown %1 &quot;%2&quot; for %3 (known: %4)</source>
+        <translation>%3 没有这个 %1：“%2”（可用的值：%4）</translation>
+    </message>
+</context>
+<context>
     <name>suanli::app::JobTableModel</name>
     <message>
         <source>Job</source>

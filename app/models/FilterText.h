@@ -55,6 +55,8 @@ Q_SIGNALS:
     void errorChanged();
 
 private:
+    // What is wrong, in the console's language.
+    static QString describe(const suanli::FilterError &error);
     void setError(int position, const QString &message);
 
     const suanli::FieldSet *m_fields;

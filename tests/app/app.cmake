@@ -1,6 +1,6 @@
 # Offscreen QtTest programs of the console's own pieces: saved centres, the connect dialog,
-# themes. No keychain daemon runs here (the D-Bus session bus is pointed nowhere), so tokens
-# take the 0600-file fallback, as on a desktop without one.
+# themes, the filter's messages. No keychain daemon runs here (the D-Bus session bus is pointed
+# nowhere), so tokens take the 0600-file fallback, as on a desktop without one.
 if(NOT TARGET suanli_app)
   return()
 endif()
@@ -14,6 +14,6 @@ function(suanli_app_test name)
     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/${name}-config;DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/suanli-test-bus")
 endfunction()
 
-foreach(t profilestore connectdialog theme profilesdialog)
+foreach(t profilestore connectdialog theme profilesdialog filtertext)
   suanli_app_test(tst_${t})
 endforeach()

@@ -23,6 +23,9 @@ namespace suanli::client {
 namespace {
 
 constexpr int kDrainIntervalMs = 100;
+// While the first snapshots stream in, their chunks are taken in more often: a snapshot reaches
+// the models only once whole, as one reset, and the view is complete that much sooner.
+constexpr int kSyncDrainIntervalMs = 20;
 constexpr auto kWhoAmIDeadline = std::chrono::seconds(10);
 // Informers that have not caught up this long after WhoAmI answered count as a failed attempt.
 constexpr qint64 kSyncTimeoutMs = 120000;
@@ -323,10 +326,12 @@ void Connection::Private::startInformers()
             informer->start(channel, token);
     awaitingSync = true;
     syncDeadline = QDeadlineTimer(kSyncTimeoutMs);
+    drainTimer->setInterval(kSyncDrainIntervalMs);
 }
 
 void Connection::Private::stopInformers()
 {
+    drainTimer->setInterval(kDrainIntervalMs);
     for (auto &informer : informers)
         informer->stop();
 }
@@ -353,6 +358,7 @@ void Connection::Private::drain()
             [](const auto &informer) { return informer->synced(); });
         if (all) {
             awaitingSync = false;
+            drainTimer->setInterval(kDrainIntervalMs);
             backoff.reset();
             setState(State::Live, tr("live"));
         } else if (syncDeadline.hasExpired()) {

@@ -91,11 +91,46 @@ QList<int> SiteTableModel::changingRoles() const
 void SiteTableModel::resetRows()
 {
     beginResetModel();
-    m_keys = keys();
-    // A stable first order; views sort through a proxy.
-    std::sort(m_keys.begin(), m_keys.end());
+    m_keys = sortedKeys(keys());
     renumberSlots();
     endResetModel();
+}
+
+QStringList SiteTableModel::sortedKeys(QStringList keys)
+{
+    // A stable first order (views sort through a proxy), as QString's operator< gives it, but
+    // mostly on integers: a key's first 8 UTF-16 units packed into one byte each. A unit above
+    // 0xFF packs as 0xFF and so does everything after it, so the packing never contradicts the
+    // strings' order; only equal packings compare strings. 200,000 job ids sort in a fraction
+    // of the time string comparisons take.
+    std::vector<std::pair<quint64, qsizetype>> order;
+    order.reserve(static_cast<std::size_t>(keys.size()));
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        const QString &key = keys.at(i);
+        quint64 packed = 0;
+        bool capped = false;
+        for (qsizetype c = 0; c < 8; ++c) {
+            quint64 byte = 0;
+            if (capped) {
+                byte = 0xFF;
+            } else if (c < key.size()) {
+                byte = std::min<quint64>(key.at(c).unicode(), 0xFF);
+                capped = key.at(c).unicode() > 0xFF;
+            }
+            packed = (packed << 8) | byte;
+        }
+        order.emplace_back(packed, i);
+    }
+    std::sort(order.begin(), order.end(), [&keys](const auto &a, const auto &b) {
+        if (a.first != b.first)
+            return a.first < b.first;
+        return keys.at(a.second) < keys.at(b.second);
+    });
+    QStringList sorted;
+    sorted.reserve(keys.size());
+    for (const auto &[packed, i] : order)
+        sorted.append(std::move(keys[i]));
+    return sorted;
 }
 
 void SiteTableModel::applyChanges(const QStringList &upserted, const QStringList &removed)

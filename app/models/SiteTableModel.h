@@ -54,6 +54,8 @@ protected:
     void emitColumnsChanged(int first, int last, const QList<int> &roles);
 
 private:
+    // The keys in QString's order.
+    static QStringList sortedKeys(QStringList keys);
     // Numbers the rows 0..n-1 as their slots and marks every slot live.
     void renumberSlots();
     // Gives a key appended as the last row the next slot.

@@ -47,6 +47,7 @@ class TestNodeTableModel : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void snapshotResets();
+    void snapshotRowsAreInKeyOrder();
     void deltaSignalsOnlyTheChangedRows();
     void contiguousChangesAreOneRange();
     void insertsAndRemovalsHaveExactRanges();
@@ -81,6 +82,48 @@ void TestNodeTableModel::snapshotResets()
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.keyAt(3), nodeName(3));
     verifyIndex(model);
+}
+
+void TestNodeTableModel::snapshotRowsAreInKeyOrder()
+{
+    // Long keys sharing their first 8 characters, prefixes, characters above U+00FF (which the
+    // fast ordering caps), and Chinese: the rows come in QString's own order.
+    QStringList names = { u"lg-r0017-n10"_qs, u"lg-r0017-n03"_qs, u"lg-r0017-n1"_qs, u"n9"_qs,
+        u"n10"_qs, u"abc"_qs, u"ab"_qs, u"a"_qs, u"\u00ffb"_qs, u"\u00ffa"_qs, u"\u0100b"_qs,
+        u"\u0100a"_qs, u"\u01ff"_qs, u"节点10"_qs, u"节点2"_qs, u"lg-r0017"_qs, u"lg-r001"_qs };
+    QList<v1::Node> nodes;
+    for (const QString &name : std::as_const(names))
+        nodes.append(node(name));
+    client::SiteState site;
+    Feeder feed(&site);
+    feed.nodes(true, nodes);
+    NodeTableModel model(&site);
+    QStringList rows;
+    for (int row = 0; row < model.rowCount(); ++row)
+        rows.append(model.keyAt(row));
+    std::sort(names.begin(), names.end());
+    QCOMPARE(rows, names);
+
+    // And any mix of them.
+    QRandomGenerator random(7);
+    const QString alphabet = u"a0-\u00fe\u00ff\u0100\u01ff节"_qs;
+    QSet<QString> many;
+    while (many.size() < 3000) {
+        QString name;
+        for (int length = random.bounded(1, 12); length > 0; --length)
+            name.append(alphabet.at(random.bounded(int(alphabet.size()))));
+        many.insert(name);
+    }
+    nodes.clear();
+    for (const QString &name : std::as_const(many))
+        nodes.append(node(name));
+    feed.nodes(true, nodes);
+    rows.clear();
+    for (int row = 0; row < model.rowCount(); ++row)
+        rows.append(model.keyAt(row));
+    names = many.values();
+    std::sort(names.begin(), names.end());
+    QCOMPARE(rows, names);
 }
 
 void TestNodeTableModel::deltaSignalsOnlyTheChangedRows()

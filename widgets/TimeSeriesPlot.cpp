@@ -495,6 +495,16 @@ QString TimeSeriesPlot::seriesLabel(const QString &key) const
     return s ? s->label : QString();
 }
 
+void TimeSeriesPlot::setSeriesLabel(const QString &key, const QString &label)
+{
+    Series *s = find(key);
+    if (!s || s->label == label)
+        return;
+    s->label = label;
+    updateLegendItem(*s);
+    scheduleReplot();
+}
+
 QColor TimeSeriesPlot::seriesColour(const QString &key) const
 {
     const Series *s = find(key);

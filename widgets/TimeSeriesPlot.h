@@ -90,6 +90,8 @@ public:
     void removeAllSeries();
     QStringList seriesKeys() const;
     QString seriesLabel(const QString &key) const;
+    // Renames a series in the legend and the crosshair (a centre's name arriving later).
+    void setSeriesLabel(const QString &key, const QString &label);
     QColor seriesColour(const QString &key) const;
     // Replaces a series' points; NaN values are gaps. Times ascending.
     void setSeriesData(

@@ -2,6 +2,7 @@
 
 #include "Connection.h"
 #include "Palette.h"
+#include "SiteState.h"
 #include "TimeSeriesPlot.h"
 #include "charts/MetricsFeed.h"
 #include "models/Words.h"
@@ -33,6 +34,11 @@ FederationEnergyChart::FederationEnergyChart(
         const QColor colour = Palette::categoryColour(i);
         m_power->addSeries(key, Words::centreName(c), colour);
         m_emissions->addSeries(key, Words::centreName(c), colour);
+        // The name can change when the centre's overview arrives (its Chinese name).
+        connect(c->site(), &client::SiteState::overviewChanged, this, [this, c, key] {
+            m_power->setSeriesLabel(key, Words::centreName(c));
+            m_emissions->setSeriesLabel(key, Words::centreName(c));
+        });
         auto *feed = new MetricsFeed(c, this);
         feed->bind(m_power, site, {}, QStringLiteral("facility_power_watts"), key);
         feed->bind(m_emissions, site, {}, QStringLiteral("emissions_kg_per_hour"), key);

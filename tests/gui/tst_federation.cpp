@@ -9,6 +9,8 @@
 #include "NotificationBar.h"
 #include "Palette.h"
 #include "SiteState.h"
+#include "TimeSeriesPlot.h"
+#include "charts/FederationEnergyChart.h"
 #include "models/ModelRoles.h"
 #include "models/Words.h"
 #include "pages/FederationModel.h"
@@ -297,6 +299,13 @@ void FederationTest::aCentreNamedAsItsGatewayIsShownInChinese()
     QVERIFY2(centres.contains(QStringLiteral("武汉")), qPrintable(centres.join(u", ")));
     QVERIFY2(centres.contains(QStringLiteral("华中一号")), qPrintable(centres.join(u", ")));
     QVERIFY(!centres.contains(QStringLiteral("Wuhan")));
+    // The energy chart, made when the centres were added, renames its series too.
+    auto *chart = window.findChild<app::FederationEnergyChart *>();
+    QVERIFY(chart);
+    const auto plots = chart->findChildren<widgets::TimeSeriesPlot *>();
+    QVERIFY(!plots.isEmpty());
+    for (const auto *plot : plots)
+        QTRY_COMPARE(plot->seriesLabel(QStringLiteral("0")), QStringLiteral("武汉"));
 }
 
 QTEST_MAIN(FederationTest)

@@ -235,6 +235,12 @@ void TestTimeSeriesPlot::crosshairListsEveryValue()
     plot.showCrosshairAt(kStart - 1200);
     QVERIFY(!plot.crosshairText().contains(QStringLiteral("XID")));
     QVERIFY(plot.crosshairText().contains(QStringLiteral("GPU 0: no data")));
+    // A series renamed later is named so in the crosshair, still without data.
+    plot.setSeriesLabel(QStringLiteral("m"), QStringLiteral("显存"));
+    QCOMPARE(plot.seriesLabel(QStringLiteral("m")), QStringLiteral("显存"));
+    plot.showCrosshairAt(kStart - 1200);
+    QVERIFY2(plot.crosshairText().contains(QStringLiteral("显存: no data")),
+        qPrintable(plot.crosshairText()));
 
     // The mouse over the plot shows it too; leaving hides it.
     plot.show();

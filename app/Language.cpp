@@ -42,16 +42,31 @@ QString Language::resolve(const QString &saved)
     return system.language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
 }
 
-QString Language::install(QCoreApplication *app)
+QString Language::install(QCoreApplication *)
 {
-    const QString name = resolve(saved());
+    return apply(saved());
+}
+
+QString Language::apply(const QString &choice)
+{
+    // The translators installed last, to take out when the language changes.
+    static QTranslator *own = nullptr;
+    static QTranslator *qt = nullptr;
+    for (QTranslator **installed : { &own, &qt }) {
+        if (*installed) {
+            QCoreApplication::removeTranslator(*installed);
+            delete *installed;
+            *installed = nullptr;
+        }
+    }
+    const QString name = resolve(choice);
     const QLocale locale(name);
     QLocale::setDefault(locale);
-    auto *own = new QTranslator(app);
+    own = new QTranslator(QCoreApplication::instance());
     if (own->load(QStringLiteral(":/i18n/suanli_") + name))
         QCoreApplication::installTranslator(own);
     // Qt's own strings (standard buttons, file dialogs).
-    auto *qt = new QTranslator(app);
+    qt = new QTranslator(QCoreApplication::instance());
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
             QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
@@ -70,6 +85,7 @@ QMenu *Language::menu(QWidget *parent, const std::function<void(const QString &)
         group->addAction(action);
         QObject::connect(action, &QAction::triggered, menu, [name, onChange] {
             save(name);
+            apply(name);
             onChange(name);
         });
     };

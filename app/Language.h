@@ -26,9 +26,12 @@ public:
     // Installs the translators (the console's and Qt's own) and the default
     // QLocale for the saved choice. Returns the language installed.
     static QString install(QCoreApplication *app);
+    // Replaces the installed translators and default QLocale with those for
+    // `choice` (empty: the system's). Returns the language installed.
+    static QString apply(const QString &choice);
 
-    // A menu to switch: "Follow the system", "English", "中文 (简体)". The
-    // change applies at the next start, which `onChange` tells the user.
+    // A menu to switch: "Follow the system", "English", "中文 (简体)". A choice
+    // is saved and applied; `onChange` then rebuilds what shows text.
     static QMenu *menu(QWidget *parent, const std::function<void(const QString &)> &onChange);
 };
 

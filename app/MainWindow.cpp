@@ -61,7 +61,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_notifications(new NotificationBar(this))
     , m_profiles(new ProfileStore(this))
-    , m_federation(new FederationPage(m_stack))
+    , m_federation(nullptr)
     , m_federationItem(new QTreeWidgetItem(m_sidebar, { tr("Federation") }))
 {
     setWindowTitle(tr("Suanli — compute centre console"));
@@ -76,14 +76,11 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     // All centres side by side, above the centres themselves.
-    m_stack->addWidget(m_federation);
-    m_federationItem->setData(0, kPageRole, QVariant::fromValue<QWidget *>(m_federation));
+    buildFederationPage();
     QFont bold = m_federationItem->font(0);
     bold.setBold(true);
     m_federationItem->setFont(0, bold);
     m_sidebar->setCurrentItem(m_federationItem);
-    connect(m_federation, &FederationPage::centreActivated, this,
-        [this](client::Connection *centre) { showPage(centre, QStringLiteral("OverviewPage")); });
 
     auto *main = new QWidget(this);
     auto *mainLayout = new QVBoxLayout(main);
@@ -98,6 +95,27 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->setStretchFactor(1, 1);
     setCentralWidget(splitter);
 
+    buildMenus();
+
+    // Data age in the status bar moves even when nothing arrives.
+    auto *clock = new QTimer(this);
+    connect(clock, &QTimer::timeout, this, [this] {
+        for (auto &centre : m_centres)
+            updateStatus(centre);
+    });
+    clock->start(1000);
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    if (!settings.contains(QStringLiteral("window/geometry")))
+        resize(1600, 1000);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
     auto *file = menuBar()->addMenu(tr("&File"));
     file->addAction(
         tr("&Connect to centre…"), QKeySequence::New, this, &MainWindow::openConnectDialog);
@@ -121,32 +139,11 @@ MainWindow::MainWindow(QWidget *parent)
         QMessageBox::about(this, tr("About Suanli"),
             tr("Suanli (算力) — a management console for AI compute centres."));
     });
-
-    // Data age in the status bar moves even when nothing arrives.
-    auto *clock = new QTimer(this);
-    connect(clock, &QTimer::timeout, this, [this] {
-        for (auto &centre : m_centres)
-            updateStatus(centre);
-    });
-    clock->start(1000);
-
-    QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
-    if (!settings.contains(QStringLiteral("window/geometry")))
-        resize(1600, 1000);
 }
 
-MainWindow::~MainWindow() = default;
-
-client::Connection *MainWindow::addCentre(const client::ConnectionProfile &profile)
+void MainWindow::buildPages(Centre &centre)
 {
-    auto *connection = new client::Connection(profile, this);
-    Centre centre;
-    centre.connection = connection;
-    centre.item = new QTreeWidgetItem(m_sidebar, { Words::centreName(connection) });
-    centre.item->setData(0, kPageRole, QVariant::fromValue<QWidget *>(nullptr));
-    centre.item->setFlags(Qt::ItemIsEnabled);
+    client::Connection *connection = centre.connection;
     // A page with a saveState()/restoreState() keeps its state across runs; a page with an int
     // property "badge" (with a NOTIFY signal) has it shown next to its name in the sidebar.
     auto addPage = [&](const QString &title, QWidget *page) {
@@ -188,6 +185,73 @@ client::Connection *MainWindow::addCentre(const client::ConnectionProfile &profi
     addPage(tr("Audit"), audit);
     addPage(tr("Energy"), new EnergyPage(connection, m_stack));
     centre.item->setExpanded(true);
+}
+
+void MainWindow::buildFederationPage()
+{
+    m_federation = new FederationPage(m_stack);
+    m_stack->insertWidget(0, m_federation);
+    m_federationItem->setData(0, kPageRole, QVariant::fromValue<QWidget *>(m_federation));
+    connect(m_federation, &FederationPage::centreActivated, this,
+        [this](client::Connection *centre) { showPage(centre, QStringLiteral("OverviewPage")); });
+    for (const auto &centre : std::as_const(m_centres))
+        m_federation->addCentre(centre.connection);
+    if (!m_centres.isEmpty())
+        m_federation->setEnergyChart(new FederationEnergyChart(centres(), m_federation));
+}
+
+void MainWindow::retranslate()
+{
+    // Where the user is, to come back to it.
+    client::Connection *shownCentre = nullptr;
+    QString shownPage;
+    for (const auto &centre : std::as_const(m_centres)) {
+        for (auto it = centre.pages.cbegin(); it != centre.pages.cend(); ++it) {
+            if (it.value() == m_stack->currentWidget()) {
+                shownCentre = centre.connection;
+                shownPage = it.key();
+            }
+        }
+    }
+    setWindowTitle(tr("Suanli — compute centre console"));
+    menuBar()->clear();
+    buildMenus();
+    m_federationItem->setText(0, tr("Federation"));
+    // Every page is made again in the new language from what the centres hold now: the
+    // connections stay, so nothing is fetched again. Columns, filters and splitters come back
+    // through saveState()/restoreState().
+    FederationPage *oldFederation = m_federation;
+    buildFederationPage();
+    m_stack->removeWidget(oldFederation);
+    delete oldFederation;
+    for (auto &centre : m_centres) {
+        for (QWidget *page : std::as_const(centre.pages))
+            invokeIfPresent(page, "saveState()", "saveState");
+        const QList<QTreeWidgetItem *> items = centre.item->takeChildren();
+        qDeleteAll(items);
+        for (QWidget *page : std::as_const(centre.pages)) {
+            m_stack->removeWidget(page);
+            delete page;
+        }
+        centre.pages.clear();
+        buildPages(centre);
+        updateStatus(centre);
+    }
+    if (shownCentre)
+        showPage(shownCentre, shownPage);
+    else
+        showFederation();
+}
+
+client::Connection *MainWindow::addCentre(const client::ConnectionProfile &profile)
+{
+    auto *connection = new client::Connection(profile, this);
+    Centre centre;
+    centre.connection = connection;
+    centre.item = new QTreeWidgetItem(m_sidebar, { Words::centreName(connection) });
+    centre.item->setData(0, kPageRole, QVariant::fromValue<QWidget *>(nullptr));
+    centre.item->setFlags(Qt::ItemIsEnabled);
+    buildPages(centre);
 
     centre.badge = new widgets::StatusBadge(this);
     centre.badge->setToolTip(profile.name);
@@ -299,7 +363,7 @@ void MainWindow::addViewMenu()
 {
     auto *view = menuBar()->addMenu(tr("&View"));
     auto *themes = view->addMenu(tr("&Theme"));
-    auto *group = new QActionGroup(this);
+    auto *group = new QActionGroup(themes);
     for (auto mode : { Theme::Mode::Light, Theme::Mode::Dark, Theme::Mode::System }) {
         auto *action
             = themes->addAction(Theme::modeName(mode), this, [mode] { Theme::apply(mode); });
@@ -313,9 +377,9 @@ void MainWindow::addViewMenu()
             action->setChecked(
                 action->objectName() == QStringLiteral("Theme%1").arg(int(Theme::current())));
     });
-    view->addMenu(Language::menu(this, [this](const QString &) {
-        notify(tr("The language changes when Suanli starts again."), false);
-    }));
+    // Rebuilt after the menu that chose it has closed.
+    view->addMenu(Language::menu(
+        this, [this](const QString &) { QTimer::singleShot(0, this, &MainWindow::retranslate); }));
 }
 
 QList<client::Connection *> MainWindow::centres() const

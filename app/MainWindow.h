@@ -55,6 +55,10 @@ public:
     QString sidebarText(client::Connection *centre, const QString &page) const;
 
     void notify(const QString &message, bool failed, const QString &details = {});
+    // Shows every text in the language now installed (Language::apply): the menus and the
+    // pages are made again from what the centres hold, the connections stay, and the page
+    // shown, its columns, filters and splitters come back.
+    void retranslate();
 
 Q_SIGNALS:
     // A centre's profile changed (a certificate was pinned): the app saves it.
@@ -78,6 +82,12 @@ private:
     void updateStatus(Centre &centre);
     void connectionStateChanged(client::Connection *connection);
     void addViewMenu();
+    // The File, View and Help menus.
+    void buildMenus();
+    // A centre's pages and their sidebar entries.
+    void buildPages(Centre &centre);
+    // The Federation page for the centres there are.
+    void buildFederationPage();
     client::Connection *currentCentre() const;
 
     QTreeWidget *m_sidebar;

@@ -1703,10 +1703,6 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>The language changes when Suanli starts again.</source>
-        <translation>重新启动 Suanli 后切换语言。</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>

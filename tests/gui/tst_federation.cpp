@@ -5,6 +5,7 @@
 #include "Connection.h"
 #include "GatewayProcess.h"
 #include "KpiTile.h"
+#include "Language.h"
 #include "MainWindow.h"
 #include "NotificationBar.h"
 #include "Palette.h"
@@ -17,8 +18,11 @@
 #include "pages/FederationPage.h"
 #include "suanli/v1/cluster.grpc.pb.h"
 
+#include <QAbstractItemView>
 #include <QHeaderView>
+#include <QMenuBar>
 #include <QScopeGuard>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTreeWidget>
@@ -114,6 +118,7 @@ private Q_SLOTS:
     void columnsFollowEachGatewayAndTotalSums();
     void fingerprintGivenWithTheProfileDecidesTrust();
     void aCentreNamedAsItsGatewayIsShownInChinese();
+    void theLanguageSwitchesWhileConnected();
 };
 
 void FederationTest::columnsFollowEachGatewayAndTotalSums()
@@ -306,6 +311,59 @@ void FederationTest::aCentreNamedAsItsGatewayIsShownInChinese()
     QVERIFY(!plots.isEmpty());
     for (const auto *plot : plots)
         QTRY_COMPARE(plot->seriesLabel(QStringLiteral("0")), QStringLiteral("武汉"));
+}
+
+void FederationTest::theLanguageSwitchesWhileConnected()
+{
+    test::GatewayProcess gateway(centreArgs("xian", "8"));
+    QVERIFY2(gateway.start(), gateway.error().c_str());
+    const std::string token = gateway.addUser("wall", "viewer");
+    const auto restore = qScopeGuard([] { app::Language::apply(QStringLiteral("en")); });
+    app::Language::apply(QStringLiteral("en"));
+
+    app::MainWindow window;
+    window.show();
+    auto *centre = window.addCentre(profileFor(QStringLiteral("Xi'an"), gateway, token));
+    QTRY_COMPARE_WITH_TIMEOUT(centre->state(), client::Connection::State::Live, 30000);
+    QTRY_VERIFY(!centre->site()->jobs().items.isEmpty());
+    QVERIFY(window.showPage(centre, QStringLiteral("JobsPage")));
+    QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&File"));
+    QCOMPARE(window.sidebarText(centre, QStringLiteral("NodesPage")), QStringLiteral("Nodes"));
+    auto *jobs = window.page(centre, QStringLiteral("JobsPage"));
+    const int rows = jobs->findChild<QAbstractItemView *>()->model()->rowCount();
+    QVERIFY(rows > 0);
+    QSignalSpy states(centre, &client::Connection::stateChanged);
+
+    // What the View → Language menu does, without its menu.
+    app::Language::apply(QStringLiteral("zh_CN"));
+    window.retranslate();
+    QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("文件(&F)"));
+    QCOMPARE(window.sidebarText(centre, QStringLiteral("NodesPage")), QStringLiteral("节点"));
+    QCOMPARE(
+        window.federationPage()->model()->headerData(0, Qt::Horizontal, Qt::DisplayRole).toString(),
+        QStringLiteral("西安"));
+    // The same connection, still live, nothing fetched again; the page shown stays shown, with
+    // its rows.
+    QCOMPARE(window.centres(), QList<client::Connection *> { centre });
+    QCOMPARE(centre->state(), client::Connection::State::Live);
+    QVERIFY(states.isEmpty());
+    auto *stack = window.findChild<QStackedWidget *>();
+    QCOMPARE(stack->currentWidget(), window.page(centre, QStringLiteral("JobsPage")));
+    QCOMPARE(window.page(centre, QStringLiteral("JobsPage"))
+                 ->findChild<QAbstractItemView *>()
+                 ->model()
+                 ->rowCount(),
+        rows);
+    QCOMPARE(window.page(centre, QStringLiteral("JobsPage"))
+                 ->findChild<QAbstractItemView *>()
+                 ->model()
+                 ->headerData(0, Qt::Horizontal)
+                 .toString(),
+        QStringLiteral("作业"));
+
+    app::Language::apply(QStringLiteral("en"));
+    window.retranslate();
+    QCOMPARE(window.sidebarText(centre, QStringLiteral("NodesPage")), QStringLiteral("Nodes"));
 }
 
 QTEST_MAIN(FederationTest)

@@ -22,6 +22,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
+#include <QPointer>
 #include <QSettings>
 #include <QTableView>
 #include <QToolBar>
@@ -115,7 +116,8 @@ AlertsPage::AlertsPage(client::Connection *connection, QWidget *parent)
     , m_connection(connection)
     , m_model(new AlertTableModel(connection->site(), this))
     , m_proxy(new AlertProxyModel(this))
-    , m_filter(new FilterBar(m_proxy->filter(), tr("Filter, e.g. severity:critical kind:xid lg-r0017"), this))
+    , m_filter(new FilterBar(
+          m_proxy->filter(), tr("Filter, e.g. severity:critical kind:xid lg-r0017"), this))
     , m_showAcknowledged(new QCheckBox(tr("Show ac&knowledged"), this))
     , m_showCleared(new QCheckBox(tr("Show c&leared"), this))
     , m_table(new QTableView(this))
@@ -269,7 +271,9 @@ void AlertsPage::acknowledge()
             targets, false, &comment))
         return;
     m_connection->actions()->acknowledgeAlerts(
-        targets, comment, [this](const client::ActionResult &result) {
+        targets, comment, [this, alive = QPointer(this)](const client::ActionResult &result) {
+            if (!alive)
+                return;
             Q_EMIT notify(result.summary(), !result.allApplied(), result.message);
         });
 }

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPointer>
 #include <QSettings>
 #include <QTableView>
 #include <QTimer>
@@ -151,9 +152,9 @@ void AuditPage::query(bool more)
     updateActions();
     m_status->setText(tr("Loading…"));
     m_connection->actions()->listAuditEntries(request,
-        [this, generation, more](
+        [this, alive = QPointer(this), generation, more](
             const client::ActionResult &result, const v1::ListAuditEntriesResponse &response) {
-            if (generation != m_generation)
+            if (!alive || generation != m_generation)
                 return;
             m_loading = false;
             if (!result.ok()) {

@@ -6,9 +6,9 @@
 #include "SiteState.h"
 #include "dialogs/ConfirmActionDialog.h"
 #include "dialogs/PriorityDialog.h"
-#include "models/TableProxyModel.h"
 #include "models/JobTableModel.h"
 #include "models/ModelRoles.h"
+#include "models/TableProxyModel.h"
 #include "pages/FilterBar.h"
 #include "pages/RoleGate.h"
 #include "pages/TableTools.h"
@@ -19,6 +19,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
+#include <QPointer>
 #include <QSettings>
 #include <QTimer>
 #include <QToolBar>
@@ -250,7 +251,9 @@ void JobsPage::run(Kind kind)
                  "state.",
                 nullptr, skipped)
                                             : QString();
-    auto done = [this](const client::ActionResult &result) {
+    auto done = [this, alive = QPointer(this)](const client::ActionResult &result) {
+        if (!alive)
+            return;
         Q_EMIT notify(result.summary(), !result.allApplied(), result.message);
     };
     auto *actions = m_connection->actions();

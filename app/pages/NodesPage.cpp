@@ -22,6 +22,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -304,7 +305,9 @@ void NodesPage::runAction(QAction *action)
     QString reason;
     if (!m_prompt(title, question, names, reasonRequired, &reason))
         return;
-    auto done = [this, title](const client::ActionResult &result) {
+    auto done = [this, alive = QPointer(this), title](const client::ActionResult &result) {
+        if (!alive)
+            return;
         Q_EMIT notify(result.summary(), !result.allApplied(), result.message);
     };
     auto *actions = m_connection->actions();

@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPointer>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -556,7 +557,10 @@ void QuotaRequestsPage::decide(Decision decision)
     if (!m_decisionPrompt(decision, request, impactText, &comment))
         return;
     const QString id = QString::fromStdString(request.id());
-    auto done = [this, decision, request, id](const client::ActionResult &result) {
+    auto done = [this, alive = QPointer(this), decision, request, id](
+                    const client::ActionResult &result) {
+        if (!alive)
+            return;
         if (!result.ok()) {
             Q_EMIT notify(
                 result.summary(), true, result.codeName + QStringLiteral(": ") + result.message);
@@ -590,9 +594,11 @@ void QuotaRequestsPage::requestQuota()
     }
     if (!m_requestPrompt(&request))
         return;
-    NewQuotaRequestDialog::send(
-        m_connection, request, [this](const QString &message, bool failed, const QString &details) {
-            Q_EMIT notify(message, failed, details);
+    NewQuotaRequestDialog::send(m_connection, request,
+        [this, alive = QPointer(this)](
+            const QString &message, bool failed, const QString &details) {
+            if (alive)
+                Q_EMIT notify(message, failed, details);
         });
 }
 

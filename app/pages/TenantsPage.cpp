@@ -26,6 +26,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QPointer>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -467,7 +468,9 @@ void TenantsPage::setQuota()
     limit.set_max_accelerators(change.accelerators);
     limit.set_max_accelerator_hours(change.acceleratorHours);
     m_connection->actions()->setQuota(change.tenant, change.project, limit, change.reason,
-        [this, change](const client::ActionResult &result) {
+        [this, alive = QPointer(this), change](const client::ActionResult &result) {
+            if (!alive)
+                return;
             if (!result.ok()) {
                 Q_EMIT notify(result.summary(), true,
                     result.codeName + QStringLiteral(": ") + result.message);
@@ -493,9 +496,11 @@ void TenantsPage::requestQuota()
         request.set_model(m_model->modelAt(current.column()));
     if (!m_requestPrompt(&request))
         return;
-    NewQuotaRequestDialog::send(
-        m_connection, request, [this](const QString &message, bool failed, const QString &details) {
-            Q_EMIT notify(message, failed, details);
+    NewQuotaRequestDialog::send(m_connection, request,
+        [this, alive = QPointer(this)](
+            const QString &message, bool failed, const QString &details) {
+            if (alive)
+                Q_EMIT notify(message, failed, details);
         });
 }
 

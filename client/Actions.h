@@ -9,6 +9,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 #include <chrono>
@@ -44,6 +45,18 @@ struct ActionResult {
     // "Drain not allowed: role viewer may not call Cluster.DrainNodes (needs operator)".
     QString summary() const;
 };
+
+// Wraps an action's callback so that it does nothing once `receiver` is gone: the answer may
+// come after the page that asked was closed or made again (a language switch), while the
+// centre's Actions, and so the call, live on.
+template <class Callback> auto whileAlive(QObject *receiver, Callback callback)
+{
+    return [receiver = QPointer<QObject>(receiver), callback = std::move(callback)](
+               const auto &...args) {
+        if (receiver)
+            callback(args...);
+    };
+}
 
 // Actions sends one centre's actions asynchronously; each callback runs on
 // the thread that owns this object (the GUI thread), never on a gRPC thread,

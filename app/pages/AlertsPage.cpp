@@ -22,7 +22,6 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
-#include <QPointer>
 #include <QSettings>
 #include <QTableView>
 #include <QToolBar>
@@ -271,11 +270,9 @@ void AlertsPage::acknowledge()
             targets, false, &comment))
         return;
     m_connection->actions()->acknowledgeAlerts(
-        targets, comment, [this, alive = QPointer(this)](const client::ActionResult &result) {
-            if (!alive)
-                return;
+        targets, comment, client::whileAlive(this, [this](const client::ActionResult &result) {
             Q_EMIT notify(result.summary(), !result.allApplied(), result.message);
-        });
+        }));
 }
 
 void AlertsPage::saveState() const

@@ -15,7 +15,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QPointer>
 #include <QSettings>
 #include <QTableView>
 #include <QTimer>
@@ -152,35 +151,37 @@ void AuditPage::query(bool more)
     updateActions();
     m_status->setText(tr("Loading…"));
     m_connection->actions()->listAuditEntries(request,
-        [this, alive = QPointer(this), generation, more](
-            const client::ActionResult &result, const v1::ListAuditEntriesResponse &response) {
-            if (!alive || generation != m_generation)
-                return;
-            m_loading = false;
-            if (!result.ok()) {
-                m_status->setText(tr("The audit log could not be read: %1").arg(result.summary()));
-                Q_EMIT notify(result.summary(), true, result.message);
+        client::whileAlive(this,
+            [this, generation, more](
+                const client::ActionResult &result, const v1::ListAuditEntriesResponse &response) {
+                if (generation != m_generation)
+                    return;
+                m_loading = false;
+                if (!result.ok()) {
+                    m_status->setText(
+                        tr("The audit log could not be read: %1").arg(result.summary()));
+                    Q_EMIT notify(result.summary(), true, result.message);
+                    updateActions();
+                    Q_EMIT loaded();
+                    return;
+                }
+                // A new first page replaces the rows; the selection comes back by sequence.
+                const QStringList selected = more ? QStringList() : m_tools->selectedKeys();
+                if (!more)
+                    m_model->clear();
+                m_model->appendEntries(
+                    QList<v1::AuditEntry>(response.entries().begin(), response.entries().end()));
+                if (!selected.isEmpty())
+                    m_tools->setSelectedKeys(selected);
+                m_nextPageToken = QString::fromStdString(response.next_page_token());
+                m_total = response.total_size();
+                const QLocale locale;
+                m_status->setText(m_total > 0 ? tr("%1 of %Ln entries", nullptr, m_total)
+                                                    .arg(locale.toString(m_model->rowCount()))
+                                              : tr("%Ln entries", nullptr, m_model->rowCount()));
                 updateActions();
                 Q_EMIT loaded();
-                return;
-            }
-            // A new first page replaces the rows; the selection comes back by sequence.
-            const QStringList selected = more ? QStringList() : m_tools->selectedKeys();
-            if (!more)
-                m_model->clear();
-            m_model->appendEntries(
-                QList<v1::AuditEntry>(response.entries().begin(), response.entries().end()));
-            if (!selected.isEmpty())
-                m_tools->setSelectedKeys(selected);
-            m_nextPageToken = QString::fromStdString(response.next_page_token());
-            m_total = response.total_size();
-            const QLocale locale;
-            m_status->setText(m_total > 0 ? tr("%1 of %Ln entries", nullptr, m_total)
-                                                .arg(locale.toString(m_model->rowCount()))
-                                          : tr("%Ln entries", nullptr, m_model->rowCount()));
-            updateActions();
-            Q_EMIT loaded();
-        });
+            }));
 }
 
 void AuditPage::saveState() const

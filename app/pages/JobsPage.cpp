@@ -19,7 +19,6 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
-#include <QPointer>
 #include <QSettings>
 #include <QTimer>
 #include <QToolBar>
@@ -251,11 +250,9 @@ void JobsPage::run(Kind kind)
                  "state.",
                 nullptr, skipped)
                                             : QString();
-    auto done = [this, alive = QPointer(this)](const client::ActionResult &result) {
-        if (!alive)
-            return;
+    auto done = client::whileAlive(this, [this](const client::ActionResult &result) {
         Q_EMIT notify(result.summary(), !result.allApplied(), result.message);
-    };
+    });
     auto *actions = m_connection->actions();
     const int n = int(targets.size());
     QString reason;

@@ -22,7 +22,6 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPointer>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -305,11 +304,9 @@ void NodesPage::runAction(QAction *action)
     QString reason;
     if (!m_prompt(title, question, names, reasonRequired, &reason))
         return;
-    auto done = [this, alive = QPointer(this), title](const client::ActionResult &result) {
-        if (!alive)
-            return;
+    auto done = client::whileAlive(this, [this](const client::ActionResult &result) {
         Q_EMIT notify(result.summary(), !result.allApplied(), result.message);
-    };
+    });
     auto *actions = m_connection->actions();
     if (action == m_drain)
         actions->drainNodes(names, reason, done);

@@ -23,7 +23,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QPointer>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -557,23 +556,21 @@ void QuotaRequestsPage::decide(Decision decision)
     if (!m_decisionPrompt(decision, request, impactText, &comment))
         return;
     const QString id = QString::fromStdString(request.id());
-    auto done = [this, alive = QPointer(this), decision, request, id](
-                    const client::ActionResult &result) {
-        if (!alive)
-            return;
-        if (!result.ok()) {
-            Q_EMIT notify(
-                result.summary(), true, result.codeName + QStringLiteral(": ") + result.message);
-            return;
-        }
-        const QString message = decision == Decision::Approve
-            ? tr("Approved %1: %2's %3 quota is now %4 accelerators.")
-                  .arg(id, Words::owner(request.tenant(), request.project()),
-                      Words::modelName(request.model()),
-                      QLocale().toString(request.max_accelerators()))
-            : tr("Rejected %1.").arg(id);
-        Q_EMIT notify(message, false, {});
-    };
+    auto done = client::whileAlive(
+        this, [this, decision, request, id](const client::ActionResult &result) {
+            if (!result.ok()) {
+                Q_EMIT notify(result.summary(), true,
+                    result.codeName + QStringLiteral(": ") + result.message);
+                return;
+            }
+            const QString message = decision == Decision::Approve
+                ? tr("Approved %1: %2's %3 quota is now %4 accelerators.")
+                      .arg(id, Words::owner(request.tenant(), request.project()),
+                          Words::modelName(request.model()),
+                          QLocale().toString(request.max_accelerators()))
+                : tr("Rejected %1.").arg(id);
+            Q_EMIT notify(message, false, {});
+        });
     if (decision == Decision::Approve)
         m_connection->actions()->approveQuotaRequest(id, comment, done);
     else
@@ -595,11 +592,10 @@ void QuotaRequestsPage::requestQuota()
     if (!m_requestPrompt(&request))
         return;
     NewQuotaRequestDialog::send(m_connection, request,
-        [this, alive = QPointer(this)](
-            const QString &message, bool failed, const QString &details) {
-            if (alive)
+        client::whileAlive(
+            this, [this](const QString &message, bool failed, const QString &details) {
                 Q_EMIT notify(message, failed, details);
-        });
+            }));
 }
 
 void QuotaRequestsPage::saveState() const

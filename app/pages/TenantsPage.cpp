@@ -26,7 +26,6 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
-#include <QPointer>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -468,9 +467,7 @@ void TenantsPage::setQuota()
     limit.set_max_accelerators(change.accelerators);
     limit.set_max_accelerator_hours(change.acceleratorHours);
     m_connection->actions()->setQuota(change.tenant, change.project, limit, change.reason,
-        [this, alive = QPointer(this), change](const client::ActionResult &result) {
-            if (!alive)
-                return;
+        client::whileAlive(this, [this, change](const client::ActionResult &result) {
             if (!result.ok()) {
                 Q_EMIT notify(result.summary(), true,
                     result.codeName + QStringLiteral(": ") + result.message);
@@ -481,7 +478,7 @@ void TenantsPage::setQuota()
                     .arg(Words::owner(change.tenant.toStdString(), change.project.toStdString()),
                         Words::modelName(change.model), QLocale().toString(change.accelerators)),
                 false, {});
-        });
+        }));
 }
 
 void TenantsPage::requestQuota()
@@ -497,11 +494,10 @@ void TenantsPage::requestQuota()
     if (!m_requestPrompt(&request))
         return;
     NewQuotaRequestDialog::send(m_connection, request,
-        [this, alive = QPointer(this)](
-            const QString &message, bool failed, const QString &details) {
-            if (alive)
+        client::whileAlive(
+            this, [this](const QString &message, bool failed, const QString &details) {
                 Q_EMIT notify(message, failed, details);
-        });
+            }));
 }
 
 void TenantsPage::columnsArrived()

@@ -208,7 +208,8 @@ std::optional<v1::Role> parseRole(std::string_view text)
 std::string pendingReasonText(const v1::Job &job)
 {
     if (job.state() == v1::JOB_STATE_HELD)
-        return "held by a user";
+        return job.pending_reason() == v1::PENDING_REASON_HELD_BY_ADMIN ? "held by an operator"
+                                                                        : "held by a user";
     if (job.state() != v1::JOB_STATE_PENDING)
         return {};
     const std::string model = modelDisplayName(job.model(), job.model_name());
@@ -228,6 +229,8 @@ std::string pendingReasonText(const v1::Job &job)
             + quotaFigures(job, "h");
     case v1::PENDING_REASON_HELD_BY_USER:
         return "held by a user";
+    case v1::PENDING_REASON_HELD_BY_ADMIN:
+        return "held by an operator";
     case v1::PENDING_REASON_NODES_UNAVAILABLE:
         return "waiting: the nodes it asked for are down, drained or reserved";
     case v1::PENDING_REASON_DEPENDENCY:

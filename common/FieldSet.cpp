@@ -256,7 +256,7 @@ const FieldSet &jobFields()
                         { v1::PENDING_REASON_TENANT_QUOTA, v1::PENDING_REASON_PROJECT_QUOTA,
                             v1::PENDING_REASON_TENANT_HOURS } },
                     { "hours", { v1::PENDING_REASON_TENANT_HOURS } },
-                    { "held", { v1::PENDING_REASON_HELD_BY_USER } },
+                    { "held", { v1::PENDING_REASON_HELD_BY_USER, v1::PENDING_REASON_HELD_BY_ADMIN } },
                     { "nodes", { v1::PENDING_REASON_NODES_UNAVAILABLE } },
                     { "new", { v1::PENDING_REASON_NOT_EVALUATED } },
                 }),

@@ -15,6 +15,8 @@ PACKAGES=(
   libssl-dev libsqlite3-dev openssl
   # the Slurm backend: HTTP to slurmrestd, JSON
   libcurl4-openssl-dev nlohmann-json3-dev
+  # the Slurm backend: Slurm's own client library (what squeue, sinfo and sview use)
+  libslurm-dev
   # tests
   libgtest-dev libgmock-dev
   # fonts (Chinese renders as boxes without them), headless display, screenshots

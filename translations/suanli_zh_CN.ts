@@ -279,6 +279,10 @@
         <translation>已被用户挂起</translation>
     </message>
     <message>
+        <source>held by an operator</source>
+        <translation>已被运维人员挂起</translation>
+    </message>
+    <message>
         <source>waiting for free accelerators</source>
         <translation>等待空闲加速卡</translation>
     </message>

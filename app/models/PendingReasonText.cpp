@@ -11,7 +11,8 @@ namespace suanli::app {
 QString PendingReasonText::of(const v1::Job &job)
 {
     if (job.state() == v1::JOB_STATE_HELD)
-        return tr("held by a user");
+        return job.pending_reason() == v1::PENDING_REASON_HELD_BY_ADMIN ? tr("held by an operator")
+                                                                        : tr("held by a user");
     if (job.state() != v1::JOB_STATE_PENDING)
         return {};
 
@@ -53,6 +54,8 @@ QString PendingReasonText::of(const v1::Job &job)
                              .arg(model);
     case v1::PENDING_REASON_HELD_BY_USER:
         return tr("held by a user");
+    case v1::PENDING_REASON_HELD_BY_ADMIN:
+        return tr("held by an operator");
     case v1::PENDING_REASON_NODES_UNAVAILABLE:
         return tr("waiting: the nodes it asked for are down, drained or reserved");
     case v1::PENDING_REASON_DEPENDENCY:

@@ -38,12 +38,16 @@ serve options:
   --sim-speed X         simulated seconds per real second (default 1)
   --tick SECONDS        seconds between backend ticks (default 1)
 
-slurm backend options (Slurm 22.05 through slurmrestd, openapi v0.0.38):
-  --slurm-url URL       slurmrestd's address, e.g. http://127.0.0.1:6820 (required)
-  --slurm-user NAME     the Slurm user the gateway acts as (required; an operator or admin in Slurm)
-  --slurm-jwt-key FILE  slurm's jwt_key: the gateway mints its own short-lived tokens
+slurm backend options (Slurm 22.05):
+  --slurm-api libslurm|rest  how nodes, jobs and partitions are read (default libslurm:
+                        Slurm's client library, as squeue and sinfo; the gateway's host is a
+                        Slurm client and acts as its own Unix user, an operator in Slurm);
+                        rest: through slurmrestd only (costly at scale, see docs/slurm.md)
+  --slurm-conf FILE     the cluster's slurm.conf (default: SLURM_CONF, else /etc/slurm/slurm.conf)
+  --slurm-url URL       slurmrestd's address, e.g. http://127.0.0.1:6820 (with --slurm-api rest)
+  --slurm-user NAME     the Slurm user slurmrestd acts as (with --slurm-api rest)
+  --slurm-jwt-key FILE  slurm's jwt_key: the gateway mints its own short-lived tokens (rest)
   --slurm-token-file FILE  or a token from `scontrol token` (re-read when the file changes)
-  --slurm-conf FILE     SLURM_CONF for the scontrol and sacctmgr the gateway runs
   --slurm-cluster NAME  the cluster's name in slurmdbd (default: slurm.conf's ClusterName)
   --slurm-bin DIR       where scontrol and sacctmgr are (default: PATH)
   --slurm-timeout SECONDS  longest a Slurm request or command may take (default 10)
@@ -133,6 +137,10 @@ int serve(const std::vector<std::string> &args, const std::string &dataDir)
             if (!parseNumber(v, &options.tickSeconds) || options.tickSeconds < 0.05
                 || options.tickSeconds > 60)
                 return usageError("--tick must be 0.05..60 seconds (got " + v + ")");
+        } else if (a == "--slurm-api" && value(&v)) {
+            if (v != "libslurm" && v != "rest")
+                return usageError("--slurm-api must be libslurm or rest (got " + v + ")");
+            options.slurm.api = v;
         } else if (a == "--slurm-url" && value(&v))
             options.slurm.url = v;
         else if (a == "--slurm-user" && value(&v))
@@ -176,14 +184,14 @@ int serve(const std::vector<std::string> &args, const std::string &dataDir)
     if (options.tlsCert.empty() != options.tlsKey.empty())
         return usageError("--tls-cert and --tls-key go together");
     options.sim.tickSeconds = options.tickSeconds;
-    if (options.backend == "slurm") {
+    if (options.backend == "slurm" && options.slurm.api == "rest") {
         if (options.slurm.url.empty())
-            return usageError("--backend slurm needs --slurm-url (slurmrestd's address)");
+            return usageError("--slurm-api rest needs --slurm-url (slurmrestd's address)");
         if (options.slurm.user.empty())
-            return usageError("--backend slurm needs --slurm-user");
+            return usageError("--slurm-api rest needs --slurm-user");
         if (options.slurm.jwtKeyFile.empty() == options.slurm.tokenFile.empty())
-            return usageError("--backend slurm needs one of --slurm-jwt-key or --slurm-token-file");
-    } else if (!options.slurm.url.empty()) {
+            return usageError("--slurm-api rest needs one of --slurm-jwt-key or --slurm-token-file");
+    } else if (options.backend != "slurm" && !options.slurm.url.empty()) {
         return usageError("--slurm-url is for --backend slurm");
     }
 

@@ -169,7 +169,8 @@ TEST_F(ActionsTest, HoldReleasePriorityRequeueCancel)
 
     ASSERT_EQ(gateway->ctl(ops, { "jobs", "hold", id, "--reason", "user asked" }).exitCode, 0);
     EXPECT_EQ(job(id).state(), v1::JOB_STATE_HELD);
-    EXPECT_EQ(job(id).pending_reason(), v1::PENDING_REASON_HELD_BY_USER);
+    // An operator's hold, as Slurm's JobHeldAdmin: only an operator releases it.
+    EXPECT_EQ(job(id).pending_reason(), v1::PENDING_REASON_HELD_BY_ADMIN);
     ASSERT_EQ(gateway->ctl(ops, { "jobs", "release", id }).exitCode, 0);
     EXPECT_EQ(
         job(id).state() == v1::JOB_STATE_PENDING || job(id).state() == v1::JOB_STATE_RUNNING, true);

@@ -116,6 +116,9 @@ void TestJobTableModel::pendingReasonText_data()
     other.set_pending_reason_raw("ReqNodeNotAvail");
     QTest::newRow("other") << other << u"waiting (the scheduler says ReqNodeNotAvail)"_qs;
     QTest::newRow("held") << job(u"2"_qs, v1::JOB_STATE_HELD) << u"held by a user"_qs;
+    v1::Job adminHeld = job(u"4"_qs, v1::JOB_STATE_HELD);
+    adminHeld.set_pending_reason(v1::PENDING_REASON_HELD_BY_ADMIN);
+    QTest::newRow("held by an operator") << adminHeld << u"held by an operator"_qs;
     QTest::newRow("running") << job(u"3"_qs, v1::JOB_STATE_RUNNING) << QString();
 }
 

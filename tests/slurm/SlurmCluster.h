@@ -38,7 +38,8 @@ public:
     // scripts/slurm/ctld.sh DIR stop|start.
     RunResult ctld(const std::string &action) const;
 
-    // `suanlid serve` arguments for the Slurm backend on this cluster.
+    // `suanlid serve` arguments for the Slurm backend on this cluster, with
+    // `--slurm-api $SUANLI_SLURM_API` when that is set.
     std::vector<std::string> gatewayArgs(const std::string &tick = "1") const;
 
     // Submits `sbatch --parsable ARGS --wrap COMMAND`; returns the job id, or

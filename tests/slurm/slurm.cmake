@@ -44,4 +44,9 @@ suanli_slurm_test(tst_slurm_cluster)
 # suanlid against the cluster, where suanlid is built with its Slurm backend (server/backends/slurm).
 if(TARGET suanli_slurm)
   suanli_slurm_test(tst_slurm_gateway suanli_common suanli_proto)
+  # The same tests through slurmrestd, for sites that expose only it.
+  add_test(NAME tst_slurm_gateway_rest COMMAND tst_slurm_gateway)
+  set_tests_properties(tst_slurm_gateway_rest PROPERTIES FIXTURES_REQUIRED slurm_cluster
+                       RESOURCE_LOCK slurm_cluster SKIP_RETURN_CODE 77 TIMEOUT 600 LABELS slurm
+                       ENVIRONMENT "${SUANLI_SLURM_ENV};SUANLI_SLURM_API=rest")
 endif()

@@ -83,6 +83,9 @@ TEST(Describe, PendingReasonInPlainWords)
     EXPECT_EQ(pendingReasonText(job), "waiting (scheduler says AssocGrpGRES)");
     job.set_state(v1::JOB_STATE_HELD);
     EXPECT_EQ(pendingReasonText(job), "held by a user");
+    // An operator's hold (Slurm's JobHeldAdmin) is not the user's.
+    job.set_pending_reason(v1::PENDING_REASON_HELD_BY_ADMIN);
+    EXPECT_EQ(pendingReasonText(job), "held by an operator");
     job.set_state(v1::JOB_STATE_RUNNING);
     EXPECT_EQ(pendingReasonText(job), "");
 }

@@ -218,7 +218,9 @@ void checkInvariants(SimBackend &sim)
             EXPECT_NE(j->pending_reason(), v1::PENDING_REASON_UNSPECIFIED) << "job " << id;
             EXPECT_FALSE(j->pending_reason_raw().empty()) << "job " << id;
             if (j->state() == v1::JOB_STATE_HELD) {
-                EXPECT_EQ(j->pending_reason(), v1::PENDING_REASON_HELD_BY_USER) << "job " << id;
+                EXPECT_TRUE(j->pending_reason() == v1::PENDING_REASON_HELD_BY_USER
+                    || j->pending_reason() == v1::PENDING_REASON_HELD_BY_ADMIN)
+                    << "job " << id;
             }
             if (j->state() == v1::JOB_STATE_PENDING) {
                 tenantPending[Key(j->tenant(), j->model())] += j->accelerators();
@@ -675,7 +677,7 @@ TEST(SimBackend, JobActionsReportPerTarget)
     const v1::Job *held = findJob(c, pending[0]);
     ASSERT_NE(held, nullptr);
     EXPECT_EQ(held->state(), v1::JOB_STATE_HELD);
-    EXPECT_EQ(held->pending_reason(), v1::PENDING_REASON_HELD_BY_USER);
+    EXPECT_EQ(held->pending_reason(), v1::PENDING_REASON_HELD_BY_ADMIN);
     EXPECT_EQ(held->pending_reason_raw(), "JobHeldAdmin");
 
     // Release: held yes, pending no.

@@ -62,6 +62,19 @@ std::map<std::string, JobRecord> jobs(const std::string &file = "jobs.json")
 
 } // namespace
 
+TEST(SlurmNodes, NoLoadIsUnknownNotANumber)
+{
+    // A node slurmd has not reported on carries Slurm's "no value".
+    for (int64_t raw : { int64_t(4294967295), int64_t(4294967294) }) {
+        const auto r = parseNode(Json { { "name", "x1" }, { "state", "unknown" },
+                                     { "state_flags", { "NOT_RESPONDING" } }, { "cpu_load", raw } },
+            Topology());
+        EXPECT_FALSE(r.node.has_cpu_load()) << raw;
+    }
+    EXPECT_FALSE(parseNode(Json { { "name", "x1" }, { "state", "idle" } }, Topology())
+                     .node.has_cpu_load());
+}
+
 TEST(SlurmNodes, StatesReasonsAndGres)
 {
     auto all = nodes();
@@ -78,6 +91,7 @@ TEST(SlurmNodes, StatesReasonsAndGres)
     EXPECT_EQ(all.at("n1").usedIndexes, (std::vector<int> { 0, 1 }));
     EXPECT_EQ(n1.cpus_total(), 32);
     EXPECT_EQ(n1.cpus_allocated(), 1);
+    EXPECT_TRUE(n1.has_cpu_load());
     EXPECT_DOUBLE_EQ(n1.cpu_load(), 4.81);
     EXPECT_EQ(n1.memory_total_bytes(), int64_t(256000) * 1024 * 1024);
     EXPECT_TRUE(n1.has_reason_time());
@@ -378,4 +392,30 @@ DCGM_FI_DEV_GPU_UTIL{gpu="1",Hostname="n1"} 0
     ASSERT_TRUE(a.count("n3"));
     EXPECT_DOUBLE_EQ(a["n3"][2].utilisationPercent, 55);
     EXPECT_DOUBLE_EQ(a["n3"][2].temperatureCelsius, 48);
+}
+
+TEST(SlurmAccounts, AssocMgrTextGivesTheSameTreeAndLimitsAsSlurmdbd)
+{
+    // The libslurm read path takes accounts from `scontrol show assoc_mgr`
+    // alone: it must agree with slurmdbd's associations on the same cluster.
+    const auto fromText = parseAssocMgrAssociations(readFixture("assoc_mgr.txt"));
+    const auto fromDb = parseAssociations(fixture("associations.json"));
+    std::map<std::string, Association> text, db;
+    for (const auto &a : fromText)
+        text[a.account] = a;
+    for (const auto &a : fromDb)
+        db[a.account] = a;
+    for (const char *account : { "tenanta", "tenanta-nlp", "tenanta-cv", "tenantb", "tenantb-llm" }) {
+        ASSERT_TRUE(text.count(account)) << account;
+        ASSERT_TRUE(db.count(account)) << account;
+        EXPECT_EQ(text[account].parent, db[account].parent) << account;
+        EXPECT_EQ(text[account].grpTres, db[account].grpTres) << account;
+    }
+    EXPECT_EQ(text["tenanta"].grpTres, (Tres { { "gres/gpu", 8 } }));
+    EXPECT_EQ(text["tenantb"].grpTres, (Tres { { "gres/gpu:910b", 4 } }));
+    EXPECT_EQ(text["tenanta-nlp"].parent, "tenanta");
+    // Users' own records are not accounts.
+    for (const auto &a : fromText)
+        EXPECT_NE(a.account, "") << "a record without an account";
+    EXPECT_EQ(fromText.size(), 6u); // root and the five accounts
 }

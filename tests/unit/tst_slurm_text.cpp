@@ -85,6 +85,10 @@ TEST(SlurmNodeState, DrainedIsIdlePlusDrainAndDrainingIsBusyPlusDrain)
 {
     EXPECT_EQ(mapNodeState("idle", { "DRAIN" }).state, v1::NODE_STATE_DRAINED);
     EXPECT_EQ(mapNodeState("mixed", { "DRAIN" }).state, v1::NODE_STATE_DRAINING);
+    // A node slurmctld has not heard from (UNKNOWN) that an operator drained.
+    EXPECT_EQ(mapNodeState("unknown", { "DRAIN", "NOT_RESPONDING" }).state,
+        v1::NODE_STATE_DRAINED);
+    EXPECT_EQ(mapNodeState("unknown", { "NOT_RESPONDING" }).state, v1::NODE_STATE_DOWN);
     EXPECT_EQ(mapNodeState("allocated", { "DRAIN" }).state, v1::NODE_STATE_DRAINING);
     EXPECT_EQ(mapNodeState("idle", {}).state, v1::NODE_STATE_IDLE);
     EXPECT_EQ(mapNodeState("mixed", {}).state, v1::NODE_STATE_MIXED);
@@ -133,6 +137,8 @@ TEST(SlurmPendingReason, MapsSlurmReasonsToWords)
     EXPECT_EQ(mapPendingReason("Dependency"), v1::PENDING_REASON_DEPENDENCY);
     EXPECT_EQ(mapPendingReason("BeginTime"), v1::PENDING_REASON_BEGIN_TIME);
     EXPECT_EQ(mapPendingReason("JobHeldUser"), v1::PENDING_REASON_HELD_BY_USER);
+    // `scontrol hold` by an operator, as the gateway does: not the user's hold.
+    EXPECT_EQ(mapPendingReason("JobHeldAdmin"), v1::PENDING_REASON_HELD_BY_ADMIN);
     EXPECT_EQ(mapPendingReason("None"), v1::PENDING_REASON_NOT_EVALUATED);
     EXPECT_EQ(mapPendingReason("QOSMaxGRESPerUser"), v1::PENDING_REASON_OTHER);
     EXPECT_EQ(

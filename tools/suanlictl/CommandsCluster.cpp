@@ -117,7 +117,8 @@ void printNode(const v1::Node &n, std::ostream &out)
             + std::to_string(n.accelerators_failed()) + " failed");
     printField(out, "cpus",
         std::to_string(n.cpus_allocated()) + "/" + std::to_string(n.cpus_total())
-            + " allocated, load " + formatNumber(n.cpu_load(), 1));
+            + " allocated, load "
+                + (n.has_cpu_load() ? formatNumber(n.cpu_load(), 1) : std::string("unknown")));
     printField(out, "memory",
         formatBytes(n.memory_allocated_bytes()) + " of " + formatBytes(n.memory_total_bytes())
             + " allocated");

@@ -1044,7 +1044,9 @@ void SimEngine::fillJob(const SimJob &job, Job *out) const
     out->set_queue(queue.name);
     out->set_state(job.state);
     if (job.state == JOB_STATE_PENDING || job.state == JOB_STATE_HELD) {
-        out->set_pending_reason(job.reason);
+        out->set_pending_reason(job.reason == PENDING_REASON_HELD_BY_USER && job.adminHold
+                ? PENDING_REASON_HELD_BY_ADMIN
+                : job.reason);
         out->set_pending_reason_raw(rawReason(job.reason, job.adminHold));
         out->set_quota_used(job.quotaUsed);
         out->set_quota_limit(job.quotaLimit);

@@ -103,26 +103,33 @@ SlurmBackend::SlurmBackend(SlurmOptions options)
 {
     while (!m_options.url.empty() && m_options.url.back() == '/')
         m_options.url.pop_back();
-    if (m_options.url.empty())
-        throw std::invalid_argument("--slurm-url is required with --backend slurm "
-                                    "(slurmrestd's address, e.g. http://127.0.0.1:6820)");
-    if (m_options.user.empty())
-        throw std::invalid_argument("--slurm-user is required with --backend slurm "
-                                    "(the Slurm user the gateway acts as)");
-    if (m_options.jwtKeyFile.empty() == m_options.tokenFile.empty())
-        throw std::invalid_argument("give exactly one of --slurm-jwt-key FILE (the gateway mints "
-                                    "its own tokens) or --slurm-token-file FILE");
+    if (m_options.api != "libslurm" && m_options.api != "rest")
+        throw std::invalid_argument("--slurm-api must be libslurm (Slurm's client library) or "
+                                    "rest (slurmrestd), not '" + m_options.api + "'");
+    if (useRest()) {
+        if (m_options.url.empty())
+            throw std::invalid_argument("--slurm-url is required with --slurm-api rest "
+                                        "(slurmrestd's address, e.g. http://127.0.0.1:6820)");
+        if (m_options.user.empty())
+            throw std::invalid_argument("--slurm-user is required with --slurm-api rest "
+                                        "(the Slurm user the gateway acts as)");
+        if (m_options.jwtKeyFile.empty() == m_options.tokenFile.empty())
+            throw std::invalid_argument("give exactly one of --slurm-jwt-key FILE (the gateway "
+                                        "mints its own tokens) or --slurm-token-file FILE");
+    }
     if (!m_options.jwtKeyFile.empty()) {
         m_jwtKey = readWhole(m_options.jwtKeyFile, "Slurm JWT key");
         if (m_jwtKey.size() < 16)
             throw std::invalid_argument("the Slurm JWT key " + m_options.jwtKeyFile
                 + " is too short to be slurm's jwt_key");
-    } else {
+    } else if (!m_options.tokenFile.empty()) {
         m_token = trimmed(readWhole(m_options.tokenFile, "Slurm token file"));
         if (m_token.empty())
             throw std::invalid_argument(
                 "the Slurm token file " + m_options.tokenFile + " is empty");
     }
+    if (!useRest())
+        m_lib = std::make_unique<slurm::LibSlurm>(m_options.slurmConf);
     if (!m_options.topologyFile.empty())
         m_topology = Topology::fromFile(m_options.topologyFile);
     m_clusterName = m_options.cluster;
@@ -278,154 +285,277 @@ SlurmBackend::Reply SlurmBackend::rest(
     return reply;
 }
 
-// ---- polling ---------------------------------------------------------------
+// ---- reading -----------------------------------------------------------------
 
-bool SlurmBackend::pollNodesLocked(bool full, bool controllerAnswered, std::string *error)
+namespace {
+
+// Merges a listing into the records: maps only entries whose fingerprint
+// changed, drops the ones gone, and names both in `changed`.
+template <class Record>
+void mergeListing(slurm::Listing<Record> &listing, std::map<std::string, Record> &records,
+    std::unordered_map<std::string, uint64_t> &prints, std::set<std::string> *changed)
 {
-    const int64_t started = wallSeconds();
-    const std::string query = full || m_nodesSince <= 0
-        ? std::string()
-        : "?update_time=" + std::to_string(m_nodesSince);
-    Reply reply = rest("GET", std::string(kApi) + "/nodes" + query);
-    if (reply.status == Fetch::Failed && !query.empty() && !reply.unreachable
-        && controllerAnswered) {
-        // slurmrestd 22.05 loads nodes and partitions with the same
-        // update_time and answers 500 "Unspecified error" when the nodes
-        // changed but the partitions did not: read the nodes whole then.
-        // (It says the same when slurmctld is down, hence controllerAnswered:
-        // the jobs were read just before.)
-        reply = rest("GET", std::string(kApi) + "/nodes");
+    std::unordered_map<std::string_view, bool> present;
+    present.reserve(listing.keys.size());
+    std::vector<std::pair<std::string, Record>> fresh;
+    for (size_t i = 0; i < listing.keys.size(); ++i) {
+        const std::string &key = listing.keys[i];
+        present.emplace(key, true);
+        auto it = prints.find(key);
+        if (it != prints.end() && it->second == listing.fingerprints[i])
+            continue;
+        fresh.emplace_back(key, listing.map(i));
+        prints[key] = listing.fingerprints[i];
     }
-    if (reply.status == Fetch::Failed) {
-        *error = reply.error;
+    std::vector<std::string> gone;
+    for (const auto &[key, print] : prints)
+        if (!present.count(key))
+            gone.push_back(key);
+    for (const auto &key : gone) {
+        prints.erase(key);
+        records.erase(key);
+        changed->insert(key);
+    }
+    for (auto &[key, record] : fresh) {
+        changed->insert(key);
+        records.insert_or_assign(key, std::move(record));
+    }
+}
+
+} // namespace
+
+template <class Record>
+slurm::Listing<Record> SlurmBackend::restListing(const std::string &path, const char *arrayKey,
+    const std::function<std::string(const Json &)> &keyOf,
+    const std::function<Record(const Json &)> &parse)
+{
+    slurm::Listing<Record> out;
+    Reply reply = rest("GET", path);
+    out.status = reply.status;
+    out.error = reply.error;
+    out.unreachable = reply.unreachable;
+    if (reply.status != Fetch::Changed)
+        return out;
+    auto body = std::make_shared<Json>(std::move(reply.body));
+    auto items = std::make_shared<std::vector<const Json *>>();
+    if (auto it = body->find(arrayKey); it != body->end() && it->is_array())
+        for (const auto &j : *it) {
+            std::string key = keyOf(j);
+            if (key.empty())
+                continue;
+            slurm::Fingerprint f;
+            f.add(j.dump());
+            out.keys.push_back(std::move(key));
+            out.fingerprints.push_back(f.value());
+            items->push_back(&j);
+        }
+    out.map = [items, parse](size_t k) { return parse(*(*items)[k]); };
+    out.holder = body;
+    return out;
+}
+
+bool SlurmBackend::readPartitionsLocked(bool full, Dirty *dirty, std::string *error)
+{
+    slurm::Listing<slurm::PartitionRecord> listing;
+    if (!useRest()) {
+        listing = m_lib->partitions(full ? 0 : m_lib->partitionsTime());
+    } else {
+        const int64_t started = wallSeconds();
+        const std::string query
+            = full || m_partitionsSince <= 0 ? "" : "?update_time=" + std::to_string(m_partitionsSince);
+        listing = restListing<slurm::PartitionRecord>(
+            std::string(kApi) + "/partitions" + query, "partitions",
+            [](const Json &j) { return j.value("name", std::string()); },
+            [](const Json &j) { return slurm::parsePartition(j); });
+        if (listing.status != Fetch::Failed)
+            m_partitionsSince = started - 1;
+    }
+    if (listing.status == Fetch::Failed) {
+        *error = listing.error;
         return false;
     }
-    // update_time compares whole seconds: ask again from a second before this
-    // request, so a change in the same second is never missed.
-    m_nodesSince = started - 1;
-    if (reply.status == Fetch::Unchanged)
+    if (listing.status == Fetch::Unchanged)
         return true;
-    std::map<std::string, slurm::NodeRecord> nodes;
-    if (auto it = reply.body.find("nodes"); it != reply.body.end() && it->is_array())
-        for (const auto &j : *it) {
-            auto record = slurm::parseNode(j, m_topology);
-            if (!record.node.name().empty())
-                nodes.emplace(record.node.name(), std::move(record));
-        }
+    std::set<std::string> changed;
     std::lock_guard lock(m_mutex);
-    m_nodes = std::move(nodes);
+    mergeListing(listing, m_partitions, m_partitionPrints, &changed);
+    if (changed.empty())
+        return true;
+    dirty->partitions = true;
+    if (!useRest()) {
+        // slurmctld leaves partitions out of node records: give them from here.
+        std::map<std::string, std::vector<std::string>> partitionsOf;
+        for (const auto &[name, p] : m_partitions)
+            for (const auto &n : p.nodes)
+                partitionsOf[n].push_back(name);
+        m_lib->setNodePartitions(std::move(partitionsOf));
+        m_nodesStale = true;
+    }
     return true;
 }
 
-bool SlurmBackend::pollJobsLocked(bool full, std::string *error)
+bool SlurmBackend::readNodesLocked(bool full, Dirty *dirty, std::string *error)
 {
-    const int64_t started = wallSeconds();
-    // slurmctld sets a new job's first pending reason (and changes reasons
-    // later) without counting it as a change for update_time: while a job
-    // still says "None", read the jobs whole.
-    const std::string query = full || m_jobsSince <= 0 || m_jobsUnsettled
-        ? std::string()
-        : "?update_time=" + std::to_string(m_jobsSince);
-    Reply reply = rest("GET", std::string(kApi) + "/jobs" + query);
-    if (reply.status == Fetch::Failed) {
-        *error = reply.error;
+    slurm::Listing<slurm::NodeRecord> listing;
+    if (!useRest()) {
+        listing = m_lib->nodes(full || m_nodesStale ? 0 : m_lib->nodesTime(), m_topology);
+    } else {
+        const int64_t started = wallSeconds();
+        const std::string path = std::string(kApi) + "/nodes";
+        const std::string query
+            = full || m_nodesSince <= 0 ? "" : "?update_time=" + std::to_string(m_nodesSince);
+        auto keyOf = [](const Json &j) { return j.value("name", std::string()); };
+        auto parse = [this](const Json &j) { return slurm::parseNode(j, m_topology); };
+        listing = restListing<slurm::NodeRecord>(path + query, "nodes", keyOf, parse);
+        if (listing.status == Fetch::Failed && !query.empty() && !listing.unreachable) {
+            // slurmrestd 22.05 loads nodes and partitions with the same
+            // update_time and answers 500 "Unspecified error" when the nodes
+            // changed but the partitions did not: read the nodes whole then.
+            // (It says the same when slurmctld is down; the partitions were
+            // read just before, so slurmctld answers.)
+            listing = restListing<slurm::NodeRecord>(path, "nodes", keyOf, parse);
+        }
+        if (listing.status != Fetch::Failed)
+            m_nodesSince = started - 1;
+    }
+    if (listing.status == Fetch::Failed) {
+        *error = listing.error;
         return false;
     }
-    m_jobsSince = started - 1;
-    if (reply.status == Fetch::Unchanged)
+    m_nodesStale = false;
+    if (listing.status == Fetch::Unchanged)
         return true;
+    std::lock_guard lock(m_mutex);
+    mergeListing(listing, m_nodes, m_nodePrints, &dirty->nodes);
+    return true;
+}
+
+bool SlurmBackend::readJobsLocked(bool full, Dirty *dirty, std::string *error)
+{
+    // slurmctld changes pending reasons (None -> Resources, BeginTime ->
+    // Priority, ...) without counting it as a change, so "changed since" never
+    // shows them: the jobs are read whole now and then. How often follows what
+    // a whole read costs here, so it stays about 2 % of the gateway's time:
+    // every 2 s on a small cluster, every few seconds at 20,000 jobs, and never
+    // less often than every fullReadEverySeconds.
+    const auto now = std::chrono::steady_clock::now();
+    const auto interval = std::clamp<std::chrono::steady_clock::duration>(
+        m_jobsWholeCost * 50, std::chrono::seconds(2),
+        std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+            std::chrono::duration<double>(m_options.fullReadEverySeconds)));
+    const bool whole = full || now - m_lastJobsWhole >= interval;
     slurm::AccountTree tree;
     {
         std::lock_guard lock(m_mutex);
         tree = m_accountTree;
     }
-    std::map<std::string, slurm::JobRecord> jobs;
-    bool unsettled = false;
-    if (auto it = reply.body.find("jobs"); it != reply.body.end() && it->is_array())
-        for (const auto &j : *it) {
-            auto record = slurm::parseJob(j, tree);
-            unsettled
-                = unsettled || record.job.pending_reason() == v1::PENDING_REASON_NOT_EVALUATED;
-            jobs.emplace(record.job.id(), std::move(record));
-        }
-    m_jobsUnsettled = unsettled;
-    std::lock_guard lock(m_mutex);
-    m_jobs = std::move(jobs);
-    return true;
-}
-
-bool SlurmBackend::pollPartitionsLocked(bool full, std::string *error)
-{
-    const int64_t started = wallSeconds();
-    const std::string query = full || m_partitionsSince <= 0
-        ? std::string()
-        : "?update_time=" + std::to_string(m_partitionsSince);
-    Reply reply = rest("GET", std::string(kApi) + "/partitions" + query);
-    if (reply.status == Fetch::Failed) {
-        *error = reply.error;
+    slurm::Listing<slurm::JobRecord> listing;
+    if (!useRest()) {
+        listing = m_lib->jobs(whole ? 0 : m_lib->jobsTime(), tree);
+    } else {
+        const int64_t started = wallSeconds();
+        const std::string query
+            = whole || m_jobsSince <= 0 ? "" : "?update_time=" + std::to_string(m_jobsSince);
+        listing = restListing<slurm::JobRecord>(
+            std::string(kApi) + "/jobs" + query, "jobs",
+            [](const Json &j) {
+                auto it = j.find("job_id");
+                return it != j.end() && it->is_number() ? std::to_string(it->get<int64_t>())
+                                                        : std::string();
+            },
+            [&tree](const Json &j) { return slurm::parseJob(j, tree); });
+        if (listing.status != Fetch::Failed)
+            m_jobsSince = started - 1;
+    }
+    if (listing.status == Fetch::Failed) {
+        *error = listing.error;
         return false;
     }
-    m_partitionsSince = started - 1;
-    if (reply.status == Fetch::Unchanged)
+    if (listing.status == Fetch::Unchanged)
         return true;
-    std::map<std::string, slurm::PartitionRecord> partitions;
-    if (auto it = reply.body.find("partitions"); it != reply.body.end() && it->is_array())
-        for (const auto &j : *it) {
-            auto p = slurm::parsePartition(j);
-            if (!p.name.empty())
-                partitions.emplace(p.name, std::move(p));
-        }
-    std::lock_guard lock(m_mutex);
-    m_partitions = std::move(partitions);
+    {
+        std::lock_guard lock(m_mutex);
+        mergeListing(listing, m_jobs, m_jobPrints, &dirty->jobs);
+    }
+    if (whole) {
+        m_lastJobsWhole = now;
+        m_jobsWholeCost = std::chrono::steady_clock::now() - now;
+    }
     return true;
 }
 
-bool SlurmBackend::pollAccountsLocked(std::string *error)
+bool SlurmBackend::pollAccountsLocked(Dirty *dirty, std::string *error)
 {
-    // The account tree and its limits come from slurmdbd through slurmrestd.
-    Reply assoc = rest("GET", std::string(kDbApi) + "/associations");
-    if (assoc.status != Fetch::Changed) {
-        *error = "cannot read accounts: "
-            + (assoc.error.empty() ? std::string("no answer") : assoc.error);
-        return false;
-    }
-    Reply accounts = rest("GET", std::string(kDbApi) + "/accounts");
+    std::vector<slurm::Association> associations;
+    std::map<std::string, std::string> descriptions;
     std::string cluster;
-    if (auto it = assoc.body.find("associations"); it != assoc.body.end() && it->is_array())
-        for (const auto &a : *it)
-            if (auto c = a.find("cluster"); c != a.end() && c->is_string()) {
-                const std::string name = c->get<std::string>();
-                if (m_options.cluster.empty() || name == m_options.cluster) {
-                    cluster = name;
-                    break;
-                }
-            }
-    // Only this cluster's associations count.
-    if (!cluster.empty()) {
-        auto &list = assoc.body["associations"];
-        Json kept = Json::array();
-        for (auto &a : list)
-            if (a.value("cluster", std::string()) == cluster)
-                kept.push_back(std::move(a));
-        list = std::move(kept);
-    }
-    auto associations = slurm::parseAssociations(assoc.body);
-    auto descriptions = accounts.status == Fetch::Changed
-        ? slurm::parseAccountDescriptions(accounts.body)
-        : std::map<std::string, std::string>();
-
+    bool haveDescriptions = false;
     // What counts against the limits now (and the TRES-minutes used) lives
-    // only in slurmctld's association manager; slurmrestd 22.05 has no call
-    // for it, so it is read from scontrol's text.
-    std::map<std::string, slurm::AccountUsage> usage;
-    bool haveUsage = false;
+    // only in slurmctld's association manager, which also has the tree and
+    // the limits; slurmrestd 22.05 has no call for it.
     const CommandResult mgr = m_commands.run("scontrol", { "show", "assoc_mgr", "flags=assoc" });
-    if (mgr.ok()) {
-        usage = slurm::parseAssocMgr(mgr.out);
-        haveUsage = true;
-    } else if (m_options.warn) {
-        m_options.warn("account usage not read: " + mgr.describe("scontrol show assoc_mgr"));
+    if (!useRest()) {
+        if (!mgr.ok()) {
+            *error = "cannot read accounts: " + mgr.describe("scontrol show assoc_mgr");
+            return false;
+        }
+        associations = slurm::parseAssocMgrAssociations(mgr.out);
+        // Descriptions (tenants' full names) are slurmdbd's alone; they change
+        // rarely, so they are read once a minute.
+        const auto now = std::chrono::steady_clock::now();
+        if (m_descriptions.empty() || now - m_lastDescriptions >= std::chrono::minutes(1)) {
+            m_lastDescriptions = now;
+            const CommandResult d = m_commands.run(
+                "sacctmgr", { "-n", "-P", "show", "account", "format=Account,Description" });
+            if (d.ok()) {
+                std::istringstream lines(d.out);
+                for (std::string line; std::getline(lines, line);)
+                    if (auto bar = line.find('|'); bar != std::string::npos)
+                        descriptions[line.substr(0, bar)] = line.substr(bar + 1);
+                haveDescriptions = true;
+            } else if (m_options.warn) {
+                m_options.warn("account descriptions not read: " + d.describe("sacctmgr"));
+            }
+        }
+    } else {
+        // The account tree and its limits come from slurmdbd through slurmrestd.
+        Reply assoc = rest("GET", std::string(kDbApi) + "/associations");
+        if (assoc.status != Fetch::Changed) {
+            *error = "cannot read accounts: "
+                + (assoc.error.empty() ? std::string("no answer") : assoc.error);
+            return false;
+        }
+        Reply accounts = rest("GET", std::string(kDbApi) + "/accounts");
+        if (auto it = assoc.body.find("associations"); it != assoc.body.end() && it->is_array())
+            for (const auto &a : *it)
+                if (auto c = a.find("cluster"); c != a.end() && c->is_string()) {
+                    const std::string name = c->get<std::string>();
+                    if (m_options.cluster.empty() || name == m_options.cluster) {
+                        cluster = name;
+                        break;
+                    }
+                }
+        // Only this cluster's associations count.
+        if (!cluster.empty()) {
+            auto &list = assoc.body["associations"];
+            Json kept = Json::array();
+            for (auto &a : list)
+                if (a.value("cluster", std::string()) == cluster)
+                    kept.push_back(std::move(a));
+            list = std::move(kept);
+        }
+        associations = slurm::parseAssociations(assoc.body);
+        if (accounts.status == Fetch::Changed) {
+            descriptions = slurm::parseAccountDescriptions(accounts.body);
+            haveDescriptions = !descriptions.empty();
+        }
     }
+    std::map<std::string, slurm::AccountUsage> usage;
+    const bool haveUsage = mgr.ok();
+    if (haveUsage)
+        usage = slurm::parseAssocMgr(mgr.out);
+    else if (m_options.warn)
+        m_options.warn("account usage not read: " + mgr.describe("scontrol show assoc_mgr"));
 
     std::lock_guard lock(m_mutex);
     slurm::AccountTree tree;
@@ -433,22 +563,26 @@ bool SlurmBackend::pollAccountsLocked(std::string *error)
         tree.add(a.account, a.parent);
     m_accountTree = std::move(tree);
     m_associations = std::move(associations);
-    if (!descriptions.empty())
+    if (haveDescriptions)
         m_descriptions = std::move(descriptions);
     if (haveUsage)
         m_usage = std::move(usage);
     if (!cluster.empty())
         m_clusterName = cluster;
-    // Jobs read before the tree was known get their tenant now.
+    // Jobs read before the tree was known (or moved since) get their tenant now.
     for (auto &[id, job] : m_jobs) {
         auto [tenant, project] = m_accountTree.place(job.account);
-        job.job.set_tenant(tenant);
-        job.job.set_project(project);
+        if (tenant != job.job.tenant() || project != job.job.project()) {
+            job.job.set_tenant(tenant);
+            job.job.set_project(project);
+            dirty->jobs.insert(id);
+        }
     }
+    dirty->accounts = true;
     return true;
 }
 
-void SlurmBackend::scrapeMetricsLocked()
+void SlurmBackend::scrapeMetricsLocked(Dirty *dirty)
 {
     if (m_options.metricsUrl.empty())
         return;
@@ -463,13 +597,16 @@ void SlurmBackend::scrapeMetricsLocked()
     std::lock_guard lock(m_mutex);
     m_readingsOk = ok;
     m_readings = std::move(readings);
+    dirty->readings = true;
 }
 
 bool SlurmBackend::pollLocked(bool full, std::string *error)
 {
-    // Jobs first: when slurmctld is down, the tick ends after one request.
-    if (!pollJobsLocked(full, error) || !pollNodesLocked(full, true, error)
-        || !pollPartitionsLocked(full, error))
+    // Partitions first: the nodes read after them carry their partitions.
+    // When slurmctld is down, the tick ends after one request.
+    Dirty dirty;
+    if (!readPartitionsLocked(full, &dirty, error) || !readNodesLocked(full, &dirty, error)
+        || !readJobsLocked(full, &dirty, error))
         return false;
     if (full)
         m_lastFull = std::chrono::steady_clock::now();
@@ -477,17 +614,19 @@ bool SlurmBackend::pollLocked(bool full, std::string *error)
     if (m_accountsDirty
         || now - m_lastAccounts >= std::chrono::duration<double>(m_options.accountsEverySeconds)) {
         std::string accountsError;
-        if (pollAccountsLocked(&accountsError)) {
+        if (pollAccountsLocked(&dirty, &accountsError)) {
             m_accountsDirty = false;
         } else if (m_options.warn) {
             m_options.warn(accountsError);
         }
         m_lastAccounts = now;
     }
-    scrapeMetricsLocked();
+    scrapeMetricsLocked(&dirty);
+    const bool first = !m_polled;
     m_polled = true;
     std::lock_guard lock(m_mutex);
-    rebuildModel();
+    if (first || dirty.any())
+        updateModel(dirty);
     return true;
 }
 
@@ -507,94 +646,190 @@ bool SlurmBackend::tick(std::string *error)
 
 // ---- the model --------------------------------------------------------------
 
-void SlurmBackend::rebuildModel()
+v1::Job SlurmBackend::jobView(
+    slurm::JobRecord &record, const std::map<std::string, std::set<std::string>> &queueTypes) const
+{
+    v1::Job job = record.job;
+    std::string type = record.gresType;
+    if (type.empty() && job.accelerators() > 0) {
+        // Name an untyped request after the nodes it runs on or the queue's only model.
+        if (job.nodes_size() > 0) {
+            if (auto it = m_nodes.find(job.nodes(0)); it != m_nodes.end())
+                type = it->second.gresType;
+        } else if (auto it = queueTypes.find(job.queue());
+                   it != queueTypes.end() && it->second.size() == 1) {
+            type = *it->second.begin();
+        }
+        job.set_model(slurm::modelOfType(type));
+        job.set_model_name(slurm::modelNameOfType(type));
+    }
+    record.resolvedType = type;
+    if (job.pending_reason() == v1::PENDING_REASON_TENANT_QUOTA
+        || job.pending_reason() == v1::PENDING_REASON_TENANT_HOURS) {
+        auto limitOf
+            = [&](const std::string &account, bool minutes) -> int64_t {
+            for (const auto &a : m_associations)
+                if (a.account == account) {
+                    const slurm::Tres &t = minutes ? a.grpTresMins : a.grpTres;
+                    if (auto v = t.find("gres/gpu:" + type); v != t.end() && v->second >= 0)
+                        return v->second;
+                    if (auto v = t.find("gres/gpu"); v != t.end() && v->second >= 0)
+                        return v->second;
+                    return -1;
+                }
+            return -1;
+        };
+        auto usedOf = [&](const std::string &account, bool minutes) -> int64_t {
+            auto it = m_usage.find(account);
+            if (it == m_usage.end())
+                return 0;
+            const slurm::Tres &t = minutes ? it->second.minutesUsed : it->second.inUse;
+            if (auto v = t.find("gres/gpu:" + type); v != t.end())
+                return v->second;
+            if (auto v = t.find("gres/gpu"); v != t.end())
+                return v->second;
+            return 0;
+        };
+        const bool minutes = job.pending_reason() == v1::PENDING_REASON_TENANT_HOURS;
+        // Slurm names the limit, not whose: the project's when it would be
+        // passed, else the tenant's.
+        const int64_t projectLimit = job.project().empty() ? -1 : limitOf(job.project(), minutes);
+        const int64_t projectUsed = job.project().empty() ? 0 : usedOf(job.project(), minutes);
+        const int64_t ask = minutes ? 0 : job.accelerators();
+        if (!minutes && projectLimit >= 0 && projectUsed + ask > projectLimit) {
+            job.set_pending_reason(v1::PENDING_REASON_PROJECT_QUOTA);
+            job.set_quota_used(projectUsed);
+            job.set_quota_limit(projectLimit);
+        } else if (const int64_t limit = limitOf(job.tenant(), minutes); limit >= 0) {
+            const int64_t used = usedOf(job.tenant(), minutes);
+            job.set_quota_used(minutes ? used / 60 : used);
+            job.set_quota_limit(minutes ? limit / 60 : limit);
+        }
+    }
+    return job;
+}
+
+v1::Node SlurmBackend::nodeView(const slurm::NodeRecord &record) const
+{
+    v1::Node node = record.node;
+    const std::string &name = node.name();
+    if (auto on = m_jobsOnNode.find(name); on != m_jobsOnNode.end()) {
+        for (const auto &id : on->second) { // a set: in order
+            node.add_job_ids(id);
+            auto j = m_jobs.find(id);
+            if (j == m_jobs.end())
+                continue;
+            for (const auto &[n, indexes] : j->second.allocation)
+                if (n == name)
+                    for (int i : indexes)
+                        if (i >= 0 && i < node.accelerators_size())
+                            node.mutable_accelerators(i)->set_job_id(id);
+        }
+    }
+    if (!m_readingsOk)
+        return node;
+    auto it = m_readings.find(name);
+    if (it == m_readings.end())
+        return node;
+    double util = 0, temp = 0, power = 0, mem = 0;
+    int utilN = 0, memN = 0;
+    bool any = false;
+    for (auto &a : *node.mutable_accelerators()) {
+        auto r = it->second.find(a.index());
+        if (r == it->second.end())
+            continue;
+        const AcceleratorReading &x = r->second;
+        a.set_has_telemetry(true);
+        any = true;
+        if (x.hasUtilisation) {
+            a.set_utilisation_percent(x.utilisationPercent);
+            util += x.utilisationPercent;
+            ++utilN;
+        }
+        if (x.hasTemperature) {
+            a.set_temperature_celsius(x.temperatureCelsius);
+            temp = std::max(temp, x.temperatureCelsius);
+        }
+        if (x.hasPower) {
+            a.set_power_watts(x.powerWatts);
+            power += x.powerWatts;
+        }
+        if (x.hasMemory && x.memoryTotalBytes > 0) {
+            a.set_memory_used_bytes(int64_t(x.memoryUsedBytes));
+            a.set_memory_total_bytes(int64_t(x.memoryTotalBytes));
+            mem += 100.0 * x.memoryUsedBytes / x.memoryTotalBytes;
+            ++memN;
+        }
+    }
+    if (any) {
+        node.set_has_telemetry(true);
+        node.set_utilisation_percent(utilN ? util / utilN : 0);
+        node.set_temperature_celsius(temp);
+        node.set_power_watts(power);
+        node.set_accelerator_memory_used_percent(memN ? mem / memN : 0);
+    }
+    return node;
+}
+
+void SlurmBackend::updateModel(const Dirty &dirty)
 {
     const int64_t now = wallSeconds();
-    std::map<std::string, int64_t> types; // GRES type -> accelerators in the centre
-    for (const auto &[name, r] : m_nodes)
-        if (r.node.accelerators_total() > 0)
-            types[r.gresType] += r.node.accelerators_total();
+    const bool nodesChanged = !dirty.nodes.empty();
+    bool typesChanged = false;
+    if (nodesChanged || dirty.partitions) {
+        std::map<std::string, int64_t> totals;
+        for (const auto &[name, r] : m_nodes)
+            if (r.node.accelerators_total() > 0)
+                totals[r.gresType] += r.node.accelerators_total();
+        std::map<std::string, std::set<std::string>> queueTypes;
+        for (const auto &[name, p] : m_partitions)
+            for (const auto &n : p.nodes)
+                if (auto it = m_nodes.find(n);
+                    it != m_nodes.end() && it->second.node.accelerators_total() > 0)
+                    queueTypes[name].insert(it->second.gresType);
+        typesChanged = totals != m_gresTotals || queueTypes != m_queueTypes;
+        m_gresTotals = std::move(totals);
+        m_queueTypes = std::move(queueTypes);
+    }
 
-    // Account limits, for the figures of quota reasons.
-    std::map<std::string, const slurm::Association *> assocOf;
-    for (const auto &a : m_associations)
-        assocOf[a.account] = &a;
-    auto limitOf
-        = [&](const std::string &account, const std::string &type, bool minutes) -> int64_t {
-        auto it = assocOf.find(account);
-        if (it == assocOf.end())
-            return -1;
-        const slurm::Tres &t = minutes ? it->second->grpTresMins : it->second->grpTres;
-        if (auto v = t.find("gres/gpu:" + type); v != t.end() && v->second >= 0)
-            return v->second;
-        if (auto v = t.find("gres/gpu"); v != t.end() && v->second >= 0)
-            return v->second;
-        return -1;
-    };
-    auto usedOf
-        = [&](const std::string &account, const std::string &type, bool minutes) -> int64_t {
-        auto it = m_usage.find(account);
-        if (it == m_usage.end())
-            return 0;
-        const slurm::Tres &t = minutes ? it->second.minutesUsed : it->second.inUse;
-        if (auto v = t.find("gres/gpu:" + type); v != t.end())
-            return v->second;
-        if (auto v = t.find("gres/gpu"); v != t.end())
-            return v->second;
-        return 0;
-    };
+    // Which jobs to look at again: those read anew; with new limits or usage,
+    // the ones whose reason quotes them; when the models of nodes or queues
+    // changed, all (an untyped request is named after them).
+    std::set<std::string> jobs = dirty.jobs;
+    if (typesChanged) {
+        for (const auto &[id, r] : m_jobs)
+            jobs.insert(id);
+    } else if (dirty.accounts) {
+        for (const auto &[id, r] : m_jobs)
+            if (r.job.pending_reason() == v1::PENDING_REASON_TENANT_QUOTA
+                || r.job.pending_reason() == v1::PENDING_REASON_TENANT_HOURS)
+                jobs.insert(id);
+    }
 
-    // Jobs: name untyped requests after the nodes they run on or the queue's only model.
-    std::map<std::string, std::set<std::string>> queueTypes;
-    for (const auto &[name, p] : m_partitions)
-        for (const auto &n : p.nodes)
-            if (auto it = m_nodes.find(n);
-                it != m_nodes.end() && it->second.node.accelerators_total() > 0)
-                queueTypes[name].insert(it->second.gresType);
-    std::map<std::string, v1::Job> jobView;
-    std::map<std::string, std::vector<const slurm::JobRecord *>> jobsOnNode;
-    slurm::PendingByAccount pendingByAccount;
-    for (auto &[id, record] : m_jobs) {
-        v1::Job &job = record.job;
-        std::string type = record.gresType;
-        if (type.empty() && job.accelerators() > 0) {
-            if (job.nodes_size() > 0) {
-                if (auto it = m_nodes.find(job.nodes(0)); it != m_nodes.end())
-                    type = it->second.gresType;
-            } else if (auto it = queueTypes.find(job.queue());
-                       it != queueTypes.end() && it->second.size() == 1) {
-                type = *it->second.begin();
+    std::set<std::string> nodes = dirty.nodes;
+    auto running = [](const v1::Job &j) {
+        return j.state() == v1::JOB_STATE_RUNNING || j.state() == v1::JOB_STATE_COMPLETING;
+    };
+    for (const auto &id : jobs) {
+        // Off the nodes it ran on...
+        if (auto old = m_jobView.find(id); old != m_jobView.end() && running(old->second))
+            for (const auto &n : old->second.nodes()) {
+                m_jobsOnNode[n].erase(id);
+                nodes.insert(n);
             }
-            job.set_model(slurm::modelOfType(type));
-            job.set_model_name(slurm::modelNameOfType(type));
+        auto it = m_jobs.find(id);
+        if (it == m_jobs.end()) {
+            m_jobView.erase(id);
+            m_seenStarted.erase(id);
+            continue;
         }
-        if (job.state() == v1::JOB_STATE_PENDING || job.state() == v1::JOB_STATE_HELD) {
-            if (job.accelerators() > 0)
-                pendingByAccount[record.account][type] += job.accelerators();
-        }
-        if (job.pending_reason() == v1::PENDING_REASON_TENANT_QUOTA
-            || job.pending_reason() == v1::PENDING_REASON_TENANT_HOURS) {
-            const bool minutes = job.pending_reason() == v1::PENDING_REASON_TENANT_HOURS;
-            // Slurm names the limit, not whose: the project's when it would be
-            // passed, else the tenant's.
-            const int64_t projectLimit
-                = job.project().empty() ? -1 : limitOf(job.project(), type, minutes);
-            const int64_t projectUsed
-                = job.project().empty() ? 0 : usedOf(job.project(), type, minutes);
-            const int64_t ask = minutes ? 0 : job.accelerators();
-            if (!minutes && projectLimit >= 0 && projectUsed + ask > projectLimit) {
-                job.set_pending_reason(v1::PENDING_REASON_PROJECT_QUOTA);
-                job.set_quota_used(projectUsed);
-                job.set_quota_limit(projectLimit);
-            } else if (const int64_t limit = limitOf(job.tenant(), type, minutes); limit >= 0) {
-                const int64_t used = usedOf(job.tenant(), type, minutes);
-                job.set_quota_used(minutes ? used / 60 : used);
-                job.set_quota_limit(minutes ? limit / 60 : limit);
+        v1::Job job = jobView(it->second, m_queueTypes);
+        // ...and onto the ones it runs on now.
+        if (running(job))
+            for (const auto &n : job.nodes()) {
+                m_jobsOnNode[n].insert(id);
+                nodes.insert(n);
             }
-        }
-        if (job.state() == v1::JOB_STATE_RUNNING || job.state() == v1::JOB_STATE_COMPLETING)
-            for (const auto &n : job.nodes())
-                jobsOnNode[n].push_back(&record);
         // Waits of jobs that started in the last hour feed the queue percentiles.
         if (job.has_start_time() && job.has_submit_time() && !m_seenStarted.count(id)) {
             m_seenStarted.insert(id);
@@ -603,139 +838,103 @@ void SlurmBackend::rebuildModel()
                     double(std::max<int64_t>(
                         0, job.start_time().seconds() - job.submit_time().seconds())));
         }
-        jobView.emplace(id, job);
+        m_jobView.insert_or_assign(id, std::move(job));
     }
-    for (auto it = m_seenStarted.begin(); it != m_seenStarted.end();)
-        it = m_jobs.count(*it) ? std::next(it) : m_seenStarted.erase(it);
     for (auto &[queue, waits] : m_waits)
         while (!waits.empty() && waits.front().first < now - 3600)
             waits.pop_front();
 
-    // Nodes, with their jobs and, where an exporter is configured, accelerator telemetry.
-    std::map<std::string, v1::Node> nodeView;
-    for (const auto &[name, record] : m_nodes) {
-        v1::Node node = record.node;
-        std::vector<std::string> ids;
-        for (const slurm::JobRecord *j : jobsOnNode[name]) {
-            ids.push_back(j->job.id());
-            for (const auto &[n, indexes] : j->allocation)
-                if (n == name)
-                    for (int i : indexes)
-                        if (i >= 0 && i < node.accelerators_size())
-                            node.mutable_accelerators(i)->set_job_id(j->job.id());
+    // Nodes: with their jobs and, where an exporter is configured, accelerator telemetry.
+    if (dirty.readings && (m_readingsOk || !m_readings.empty()))
+        for (const auto &[name, r] : m_nodes)
+            nodes.insert(name);
+    for (const auto &name : nodes) {
+        auto it = m_nodes.find(name);
+        if (it == m_nodes.end()) {
+            m_nodeView.erase(name);
+            continue;
         }
-        std::sort(ids.begin(), ids.end());
-        for (const auto &id : ids)
-            node.add_job_ids(id);
-        if (m_readingsOk) {
-            if (auto it = m_readings.find(name); it != m_readings.end()) {
-                double util = 0, temp = 0, power = 0, mem = 0;
-                int utilN = 0, memN = 0;
-                bool any = false;
-                for (auto &a : *node.mutable_accelerators()) {
-                    auto r = it->second.find(a.index());
-                    if (r == it->second.end())
-                        continue;
-                    const AcceleratorReading &x = r->second;
-                    a.set_has_telemetry(true);
-                    any = true;
-                    if (x.hasUtilisation) {
-                        a.set_utilisation_percent(x.utilisationPercent);
-                        util += x.utilisationPercent;
-                        ++utilN;
-                    }
-                    if (x.hasTemperature) {
-                        a.set_temperature_celsius(x.temperatureCelsius);
-                        temp = std::max(temp, x.temperatureCelsius);
-                    }
-                    if (x.hasPower) {
-                        a.set_power_watts(x.powerWatts);
-                        power += x.powerWatts;
-                    }
-                    if (x.hasMemory && x.memoryTotalBytes > 0) {
-                        a.set_memory_used_bytes(int64_t(x.memoryUsedBytes));
-                        a.set_memory_total_bytes(int64_t(x.memoryTotalBytes));
-                        mem += 100.0 * x.memoryUsedBytes / x.memoryTotalBytes;
-                        ++memN;
-                    }
-                }
-                if (any) {
-                    node.set_has_telemetry(true);
-                    node.set_utilisation_percent(utilN ? util / utilN : 0);
-                    node.set_temperature_celsius(temp);
-                    node.set_power_watts(power);
-                    node.set_accelerator_memory_used_percent(memN ? mem / memN : 0);
-                }
-            }
-        }
-        nodeView.emplace(name, std::move(node));
+        m_nodeView.insert_or_assign(name, nodeView(it->second));
     }
 
     // Nodes: send what changed.
-    std::map<std::string, std::string> publishedNodes;
-    for (const auto &[name, node] : nodeView) {
-        std::string bytes = node.SerializeAsString();
-        auto it = m_publishedNodes.find(name);
-        if (it == m_publishedNodes.end() || it->second != bytes)
-            m_pending.nodes.push_back(node);
-        publishedNodes.emplace(name, std::move(bytes));
-    }
-    for (const auto &[name, bytes] : m_publishedNodes)
-        if (!publishedNodes.count(name))
-            m_pending.removedNodes.push_back(name);
-    m_publishedNodes = std::move(publishedNodes);
-
-    // Jobs: active ones when they change; a job that ends once with its final state.
-    std::map<std::string, std::string> publishedJobs;
-    for (const auto &[id, job] : jobView) {
-        std::string bytes = job.SerializeAsString();
-        auto it = m_publishedJobs.find(id);
-        if (slurm::isFinal(job.state()) && it == m_publishedJobs.end())
-            continue; // ended before the gateway saw it run
-        if (it == m_publishedJobs.end() || it->second != bytes)
-            m_pending.jobs.push_back(job);
-        publishedJobs.emplace(id, std::move(bytes));
-    }
-    for (const auto &[id, bytes] : m_publishedJobs) {
-        if (publishedJobs.count(id))
+    for (const auto &name : nodes) {
+        auto view = m_nodeView.find(name);
+        auto published = m_publishedNodes.find(name);
+        if (view == m_nodeView.end()) {
+            if (published != m_publishedNodes.end()) {
+                m_pending.removedNodes.push_back(name);
+                m_publishedNodes.erase(published);
+            }
             continue;
-        v1::Job last;
-        if (last.ParseFromString(bytes) && !slurm::isFinal(last.state())) {
-            // Slurm dropped it without the gateway seeing how it ended (the
-            // gateway was cut off longer than MinJobAge).
-            last.set_state(v1::JOB_STATE_COMPLETED);
-            last.set_failure_reason("ended while the gateway could not reach Slurm; see sacct");
-            m_pending.jobs.push_back(last);
+        }
+        std::string bytes = view->second.SerializeAsString();
+        if (published == m_publishedNodes.end() || published->second != bytes) {
+            m_pending.nodes.push_back(view->second);
+            m_publishedNodes.insert_or_assign(name, std::move(bytes));
         }
     }
-    m_publishedJobs = std::move(publishedJobs);
 
-    // Queues.
-    std::vector<const v1::Job *> active;
-    for (const auto &[id, job] : jobView)
-        if (!slurm::isFinal(job.state()))
-            active.push_back(&job);
-    std::map<std::string, std::string> publishedQueues;
-    for (const auto &[name, partition] : m_partitions) {
-        std::vector<const v1::Node *> nodes;
-        for (const auto &n : partition.nodes)
-            if (auto it = nodeView.find(n); it != nodeView.end())
-                nodes.push_back(&it->second);
-        std::vector<double> waits;
-        if (auto it = m_waits.find(name); it != m_waits.end())
-            for (const auto &w : it->second)
-                waits.push_back(w.second);
-        v1::Queue queue = slurm::buildQueue(partition, nodes, active, std::move(waits));
-        std::string bytes = queue.SerializeAsString();
-        auto it = m_publishedQueues.find(name);
-        if (it == m_publishedQueues.end() || it->second != bytes)
-            m_pending.queues.push_back(queue);
-        publishedQueues.emplace(name, std::move(bytes));
+    // Jobs: active ones when they change; a job that ends once with its final state.
+    for (const auto &id : jobs) {
+        auto view = m_jobView.find(id);
+        auto published = m_publishedJobs.find(id);
+        if (view == m_jobView.end()) {
+            if (published == m_publishedJobs.end())
+                continue;
+            v1::Job last;
+            if (last.ParseFromString(published->second) && !slurm::isFinal(last.state())) {
+                // Slurm dropped it without the gateway seeing how it ended (the
+                // gateway was cut off longer than MinJobAge).
+                last.set_state(v1::JOB_STATE_COMPLETED);
+                last.set_failure_reason("ended while the gateway could not reach Slurm; see sacct");
+                m_pending.jobs.push_back(last);
+            }
+            m_publishedJobs.erase(published);
+            continue;
+        }
+        if (slurm::isFinal(view->second.state()) && published == m_publishedJobs.end())
+            continue; // ended before the gateway saw it run
+        std::string bytes = view->second.SerializeAsString();
+        if (published == m_publishedJobs.end() || published->second != bytes) {
+            m_pending.jobs.push_back(view->second);
+            m_publishedJobs.insert_or_assign(id, std::move(bytes));
+        }
     }
-    for (const auto &[name, bytes] : m_publishedQueues)
-        if (!publishedQueues.count(name))
-            m_pending.removedQueues.push_back(name);
-    m_publishedQueues = std::move(publishedQueues);
+
+    // Queues and tenants: sums over every node and job, redone when any changed.
+    if (!jobs.empty() || !nodes.empty() || dirty.partitions) {
+        std::vector<const v1::Job *> active;
+        active.reserve(m_jobView.size());
+        for (const auto &[id, job] : m_jobView)
+            if (!slurm::isFinal(job.state()))
+                active.push_back(&job);
+        std::map<std::string, std::string> publishedQueues;
+        for (const auto &[name, partition] : m_partitions) {
+            std::vector<const v1::Node *> members;
+            members.reserve(partition.nodes.size());
+            for (const auto &n : partition.nodes)
+                if (auto it = m_nodeView.find(n); it != m_nodeView.end())
+                    members.push_back(&it->second);
+            std::vector<double> waits;
+            if (auto it = m_waits.find(name); it != m_waits.end())
+                for (const auto &w : it->second)
+                    waits.push_back(w.second);
+            v1::Queue queue = slurm::buildQueue(partition, members, active, std::move(waits));
+            std::string bytes = queue.SerializeAsString();
+            auto it = m_publishedQueues.find(name);
+            if (it == m_publishedQueues.end() || it->second != bytes)
+                m_pending.queues.push_back(queue);
+            publishedQueues.emplace(name, std::move(bytes));
+        }
+        for (const auto &[name, bytes] : m_publishedQueues)
+            if (!publishedQueues.count(name))
+                m_pending.removedQueues.push_back(name);
+        m_publishedQueues = std::move(publishedQueues);
+    }
+    if (jobs.empty() && !dirty.accounts && !typesChanged && m_polledTenants)
+        return;
+    m_polledTenants = true;
 
     // Tenants. Accelerators in use come from the running jobs read this tick
     // (fresher than the association manager's counts, read less often).
@@ -743,9 +942,13 @@ void SlurmBackend::rebuildModel()
     for (auto &[account, u] : usage)
         for (auto it = u.inUse.begin(); it != u.inUse.end();)
             it = it->first.rfind("gres/", 0) == 0 ? u.inUse.erase(it) : std::next(it);
+    slurm::PendingByAccount pendingByAccount;
     for (const auto &[id, record] : m_jobs) {
-        const v1::Job &job = jobView[id];
-        if (job.state() != v1::JOB_STATE_RUNNING && job.state() != v1::JOB_STATE_COMPLETING)
+        const v1::Job &job = m_jobView[id];
+        if ((job.state() == v1::JOB_STATE_PENDING || job.state() == v1::JOB_STATE_HELD)
+            && job.accelerators() > 0)
+            pendingByAccount[record.account][record.resolvedType] += job.accelerators();
+        if (!running(job))
             continue;
         std::string type;
         for (const auto &n : job.nodes())
@@ -760,8 +963,8 @@ void SlurmBackend::rebuildModel()
             if (!account.empty())
                 usage[account].inUse["gres/gpu:" + type] += job.accelerators();
     }
-    auto tenants
-        = slurm::buildTenants(m_associations, m_descriptions, usage, pendingByAccount, types);
+    auto tenants = slurm::buildTenants(
+        m_associations, m_descriptions, usage, pendingByAccount, m_gresTotals);
     std::string bytes;
     for (const auto &t : tenants)
         bytes += t.SerializeAsString() + '\x1d';
@@ -770,8 +973,6 @@ void SlurmBackend::rebuildModel()
         m_tenantView = std::move(tenants);
         m_pending.tenantsChanged = true;
     }
-    m_nodeView = std::move(nodeView);
-    m_jobView = std::move(jobView);
 }
 
 BackendChanges SlurmBackend::snapshot()
@@ -878,9 +1079,11 @@ void SlurmBackend::refreshAfterAction()
     if (!io.owns_lock() || !m_polled)
         return;
     std::string error;
-    if (pollJobsLocked(false, &error) && pollNodesLocked(false, true, &error)) {
+    Dirty dirty;
+    if (readNodesLocked(false, &dirty, &error) && readJobsLocked(false, &dirty, &error)) {
         std::lock_guard lock(m_mutex);
-        rebuildModel();
+        if (dirty.any())
+            updateModel(dirty);
     }
 }
 
@@ -912,39 +1115,88 @@ TargetResults SlurmBackend::rebootNodes(const std::vector<std::string> &names, c
     });
 }
 
-TargetResults SlurmBackend::jobRest(const std::vector<std::string> &ids, const char *method,
-    const std::string &body, const char *verb, const std::set<v1::JobState> &allowed)
+std::vector<size_t> SlurmBackend::screenJobs(const std::vector<std::string> &ids, const char *verb,
+    const std::set<v1::JobState> &allowed, TargetResults *results) const
 {
-    if (!reachable())
-        return unavailableResults(ids);
-    TargetResults results;
-    for (const auto &id : ids) {
+    std::vector<size_t> left;
+    std::lock_guard lock(m_mutex);
+    for (size_t i = 0; i < ids.size(); ++i) {
+        const std::string &id = ids[i];
         if (!numericId(id)) {
-            results.push_back(result(id, false, "NOT_FOUND", "'" + id + "' is not a Slurm job id"));
+            (*results)[i] = result(id, false, "NOT_FOUND", "'" + id + "' is not a Slurm job id");
             continue;
         }
         if (!allowed.empty()) {
             // Slurm accepts some of these on jobs where they mean nothing
             // (a hold on a running job takes effect only if it is requeued).
-            std::lock_guard lock(m_mutex);
             auto it = m_jobs.find(id);
             if (it != m_jobs.end() && !allowed.count(it->second.job.state())) {
-                results.push_back(result(id, false, "FAILED_PRECONDITION",
+                (*results)[i] = result(id, false, "FAILED_PRECONDITION",
                     "job " + id + " is " + ::suanli::stateName(it->second.job.state()) + "; cannot "
-                        + verb + " it"));
+                        + verb + " it");
                 continue;
             }
         }
+        left.push_back(i);
+    }
+    return left;
+}
+
+TargetResults SlurmBackend::jobCommand(const std::vector<std::string> &ids,
+    const std::string &program,
+    const std::function<std::vector<std::string>(const std::string &list)> &args, const char *verb,
+    const std::set<v1::JobState> &allowed)
+{
+    if (!reachable())
+        return unavailableResults(ids);
+    TargetResults results(ids.size());
+    const std::vector<size_t> left = screenJobs(ids, verb, allowed, &results);
+    if (left.empty())
+        return results;
+    auto outcome = [&](size_t i, const CommandResult &r) {
+        v1::TargetResult t = commandResult(ids[i], r, program);
+        // scancel and scontrol say "Invalid job id specified" for a job Slurm has forgotten.
+        if (!t.ok() && contains(r.err, "Invalid job id"))
+            t = result(ids[i], false, "NOT_FOUND", "Slurm has no job " + ids[i]);
+        else if (!t.ok() && t.code() == "FAILED_PRECONDITION")
+            t.set_message(std::string("Slurm refused to ") + verb + " job " + ids[i] + ": "
+                + t.message());
+        return t;
+    };
+    std::vector<std::string> list;
+    for (size_t i : left)
+        list.push_back(ids[i]);
+    // One command for the batch; one per job only to tell which failed.
+    const CommandResult all = m_commands.run(program, args(join(list)));
+    if (all.ok() || left.size() == 1 || all.timedOut || !all.started) {
+        for (size_t i : left)
+            results[i] = outcome(i, all);
+    } else {
+        for (size_t i : left)
+            results[i] = outcome(i, m_commands.run(program, args(ids[i])));
+    }
+    refreshAfterAction();
+    return results;
+}
+
+TargetResults SlurmBackend::jobRest(const std::vector<std::string> &ids, const char *method,
+    const std::string &body, const char *verb, const std::set<v1::JobState> &allowed)
+{
+    if (!reachable())
+        return unavailableResults(ids);
+    TargetResults results(ids.size());
+    for (size_t i : screenJobs(ids, verb, allowed, &results)) {
+        const std::string &id = ids[i];
         Reply reply = rest(method, std::string(kApi) + "/job/" + id, body);
         if (reply.status != Fetch::Failed)
-            results.push_back(result(id, true));
+            results[i] = result(id, true);
         else if (reply.unreachable)
-            results.push_back(result(id, false, "UNAVAILABLE", "slurm backend: " + reply.error));
+            results[i] = result(id, false, "UNAVAILABLE", "slurm backend: " + reply.error);
         else if (contains(reply.error, "Invalid job id"))
-            results.push_back(result(id, false, "NOT_FOUND", "Slurm has no job " + id));
+            results[i] = result(id, false, "NOT_FOUND", "Slurm has no job " + id);
         else
-            results.push_back(result(id, false, "FAILED_PRECONDITION",
-                std::string("Slurm refused to ") + verb + " job " + id + ": " + reply.error));
+            results[i] = result(id, false, "FAILED_PRECONDITION",
+                std::string("Slurm refused to ") + verb + " job " + id + ": " + reply.error);
     }
     refreshAfterAction();
     return results;
@@ -952,43 +1204,53 @@ TargetResults SlurmBackend::jobRest(const std::vector<std::string> &ids, const c
 
 TargetResults SlurmBackend::cancelJobs(const std::vector<std::string> &ids, const Actor &)
 {
-    return jobRest(ids, "DELETE", {}, "cancel", {});
+    if (useRest())
+        return jobRest(ids, "DELETE", {}, "cancel", {});
+    return jobCommand(ids, "scancel",
+        [](const std::string &list) { return std::vector<std::string> { list }; }, "cancel", {});
 }
 
 TargetResults SlurmBackend::holdJobs(const std::vector<std::string> &ids, const Actor &)
 {
-    return jobRest(
-        ids, "POST", R"({"hold":true})", "hold", { v1::JOB_STATE_PENDING, v1::JOB_STATE_HELD });
+    const std::set<v1::JobState> allowed = { v1::JOB_STATE_PENDING, v1::JOB_STATE_HELD };
+    if (useRest())
+        return jobRest(ids, "POST", R"({"hold":true})", "hold", allowed);
+    // An operator's hold: Slurm says JobHeldAdmin, and only an operator releases it.
+    return jobCommand(ids, "scontrol",
+        [](const std::string &list) { return std::vector<std::string> { "hold", list }; }, "hold",
+        allowed);
 }
 
 TargetResults SlurmBackend::releaseJobs(const std::vector<std::string> &ids, const Actor &)
 {
-    return jobRest(ids, "POST", R"({"hold":false})", "release", { v1::JOB_STATE_HELD });
+    if (useRest())
+        return jobRest(ids, "POST", R"({"hold":false})", "release", { v1::JOB_STATE_HELD });
+    return jobCommand(ids, "scontrol",
+        [](const std::string &list) { return std::vector<std::string> { "release", list }; },
+        "release", { v1::JOB_STATE_HELD });
 }
 
 TargetResults SlurmBackend::setJobPriority(
     const std::vector<std::string> &ids, int64_t priority, const Actor &)
 {
-    return jobRest(ids, "POST", "{\"priority\":" + std::to_string(priority) + "}",
-        "set the priority of", { v1::JOB_STATE_PENDING, v1::JOB_STATE_HELD });
+    const std::set<v1::JobState> allowed = { v1::JOB_STATE_PENDING, v1::JOB_STATE_HELD };
+    if (useRest())
+        return jobRest(ids, "POST", "{\"priority\":" + std::to_string(priority) + "}",
+            "set the priority of", allowed);
+    return jobCommand(ids, "scontrol",
+        [priority](const std::string &list) {
+            return std::vector<std::string> { "update", "jobid=" + list,
+                "priority=" + std::to_string(priority) };
+        },
+        "set the priority of", allowed);
 }
 
 TargetResults SlurmBackend::requeueJobs(const std::vector<std::string> &ids, const Actor &)
 {
     // slurmrestd v0.0.38 cannot requeue; scontrol can.
-    if (!reachable())
-        return unavailableResults(ids);
-    TargetResults results;
-    for (const auto &id : ids) {
-        if (!numericId(id)) {
-            results.push_back(result(id, false, "NOT_FOUND", "'" + id + "' is not a Slurm job id"));
-            continue;
-        }
-        results.push_back(
-            commandResult(id, m_commands.run("scontrol", { "requeue", id }), "scontrol requeue"));
-    }
-    refreshAfterAction();
-    return results;
+    return jobCommand(ids, "scontrol",
+        [](const std::string &list) { return std::vector<std::string> { "requeue", list }; },
+        "requeue", {});
 }
 
 bool SlurmBackend::setQuota(const std::string &tenant, const std::string &project,
@@ -1046,10 +1308,11 @@ bool SlurmBackend::setQuota(const std::string &tenant, const std::string &projec
     }
     std::string pollError;
     m_accountsDirty = true;
-    if (pollAccountsLocked(&pollError)) {
+    Dirty dirty;
+    if (pollAccountsLocked(&dirty, &pollError)) {
         m_accountsDirty = false;
         std::lock_guard lock(m_mutex);
-        rebuildModel();
+        updateModel(dirty);
     } else if (m_options.warn) {
         m_options.warn("quota set, but re-reading accounts failed: " + pollError);
     }

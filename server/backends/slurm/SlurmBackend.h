@@ -4,6 +4,8 @@
 #include "backends/slurm/CommandRunner.h"
 #include "backends/slurm/ExporterMetrics.h"
 #include "backends/slurm/HttpClient.h"
+#include "backends/slurm/LibSlurm.h"
+#include "backends/slurm/Listing.h"
 #include "backends/slurm/SlurmMapping.h"
 #include "backends/slurm/SlurmOptions.h"
 #include "backends/slurm/Topology.h"
@@ -11,22 +13,26 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace suanli::server {
 
-// SlurmBackend fronts a real Slurm 22.05 cluster. Each tick reads
-// slurmrestd's nodes, jobs and partitions with update_time (slurmctld
-// answers 304 when nothing changed), every few seconds the accounts and their
-// limits (slurmdbd) and what slurmctld counts against them, and turns it all
-// into Suanli's objects and deltas. One read per tick serves every console.
-// Actions go to slurmrestd where v0.0.38 has them and to scontrol/sacctmgr
-// where it does not. Reads are serialised by one lock and the model behind
-// them by another; an action never waits for a read in progress.
+// SlurmBackend fronts a real Slurm 22.05 cluster. Each tick reads nodes,
+// jobs and partitions changed since the last answer, through libslurm (as
+// squeue and sinfo do; slurmctld answers "no change" for an unchanged
+// cluster) or, for sites that expose only slurmrestd, through its REST API;
+// every few seconds the accounts, their limits and what slurmctld counts
+// against them. Only records whose fingerprint changed are mapped, and only
+// views that changed are sent, so a tick costs what changed. One read per
+// tick serves every console. Actions run scontrol, scancel and sacctmgr (or
+// slurmrestd on the REST path). Reads are serialised by one lock and the
+// model behind them by another; an action never waits for a read in progress.
 class SlurmBackend : public Backend {
 public:
     // Reads the token or key and the topology file; throws
@@ -66,38 +72,64 @@ public:
     bool sampleTelemetry(std::vector<NodeSample> *out) override;
 
 private:
-    enum class Fetch { Changed, Unchanged, Failed };
+    using Fetch = slurm::Fetch;
     struct Reply {
         Fetch status = Fetch::Failed;
         slurm::Json body;
         std::string error;
         bool unreachable = false; // no answer from slurmrestd or slurmctld
     };
+    // What a read changed, for the model to redo only that.
+    struct Dirty {
+        std::set<std::string> nodes, jobs;
+        bool partitions = false, accounts = false, readings = false;
+        bool any() const
+        {
+            return !nodes.empty() || !jobs.empty() || partitions || accounts || readings;
+        }
+    };
 
+    bool useRest() const { return m_options.api == "rest"; }
     // One slurmrestd request, with a fresh token.
     Reply rest(const char *method, const std::string &path, const std::string &body = {});
     std::vector<std::pair<std::string, std::string>> authHeaders(std::string *error);
+    // A whole collection from slurmrestd as a listing (REST path only).
+    template <class Record>
+    slurm::Listing<Record> restListing(const std::string &path, const char *arrayKey,
+        const std::function<std::string(const slurm::Json &)> &keyOf,
+        const std::function<Record(const slurm::Json &)> &parse);
     // Everything below with "Locked" needs m_io held.
     bool pollLocked(bool full, std::string *error);
-    bool pollNodesLocked(bool full, bool controllerAnswered, std::string *error);
-    bool pollJobsLocked(bool full, std::string *error);
-    bool pollPartitionsLocked(bool full, std::string *error);
-    bool pollAccountsLocked(std::string *error);
-    void scrapeMetricsLocked();
+    bool readPartitionsLocked(bool full, Dirty *dirty, std::string *error);
+    bool readNodesLocked(bool full, Dirty *dirty, std::string *error);
+    bool readJobsLocked(bool full, Dirty *dirty, std::string *error);
+    bool pollAccountsLocked(Dirty *dirty, std::string *error);
+    void scrapeMetricsLocked(Dirty *dirty);
 
-    // Rebuilds nodes, jobs, queues and tenants from the records and queues
-    // what changed; needs m_mutex.
-    void rebuildModel();
+    // Redoes the views of what `dirty` names and queues what changed for the
+    // cache; needs m_mutex.
+    void updateModel(const Dirty &dirty);
+    v1::Job jobView(slurm::JobRecord &record,
+        const std::map<std::string, std::set<std::string>> &queueTypes) const;
+    v1::Node nodeView(const slurm::NodeRecord &record) const;
 
     // Runs a Slurm command; on failure sets a per-target result.
     v1::TargetResult commandResult(
         const std::string &target, const CommandResult &r, const std::string &program) const;
     TargetResults nodeCommand(const std::vector<std::string> &names, const Actor &actor,
         const std::function<std::vector<std::string>(const std::string &list)> &args);
+    // A job action through scontrol or scancel, one call for the batch.
+    TargetResults jobCommand(const std::vector<std::string> &ids, const std::string &program,
+        const std::function<std::vector<std::string>(const std::string &list)> &args,
+        const char *verb, const std::set<v1::JobState> &allowed);
     // A job action through slurmrestd; jobs the model knows in a state not in
     // `allowed` (empty: any) are refused without asking Slurm.
     TargetResults jobRest(const std::vector<std::string> &ids, const char *method,
         const std::string &body, const char *verb, const std::set<v1::JobState> &allowed);
+    // Ids that are not Slurm job ids, or known jobs in a state not in
+    // `allowed`, get their result here; returns the ids left to ask Slurm about.
+    std::vector<size_t> screenJobs(const std::vector<std::string> &ids, const char *verb,
+        const std::set<v1::JobState> &allowed, TargetResults *results) const;
     TargetResults unavailableResults(const std::vector<std::string> &targets) const;
     std::string unavailableMessage() const;
     void markReachable(bool ok, const std::string &error);
@@ -116,17 +148,25 @@ private:
     std::string m_token;
     int64_t m_tokenExpiry = 0;
     int64_t m_tokenFileMtime = -1;
-    int64_t m_nodesSince = 0, m_jobsSince = 0, m_partitionsSince = 0;
-    std::chrono::steady_clock::time_point m_lastFull {}, m_lastAccounts {};
+    std::unique_ptr<slurm::LibSlurm> m_lib; // the libslurm read path (default)
+    int64_t m_nodesSince = 0, m_jobsSince = 0, m_partitionsSince = 0; // REST path
+    std::chrono::steady_clock::time_point m_lastFull {}, m_lastAccounts {},
+        m_lastDescriptions {};
     bool m_accountsDirty = true;
-    bool m_jobsUnsettled = false; // a pending job has no reason yet
+    // When the jobs were last read whole, and what that took (see readJobsLocked).
+    std::chrono::steady_clock::time_point m_lastJobsWhole {};
+    std::chrono::steady_clock::duration m_jobsWholeCost {};
+    bool m_nodesStale = true; // partitions changed: nodes must be read whole
     bool m_polled = false;
+    bool m_polledTenants = false;
 
     // m_mutex guards the model and what is queued for the cache.
     mutable std::mutex m_mutex;
     std::map<std::string, slurm::NodeRecord> m_nodes;
     std::map<std::string, slurm::JobRecord> m_jobs;
     std::map<std::string, slurm::PartitionRecord> m_partitions;
+    // Fingerprints of what each record was made from (see Listing).
+    std::unordered_map<std::string, uint64_t> m_nodePrints, m_jobPrints, m_partitionPrints;
     std::vector<slurm::Association> m_associations;
     std::map<std::string, std::string> m_descriptions;
     std::map<std::string, slurm::AccountUsage> m_usage;
@@ -135,7 +175,7 @@ private:
     bool m_readingsOk = false;
     std::string m_clusterName;
 
-    // What the cache has been given, to send only differences.
+    // The views the cache has, and what it has been given, to send only differences.
     std::map<std::string, std::string> m_publishedNodes;
     std::map<std::string, std::string> m_publishedJobs; // active, or final and not yet gone
     std::map<std::string, std::string> m_publishedQueues;
@@ -143,6 +183,9 @@ private:
     std::vector<std::string> m_nodeOrder; // order of the first snapshot, for telemetry
     std::map<std::string, v1::Node> m_nodeView;
     std::map<std::string, v1::Job> m_jobView;
+    std::map<std::string, std::set<std::string>> m_jobsOnNode; // running jobs by node
+    std::map<std::string, int64_t> m_gresTotals; // GRES type -> accelerators in the centre
+    std::map<std::string, std::set<std::string>> m_queueTypes; // GRES types per partition
     std::vector<v1::Tenant> m_tenantView;
     // Waits of jobs that started in the last hour: (start, wait seconds) per queue.
     std::map<std::string, std::deque<std::pair<int64_t, double>>> m_waits;

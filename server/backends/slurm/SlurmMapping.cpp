@@ -154,8 +154,10 @@ NodeRecord parseNode(const Json &j, const Topology &topology)
 
     n.set_cpus_total(int32_t(num(j, "cpus")));
     n.set_cpus_allocated(int32_t(num(j, "alloc_cpus")));
-    // slurmctld keeps the load average times 100.
-    n.set_cpu_load(double(num(j, "cpu_load")) / 100.0);
+    // slurmctld keeps the load average times 100; NO_VAL (4294967294) or
+    // INFINITE (4294967295) until slurmd has reported one.
+    if (const int64_t load = num(j, "cpu_load", -1); load >= 0 && load < 0xfffffffeLL)
+        n.set_cpu_load(double(load) / 100.0);
     constexpr int64_t MiB = 1024 * 1024;
     n.set_memory_total_bytes(num(j, "real_memory") * MiB);
     n.set_memory_allocated_bytes(num(j, "alloc_memory") * MiB);
@@ -233,8 +235,11 @@ JobRecord parseJob(const Json &j, const AccountTree &accounts)
     const std::string reason = str(j, "state_reason");
     job.set_state(mapJobState(state, reason));
     if (job.state() == v1::JOB_STATE_PENDING || job.state() == v1::JOB_STATE_HELD) {
-        job.set_pending_reason(job.state() == v1::JOB_STATE_HELD ? v1::PENDING_REASON_HELD_BY_USER
-                                                                 : mapPendingReason(reason));
+        const v1::PendingReason mapped = mapPendingReason(reason);
+        job.set_pending_reason(job.state() == v1::JOB_STATE_HELD
+                    && mapped != v1::PENDING_REASON_HELD_BY_ADMIN
+                ? v1::PENDING_REASON_HELD_BY_USER
+                : mapped);
         std::string raw = reason;
         if (job.pending_reason() == v1::PENDING_REASON_OTHER) {
             if (const std::string words = reasonWords(reason); !words.empty())
@@ -494,6 +499,93 @@ std::map<std::string, AccountUsage> parseAssocMgr(const std::string &text)
             out[account].inUse = usedOf(line.substr(8));
         else if (line.rfind("GrpTRESMins=", 0) == 0)
             out[account].minutesUsed = usedOf(line.substr(12));
+    }
+    return out;
+}
+
+std::vector<Association> parseAssocMgrAssociations(const std::string &text)
+{
+    // The same records as parseAssocMgr reads, for the tree and the limits:
+    //   ParentAccount=root(1) Lft=3 DefAssoc=No
+    //   GrpTRES=cpu=N(1),...,gres/gpu=8(7)      "N" is no limit
+    std::vector<Association> out;
+    bool accountRecord = false;
+    auto limitsOf = [](const std::string &list) {
+        Tres limits;
+        size_t start = 0;
+        while (start < list.size()) {
+            size_t end = list.find(',', start);
+            if (end == std::string::npos)
+                end = list.size();
+            const std::string item = list.substr(start, end - start);
+            start = end + 1;
+            const size_t eq = item.find('=');
+            const size_t open = item.find('(', eq);
+            if (eq == std::string::npos || open == std::string::npos)
+                continue;
+            const std::string value = item.substr(eq + 1, open - eq - 1);
+            if (value.empty() || value == "N")
+                continue;
+            try {
+                limits[item.substr(0, eq)] = std::stoll(value);
+            } catch (...) {
+            }
+        }
+        return limits;
+    };
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t end = text.find('\n', pos);
+        if (end == std::string::npos)
+            end = text.size();
+        std::string line = text.substr(pos, end - pos);
+        pos = end + 1;
+        const size_t first = line.find_first_not_of(' ');
+        if (first == std::string::npos)
+            continue;
+        line.erase(0, first);
+        auto words = [&line]() {
+            std::vector<std::string> out;
+            size_t w = 0;
+            while (w < line.size()) {
+                size_t e = line.find(' ', w);
+                if (e == std::string::npos)
+                    e = line.size();
+                if (e > w)
+                    out.push_back(line.substr(w, e - w));
+                w = e + 1;
+            }
+            return out;
+        };
+        if (line.rfind("ClusterName=", 0) == 0) {
+            accountRecord = false;
+            std::string account;
+            bool user = true;
+            for (const auto &word : words()) {
+                if (word.rfind("Account=", 0) == 0)
+                    account = word.substr(8);
+                else if (word == "UserName=")
+                    user = false;
+            }
+            if (!user && !account.empty()) {
+                accountRecord = true;
+                out.push_back(Association { account, {}, {}, {} });
+            }
+            continue;
+        }
+        if (!accountRecord)
+            continue;
+        Association &a = out.back();
+        if (line.rfind("ParentAccount=", 0) == 0) {
+            std::string parent = words().front().substr(14);
+            if (auto paren = parent.find('('); paren != std::string::npos)
+                parent.resize(paren);
+            a.parent = parent;
+        } else if (line.rfind("GrpTRES=", 0) == 0) {
+            a.grpTres = limitsOf(line.substr(8));
+        } else if (line.rfind("GrpTRESMins=", 0) == 0) {
+            a.grpTresMins = limitsOf(line.substr(12));
+        }
     }
     return out;
 }

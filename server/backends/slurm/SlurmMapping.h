@@ -55,6 +55,7 @@ struct JobRecord {
     v1::Job job;
     std::string account;
     std::string gresType; // "" when untyped: the backend names it from the nodes
+    std::string resolvedType; // gresType, or the backend's name for an untyped request
     // Accelerator indexes per node, from gres_detail (running jobs).
     std::vector<std::pair<std::string, std::vector<int>>> allocation;
     int64_t lastUpdate = 0;
@@ -98,6 +99,9 @@ struct AccountUsage {
     Tres minutesUsed;
 };
 std::map<std::string, AccountUsage> parseAssocMgr(const std::string &text);
+// The accounts' tree and limits from the same text, so a gateway reading
+// through libslurm needs no slurmdbd call for them.
+std::vector<Association> parseAssocMgrAssociations(const std::string &text);
 
 // Accelerators pending per account and GRES type.
 using PendingByAccount = std::map<std::string, std::map<std::string, int64_t>>;

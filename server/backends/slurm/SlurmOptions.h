@@ -7,6 +7,10 @@ namespace suanli::server {
 
 // How `suanlid serve --backend slurm` reaches its cluster.
 struct SlurmOptions {
+    // How nodes, jobs and partitions are read: "libslurm" (Slurm's client
+    // library, cheap at any size) or "rest" (slurmrestd; for sites that
+    // expose only it; costly at scale, see docs/slurm.md).
+    std::string api = "libslurm";
     std::string url; // slurmrestd, e.g. http://127.0.0.1:6820
     std::string user; // X-SLURM-USER-NAME
     std::string jwtKeyFile; // slurm's jwt_key: the gateway mints its own tokens
@@ -22,8 +26,8 @@ struct SlurmOptions {
     double timeoutSeconds = 10.0;
     // Seconds between reads of accounts and quotas (slurmdbd).
     double accountsEverySeconds = 10.0;
-    // Seconds between full reads that ignore update_time (catches CPU load,
-    // which Slurm does not count as a change, and clock skew).
+    // Seconds between full reads that ignore update_time (catches CPU load
+    // and pending reasons, which Slurm does not count as changes).
     double fullReadEverySeconds = 30.0;
     // Where the backend reports what it cannot fix by itself (the gateway's log).
     std::function<void(const std::string &)> warn;

@@ -284,6 +284,10 @@ NodeStateResult mapNodeState(std::string_view base, const std::vector<std::strin
         // A node waiting for its reboot (or in a maintenance reservation) is out
         // for maintenance; with jobs still on it, it is draining towards it.
         out.state = busy && !maintenance ? v1::NODE_STATE_DRAINING : v1::NODE_STATE_MAINTENANCE;
+    } else if (b == "unknown" && drain && !fail) {
+        // Drained while slurmctld has not heard from it (a node that is not
+        // responding): an operator took it out, which is what matters here.
+        out.state = v1::NODE_STATE_DRAINED;
     } else if (b == "down" || b == "error" || b == "unknown" || b == "future") {
         out.state = v1::NODE_STATE_DOWN;
     } else if (drain || fail) {
@@ -307,7 +311,8 @@ v1::JobState mapJobState(std::string_view state, std::string_view reason)
     if (s == "pending" || s == "requeued" || s == "requeue_hold" || s == "requeue_fed"
         || s == "resv_del_hold") {
         const v1::PendingReason r = mapPendingReason(reason);
-        return r == v1::PENDING_REASON_HELD_BY_USER || s == "requeue_hold" || s == "resv_del_hold"
+        return r == v1::PENDING_REASON_HELD_BY_USER || r == v1::PENDING_REASON_HELD_BY_ADMIN
+                || s == "requeue_hold" || s == "resv_del_hold"
             ? v1::JOB_STATE_HELD
             : v1::JOB_STATE_PENDING;
     }
@@ -333,8 +338,9 @@ v1::PendingReason mapPendingReason(std::string_view reason)
         return v1::PENDING_REASON_PRIORITY;
     if (reason == "Resources")
         return v1::PENDING_REASON_RESOURCES;
-    if (reason == "JobHeldUser" || reason == "JobHeldAdmin"
-        || reason == "launch failed requeued held")
+    if (reason == "JobHeldAdmin")
+        return v1::PENDING_REASON_HELD_BY_ADMIN;
+    if (reason == "JobHeldUser" || reason == "launch failed requeued held")
         return v1::PENDING_REASON_HELD_BY_USER;
     if (startsWith(reason, "AssocGrp")) {
         if (reason.find("Minutes") != std::string_view::npos)

@@ -3,6 +3,7 @@
 // each delta of a busy tick and typing a filter take, each followed by the repaint a user would
 // see, in CPU time of the GUI thread. Run: QT_QPA_PLATFORM=offscreen build/bench/bench_console_jobs
 // [jobs] [ticks]
+#include "BenchHelp.h"
 #include "Connection.h"
 #include "SiteState.h"
 #include "pages/JobsPage.h"
@@ -70,6 +71,9 @@ double ms(const CpuTimer &t)
 
 int main(int argc, char **argv)
 {
+    if (suanli::bench::helpAsked(argc, argv,
+            "usage: QT_QPA_PLATFORM=offscreen bench_console_jobs [JOBS=200000] [TICKS=20]\nThe jobs page with JOBS active jobs: snapshot, busy ticks and a typed filter, with repaints.\n"))
+        return 0;
     QApplication app(argc, argv);
     const int count = argc > 1 ? std::atoi(argv[1]) : 200000;
     const int ticks = argc > 2 ? std::atoi(argv[2]) : 20;

@@ -7,6 +7,7 @@
 //   [--window]
 //
 // --window also opens the real MainWindow (offscreen) on the centre, with its nodes page shown.
+#include "BenchHelp.h"
 #include "Connection.h"
 #include "GatewayProcess.h"
 #include "MainWindow.h"
@@ -90,6 +91,9 @@ bool runUntil(const std::function<bool()> &done, int timeoutMs)
 
 int main(int argc, char **argv)
 {
+    if (suanli::bench::helpAsked(argc, argv,
+            "usage: bench_console_scale [--nodes 20000] [--jobs 200000] [--seconds 30] [--speed 1] [--window]\nThe console against a simulated centre: connect to complete views, CPU at churn, memory.\n"))
+        return 0;
     std::string nodes = "20000", jobs = "200000", speed = "1";
     int seconds = 30;
     bool window = false;

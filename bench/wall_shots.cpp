@@ -3,6 +3,7 @@
 // critical-alert takeover (waits for the simulator to raise one).
 //
 //   QT_QPA_PLATFORM=offscreen build/bench/bench_wall_shots docs [--centre lingang] [--prefix wall-]
+#include "BenchHelp.h"
 #include "Connection.h"
 #include "DemoFederation.h"
 #include "SiteState.h"
@@ -40,6 +41,9 @@ void settle(int ms)
 
 int main(int argc, char **argv)
 {
+    if (suanli::bench::helpAsked(argc, argv,
+            "usage: QT_QPA_PLATFORM=offscreen bench_wall_shots DIR [--centre lingang] [--prefix wall-]\nRenders every page of the wall on the demo's centres to PNGs in DIR.\n"))
+        return 0;
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);

@@ -7,6 +7,7 @@
 //
 // The centres are those of `suanli --demo` (2,000 + 800 + 600 nodes); their gateways run as
 // child processes and are not counted.
+#include "BenchHelp.h"
 #include "Connection.h"
 #include "DemoFederation.h"
 #include "SiteState.h"
@@ -53,6 +54,9 @@ double slope(const QList<QPointF> &points)
 
 int main(int argc, char **argv)
 {
+    if (suanli::bench::helpAsked(argc, argv,
+            "usage: QT_QPA_PLATFORM=offscreen bench_wall_soak [--minutes 20] [--speed 60] [--rotate 5] [--sample 30] [--warmup 5]\nRuns the wall unattended on the demo's centres and prints its memory over time (MB per hour).\n"))
+        return 0;
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);

@@ -1,31 +1,42 @@
 #include "backends/sim/SiteProfile.h"
 
+#include "backends/sim/GridCarbon.h"
+
+#include <stdexcept>
+
 namespace suanli::server {
 
 namespace {
+double grid(std::string_view province)
+{
+    if (const auto *p = GridCarbon::find(province))
+        return p->gPerKwh;
+    throw std::logic_error("no grid factor for " + std::string(province));
+}
+
 std::vector<SiteProfile> makeSites()
 {
     using namespace ::suanli::v1;
-    // Carbon: 2022 province factors, kgCO2/kWh x 1000 (FACTS.md section 3).
+    // Carbon: the province's grid factor from GridCarbon (FACTS.md section 3).
     // PUE: Yangtze Delta hub <= 1.25; western hubs about 1.2; others under
     // the national 1.3 target for large centres (FACTS.md section 2).
     return {
-        { "lingang", "lg", "Shanghai Lingang", "上海临港", "Shanghai", 1.23, 584.9,
+        { "lingang", "lg", "Shanghai Lingang", "上海临港", "Shanghai", 1.23, grid("Shanghai"),
             { { ACCELERATOR_MODEL_NVIDIA_H100, 0.40 }, { ACCELERATOR_MODEL_NVIDIA_A100, 0.30 },
                 { ACCELERATOR_MODEL_NVIDIA_H800, 0.20 },
                 { ACCELERATOR_MODEL_ASCEND_910B, 0.10 } } },
-        { "wuhan", "wh", "Wuhan", "武汉", "Hubei", 1.27, 436.4,
+        { "wuhan", "wh", "Wuhan", "武汉", "Hubei", 1.27, grid("Hubei"),
             { { ACCELERATOR_MODEL_ASCEND_910B, 0.90 },
                 { ACCELERATOR_MODEL_CAMBRICON_MLU370, 0.10 } } },
-        { "xian", "xa", "Xi'an", "西安", "Shaanxi", 1.20, 655.8,
+        { "xian", "xa", "Xi'an", "西安", "Shaanxi", 1.20, grid("Shaanxi"),
             { { ACCELERATOR_MODEL_ASCEND_910B, 0.92 }, { ACCELERATOR_MODEL_HYGON_K100, 0.08 } } },
-        { "zhengzhou", "zz", "Zhengzhou", "郑州", "Henan", 1.28, 605.8,
+        { "zhengzhou", "zz", "Zhengzhou", "郑州", "Henan", 1.28, grid("Henan"),
             { { ACCELERATOR_MODEL_ASCEND_910B, 0.65 }, { ACCELERATOR_MODEL_HYGON_K100, 0.20 },
                 { ACCELERATOR_MODEL_CAMBRICON_MLU370, 0.15 } } },
-        { "nanjing", "nj", "Nanjing", "南京", "Jiangsu", 1.24, 597.8,
+        { "nanjing", "nj", "Nanjing", "南京", "Jiangsu", 1.24, grid("Jiangsu"),
             { { ACCELERATOR_MODEL_ASCEND_910B, 0.50 }, { ACCELERATOR_MODEL_CAMBRICON_MLU370, 0.30 },
                 { ACCELERATOR_MODEL_HYGON_K100, 0.20 } } },
-        { "chengdu", "cd", "Chengdu", "成都", "Sichuan", 1.19, 140.4,
+        { "chengdu", "cd", "Chengdu", "成都", "Sichuan", 1.19, grid("Sichuan"),
             { { ACCELERATOR_MODEL_ASCEND_910B, 0.90 },
                 { ACCELERATOR_MODEL_CAMBRICON_MLU370, 0.10 } } },
     };

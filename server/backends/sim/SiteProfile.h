@@ -19,7 +19,7 @@ struct SiteProfile {
     std::string nameZh; // "上海临港"
     std::string province;
     double pue = 1.3;
-    // Province grid factor for 2022 (MEE), gCO2/kWh.
+    // The province's grid factor (GridCarbon), gCO2/kWh.
     double carbonGPerKwh = 0;
     // Share of the centre's nodes per model; sums to 1.
     std::vector<std::pair<::suanli::v1::AcceleratorModel, double>> mix;

@@ -16,13 +16,15 @@ namespace suanli::server {
 
 namespace v1 = ::suanli::v1;
 
-// Static facts about the centre a backend fronts.
+// Static facts about the centre a backend fronts. PUE and grid carbon intensity are what the
+// site's operators configured (a simulated centre: its own); absent when nobody did, and then
+// the gateway reports them, and what follows from them, as not configured.
 struct SiteInfo {
     std::string name; // "Shanghai Lingang"
     std::string nameZh; // "上海临港"
-    std::string province; // "Shanghai"
-    double pue = 1.3; // facility power / IT power
-    double carbonGPerKwh = 0; // grid carbon intensity where the centre draws power
+    std::string province; // "Shanghai"; empty when not configured
+    std::optional<double> pue; // facility power / IT power
+    std::optional<double> carbonGPerKwh; // grid carbon intensity where the centre draws power
     double peakTflopsFp16 = 0; // FP16 peak of all accelerators; 0 when not known
 };
 

@@ -266,14 +266,20 @@ v1::Overview ClusterCache::overview(const SiteInfo &site) const
         p95 = std::max(p95, q->wait_seconds_p95());
     o.set_wait_seconds_p95(p95);
 
-    o.set_pue(site.pue);
     o.set_peak_tflops_fp16(site.peakTflopsFp16);
-    o.set_carbon_intensity_g_per_kwh(site.carbonGPerKwh);
+    // Site facts nobody configured stay absent, and so does what follows from them.
+    if (site.pue)
+        o.set_pue(*site.pue);
+    if (site.carbonGPerKwh)
+        o.set_carbon_intensity_g_per_kwh(*site.carbonGPerKwh);
     o.set_telemetry_available(telemetry);
     if (telemetry) {
         o.set_it_power_watts(itPower);
-        o.set_facility_power_watts(itPower * site.pue);
-        o.set_emissions_kg_per_hour(itPower * site.pue / 1000.0 * site.carbonGPerKwh / 1000.0);
+        if (site.pue)
+            o.set_facility_power_watts(itPower * *site.pue);
+        if (site.pue && site.carbonGPerKwh)
+            o.set_emissions_kg_per_hour(
+                itPower * *site.pue / 1000.0 * *site.carbonGPerKwh / 1000.0);
     }
     for (const auto &a : m_alerts.all())
         if (!a->has_clear_time() && !a->acknowledged())

@@ -1,7 +1,9 @@
 // The site overview says whether accelerator telemetry is available: nodes
 // without telemetry (a Slurm centre without an accelerator exporter) leave
 // utilisation, power and carbon at 0 flagged as no data, never as measured
-// zeros; one node with telemetry makes them real figures.
+// zeros; one node with telemetry makes them real figures. PUE and grid carbon
+// are the site's configured facts: without them they, and facility power and
+// emissions, are absent.
 #include "cache/ClusterCache.h"
 
 #include <gtest/gtest.h>
@@ -35,13 +37,13 @@ v1::Node node(const std::string &name, bool telemetry)
     return n;
 }
 
-v1::Overview overviewOf(std::vector<v1::Node> nodes)
+v1::Overview overviewOf(std::vector<v1::Node> nodes, const SiteInfo &info = site())
 {
     ClusterCache cache("epoch");
     BackendChanges changes;
     changes.nodes = std::move(nodes);
     cache.apply(std::move(changes), DataStatus { false, std::chrono::system_clock::now() });
-    return cache.overview(site());
+    return cache.overview(info);
 }
 
 } // namespace
@@ -53,10 +55,12 @@ TEST(Overview, NodesWithoutTelemetryFlagFiguresAsUnavailable)
     EXPECT_FALSE(o.telemetry_available());
     EXPECT_EQ(o.utilisation_percent(), 0);
     EXPECT_EQ(o.it_power_watts(), 0);
-    EXPECT_EQ(o.facility_power_watts(), 0);
-    EXPECT_EQ(o.emissions_kg_per_hour(), 0);
+    EXPECT_FALSE(o.has_facility_power_watts());
+    EXPECT_FALSE(o.has_emissions_kg_per_hour());
     // Figures that do not need telemetry are still there.
+    ASSERT_TRUE(o.has_pue());
     EXPECT_EQ(o.pue(), 1.25);
+    ASSERT_TRUE(o.has_carbon_intensity_g_per_kwh());
     EXPECT_EQ(o.carbon_intensity_g_per_kwh(), 500);
 }
 
@@ -73,4 +77,33 @@ TEST(Overview, TelemetryFromAnyNodeMakesFiguresAvailable)
 TEST(Overview, NoNodesMeansNoTelemetry)
 {
     EXPECT_FALSE(overviewOf({}).telemetry_available());
+}
+
+TEST(Overview, UnconfiguredSiteFactsAreAbsentNotDefaults)
+{
+    SiteInfo bare;
+    bare.name = "Slurm Centre";
+    auto o = overviewOf({ node("n1", true) }, bare);
+    EXPECT_TRUE(o.telemetry_available());
+    EXPECT_DOUBLE_EQ(o.it_power_watts(), 4000);
+    EXPECT_FALSE(o.has_pue());
+    EXPECT_FALSE(o.has_carbon_intensity_g_per_kwh());
+    EXPECT_FALSE(o.has_facility_power_watts());
+    EXPECT_FALSE(o.has_emissions_kg_per_hour());
+    EXPECT_TRUE(o.province().empty());
+
+    // A PUE alone gives facility power; emissions need the grid's factor too.
+    bare.pue = 1.2;
+    o = overviewOf({ node("n1", true) }, bare);
+    ASSERT_TRUE(o.has_facility_power_watts());
+    EXPECT_DOUBLE_EQ(o.facility_power_watts(), 4800);
+    EXPECT_FALSE(o.has_emissions_kg_per_hour());
+
+    bare.pue.reset();
+    bare.carbonGPerKwh = 0; // a site on its own green power: configured, and zero
+    o = overviewOf({ node("n1", true) }, bare);
+    ASSERT_TRUE(o.has_carbon_intensity_g_per_kwh());
+    EXPECT_EQ(o.carbon_intensity_g_per_kwh(), 0);
+    EXPECT_FALSE(o.has_facility_power_watts());
+    EXPECT_FALSE(o.has_emissions_kg_per_hour());
 }

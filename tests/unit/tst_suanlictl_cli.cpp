@@ -8,6 +8,7 @@
 #include "suanli/v1/cluster.grpc.pb.h"
 
 #include <arpa/inet.h>
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -280,7 +281,8 @@ public:
         return grpc::Status::OK;
     }
 
-    // A centre without accelerator telemetry: the measured figures are 0 and flagged so.
+    // A centre without accelerator telemetry: the measured figures are 0 and flagged so. After
+    // setUnconfigured(), one with telemetry whose site has configured neither PUE nor grid carbon.
     grpc::Status GetOverview(grpc::ServerContext *context, const v1::GetOverviewRequest *request,
         v1::Overview *response) override
     {
@@ -288,11 +290,18 @@ public:
         response->set_site("Slurm Centre");
         response->set_nodes_total(5);
         response->set_jobs_running(2);
+        if (m_unconfigured) {
+            response->set_telemetry_available(true);
+            response->set_it_power_watts(5600);
+            response->set_utilisation_percent(97.3);
+            return grpc::Status::OK;
+        }
         response->set_pue(1.3);
         response->set_carbon_intensity_g_per_kwh(550);
         response->set_telemetry_available(false);
         return grpc::Status::OK;
     }
+    void setUnconfigured() { m_unconfigured = true; }
 
     grpc::Status GetNode(
         grpc::ServerContext *context, const v1::GetNodeRequest *request, v1::Node *) override
@@ -364,6 +373,7 @@ public:
         std::lock_guard lock(m_mutex);
         m_requests.clear();
         m_tokens.clear();
+        m_unconfigured = false;
     }
 
 private:
@@ -380,6 +390,7 @@ private:
     mutable std::mutex m_mutex;
     std::vector<std::string> m_requests;
     std::vector<std::string> m_tokens;
+    std::atomic<bool> m_unconfigured { false };
 };
 
 class FakeAuth final : public v1::Auth::Service {
@@ -549,6 +560,29 @@ TEST_F(SuanlictlBinary, OverviewSaysNoDataWithoutTelemetry)
     EXPECT_EQ(r.out.find("0.0%"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find(" 0 W"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("kg CO2"), std::string::npos) << r.out;
+}
+
+TEST_F(SuanlictlBinary, OverviewSaysNotConfiguredWithoutSiteFacts)
+{
+    s_cluster->setUnconfigured();
+    const CtlRun r = run({ "overview" });
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(
+        r.out.find("IT 5.6 kW, facility not configured, PUE not configured\n"), std::string::npos)
+        << r.out;
+    EXPECT_NE(
+        r.out.find("grid carbon not configured, emissions not configured\n"), std::string::npos)
+        << r.out;
+    EXPECT_EQ(r.out.find("gCO2/kWh"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("kg CO2"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("PUE 0"), std::string::npos) << r.out;
+    // Scripts see the facts absent, not zero.
+    const CtlRun json = run({ "--json", "overview" });
+    ASSERT_EQ(json.exitCode, 0) << json.err;
+    EXPECT_NE(json.out.find("\"it_power_watts\""), std::string::npos) << json.out;
+    for (const char *field : { "\"pue\"", "\"carbon_intensity_g_per_kwh\"",
+             "\"facility_power_watts\"", "\"emissions_kg_per_hour\"" })
+        EXPECT_EQ(json.out.find(field), std::string::npos) << field << "\n" << json.out;
 }
 
 TEST_F(SuanlictlBinary, BatchActionsPrintEveryTargetAndFailIfOneFails)

@@ -215,18 +215,28 @@ int runOverview(const Invocation &, const Connection &connection, const Output &
         "p50 " + formatDuration(o.wait_seconds_p50()) + ", p95 "
             + formatDuration(o.wait_seconds_p95()) + " (jobs started in the last hour)");
     // Without accelerator telemetry the gateway leaves these figures at 0:
-    // say there is no data rather than print invented zeros.
+    // say there is no data rather than print invented zeros. PUE and the
+    // grid's carbon intensity are the site's configured facts; without them
+    // facility power and emissions are not known either.
     const bool telemetry = o.telemetry_available();
     const std::string noData = "no data";
+    const std::string notConfigured = "not configured";
     printField(out, "utilisation", telemetry ? formatPercent(o.utilisation_percent()) : noData);
     printField(out, "power",
         "IT " + (telemetry ? formatPower(o.it_power_watts()) : noData) + ", facility "
-            + (telemetry ? formatPower(o.facility_power_watts()) : noData) + ", PUE "
-            + formatNumber(o.pue(), 2));
+            + (!telemetry                          ? noData
+                    : o.has_facility_power_watts() ? formatPower(o.facility_power_watts())
+                                                   : notConfigured)
+            + ", PUE " + (o.has_pue() ? formatNumber(o.pue(), 2) : notConfigured));
     printField(out, "carbon",
-        formatNumber(o.carbon_intensity_g_per_kwh(), 0) + " gCO2/kWh, "
-            + (telemetry ? formatNumber(o.emissions_kg_per_hour(), 0) + " kg CO2 an hour"
-                         : noData + " for emissions"));
+        (o.has_carbon_intensity_g_per_kwh()
+                ? formatNumber(o.carbon_intensity_g_per_kwh(), 0) + " gCO2/kWh"
+                : "grid carbon " + notConfigured)
+            + ", "
+            + (!telemetry ? noData + " for emissions"
+                    : o.has_emissions_kg_per_hour()
+                    ? formatNumber(o.emissions_kg_per_hour(), 0) + " kg CO2 an hour"
+                    : "emissions " + notConfigured));
     if (o.peak_tflops_fp16() > 0)
         printField(out, "peak", formatFlops(o.peak_tflops_fp16()) + " FP16");
     printField(

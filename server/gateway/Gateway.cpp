@@ -304,16 +304,28 @@ void Gateway::recordMetrics(const v1::Overview &o)
         { "jobs_running", double(o.jobs_running()) },
         { "jobs_pending", double(o.jobs_pending()) },
         { "accelerators_in_use", double(inUse) },
-        { "pue", o.pue() },
-        { "carbon_intensity_g_per_kwh", o.carbon_intensity_g_per_kwh() },
         { "wait_seconds_p50", o.wait_seconds_p50() },
         { "wait_seconds_p95", o.wait_seconds_p95() },
     };
+    // Site facts nobody configured (and what follows from them) are never recorded: their
+    // series say "no source", not a default and not a gap.
+    std::set<std::string> unconfigured;
+    if (o.has_pue())
+        site.push_back({ "pue", o.pue() });
+    else
+        unconfigured.insert({ "pue", "facility_power_watts", "emissions_kg_per_hour" });
+    if (o.has_carbon_intensity_g_per_kwh())
+        site.push_back({ "carbon_intensity_g_per_kwh", o.carbon_intensity_g_per_kwh() });
+    else
+        unconfigured.insert({ "carbon_intensity_g_per_kwh", "emissions_kg_per_hour" });
+    m_metrics->setUnavailableSeries(v1::METRIC_SCOPE_SITE, std::move(unconfigured));
     if (available) {
         site.push_back({ "utilisation_percent", o.utilisation_percent() });
         site.push_back({ "it_power_watts", o.it_power_watts() });
-        site.push_back({ "facility_power_watts", o.facility_power_watts() });
-        site.push_back({ "emissions_kg_per_hour", o.emissions_kg_per_hour() });
+        if (o.has_facility_power_watts())
+            site.push_back({ "facility_power_watts", o.facility_power_watts() });
+        if (o.has_emissions_kg_per_hour())
+            site.push_back({ "emissions_kg_per_hour", o.emissions_kg_per_hour() });
     }
     m_metrics->recordSeries(v1::METRIC_SCOPE_SITE, "", minute, site);
     for (const auto &q : m_cache->queues().all()) {

@@ -372,6 +372,18 @@ bool MetricsHistory::nodeTelemetryAvailable() const
     return m_nodeTelemetryAvailable.load();
 }
 
+void MetricsHistory::setUnavailableSeries(v1::MetricScope scope, std::set<std::string> metrics)
+{
+    {
+        std::shared_lock lock(m_mutex);
+        auto it = m_unavailableSeries.find(scope);
+        if (it == m_unavailableSeries.end() ? metrics.empty() : it->second == metrics)
+            return;
+    }
+    std::unique_lock lock(m_mutex);
+    m_unavailableSeries[scope] = std::move(metrics);
+}
+
 // ---------------------------------------------------------------------------
 // Queries
 
@@ -422,6 +434,7 @@ struct MetricsHistory::Plan {
         std::string name;
         int ringMetric = -1; // node and accelerator scopes
         const std::vector<float> *ring = nullptr; // series scopes; null: never recorded
+        bool available = true;
     };
     const QuantisedRing *quantised = nullptr;
     size_t entity = 0;
@@ -539,9 +552,12 @@ bool MetricsHistory::plan(v1::MetricScope scope, const std::string &target,
                 }
             }
         }
+        const auto unavailable = m_unavailableSeries.find(scope);
         for (std::string &name : names) {
             Plan::Metric m;
-            if (plan.target) {
+            m.available = unavailable == m_unavailableSeries.end()
+                || !unavailable->second.count(name.substr(0, name.find(':')));
+            if (plan.target && m.available) {
                 auto ring = plan.target->values.find(name);
                 m.ring = ring == plan.target->values.end() ? nullptr : &ring->second;
             }
@@ -637,8 +653,8 @@ v1::QueryMetricsResponse MetricsHistory::query(const v1::QueryMetricsRequest &re
         v1::Series *series = response.add_series();
         series->set_metric(metric.name);
         series->set_unit(unitOf(metric.name));
-        series->set_available(p.available);
-        if (!p.available)
+        series->set_available(p.available && metric.available);
+        if (!series->available())
             continue;
         series->mutable_times()->Reserve(static_cast<int>(points));
         series->mutable_values()->Reserve(static_cast<int>(points));
@@ -672,7 +688,11 @@ std::optional<v1::MetricsPoint> MetricsHistory::latest(const v1::StreamMetricsRe
     if (!plan(
             request.scope(), request.target(), request.metrics(), nodeIndex, &p, errorCode, error))
         return std::nullopt;
-    const int64_t newest = p.newest();
+    int64_t newest = p.newest();
+    if (newest == kNoMinute && !p.available) {
+        for (const auto &[scope, minute] : m_scopeNewest)
+            newest = std::max(newest, minute);
+    }
     if (newest == kNoMinute)
         return std::nullopt;
     v1::MetricsPoint point;
@@ -680,6 +700,8 @@ std::optional<v1::MetricsPoint> MetricsHistory::latest(const v1::StreamMetricsRe
     if (!p.available)
         return point;
     for (const Plan::Metric &metric : p.metrics) {
+        if (!metric.available)
+            continue;
         const double v = p.value(metric, newest);
         if (!std::isnan(v))
             (*point.mutable_values())[metric.name] = v;

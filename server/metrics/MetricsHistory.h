@@ -85,6 +85,11 @@ public:
     void setNodeTelemetryAvailable(bool available);
     bool nodeTelemetryAvailable() const;
 
+    // Series of a site, queue or tenant scope that have no source at this gateway (a site's
+    // "pue" nobody configured): reported available=false with no points, and absent from
+    // latest(), whatever was recorded. Replaces the scope's previous set.
+    void setUnavailableSeries(v1::MetricScope scope, std::set<std::string> metrics);
+
     // Answers QueryMetrics. The caller resolves the node name (for
     // accelerators: the part of "node/index" before the last '/') to its
     // index, nullopt when there is no such node. Points are at multiples of
@@ -101,6 +106,9 @@ public:
     // The newest recorded minute of the request's target as one point, for
     // StreamMetrics: metrics without a value that minute are absent. Validates
     // like query(); nullopt with *errorCode kOk when nothing is recorded yet.
+    // Node and accelerator targets without a telemetry source get a point with
+    // no values at the newest minute recorded for anything, so a chart learns
+    // the gateway's time and asks query(), which says the source is missing.
     std::optional<v1::MetricsPoint> latest(const v1::StreamMetricsRequest &request,
         std::optional<uint32_t> nodeIndex, int *errorCode, std::string *error) const;
 
@@ -159,6 +167,7 @@ private:
     // Names ever recorded per scope: they become valid metric names.
     std::map<int, std::set<std::string>> m_recordedNames;
     std::map<int, int64_t> m_scopeNewest;
+    std::map<int, std::set<std::string>> m_unavailableSeries;
     std::atomic<bool> m_nodeTelemetryAvailable { true };
 };
 

@@ -422,6 +422,88 @@ TEST(MetricsHistory, UnavailableTelemetryIsReportedNotZeroed)
     EXPECT_DOUBLE_EQ(back.series(0).values(0), 10);
 }
 
+// A Slurm centre without an accelerator exporter never records node samples: its node charts
+// still learn the gateway's time from the stream and then hear that there is no source, rather
+// than waiting for a point that never comes.
+TEST(MetricsHistory, NodesWithoutASourceStillGetTheGatewaysTime)
+{
+    MetricsHistory h(2, 8);
+    h.setNodeTelemetryAvailable(false);
+    v1::StreamMetricsRequest stream;
+    stream.set_scope(v1::METRIC_SCOPE_ACCELERATOR);
+    stream.set_target("n1/3");
+    int code = -1;
+    std::string error;
+    // Nothing recorded at all yet: nothing to say the time with.
+    EXPECT_FALSE(h.latest(stream, 1, &code, &error).has_value());
+    EXPECT_EQ(code, MetricsHistory::kOk);
+
+    h.recordSeries(v1::METRIC_SCOPE_SITE, "", kBase + 4, { { "jobs_running", 3 } });
+    for (auto scope : { v1::METRIC_SCOPE_NODE, v1::METRIC_SCOPE_ACCELERATOR }) {
+        stream.set_scope(scope);
+        stream.set_target(scope == v1::METRIC_SCOPE_NODE ? "n1" : "n1/3");
+        const auto point = h.latest(stream, 1, &code, &error);
+        ASSERT_TRUE(point.has_value()) << error;
+        EXPECT_EQ(point->time().seconds(), (kBase + 4) * 60);
+        EXPECT_TRUE(point->values().empty());
+        const auto r = ok(h, request(scope, stream.target(), {}, kBase, kBase + 4), 1);
+        for (const auto &s : r.series())
+            EXPECT_FALSE(s.available()) << s.metric();
+    }
+    // With a source and no sample yet there is nothing to stream: a point comes with the first.
+    h.setNodeTelemetryAvailable(true);
+    EXPECT_FALSE(h.latest(stream, 1, &code, &error).has_value());
+}
+
+// A site's PUE and grid carbon nobody configured have no series: the API says so (available
+// false, no points), in queries and in the stream, rather than a default or a gap.
+TEST(MetricsHistory, UnconfiguredSiteSeriesAreUnavailable)
+{
+    MetricsHistory h;
+    h.recordSeries(v1::METRIC_SCOPE_SITE, "", kBase, { { "pue", 1.25 }, { "jobs_running", 5 } });
+    h.setUnavailableSeries(v1::METRIC_SCOPE_SITE,
+        { "pue", "carbon_intensity_g_per_kwh", "facility_power_watts", "emissions_kg_per_hour" });
+    h.recordSeries(v1::METRIC_SCOPE_SITE, "", kBase + 1, { { "jobs_running", 6 } });
+
+    const auto r = ok(h,
+        request(v1::METRIC_SCOPE_SITE, "",
+            { "pue", "carbon_intensity_g_per_kwh", "emissions_kg_per_hour", "jobs_running" }, kBase,
+            kBase + 1));
+    ASSERT_EQ(r.series_size(), 4);
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_FALSE(r.series(i).available()) << r.series(i).metric();
+        EXPECT_EQ(r.series(i).values_size(), 0) << r.series(i).metric();
+    }
+    EXPECT_EQ(r.series(0).unit(), "ratio");
+    EXPECT_TRUE(r.series(3).available());
+    EXPECT_DOUBLE_EQ(r.series(3).values(1), 6);
+    // Asking for every metric says the same of each.
+    const auto all = ok(h, request(v1::METRIC_SCOPE_SITE, "", {}, kBase, kBase + 1));
+    for (const auto &s : all.series())
+        EXPECT_EQ(s.available(),
+            s.metric() != "pue" && s.metric() != "facility_power_watts"
+                && s.metric() != "carbon_intensity_g_per_kwh"
+                && s.metric() != "emissions_kg_per_hour")
+            << s.metric();
+
+    v1::StreamMetricsRequest stream;
+    stream.set_scope(v1::METRIC_SCOPE_SITE);
+    stream.add_metrics("pue");
+    stream.add_metrics("jobs_running");
+    int code = -1;
+    std::string error;
+    auto point = h.latest(stream, std::nullopt, &code, &error);
+    ASSERT_TRUE(point.has_value()) << error;
+    EXPECT_EQ(point->values().size(), 1u);
+    EXPECT_EQ(point->values().count("pue"), 0u);
+
+    // Configured again (the set is replaced): the series is back, with what was recorded.
+    h.setUnavailableSeries(v1::METRIC_SCOPE_SITE, {});
+    const auto back = ok(h, request(v1::METRIC_SCOPE_SITE, "", { "pue" }, kBase, kBase + 1));
+    EXPECT_TRUE(back.series(0).available());
+    EXPECT_DOUBLE_EQ(back.series(0).values(0), 1.25);
+}
+
 TEST(MetricsHistory, SiteQueueAndTenantSeriesKeepSevenDays)
 {
     MetricsHistory h;

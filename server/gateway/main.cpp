@@ -56,6 +56,14 @@ slurm backend options (Slurm 22.05):
   --metrics-url URL     a DCGM or Ascend exporter's Prometheus endpoint for accelerator
                         utilisation, temperature and power (without it: "no data")
   --site-name NAME      the centre's name in consoles (default: the Slurm cluster's name)
+  --pue X               the centre's PUE (facility power / IT power, 1.0..3.0), e.g. 1.25;
+                        without it PUE, facility power and emissions are "not configured"
+  --province NAME       where the centre draws power; its grid carbon factor comes from the
+                        province table (2022 MEE factors: Shanghai, Jiangsu, Hubei, Henan,
+                        Shaanxi, Sichuan, Guangdong; English or Chinese name)
+  --carbon-g-per-kwh G  the grid's carbon intensity in gCO2/kWh (0..2000), e.g. 581; wins over
+                        the province's factor. Without it or a known --province, grid carbon
+                        and emissions are "not configured"
   --tls-cert FILE --tls-key FILE   serve this certificate instead of suanlid's own CA
   --tls-san NAME        extra name or IP for the generated certificate (repeatable)
   --client-ca FILE      require client certificates signed by this CA
@@ -165,7 +173,15 @@ int serve(const std::vector<std::string> &args, const std::string &dataDir)
             options.slurm.metricsUrl = v;
         else if (a == "--site-name" && value(&v))
             options.slurm.siteName = v;
-        else if (a == "--tls-cert" && value(&v))
+        else if ((a == "--pue" || a == "--province" || a == "--carbon-g-per-kwh") && value(&v)) {
+            // The flag without its dashes is the fact's key, as in a config file.
+            std::string error;
+            if (!options.slurm.site.set(a.substr(2), v, &error))
+                return usageError("--" + error);
+        } else if (a == "-h" || a == "--help") {
+            std::printf("%s", kUsage);
+            return 0;
+        } else if (a == "--tls-cert" && value(&v))
             options.tlsCert = v;
         else if (a == "--tls-key" && value(&v))
             options.tlsKey = v;
@@ -194,6 +210,11 @@ int serve(const std::vector<std::string> &args, const std::string &dataDir)
     } else if (options.backend != "slurm" && !options.slurm.url.empty()) {
         return usageError("--slurm-url is for --backend slurm");
     }
+    if (options.backend != "slurm" && !options.slurm.site.empty())
+        return usageError("--pue, --province and --carbon-g-per-kwh are for --backend slurm (a "
+                          "simulated centre has its own)");
+    if (std::string error; !options.slurm.site.resolve(&error))
+        return usageError("--" + error);
 
     // Signals are taken by sigwait below, never by a gRPC or tick thread.
     sigset_t signals;
@@ -216,6 +237,15 @@ int serve(const std::vector<std::string> &args, const std::string &dataDir)
     std::fflush(stdout);
     LOG_INFO("serving " << gateway.describe() << " on " << options.listen << " (port "
                         << gateway.port() << ")");
+    if (options.backend == "slurm") {
+        const auto &site = options.slurm.site;
+        if (!site.pue)
+            LOG_INFO("PUE not configured (--pue): facility power and emissions are reported as "
+                     "not configured");
+        if (!site.carbonGPerKwh)
+            LOG_INFO("grid carbon not configured (--province or --carbon-g-per-kwh): carbon "
+                     "intensity and emissions are reported as not configured");
+    }
 
     int sig = 0;
     sigwait(&signals, &sig);

@@ -7,15 +7,20 @@
 #include "WatchCollector.h"
 #include "suanli/v1/cluster.grpc.pb.h"
 #include "suanli/v1/scheduler.grpc.pb.h"
+#include "suanli/v1/telemetry.grpc.pb.h"
 #include "suanli/v1/tenancy.grpc.pb.h"
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <condition_variable>
 #include <gtest/gtest.h>
 #include <mutex>
+#include <netinet/in.h>
 #include <set>
+#include <sys/socket.h>
 #include <thread>
+#include <unistd.h>
 
 using namespace suanli::test;
 namespace v1 = suanli::v1;
@@ -451,4 +456,193 @@ TEST_F(SlurmGatewayTest, WithSlurmctldDownCallsAreUnavailableAndWatchesStaleThen
     const v1::JobActionResponse cancelled = jobAction("cancel", id);
     ASSERT_EQ(cancelled.results_size(), 1);
     EXPECT_TRUE(cancelled.results(0).ok()) << cancelled.results(0).message();
+}
+
+// A DCGM exporter stand-in on a free loopback port: every request is answered with `body` as
+// Prometheus text, so a gateway's power is measured and only its site facts differ.
+class FakeExporter {
+public:
+    explicit FakeExporter(std::string body)
+        : m_body(std::move(body))
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address {};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t size = sizeof address;
+        if (m_fd < 0 || ::bind(m_fd, reinterpret_cast<sockaddr *>(&address), size) != 0
+            || ::listen(m_fd, 16) != 0
+            || ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&address), &size) != 0)
+            return;
+        m_port = ntohs(address.sin_port);
+        m_thread = std::thread([this] { serve(); });
+    }
+    ~FakeExporter()
+    {
+        // Wakes the blocked accept() with an error.
+        ::shutdown(m_fd, SHUT_RDWR);
+        if (m_thread.joinable())
+            m_thread.join();
+        ::close(m_fd);
+    }
+    bool listening() const { return m_port != 0; }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port) + "/metrics"; }
+
+private:
+    void serve()
+    {
+        for (;;) {
+            const int client = ::accept(m_fd, nullptr, nullptr);
+            if (client < 0) {
+                if (errno == EINTR)
+                    continue;
+                return;
+            }
+            std::string request;
+            char buffer[4096];
+            while (request.find("\r\n\r\n") == std::string::npos) {
+                const ssize_t n = ::read(client, buffer, sizeof buffer);
+                if (n <= 0)
+                    break;
+                request.append(buffer, size_t(n));
+            }
+            const std::string reply = "HTTP/1.1 200 OK\r\nContent-Type: text/plain; version=0.0.4"
+                                      "\r\nConnection: close\r\nContent-Length: "
+                + std::to_string(m_body.size()) + "\r\n\r\n" + m_body;
+            for (size_t sent = 0; sent < reply.size();) {
+                // A client that hung up must not kill the test with SIGPIPE.
+                const ssize_t n
+                    = ::send(client, reply.data() + sent, reply.size() - sent, MSG_NOSIGNAL);
+                if (n <= 0)
+                    break;
+                sent += size_t(n);
+            }
+            ::close(client);
+        }
+    }
+
+    std::string m_body;
+    int m_fd = -1;
+    int m_port = 0;
+    std::thread m_thread;
+};
+
+// Slurm knows neither a centre's PUE nor its grid: unconfigured, the overview has no PUE and no
+// carbon intensity, and so no facility power and no emissions, however well power is measured,
+// and the metrics history keeps no such series; `--pue 1.25 --province Shanghai` gives them all,
+// the grid factor from the province table (584.9 g/kWh, FACTS.md section 3).
+TEST_F(SlurmGatewayTest, PueAndGridCarbonAreReportedOnlyWhenTheSiteConfiguresThem)
+{
+    constexpr double kCardWatts = 250;
+    std::string metrics;
+    int cards = 0;
+    for (const v1::Node &n : listNodes())
+        for (int i = 0; i < n.accelerators_total(); ++i, ++cards) {
+            const std::string labels
+                = "{gpu=\"" + std::to_string(i) + "\",Hostname=\"" + n.name() + "\"}";
+            metrics += "DCGM_FI_DEV_GPU_UTIL" + labels + " 40\n";
+            metrics += "DCGM_FI_DEV_POWER_USAGE" + labels + " " + std::to_string(kCardWatts) + "\n";
+        }
+    ASSERT_GT(cards, 0);
+    FakeExporter exporter(metrics);
+    ASSERT_TRUE(exporter.listening());
+
+    struct Centre {
+        std::unique_ptr<GatewayProcess> gateway;
+        std::string token;
+        std::unique_ptr<v1::Cluster::Stub> cluster;
+        std::unique_ptr<v1::Telemetry::Stub> telemetry;
+        v1::Overview overview;
+    };
+    auto start = [&](const std::vector<std::string> &facts) {
+        std::vector<std::string> args = cluster.gatewayArgs("1");
+        args.insert(args.end(), { "--metrics-url", exporter.url() });
+        args.insert(args.end(), facts.begin(), facts.end());
+        Centre c;
+        c.gateway = std::make_unique<GatewayProcess>(args);
+        if (!c.gateway->start())
+            return c;
+        c.token = c.gateway->addUser("facts", "viewer");
+        c.cluster = v1::Cluster::NewStub(c.gateway->channel());
+        c.telemetry = v1::Telemetry::NewStub(c.gateway->channel());
+        // Measured power once the exporter's readings reach the nodes.
+        waitUntil(
+            [&] {
+                auto ctx = GatewayProcess::context(c.token);
+                return c.cluster->GetOverview(ctx.get(), {}, &c.overview).ok()
+                    && c.overview.telemetry_available()
+                    && c.overview.it_power_watts() == kCardWatts * cards;
+            },
+            30s);
+        return c;
+    };
+    Centre bare = start({});
+    ASSERT_TRUE(bare.cluster) << bare.gateway->error();
+    const v1::Overview &o = bare.overview;
+    EXPECT_TRUE(o.telemetry_available()) << bare.gateway->logs();
+    EXPECT_DOUBLE_EQ(o.it_power_watts(), kCardWatts * cards);
+    EXPECT_FALSE(o.has_pue()) << o.pue();
+    EXPECT_FALSE(o.has_carbon_intensity_g_per_kwh()) << o.carbon_intensity_g_per_kwh();
+    EXPECT_FALSE(o.has_facility_power_watts()) << o.facility_power_watts();
+    EXPECT_FALSE(o.has_emissions_kg_per_hour()) << o.emissions_kg_per_hour();
+    EXPECT_EQ(o.province(), "");
+
+    Centre configured = start({ "--pue", "1.25", "--province", "Shanghai" });
+    ASSERT_TRUE(configured.cluster) << configured.gateway->error();
+    const v1::Overview &f = configured.overview;
+    EXPECT_TRUE(f.telemetry_available()) << configured.gateway->logs();
+    EXPECT_DOUBLE_EQ(f.it_power_watts(), kCardWatts * cards);
+    ASSERT_TRUE(f.has_pue() && f.has_carbon_intensity_g_per_kwh());
+    EXPECT_DOUBLE_EQ(f.pue(), 1.25);
+    EXPECT_EQ(f.province(), "Shanghai");
+    EXPECT_DOUBLE_EQ(f.carbon_intensity_g_per_kwh(), 584.9);
+    ASSERT_TRUE(f.has_facility_power_watts() && f.has_emissions_kg_per_hour());
+    EXPECT_DOUBLE_EQ(f.facility_power_watts(), kCardWatts * cards * 1.25);
+    EXPECT_NEAR(f.emissions_kg_per_hour(), kCardWatts * cards * 1.25 / 1000 * 584.9 / 1000, 1e-9);
+
+    // The history: nothing recorded without the facts, and the API says there is no source.
+    auto query = [](Centre &c) {
+        v1::QueryMetricsRequest request;
+        request.set_scope(v1::METRIC_SCOPE_SITE);
+        for (const char *m : { "pue", "carbon_intensity_g_per_kwh", "facility_power_watts",
+                 "emissions_kg_per_hour", "it_power_watts" })
+            request.add_metrics(m);
+        const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+            std::chrono::system_clock::now().time_since_epoch())
+                                .count();
+        request.mutable_start_time()->set_seconds(now - 600);
+        request.mutable_end_time()->set_seconds(now + 60);
+        request.mutable_step()->set_seconds(60);
+        v1::QueryMetricsResponse response;
+        auto ctx = GatewayProcess::context(c.token);
+        const grpc::Status status = c.telemetry->QueryMetrics(ctx.get(), request, &response);
+        EXPECT_TRUE(status.ok()) << status.error_message();
+        return response;
+    };
+    const v1::QueryMetricsResponse none = query(bare);
+    ASSERT_EQ(none.series_size(), 5);
+    for (int i = 0; i < 4; ++i) {
+        EXPECT_FALSE(none.series(i).available()) << none.series(i).metric();
+        EXPECT_EQ(none.series(i).values_size(), 0) << none.series(i).metric();
+    }
+    EXPECT_TRUE(none.series(4).available());
+    const v1::QueryMetricsResponse some = query(configured);
+    ASSERT_EQ(some.series_size(), 5);
+    const v1::Series &pue = some.series(0);
+    EXPECT_TRUE(pue.available());
+    EXPECT_TRUE(std::count(pue.values().begin(), pue.values().end(), 1.25) >= 1)
+        << "the PUE recorded at start is in the history";
+    EXPECT_TRUE(some.series(1).available());
+
+    // suanlictl says so in words.
+    const RunResult unconfigured = bare.gateway->ctl(bare.token, { "overview" });
+    ASSERT_EQ(unconfigured.exitCode, 0) << unconfigured.err;
+    EXPECT_NE(unconfigured.out.find("PUE not configured"), std::string::npos) << unconfigured.out;
+    EXPECT_NE(unconfigured.out.find("grid carbon not configured"), std::string::npos)
+        << unconfigured.out;
+    const RunResult set = configured.gateway->ctl(configured.token, { "overview" });
+    ASSERT_EQ(set.exitCode, 0) << set.err;
+    EXPECT_NE(set.out.find("PUE 1.25"), std::string::npos) << set.out;
+    EXPECT_NE(set.out.find("585 gCO2/kWh"), std::string::npos) << set.out;
+    EXPECT_EQ(set.out.find("not configured"), std::string::npos) << set.out;
 }

@@ -150,6 +150,8 @@ SiteInfo SlurmBackend::site() const
             continue;
         info.peakTflopsFp16 += AcceleratorSpec::of(model).fp16Tflops * r.node.accelerators_total();
     }
+    // Slurm knows neither the PUE nor the grid: only what the site configured.
+    m_options.site.applyTo(&info);
     return info;
 }
 

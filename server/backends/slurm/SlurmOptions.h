@@ -1,5 +1,7 @@
 #pragma once
 
+#include "backends/slurm/SiteFacts.h"
+
 #include <functional>
 #include <string>
 
@@ -21,6 +23,7 @@ struct SlurmOptions {
     std::string topologyFile; // racks (see Topology)
     std::string metricsUrl; // DCGM or Ascend exporter (Prometheus text)
     std::string siteName; // shown as the centre's name (default: the cluster's name)
+    SiteFacts site; // PUE and grid carbon, as the operators configured them
     double tickSeconds = 1.0;
     // Longest a slurmrestd request or a Slurm command may take.
     double timeoutSeconds = 10.0;

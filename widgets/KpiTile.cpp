@@ -85,6 +85,14 @@ void KpiTile::setSubtitle(const QString &subtitle)
     refresh();
 }
 
+void KpiTile::setExplanation(const QString &explanation)
+{
+    if (explanation == m_explanation)
+        return;
+    m_explanation = explanation;
+    refresh();
+}
+
 void KpiTile::setTrend(double delta, qint64 periodSeconds, int decimals)
 {
     const QLocale loc = locale();
@@ -363,6 +371,8 @@ void KpiTile::refresh()
         description += QStringLiteral(". ") + lastLine();
     if (showsBadge(m_severity) && !m_stale)
         description += QStringLiteral(". ") + Palette::severityLabel(m_severity);
+    if (!m_explanation.isEmpty())
+        description += QLatin1Char('\n') + m_explanation;
     setAccessibleDescription(description);
     // A text that had to be shortened is still readable in full on hover.
     setToolTip(m_title.isEmpty() ? description : m_title + QLatin1Char('\n') + description);

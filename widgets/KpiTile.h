@@ -36,6 +36,10 @@ public:
     QString subtitle() const { return m_subtitle; }
     // Sets the subtitle to "+3 in the last 10 min" (sign and number by the locale).
     void setTrend(double delta, qint64 periodSeconds, int decimals = 0);
+    // Why the figure is what it is, e.g. why there is none ("this centre reports no
+    // telemetry…"): added to the tooltip and the accessible description. Empty: nothing to add.
+    void setExplanation(const QString &explanation);
+    QString explanation() const { return m_explanation; }
 
     // None: no accent; otherwise a border and left accent in Palette::severityColour, and, for
     // Warning and Critical, the severity's word in the corner.
@@ -100,6 +104,7 @@ private:
     QString m_value;
     QString m_unit;
     QString m_subtitle;
+    QString m_explanation;
     SeverityColour m_severity = SeverityColour::None;
     bool m_stale = false;
     qint64 m_ageSeconds = -1;

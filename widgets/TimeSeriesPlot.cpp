@@ -742,6 +742,17 @@ void TimeSeriesPlot::setNoDataText(const QString &text)
     updateOverlay();
 }
 
+void TimeSeriesPlot::setUnavailableText(const QString &overlay, const QString &note)
+{
+    m_unavailableText = overlay;
+    m_unavailableNote = note;
+    for (Series *s : std::as_const(m_series))
+        if (!s->available)
+            updateLegendItem(*s);
+    updateOverlay();
+    scheduleReplot();
+}
+
 void TimeSeriesPlot::setMessage(const QString &message)
 {
     m_message = message;
@@ -831,7 +842,8 @@ void TimeSeriesPlot::updateLegendItem(Series &s)
     QCPAbstractPlottable *p = s.plottable();
     QString name = s.label;
     if (!s.available)
-        name = tr("%1 (no data)").arg(s.label);
+        name = m_unavailableNote.isEmpty() ? tr("%1 (no data)").arg(s.label)
+                                           : tr("%1 (%2)").arg(s.label, m_unavailableNote);
     p->setName(name);
     p->setVisible(s.visible && s.available);
     if (auto *item = m_plot->legend->itemWithPlottable(p)) {
@@ -858,7 +870,8 @@ void TimeSeriesPlot::updateOverlay()
                 anyPoint = true;
         }
         if (!anyAvailable)
-            text = tr("No data: this centre does not measure it");
+            text = m_unavailableText.isEmpty() ? tr("No data: this centre does not measure it")
+                                               : m_unavailableText;
         else if (!anyPoint)
             text = m_noDataText;
     }
@@ -980,6 +993,12 @@ QRect TimeSeriesPlot::legendItemRect(const QString &key) const
     if (auto *item = m_plot->legend->itemWithPlottable(s->plottable()))
         return item->outerRect();
     return {};
+}
+
+QString TimeSeriesPlot::legendText(const QString &key) const
+{
+    const Series *s = find(key);
+    return s ? s->plottable()->name() : QString();
 }
 
 QWidget *TimeSeriesPlot::plotWidget() const

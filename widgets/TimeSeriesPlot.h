@@ -132,6 +132,11 @@ public:
 
     // Text shown over an empty plot (default "No data").
     void setNoDataText(const QString &text);
+    // Why the source has no data for a series (setSeriesAvailable false), in the owner's words:
+    // `overlay` over a plot none of whose series has any (default "No data: this centre does
+    // not measure it"), `note` after such a series' label in the legend (default "no data").
+    // Empty keeps the default.
+    void setUnavailableText(const QString &overlay, const QString &note = {});
     // A message over the plot (an error the user can act on); empty hides it.
     void setMessage(const QString &message);
     QString overlayText() const;
@@ -151,6 +156,8 @@ public:
 
     // Where the legend entry of a series is, in plotWidget() coordinates (tests, accessibility).
     QRect legendItemRect(const QString &key) const;
+    // The words of a series' legend entry ("Facility (not configured)").
+    QString legendText(const QString &key) const;
     // The drawing surface (for mouse events and grabbing).
     QWidget *plotWidget() const;
     // Replots done so far, and whether one is scheduled: a hidden plot schedules none.
@@ -204,6 +211,8 @@ private:
     bool m_following = true;
     bool m_settingRange = false;
     QString m_noDataText;
+    QString m_unavailableText;
+    QString m_unavailableNote;
     QString m_message;
     QString m_crosshairText;
     int m_replots = 0;

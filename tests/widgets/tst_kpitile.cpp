@@ -33,6 +33,7 @@ private Q_SLOTS:
     void longTextIsElidedNotCut();
     void largeModeGrows();
     void clickEmitsClicked();
+    void explanationStaysInTheTooltip();
 };
 
 void TestKpiTile::initTestCase()
@@ -168,6 +169,22 @@ void TestKpiTile::largeModeGrows()
     QCOMPARE(tile.shownText(KpiTile::Part::Subtitle), tile.subtitle());
     tile.setLarge(false);
     QCOMPARE(tile.sizeHint(), normal);
+}
+
+void TestKpiTile::explanationStaysInTheTooltip()
+{
+    KpiTile tile(QStringLiteral("PUE"));
+    tile.setValueText(QStringLiteral("Not configured"));
+    tile.setExplanation(QStringLiteral("No PUE was configured for this centre."));
+    QVERIFY(tile.toolTip().contains(QStringLiteral("No PUE was configured")));
+    QVERIFY(tile.accessibleDescription().contains(QStringLiteral("No PUE was configured")));
+    // The tile's own changes (its age moving) keep the explanation.
+    tile.setStale(true, 30);
+    tile.setStale(true, 90);
+    QVERIFY2(tile.toolTip().contains(QStringLiteral("No PUE was configured")),
+        qPrintable(tile.toolTip()));
+    tile.setExplanation({});
+    QVERIFY(!tile.toolTip().contains(QStringLiteral("No PUE")));
 }
 
 void TestKpiTile::clickEmitsClicked()

@@ -277,6 +277,18 @@ void TestTimeSeriesPlot::unavailableSeriesSaysNoData()
     QVERIFY2(
         plot.overlayText().startsWith(QStringLiteral("No data")), qPrintable(plot.overlayText()));
     QVERIFY(pixelsOf(picture(plot), colour) < shown / 4);
+    QCOMPARE(plot.legendText(QStringLiteral("p")), QStringLiteral("Power (no data)"));
+
+    // The owner knows why (a site fact nobody configured): its words, in the middle and in the
+    // legend; what it said before is gone.
+    plot.setUnavailableText(
+        QStringLiteral("Not configured: no PUE"), QStringLiteral("not configured"));
+    QCOMPARE(plot.overlayText(), QStringLiteral("Not configured: no PUE"));
+    QCOMPARE(plot.legendText(QStringLiteral("p")), QStringLiteral("Power (not configured)"));
+    // A series with a source again is drawn and named as before.
+    plot.setSeriesAvailable(QStringLiteral("p"), true);
+    QCOMPARE(plot.legendText(QStringLiteral("p")), QStringLiteral("Power"));
+    QTRY_VERIFY(plot.overlayText().isEmpty());
 }
 
 void TestTimeSeriesPlot::exportsReadableFiles()

@@ -204,6 +204,17 @@
     </message>
 </context>
 <context>
+    <name>EnergyFigures</name>
+    <message>
+        <source>Not configured</source>
+        <translation>未配置</translation>
+    </message>
+    <message>
+        <source>This centre&apos;s gateway was not given its PUE or its grid&apos;s carbon factor, so facility power and emissions are not known. Its operators set them with suanlid serve --pue and --province (or --carbon-g-per-kwh).</source>
+        <translation>此中心的网关未配置 PUE 或电网碳排放因子，因此设施功率和碳排放未知。运维人员可用 suanlid serve --pue 和 --province（或 --carbon-g-per-kwh）进行配置。</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>&amp;Language</source>
@@ -1221,6 +1232,23 @@
         <source>CO₂ emitted</source>
         <translation>CO₂ 排放量</translation>
     </message>
+    <message>
+        <source>not configured</source>
+        <comment>after a chart&apos;s series in its legend</comment>
+        <translation>未配置</translation>
+    </message>
+    <message>
+        <source>Not configured: this centre&apos;s gateway was not given its PUE</source>
+        <translation>未配置：此中心的网关未配置 PUE</translation>
+    </message>
+    <message>
+        <source>Not configured: this centre&apos;s gateway was not given its grid&apos;s carbon factor</source>
+        <translation>未配置：此中心的网关未配置电网碳排放因子</translation>
+    </message>
+    <message>
+        <source>Not configured: emissions need the centre&apos;s PUE and its grid&apos;s carbon factor</source>
+        <translation>未配置：碳排放需要中心的 PUE 和电网碳排放因子</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::FederationEnergyChart</name>
@@ -1231,6 +1259,19 @@
     <message>
         <source>CO₂ emissions by centre</source>
         <translation>各中心 CO₂ 排放量</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <comment>after a chart&apos;s series in its legend</comment>
+        <translation>未配置</translation>
+    </message>
+    <message>
+        <source>Not configured: no centre&apos;s gateway was given its PUE</source>
+        <translation>未配置：没有中心的网关配置了 PUE</translation>
+    </message>
+    <message>
+        <source>Not configured: no centre&apos;s gateway was given its PUE and grid carbon factor</source>
+        <translation>未配置：没有中心的网关配置了 PUE 和电网碳排放因子</translation>
     </message>
 </context>
 <context>
@@ -1364,6 +1405,10 @@
         <source>Covers only the %1 of %2 centres that report accelerator telemetry.</source>
         <translation>仅涵盖 %2 个中心中上报加速卡遥测数据的 %1 个。</translation>
     </message>
+    <message>
+        <source>Covers only the %1 of %2 centres that have this figure: the others do not measure accelerator power or were not given their PUE or grid carbon factor.</source>
+        <translation>仅涵盖 %2 个中心中具备该数据的 %1 个：其余中心未采集加速卡功率，或未配置 PUE 或电网碳排放因子。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::FederationPage</name>
@@ -1434,6 +1479,14 @@
     <message>
         <source>only the %1 of %2 centres with telemetry</source>
         <translation>仅含 %2 个中心中有遥测数据的 %1 个</translation>
+    </message>
+    <message>
+        <source>PUE not configured</source>
+        <translation>PUE 未配置</translation>
+    </message>
+    <message>
+        <source>only %1 of %2 centres</source>
+        <translation>仅含 %2 个中心中的 %1 个</translation>
     </message>
 </context>
 <context>
@@ -2293,6 +2346,10 @@ SHA-256 指纹：
     <message>
         <source>no accelerator telemetry</source>
         <translation>无加速卡遥测数据</translation>
+    </message>
+    <message>
+        <source>grid carbon factor not configured</source>
+        <translation>电网碳排放因子未配置</translation>
     </message>
 </context>
 <context>
@@ -3157,6 +3214,15 @@ SHA-256 指纹：
         <source>The centre did not send its history: %1</source>
         <translation>中心未发送历史数据：%1</translation>
     </message>
+    <message>
+        <source>Not configured: this centre&apos;s gateway was not given its PUE or its grid&apos;s carbon factor</source>
+        <translation>未配置：此中心的网关未配置 PUE 或电网碳排放因子</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <comment>after a chart&apos;s series in its legend</comment>
+        <translation>未配置</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::WallFederationPage</name>
@@ -3223,6 +3289,10 @@ SHA-256 指纹：
     <message>
         <source>of %1</source>
         <translation>/ %1</translation>
+    </message>
+    <message>
+        <source>PUE not configured</source>
+        <translation>PUE 未配置</translation>
     </message>
 </context>
 <context>
@@ -3782,6 +3852,10 @@ SHA-256 指纹：
         <source>%1 h</source>
         <comment>accelerator-hours</comment>
         <translation>%1 卡时</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 </TS>

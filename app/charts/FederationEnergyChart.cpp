@@ -26,6 +26,12 @@ FederationEnergyChart::FederationEnergyChart(
     m_power->setValueUnit(TimeSeriesPlot::Axis::Left, ValueUnit::Watts);
     m_emissions->setTitle(tr("CO₂ emissions by centre"));
     m_emissions->setValueUnit(TimeSeriesPlot::Axis::Left, ValueUnit::KilogramsPerHour);
+    // A centre's gateway keeps no such series when its PUE or grid carbon factor was not
+    // configured.
+    const QString note = tr("not configured", "after a chart's series in its legend");
+    m_power->setUnavailableText(tr("Not configured: no centre's gateway was given its PUE"), note);
+    m_emissions->setUnavailableText(
+        tr("Not configured: no centre's gateway was given its PUE and grid carbon factor"), note);
     const auto site = suanli::v1::METRIC_SCOPE_SITE;
     for (int i = 0; i < centres.size(); ++i) {
         client::Connection *c = centres.at(i);

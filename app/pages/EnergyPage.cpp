@@ -54,6 +54,19 @@ EnergyPage::EnergyPage(client::Connection *connection, QWidget *parent)
     m_feed->bind(m_emissions, site, {}, QStringLiteral("emissions_kg_per_hour"),
         QStringLiteral("emissions"));
 
+    // The gateway says a site series has no source only when its site fact (PUE, grid carbon
+    // factor) was never configured: say that, not "no data".
+    const QString notConfigured = tr("not configured", "after a chart's series in its legend");
+    m_power->setUnavailableText({}, notConfigured);
+    m_pue->setUnavailableText(
+        tr("Not configured: this centre's gateway was not given its PUE"), notConfigured);
+    m_carbon->setUnavailableText(
+        tr("Not configured: this centre's gateway was not given its grid's carbon factor"),
+        notConfigured);
+    m_emissions->setUnavailableText(tr("Not configured: emissions need the centre's PUE and its "
+                                       "grid's carbon factor"),
+        notConfigured);
+
     auto *grid = new QGridLayout(this);
     grid->addWidget(m_power, 0, 0, 1, 2);
     grid->addWidget(m_pue, 1, 0);

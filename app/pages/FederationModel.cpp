@@ -4,6 +4,7 @@
 #include "KpiTile.h"
 #include "Palette.h"
 #include "SiteState.h"
+#include "models/EnergyFigures.h"
 #include "models/ModelRoles.h"
 #include "models/Words.h"
 
@@ -26,11 +27,24 @@ QString modelKey(const v1::AcceleratorCounts &counts)
     return Words::modelName(counts.model(), counts.model_name());
 }
 
-// Figures measured by accelerator telemetry: a centre without it has no value, not zero.
-bool isTelemetryFigure(Figure f)
+// Figures that need accelerator telemetry or the site's configured facts (PUE, grid carbon): a
+// centre without them has no value, not zero or a default.
+std::optional<EnergyFigures::Figure> energyFigure(Figure f)
 {
-    return f == Figure::Utilisation || f == Figure::ItPower || f == Figure::FacilityPower
-        || f == Figure::Carbon;
+    switch (f) {
+    case Figure::Utilisation:
+        return EnergyFigures::Figure::Utilisation;
+    case Figure::ItPower:
+        return EnergyFigures::Figure::ItPower;
+    case Figure::FacilityPower:
+        return EnergyFigures::Figure::FacilityPower;
+    case Figure::Pue:
+        return EnergyFigures::Figure::Pue;
+    case Figure::Carbon:
+        return EnergyFigures::Figure::Emissions;
+    default:
+        return std::nullopt;
+    }
 }
 
 bool isAcceleratorFigure(Figure f)
@@ -43,8 +57,8 @@ std::optional<double> figureOf(const v1::Overview &o, Figure figure, const QStri
 {
     if (!hasOverview(o))
         return std::nullopt;
-    if (isTelemetryFigure(figure) && !o.telemetry_available())
-        return std::nullopt;
+    if (const auto energy = energyFigure(figure))
+        return EnergyFigures::value(o, *energy);
     if (isAcceleratorFigure(figure)) {
         double sum = 0;
         bool has = false;
@@ -71,20 +85,10 @@ std::optional<double> figureOf(const v1::Overview &o, Figure figure, const QStri
         return has ? std::optional<double>(sum) : std::nullopt;
     }
     switch (figure) {
-    case Figure::Utilisation:
-        return o.utilisation_percent();
     case Figure::JobsRunning:
         return double(o.jobs_running());
     case Figure::JobsPending:
         return double(o.jobs_pending());
-    case Figure::ItPower:
-        return o.it_power_watts();
-    case Figure::FacilityPower:
-        return o.facility_power_watts();
-    case Figure::Pue:
-        return o.pue();
-    case Figure::Carbon:
-        return o.emissions_kg_per_hour();
     default:
         return std::nullopt;
     }
@@ -235,9 +239,47 @@ int FederationModel::telemetryCentres() const
     }));
 }
 
+int FederationModel::centresWith(Figure figure) const
+{
+    return int(std::count_if(m_centres.cbegin(), m_centres.cend(),
+        [figure](auto *c) { return figureOf(c->site()->overview(), figure, {}).has_value(); }));
+}
+
 bool FederationModel::totalIsPartial(Figure figure) const
 {
-    return isTelemetryFigure(figure) && telemetryCentres() < reportingCentres();
+    return energyFigure(figure) && centresWith(figure) < reportingCentres();
+}
+
+QList<EnergyFigures::Missing> FederationModel::missingAt(Figure figure) const
+{
+    QList<EnergyFigures::Missing> out;
+    const auto energy = energyFigure(figure);
+    if (!energy)
+        return out;
+    for (auto *centre : m_centres) {
+        const auto &o = centre->site()->overview();
+        if (hasOverview(o) && EnergyFigures::missing(o, *energy) != EnergyFigures::Missing::None)
+            out.append(EnergyFigures::missing(o, *energy));
+    }
+    return out;
+}
+
+EnergyFigures::Missing FederationModel::missing(int column, Figure figure) const
+{
+    using Missing = EnergyFigures::Missing;
+    const auto energy = energyFigure(figure);
+    if (!energy)
+        return Missing::None;
+    if (auto *centre = centreAt(column)) {
+        const auto &o = centre->site()->overview();
+        return hasOverview(o) ? EnergyFigures::missing(o, *energy) : Missing::None;
+    }
+    // The Total: a reason when no centre has the figure and every one that reports misses it
+    // for the same reason.
+    if (column != totalColumn() || reportingCentres() == 0 || centresWith(figure) > 0)
+        return Missing::None;
+    const QList<Missing> reasons = missingAt(figure);
+    return reasons.count(reasons.value(0)) == reasons.size() ? reasons.value(0) : Missing::None;
 }
 
 int FederationModel::liveCentres() const
@@ -336,12 +378,10 @@ QString FederationModel::text(int column, const Row &row) const
     const auto v = value(column, row.figure, row.model);
     if (!v && centre && isAcceleratorFigure(row.figure) && hasOverview(centre->site()->overview()))
         return {};
-    if (!v && isTelemetryFigure(row.figure)
-        && (centre ? hasOverview(centre->site()->overview())
-                   : reportingCentres() > 0 && telemetryCentres() == 0))
-        return Words::noTelemetry();
-    if (!v)
-        return Words::noData();
+    if (!v) {
+        const auto why = missing(column, row.figure);
+        return why != EnergyFigures::Missing::None ? EnergyFigures::text(why) : Words::noData();
+    }
     QString figure;
     switch (row.figure) {
     case Figure::Utilisation:
@@ -352,7 +392,10 @@ QString FederationModel::text(int column, const Row &row) const
         figure = Words::power(*v);
         break;
     case Figure::Pue:
-        return *v > 0 ? locale.toString(*v, 'f', 2) : Words::noData();
+        if (*v <= 0)
+            return Words::noData();
+        figure = locale.toString(*v, 'f', 2);
+        break;
     case Figure::Carbon:
         figure = *v >= 1000 ? tr("%1 t CO₂/h").arg(locale.toString(*v / 1000, 'f', 2))
                             : tr("%1 kg CO₂/h").arg(locale.toString(*v, 'f', 0));
@@ -360,11 +403,11 @@ QString FederationModel::text(int column, const Row &row) const
     default:
         return locale.toString(qint64(*v));
     }
-    // The Total of a measured figure covers only the centres that measure it.
+    // The Total of a measured or configured figure covers only the centres that have it.
     if (!centre && totalIsPartial(row.figure))
         return tr("%1 (%2 of %3 centres)")
             .arg(figure)
-            .arg(telemetryCentres())
+            .arg(centresWith(row.figure))
             .arg(reportingCentres());
     return figure;
 }
@@ -405,14 +448,21 @@ QVariant FederationModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (centre && row.figure == Figure::Connection)
             return centre->stateDetail();
-        if (centre && isTelemetryFigure(row.figure)
-            && !centre->site()->overview().telemetry_available()
-            && hasOverview(centre->site()->overview()))
-            return Words::noTelemetryTooltip();
-        if (!centre && totalIsPartial(row.figure))
-            return tr("Covers only the %1 of %2 centres that report accelerator telemetry.")
-                .arg(telemetryCentres())
+        if (const auto why = missing(index.column(), row.figure);
+            why != EnergyFigures::Missing::None)
+            return EnergyFigures::tooltip(why);
+        if (!centre && totalIsPartial(row.figure)) {
+            const auto reasons = missingAt(row.figure);
+            if (reasons.count(EnergyFigures::Missing::NoTelemetry) == reasons.size())
+                return tr("Covers only the %1 of %2 centres that report accelerator telemetry.")
+                    .arg(centresWith(row.figure))
+                    .arg(reportingCentres());
+            return tr("Covers only the %1 of %2 centres that have this figure: the others do not "
+                      "measure accelerator power or were not given their PUE or grid carbon "
+                      "factor.")
+                .arg(centresWith(row.figure))
                 .arg(reportingCentres());
+        }
         if (!centre && stale)
             return tr("Includes the last known figures of centres that are not live.");
         return {};

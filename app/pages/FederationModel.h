@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/EnergyFigures.h"
+
 #include <QAbstractTableModel>
 #include <QList>
 #include <optional>
@@ -60,9 +62,15 @@ public:
     // Centres that have sent an overview, and those of them with accelerator telemetry.
     int reportingCentres() const;
     int telemetryCentres() const;
-    // True when the Total of a figure measured by telemetry (utilisation, power, carbon)
-    // leaves out centres that do not measure it.
+    // Centres whose overview has the figure (a measured one needs telemetry; PUE, facility
+    // power and carbon need the site's configured facts too).
+    int centresWith(Figure figure) const;
+    // True when the Total of a figure measured by telemetry or following from the site's
+    // configured facts (utilisation, power, PUE, carbon) leaves out centres that lack it.
     bool totalIsPartial(Figure figure) const;
+    // Why a column has no value for such a figure (not measured, not configured); for the Total,
+    // when no centre has it and every one misses it for the same reason. None otherwise.
+    EnergyFigures::Missing missing(int column, Figure figure) const;
     // True when the centre's figures are the last known ones (not connected, or its backend
     // unreachable).
     bool isStale(client::Connection *centre) const;
@@ -85,6 +93,8 @@ private:
     void updateRows();
     void centreChanged(client::Connection *centre);
     QString text(int column, const Row &row) const;
+    // Why each centre that reports lacks a figure, for those that do.
+    QList<EnergyFigures::Missing> missingAt(Figure figure) const;
     qint64 ageSeconds(client::Connection *centre) const;
 
     QList<client::Connection *> m_centres;

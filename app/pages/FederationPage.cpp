@@ -1,6 +1,7 @@
 #include "pages/FederationPage.h"
 
 #include "KpiTile.h"
+#include "models/EnergyFigures.h"
 #include "models/Words.h"
 #include "pages/FederationModel.h"
 
@@ -128,21 +129,28 @@ void FederationPage::refreshTiles()
     m_down->setSeverity(!any ? widgets::SeverityColour::None
             : down > 0       ? widgets::SeverityColour::Warning
                              : widgets::SeverityColour::Ok);
-    // Utilisation, power and carbon come only from centres with accelerator telemetry.
-    const bool noTelemetry = m_model->reportingCentres() > 0 && m_model->telemetryCentres() == 0;
-    const QString unmeasured = noTelemetry ? Words::noTelemetry() : Words::noData();
+    // Utilisation, power and carbon come only from centres with accelerator telemetry, power and
+    // carbon only from those whose PUE and grid carbon factor are configured too.
+    auto absent = [&](Figure f) {
+        const auto why = m_model->missing(total, f);
+        return why != EnergyFigures::Missing::None ? EnergyFigures::text(why) : Words::noData();
+    };
     const auto util = m_model->value(total, Figure::Utilisation);
-    m_utilisation->setValueText(util ? Words::percent(*util) : unmeasured);
+    m_utilisation->setValueText(util ? Words::percent(*util) : absent(Figure::Utilisation));
     const auto running = m_model->value(total, Figure::JobsRunning);
     m_running->setValueText(running ? locale.toString(qint64(*running)) : Words::noData());
     const auto pending = m_model->value(total, Figure::JobsPending);
     m_pending->setValueText(pending ? locale.toString(qint64(*pending)) : Words::noData());
     const auto power = m_model->value(total, Figure::FacilityPower);
-    m_power->setValueText(power ? Words::power(*power) : unmeasured);
+    m_power->setValueText(power ? Words::power(*power) : absent(Figure::FacilityPower));
     const auto pue = m_model->value(total, Figure::Pue);
-    m_power->setSubtitle(pue ? tr("PUE %1").arg(locale.toString(*pue, 'f', 2)) : QString());
+    m_power->setSubtitle(pue ? tr("PUE %1").arg(locale.toString(*pue, 'f', 2))
+            : m_model->missing(total, Figure::Pue) == EnergyFigures::Missing::NotConfigured
+            ? tr("PUE not configured")
+            : QString());
     const auto carbon = m_model->value(total, Figure::Carbon);
-    m_carbon->setValueText(carbon ? locale.toString(*carbon / 1000, 'f', 2) : unmeasured);
+    m_carbon->setValueText(
+        carbon ? locale.toString(*carbon / 1000, 'f', 2) : absent(Figure::Carbon));
     m_carbon->setUnit(carbon ? tr("t CO₂") : QString());
 
     const int live = m_model->liveCentres();
@@ -157,16 +165,21 @@ void FederationPage::refreshTiles()
         t->setSubtitle(note);
     }
     m_power->setStale(live < centres);
-    if (m_model->totalIsPartial(Figure::Utilisation)) {
-        const QString partial = tr("only the %1 of %2 centres with telemetry")
-                                    .arg(m_model->telemetryCentres())
-                                    .arg(m_model->reportingCentres());
-        m_utilisation->setSubtitle(partial);
-        m_carbon->setSubtitle(partial);
-        m_power->setToolTip(partial);
-    } else {
-        m_power->setToolTip(noTelemetry ? Words::noTelemetryTooltip() : QString());
-    }
+    if (m_model->totalIsPartial(Figure::Utilisation))
+        m_utilisation->setSubtitle(tr("only the %1 of %2 centres with telemetry")
+                                       .arg(m_model->telemetryCentres())
+                                       .arg(m_model->reportingCentres()));
+    if (m_model->totalIsPartial(Figure::Carbon))
+        m_carbon->setSubtitle(tr("only %1 of %2 centres")
+                                  .arg(m_model->centresWith(Figure::Carbon))
+                                  .arg(m_model->reportingCentres()));
+    // The tiles say why as the Total column does.
+    auto why = [&](Figure f) {
+        return m_model->index(m_model->rowOf(f), total).data(Qt::ToolTipRole).toString();
+    };
+    m_utilisation->setExplanation(why(Figure::Utilisation));
+    m_power->setExplanation(why(Figure::FacilityPower));
+    m_carbon->setExplanation(why(Figure::Carbon));
 }
 
 } // namespace suanli::app

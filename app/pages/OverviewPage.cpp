@@ -6,6 +6,7 @@
 #include "SiteState.h"
 #include "TimeSeriesPlot.h"
 #include "charts/MetricsFeed.h"
+#include "models/EnergyFigures.h"
 #include "models/Words.h"
 
 #include <QDateTime>
@@ -126,18 +127,35 @@ void OverviewPage::refresh()
             ? widgets::SeverityColour::Critical
             : (alerts > 0 ? widgets::SeverityColour::Warning : widgets::SeverityColour::Ok));
     m_alerts->setSubtitle(tr("%1 critical").arg(locale.toString(critical)));
-    m_power->setValueText(
-        telemetry ? Words::power(o.facility_power_watts()) : Words::noTelemetry());
+    // Facility power, PUE and emissions also need the site's configured PUE and grid carbon
+    // factor: without them they are "not configured", never a default.
+    // Before the first overview nothing is known to be missing.
+    using Figure = EnergyFigures::Figure;
+    const bool received = !o.site().empty() || o.has_data_time();
+    auto missing = [&](Figure f) {
+        return received ? EnergyFigures::text(EnergyFigures::missing(o, f)) : Words::noData();
+    };
+    const auto facility = EnergyFigures::value(o, Figure::FacilityPower);
+    m_power->setValueText(facility ? Words::power(*facility) : missing(Figure::FacilityPower));
     m_power->setSubtitle(telemetry ? tr("IT %1").arg(Words::power(o.it_power_watts()))
                                    : tr("no accelerator telemetry"));
-    m_pue->setValueText(locale.toString(o.pue(), 'f', 2));
+    const auto pue = EnergyFigures::value(o, Figure::Pue);
+    m_pue->setValueText(pue ? locale.toString(*pue, 'f', 2) : missing(Figure::Pue));
+    const auto emissions = EnergyFigures::value(o, Figure::Emissions);
     m_carbon->setValueText(
-        telemetry ? locale.toString(o.emissions_kg_per_hour(), 'f', 0) : Words::noTelemetry());
-    m_carbon->setUnit(telemetry ? tr("kg CO₂") : QString());
-    for (auto *t : { m_utilisation, m_power, m_carbon })
-        t->setToolTip(telemetry ? QString() : Words::noTelemetryTooltip());
-    m_carbon->setSubtitle(
-        tr("grid %1 g/kWh").arg(locale.toString(o.carbon_intensity_g_per_kwh(), 'f', 0)));
+        emissions ? locale.toString(*emissions, 'f', 0) : missing(Figure::Emissions));
+    m_carbon->setUnit(emissions ? tr("kg CO₂") : QString());
+    const auto intensity = EnergyFigures::value(o, Figure::CarbonIntensity);
+    m_carbon->setSubtitle(intensity ? tr("grid %1 g/kWh").arg(locale.toString(*intensity, 'f', 0))
+            : received              ? tr("grid carbon factor not configured")
+                                    : QString());
+    auto why = [&](Figure f) {
+        return received ? EnergyFigures::tooltip(EnergyFigures::missing(o, f)) : QString();
+    };
+    m_utilisation->setExplanation(why(Figure::Utilisation));
+    m_power->setExplanation(why(Figure::FacilityPower));
+    m_pue->setExplanation(why(Figure::Pue));
+    m_carbon->setExplanation(why(Figure::Emissions));
     const double pflops = o.peak_tflops_fp16() / 1000.0;
     m_peak->setValueText(locale.toString(pflops, 'f', 0));
     m_peak->setUnit(tr("PFLOPS"));

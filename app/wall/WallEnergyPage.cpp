@@ -7,6 +7,7 @@
 #include "Palette.h"
 #include "SiteState.h"
 #include "TimeSeriesPlot.h"
+#include "models/EnergyFigures.h"
 #include "models/Words.h"
 #include "wall/WallStyle.h"
 
@@ -16,6 +17,7 @@
 #include <QVBoxLayout>
 #include <QtNumeric>
 #include <cmath>
+#include <functional>
 
 namespace suanli::app {
 
@@ -59,6 +61,10 @@ WallEnergyPage::WallEnergyPage(client::Connection *centre, QWidget *parent)
         widgets::Palette::seriesColour(widgets::SeriesMeaning::FacilityPower, true));
     m_trend->addSeries(kEmissions, tr("CO₂ emitted per hour"),
         widgets::Palette::seriesColour(widgets::SeriesMeaning::Emissions, true), Plot::Axis::Right);
+    // The gateway keeps no such series for a site fact nobody configured.
+    m_trend->setUnavailableText(tr("Not configured: this centre's gateway was not given its PUE "
+                                   "or its grid's carbon factor"),
+        tr("not configured", "after a chart's series in its legend"));
     m_trend->setRanges({});
     m_trend->setRange(Plot::Range::Day);
     m_trend->setFocusPolicy(Qt::NoFocus);
@@ -90,26 +96,33 @@ void WallEnergyPage::refreshContent()
     const auto &o = centre()->site()->overview();
     const QLocale locale;
     const bool synced = o.nodes_total() > 0;
-    // Power and emissions need accelerator telemetry; without it they are unknown, not zero.
-    const bool telemetry = o.telemetry_available();
-    auto measured = [&](const QString &text) {
-        return !synced ? Words::noData() : telemetry ? text : Words::noTelemetry();
+    // Power and emissions need accelerator telemetry, and facility power, PUE and emissions the
+    // site's configured PUE and grid carbon factor; without them they are unknown, not zero.
+    using Figure = EnergyFigures::Figure;
+    auto show = [&](Figure f, const std::function<QString(double)> &format) {
+        if (!synced)
+            return Words::noData();
+        const auto v = EnergyFigures::value(o, f);
+        return v ? format(*v) : EnergyFigures::text(EnergyFigures::missing(o, f));
     };
-    m_facility->setValueText(measured(Words::power(o.facility_power_watts())));
+    auto has = [&](Figure f) { return synced && EnergyFigures::value(o, f).has_value(); };
+    auto fixed = [&](int decimals, double scale = 1) {
+        return [&locale, decimals, scale](
+                   double v) { return locale.toString(v * scale, 'f', decimals); };
+    };
+    m_facility->setValueText(show(Figure::FacilityPower, &Words::power));
     m_facility->setSubtitle(tr("servers, cooling and losses"));
-    m_it->setValueText(measured(Words::power(o.it_power_watts())));
+    m_it->setValueText(show(Figure::ItPower, &Words::power));
     m_it->setSubtitle(tr("servers and accelerators"));
-    m_pue->setValueText(synced ? locale.toString(o.pue(), 'f', 2) : Words::noData());
+    m_pue->setValueText(show(Figure::Pue, fixed(2)));
     m_pue->setSubtitle(tr("facility ÷ IT power"));
-    m_intensity->setValueText(
-        synced ? locale.toString(o.carbon_intensity_g_per_kwh(), 'f', 0) : Words::noData());
-    m_intensity->setUnit(tr("g CO₂/kWh"));
+    m_intensity->setValueText(show(Figure::CarbonIntensity, fixed(0)));
+    m_intensity->setUnit(has(Figure::CarbonIntensity) ? tr("g CO₂/kWh") : QString());
     m_intensity->setSubtitle(QString::fromStdString(o.province()));
-    m_emissions->setValueText(measured(locale.toString(o.emissions_kg_per_hour(), 'f', 0)));
-    m_emissions->setUnit(synced && telemetry ? tr("kg CO₂") : QString());
-    m_perDay->setValueText(
-        measured(locale.toString(o.emissions_kg_per_hour() * 24.0 / 1000.0, 'f', 1)));
-    m_perDay->setUnit(synced && telemetry ? tr("t CO₂") : QString());
+    m_emissions->setValueText(show(Figure::Emissions, fixed(0)));
+    m_emissions->setUnit(has(Figure::Emissions) ? tr("kg CO₂") : QString());
+    m_perDay->setValueText(show(Figure::Emissions, fixed(1, 24.0 / 1000.0)));
+    m_perDay->setUnit(has(Figure::Emissions) ? tr("t CO₂") : QString());
     m_perDay->setSubtitle(tr("at the current draw"));
     const bool stale = isStale();
     const qint64 age = dataAgeSeconds();

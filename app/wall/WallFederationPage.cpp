@@ -3,6 +3,7 @@
 #include "Connection.h"
 #include "KpiTile.h"
 #include "SiteState.h"
+#include "models/EnergyFigures.h"
 #include "models/Words.h"
 #include "wall/WallStyle.h"
 
@@ -148,10 +149,20 @@ void WallFederationPage::refreshColumn(Column &c)
     c.running->setValueText(synced ? locale.toString(qint64(o.jobs_running())) : Words::noData());
     c.pending->setValueText(synced ? locale.toString(qint64(o.jobs_pending())) : Words::noData());
     c.pending->setSubtitle(tr("wait p50 %1").arg(Words::duration(qint64(o.wait_seconds_p50()))));
-    c.power->setValueText(measured(Words::power(o.facility_power_watts())));
-    c.power->setSubtitle(tr("PUE %1").arg(locale.toString(o.pue(), 'f', 2)));
-    c.carbon->setValueText(measured(locale.toString(o.emissions_kg_per_hour(), 'f', 0)));
-    c.carbon->setUnit(synced && telemetry ? tr("kg CO₂") : QString());
+    // Facility power and carbon also need the site's configured PUE and grid carbon factor.
+    using Figure = EnergyFigures::Figure;
+    auto energy = [&](Figure f, const QString &text) {
+        return !synced                   ? Words::noData()
+            : EnergyFigures::value(o, f) ? text
+                                         : EnergyFigures::text(EnergyFigures::missing(o, f));
+    };
+    c.power->setValueText(energy(Figure::FacilityPower, Words::power(o.facility_power_watts())));
+    c.power->setSubtitle(o.has_pue() ? tr("PUE %1").arg(locale.toString(o.pue(), 'f', 2))
+            : synced                 ? tr("PUE not configured")
+                                     : QString());
+    c.carbon->setValueText(
+        energy(Figure::Emissions, locale.toString(o.emissions_kg_per_hour(), 'f', 0)));
+    c.carbon->setUnit(synced && o.has_emissions_kg_per_hour() ? tr("kg CO₂") : QString());
 
     const bool stale = WallStyle::isStale(c.centre);
     const qint64 age = WallStyle::dataAgeSeconds(c.centre);

@@ -4,6 +4,9 @@ if(NOT TARGET suanli_app)
   return()
 endif()
 file(GLOB SUANLI_GUI_TESTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/tst_*.cpp)
+# tst_slurm_*: the console against the Slurm test cluster, registered with its fixture in
+# tests/slurm/slurm.cmake.
+list(FILTER SUANLI_GUI_TESTS EXCLUDE REGEX "/tst_slurm_[^/]*\\.cpp$")
 foreach(source IN LISTS SUANLI_GUI_TESTS)
   get_filename_component(name ${source} NAME_WE)
   add_executable(${name} ${source})

@@ -49,4 +49,19 @@ if(TARGET suanli_slurm)
   set_tests_properties(tst_slurm_gateway_rest PROPERTIES FIXTURES_REQUIRED slurm_cluster
                        RESOURCE_LOCK slurm_cluster SKIP_RETURN_CODE 77 TIMEOUT 600 LABELS slurm
                        ENVIRONMENT "${SUANLI_SLURM_ENV};SUANLI_SLURM_API=rest")
+  # The console, offscreen, on a Slurm centre: what the gateway leaves unconfigured or unmeasured
+  # (tests/gui/tst_slurm_*.cpp, which need this cluster).
+  if(TARGET suanli_app)
+    file(GLOB SUANLI_SLURM_GUI_TESTS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/gui/tst_slurm_*.cpp)
+    foreach(source IN LISTS SUANLI_SLURM_GUI_TESTS)
+      get_filename_component(name ${source} NAME_WE)
+      add_executable(${name} ${source})
+      suanli_qt_target(${name})
+      target_link_libraries(${name} PRIVATE suanli_app suanli_test_slurm Qt6::Test)
+      add_test(NAME ${name} COMMAND ${name})
+      set_tests_properties(${name} PROPERTIES FIXTURES_REQUIRED slurm_cluster RESOURCE_LOCK slurm_cluster
+                           SKIP_RETURN_CODE 77 TIMEOUT 600 LABELS "slurm;gui"
+                           ENVIRONMENT "${SUANLI_SLURM_ENV};QT_QPA_PLATFORM=offscreen;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/${name}-config")
+    endforeach()
+  endif()
 endif()

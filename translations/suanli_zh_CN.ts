@@ -2051,6 +2051,14 @@ SHA-256 指纹：
         <source> · reason: %1</source>
         <translation> · 原因：%1</translation>
     </message>
+    <message>
+        <source>No telemetry source is configured for this centre: its gateway reads no accelerator exporter</source>
+        <translation>此中心未配置遥测数据源：其网关未接入加速卡指标导出器</translation>
+    </message>
+    <message>
+        <source>no telemetry source</source>
+        <translation>无遥测数据源</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::NodeTableModel</name>

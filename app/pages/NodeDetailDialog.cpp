@@ -86,6 +86,10 @@ NodeDetailDialog::NodeDetailDialog(
             TimeSeriesPlot::Style::Line, Qt::DotLine);
         m_feed->bind(c.plot, v1::METRIC_SCOPE_NODE, node, c.metric, QStringLiteral("node"));
         c.plot->setNoDataText(tr("No data yet: the gateway records a point a minute"));
+        // The gateway says when it has no accelerator exporter to read: then no point will come.
+        c.plot->setUnavailableText(tr("No telemetry source is configured for this centre: its "
+                                      "gateway reads no accelerator exporter"),
+            tr("no telemetry source"));
     }
 
     QFont headerFont = m_header->font();

@@ -1,7 +1,8 @@
 // The console on a Slurm centre, offscreen, against real gateways on the Slurm test cluster
 // (tests/slurm registers this test with the cluster's fixture). A gateway given no PUE, no grid
 // carbon factor and no accelerator exporter: the Overview and Energy pages, the Federation
-// column and the wall's energy page say "Not configured", never a default or 0. The same
+// column and the wall's energy page say "Not configured", never a default or 0, and a node's
+// charts say that no telemetry source is configured rather than "No data yet". The same
 // cluster's gateway started with --pue 1.25 --province Shanghai shows its PUE and grid factor.
 #include "Connection.h"
 #include "GatewayProcess.h"
@@ -13,6 +14,7 @@
 #include "models/Words.h"
 #include "pages/EnergyPage.h"
 #include "pages/FederationModel.h"
+#include "pages/NodeDetailDialog.h"
 #include "pages/OverviewPage.h"
 #include "wall/WallEnergyPage.h"
 
@@ -61,6 +63,7 @@ private Q_SLOTS:
     void energyPageSaysNotConfigured();
     void federationColumnSaysNotConfigured();
     void wallEnergyPageSaysNotConfigured();
+    void nodeChartsSayNoTelemetrySourceIsConfigured();
 
 private:
     struct Centre {
@@ -214,6 +217,28 @@ void SlurmConsoleTest::wallEnergyPageSaysNotConfigured()
     QCOMPARE(configured.pue()->valueText(), QStringLiteral("1.25"));
     QCOMPARE(tileTitled(&configured, QStringLiteral("Grid carbon intensity"))->valueText(),
         QStringLiteral("585"));
+}
+
+void SlurmConsoleTest::nodeChartsSayNoTelemetrySourceIsConfigured()
+{
+    const QStringList nodes = m_bare.connection->site()->nodes().items.keys();
+    QVERIFY(!nodes.isEmpty());
+    QPointer<app::NodeDetailDialog> dialog
+        = new app::NodeDetailDialog(m_bare.connection.get(), nodes.first());
+    dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    const QString noSource = QStringLiteral("No telemetry source is configured for this centre: "
+                                            "its gateway reads no accelerator exporter");
+    for (TimeSeriesPlot *plot : { dialog->utilisationPlot(), dialog->memoryPlot(),
+             dialog->temperaturePlot(), dialog->powerPlot() }) {
+        QTRY_COMPARE_WITH_TIMEOUT(plot->overlayText(), noSource, kTimeoutMs);
+        QVERIFY(!plot->isSeriesAvailable(QStringLiteral("node")));
+        QCOMPARE(plot->legendText(QStringLiteral("acc0"))
+                     .endsWith(QStringLiteral("(no telemetry source)")),
+            true);
+    }
+    dialog->close();
+    QTRY_VERIFY(!dialog);
 }
 
 int main(int argc, char **argv)

@@ -44,8 +44,10 @@ public:
     using Describe = std::function<std::vector<std::string>(const Event &)>;
 
     Watcher(const std::string &token, Open open, Describe describe)
-        : m_context(GatewayProcess::context(token))
+        : m_context(std::make_unique<grpc::ClientContext>())
     {
+        // No deadline: the stream stays open for the whole run.
+        m_context->AddMetadata("authorization", "Bearer " + token);
         m_thread = std::thread([this, open, describe] {
             auto reader = open(m_context.get());
             Event event;

@@ -11,3 +11,5 @@ target_compile_definitions(tst_slurm_mapping
 suanli_gtest(tst_slurm_jwt SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_slurm_jwt.cpp LIBS suanli_slurm)
 suanli_gtest(tst_slurm_command SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_slurm_command.cpp
              LIBS suanli_slurm)
+suanli_gtest(tst_slurm_backend SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_slurm_backend.cpp
+             LIBS suanli_slurm)

@@ -237,8 +237,14 @@ SlurmBackend::Reply SlurmBackend::rest(
         r = m_http.post(url, body, headers);
     if (!r.answered) {
         reply.unreachable = true;
-        reply.error = "slurmrestd at " + m_options.url + " does not answer (" + r.error
-            + "); is slurmrestd running?";
+        if (contains(r.error, "timed out") || contains(r.error, "Timeout"))
+            reply.error = "slurmrestd at " + m_options.url + " did not answer " + path
+                + " within --slurm-timeout (" + r.error
+                + "); it is running but slow: a large cluster's answer can take slurmrestd "
+                  "longer than that (--slurm-api libslurm reads it without slurmrestd)";
+        else
+            reply.error = "cannot reach slurmrestd at " + m_options.url + " (" + r.error
+                + "); is slurmrestd running?";
         return reply;
     }
     if (r.status == 304) {
@@ -633,12 +639,24 @@ bool SlurmBackend::pollLocked(bool full, std::string *error)
 bool SlurmBackend::tick(std::string *error)
 {
     std::lock_guard io(m_io);
+    const auto started = std::chrono::steady_clock::now();
+    // After a read that failed, wait at least as long as it took before the
+    // next: a Slurm that answers slowly (or times out) gets at most half the
+    // gateway's attention, instead of a new request every tick piling up
+    // behind the ones it is still working on.
+    if (started < m_retryAt) {
+        if (error)
+            *error = m_retryError;
+        return false;
+    }
     const bool full = !m_polled
-        || std::chrono::steady_clock::now() - m_lastFull
-            >= std::chrono::duration<double>(m_options.fullReadEverySeconds);
+        || started - m_lastFull >= std::chrono::duration<double>(m_options.fullReadEverySeconds);
     std::string why;
     const bool ok = pollLocked(full, &why);
     markReachable(ok, why);
+    const auto ended = std::chrono::steady_clock::now();
+    m_retryAt = ok ? std::chrono::steady_clock::time_point {} : ended + (ended - started);
+    m_retryError = ok ? std::string() : why;
     if (!ok && error)
         *error = why;
     return ok;

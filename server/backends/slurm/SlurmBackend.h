@@ -158,6 +158,9 @@ private:
     std::chrono::steady_clock::duration m_jobsWholeCost {};
     bool m_nodesStale = true; // partitions changed: nodes must be read whole
     bool m_polled = false;
+    // After a failed read, no new one before m_retryAt (see tick()).
+    std::chrono::steady_clock::time_point m_retryAt {};
+    std::string m_retryError;
     bool m_polledTenants = false;
 
     // m_mutex guards the model and what is queued for the cache.

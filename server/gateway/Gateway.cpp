@@ -201,6 +201,9 @@ void Gateway::shutdown()
         m_cache->queues().finishAll(bye);
         m_cache->alerts().finishAll(bye);
         m_cache->quotaRequests().finishAll(bye);
+        m_cache->tenantCollection().finishAll(bye);
+        if (m_cluster)
+            m_cluster->finishStreams(bye);
         if (m_telemetry)
             m_telemetry->finishAll(bye);
         m_server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(3));

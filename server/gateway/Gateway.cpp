@@ -19,6 +19,8 @@
 #include <malloc.h>
 #include <random>
 #include <sstream>
+#include <string_view>
+#include <unordered_set>
 
 namespace suanli::server {
 
@@ -49,6 +51,12 @@ Gateway::Gateway(GatewayOptions options)
 {
 }
 
+Gateway::Gateway(GatewayOptions options, std::unique_ptr<Backend> backend)
+    : m_options(std::move(options))
+    , m_backend(std::move(backend))
+{
+}
+
 Gateway::~Gateway()
 {
     shutdown();
@@ -64,11 +72,13 @@ std::string Gateway::describe() const
 
 void Gateway::start()
 {
-    if (m_options.backend != "sim" && m_options.backend != "slurm")
+    if (!m_backend && m_options.backend != "sim" && m_options.backend != "slurm")
         throw std::runtime_error(
             "unknown backend '" + m_options.backend + "' (this suanlid knows: sim, slurm)");
     m_store = std::make_unique<Store>(m_options.dataDir);
-    if (m_options.backend == "slurm") {
+    if (m_backend) {
+        // Given by whoever embeds this gateway.
+    } else if (m_options.backend == "slurm") {
         SlurmOptions slurm = m_options.slurm;
         slurm.tickSeconds = m_options.tickSeconds;
         slurm.warn = [](const std::string &message) { LOG_WARN("slurm: " << message); };
@@ -81,6 +91,9 @@ void Gateway::start()
         m_backend = std::make_unique<SimBackend>(m_options.sim);
     }
     m_cache = std::make_unique<ClusterCache>(randomEpoch());
+    // Sized by the nodes as they come (publishLocked), so a start while the backend is down
+    // gets room for the centre when it answers.
+    m_metrics = std::make_unique<MetricsHistory>();
 
     // Quotas applied through this gateway before a restart are re-applied
     // to a backend that does not keep them itself.
@@ -98,12 +111,6 @@ void Gateway::start()
         m_status.backendTime = m_backend->now();
         BackendChanges first = m_backend->snapshot();
         m_status.stale = !m_backend->reachable();
-        for (const auto &node : first.nodes)
-            m_nodeIndex.emplace(node.name(), static_cast<uint32_t>(m_nodeIndex.size()));
-        size_t perNode = 0;
-        for (const auto &node : first.nodes)
-            perNode = std::max<size_t>(perNode, node.accelerators_total());
-        m_metrics = std::make_unique<MetricsHistory>(first.nodes.size(), perNode);
         publishLocked(std::move(first));
         // Nobody can resume into the initial load; keep none of it.
         m_cache->nodes().clearHistory();
@@ -121,13 +128,7 @@ void Gateway::start()
             std::lock_guard lock(m_publishMutex);
             publishLocked(m_backend->collectChanges());
         },
-        [this](const std::string &name) -> std::optional<uint32_t> {
-            auto it = m_nodeIndex.find(name);
-            if (it == m_nodeIndex.end())
-                return std::nullopt;
-            return it->second;
-        },
-        {} });
+        [this](const std::string &name) { return nodeIndex(name); }, {} });
     recordMetrics(m_cache->overview(m_context->site));
     // The initial snapshot's temporary copies are gone: give their pages back.
     malloc_trim(0);
@@ -214,6 +215,7 @@ void Gateway::shutdown()
 
 void Gateway::publishLocked(BackendChanges changes)
 {
+    indexNodesLocked(changes.nodes);
     const bool tenantsChanged = changes.tenantsChanged;
     m_cache->apply(std::move(changes), m_status);
     if (tenantsChanged) {
@@ -233,6 +235,41 @@ void Gateway::publishLocked(BackendChanges changes)
         }
         m_cache->setTenants(std::move(tenants));
     }
+}
+
+void Gateway::indexNodesLocked(const std::vector<v1::Node> &nodes)
+{
+    std::vector<const std::string *> added;
+    std::unordered_set<std::string_view> seen;
+    size_t perNode = m_metrics->acceleratorsPerNode();
+    {
+        std::shared_lock read(m_nodeIndexMutex);
+        for (const auto &node : nodes) {
+            perNode = std::max<size_t>(perNode, node.accelerators_total());
+            if (!m_nodeIndex.count(node.name()) && seen.insert(node.name()).second)
+                added.push_back(&node.name());
+        }
+    }
+    if (added.empty() && perNode == m_metrics->acceleratorsPerNode())
+        return;
+    // Room first, then the names: a telemetry call that finds a name finds its history.
+    const size_t count = m_nodeIndex.size() + added.size();
+    if (perNode != m_metrics->acceleratorsPerNode() && m_metrics->nodeCount() > 0)
+        LOG_INFO("nodes with " << perNode << " accelerators appeared: the last hour of "
+                               << "accelerator history starts again");
+    m_metrics->resize(count, perNode);
+    std::unique_lock write(m_nodeIndexMutex);
+    for (const std::string *name : added)
+        m_nodeIndex.emplace(*name, static_cast<uint32_t>(m_nodeIndex.size()));
+}
+
+std::optional<uint32_t> Gateway::nodeIndex(const std::string &name) const
+{
+    std::shared_lock lock(m_nodeIndexMutex);
+    auto it = m_nodeIndex.find(name);
+    if (it == m_nodeIndex.end())
+        return std::nullopt;
+    return it->second;
 }
 
 void Gateway::tickLoop()

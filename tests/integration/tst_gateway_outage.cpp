@@ -1,0 +1,184 @@
+// A gateway whose scheduler goes away (an OutageBackend switched off) while the gateway stays
+// up: a gateway started during the outage serves the whole centre, metrics included, once the
+// scheduler answers; nodes that appear later get a history without erasing the others'.
+#include "Connection.h"
+#include "InProcessGateway.h"
+#include "suanli/v1/cluster.grpc.pb.h"
+#include "suanli/v1/telemetry.grpc.pb.h"
+
+#include <cmath>
+#include <functional>
+#include <google/protobuf/util/time_util.h>
+#include <gtest/gtest.h>
+#include <set>
+#include <thread>
+
+using namespace suanli::test;
+namespace v1 = suanli::v1;
+using google::protobuf::util::TimeUtil;
+using namespace std::chrono_literals;
+
+namespace {
+
+// A still centre: its clock moves only when a test advances it.
+suanli::server::SimOptions stillCentre()
+{
+    suanli::server::SimOptions sim;
+    sim.nodes = 16;
+    sim.jobs = 60;
+    sim.speed = 0;
+    return sim;
+}
+
+// Asks `done` again every 50 ms until it holds or `timeout` passes.
+bool waitUntil(const std::function<bool()> &done, std::chrono::milliseconds timeout = 30s)
+{
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (!done()) {
+        if (std::chrono::steady_clock::now() > deadline)
+            return false;
+        std::this_thread::sleep_for(50ms);
+    }
+    return true;
+}
+
+std::unique_ptr<grpc::ClientContext> context(const std::string &token)
+{
+    return GatewayProcess::context(token);
+}
+
+class OutageTest : public ::testing::Test {
+protected:
+    void open(bool reachable)
+    {
+        gateway = std::make_unique<InProcessGateway>(stillCentre(), reachable);
+        ASSERT_TRUE(gateway->start()) << gateway->error();
+        admin = gateway->addUser("root", "admin");
+        // suanlictl's own retry policy: UNAVAILABLE is retried, up to 4 attempts.
+        channel = gateway->channel(suanli::ctl::Connection::serviceConfig());
+        cluster = v1::Cluster::NewStub(channel);
+        telemetry = v1::Telemetry::NewStub(channel);
+    }
+
+    v1::Overview overview()
+    {
+        v1::Overview o;
+        cluster->GetOverview(context(admin).get(), {}, &o);
+        return o;
+    }
+
+    std::vector<v1::Node> nodes()
+    {
+        v1::ListNodesRequest request;
+        request.set_page_size(1000);
+        v1::ListNodesResponse response;
+        cluster->ListNodes(context(admin).get(), request, &response);
+        return { response.nodes().begin(), response.nodes().end() };
+    }
+
+    // Node utilisation over the last two hours of backend time, one point a minute.
+    v1::Series utilisation(const std::string &node, grpc::Status *status)
+    {
+        v1::QueryMetricsRequest request;
+        request.set_scope(v1::METRIC_SCOPE_NODE);
+        request.set_target(node);
+        request.add_metrics("utilisation_percent");
+        const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+            gateway->backend().now().time_since_epoch())
+                                .count();
+        *request.mutable_start_time() = TimeUtil::SecondsToTimestamp(now - 7200);
+        *request.mutable_end_time() = TimeUtil::SecondsToTimestamp(now + 60);
+        *request.mutable_step() = TimeUtil::SecondsToDuration(60);
+        v1::QueryMetricsResponse response;
+        *status = telemetry->QueryMetrics(context(admin).get(), request, &response);
+        return response.series_size() > 0 ? response.series(0) : v1::Series();
+    }
+
+    // Times of the points that hold a value.
+    static std::vector<int64_t> sampled(const v1::Series &series)
+    {
+        std::vector<int64_t> out;
+        for (int i = 0; i < series.values_size() && i < series.times_size(); ++i)
+            if (!std::isnan(series.values(i)))
+                out.push_back(series.times(i));
+        return out;
+    }
+
+    std::unique_ptr<InProcessGateway> gateway;
+    std::string admin;
+    std::shared_ptr<grpc::Channel> channel;
+    std::unique_ptr<v1::Cluster::Stub> cluster;
+    std::unique_ptr<v1::Telemetry::Stub> telemetry;
+};
+
+} // namespace
+
+TEST_F(OutageTest, AGatewayStartedWhileTheSchedulerIsDownServesTheCentreWhenItAnswers)
+{
+    open(false);
+    EXPECT_TRUE(nodes().empty());
+    EXPECT_TRUE(overview().stale());
+
+    gateway->backend().setReachable(true);
+    ASSERT_TRUE(waitUntil([&] { return nodes().size() == 16; }));
+    EXPECT_FALSE(overview().stale());
+
+    // Every node has a place in the metrics history, and its samples are kept.
+    const std::string node = nodes().front().name();
+    grpc::Status status;
+    utilisation(node, &status);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    gateway->backend().sim().advance(120);
+    ASSERT_TRUE(waitUntil([&] {
+        const v1::Series series = utilisation(node, &status);
+        return status.ok() && series.available() && !sampled(series).empty();
+    })) << status.error_message();
+}
+
+TEST_F(OutageTest, NodesThatAppearLaterGetAHistoryAndTheOthersKeepTheirs)
+{
+    auto sim = stillCentre();
+    std::set<std::string> lateNodes;
+    std::string earlyNode;
+    {
+        // Four nodes the backend reports only later, as a centre that grows.
+        OutageBackend probe(sim);
+        const auto names = probe.nodeNames();
+        ASSERT_EQ(names.size(), 16u);
+        lateNodes = { names[3], names[7], names[11], names[15] };
+        earlyNode = names[0];
+    }
+    gateway = std::make_unique<InProcessGateway>(sim, true);
+    gateway->backend().withhold(lateNodes);
+    ASSERT_TRUE(gateway->start()) << gateway->error();
+    admin = gateway->addUser("root", "admin");
+    channel = gateway->channel();
+    cluster = v1::Cluster::NewStub(channel);
+    telemetry = v1::Telemetry::NewStub(channel);
+    ASSERT_EQ(nodes().size(), 12u);
+
+    grpc::Status status;
+    gateway->backend().sim().advance(120);
+    std::vector<int64_t> early;
+    ASSERT_TRUE(waitUntil([&] {
+        early = sampled(utilisation(earlyNode, &status));
+        return !early.empty();
+    })) << status.error_message();
+    const std::string late = *lateNodes.begin();
+    utilisation(late, &status);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+
+    gateway->backend().reveal();
+    ASSERT_TRUE(waitUntil([&] { return nodes().size() == 16; }));
+    utilisation(late, &status);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    gateway->backend().sim().advance(120);
+    ASSERT_TRUE(waitUntil([&] {
+        const auto got = sampled(utilisation(late, &status));
+        return !got.empty();
+    })) << status.error_message();
+    // What the early node had before the others came is still there.
+    const auto after = sampled(utilisation(earlyNode, &status));
+    for (const int64_t t : early)
+        EXPECT_NE(std::find(after.begin(), after.end(), t), after.end()) << "lost minute " << t;
+}

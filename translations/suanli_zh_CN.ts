@@ -683,6 +683,10 @@
         <source>This centre reports no accelerator telemetry, so utilisation, power and carbon are not measured. Start its gateway with --metrics-url to collect them.</source>
         <translation>此中心未上报加速卡遥测数据，因此无法测量利用率、功率和碳排放。请以 --metrics-url 启动其网关以采集这些数据。</translation>
     </message>
+    <message>
+        <source>scheduler unreachable</source>
+        <translation>调度器不可达</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

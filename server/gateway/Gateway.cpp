@@ -91,6 +91,7 @@ void Gateway::start()
         m_backend = std::make_unique<SimBackend>(m_options.sim);
     }
     m_cache = std::make_unique<ClusterCache>(randomEpoch());
+    m_health = std::make_unique<BackendHealth>(m_backend->kind());
     // Sized by the nodes as they come (publishLocked), so a start while the backend is down
     // gets room for the centre when it answers.
     m_metrics = std::make_unique<MetricsHistory>();
@@ -111,6 +112,11 @@ void Gateway::start()
         m_status.backendTime = m_backend->now();
         BackendChanges first = m_backend->snapshot();
         m_status.stale = !m_backend->reachable();
+        if (m_status.stale) {
+            // Why is told by the first tick that fails again.
+            LOG_WARN(m_backend->kind() << " backend unreachable at start");
+            m_health->failed(m_backend->now(), {});
+        }
         publishLocked(std::move(first));
         // Nobody can resume into the initial load; keep none of it.
         m_cache->nodes().clearHistory();
@@ -122,7 +128,7 @@ void Gateway::start()
     std::vector<v1::QuotaRequest> requests = m_store->quotaRequests();
     m_cache->quotaRequests().apply(std::move(requests), {}, m_status);
 
-    m_context.reset(new GatewayContext { *m_store, *m_backend, *m_cache, *m_metrics,
+    m_context.reset(new GatewayContext { *m_store, *m_backend, *m_cache, *m_metrics, *m_health,
         m_backend->site(), kVersion,
         [this] {
             std::lock_guard lock(m_publishMutex);
@@ -216,6 +222,8 @@ void Gateway::shutdown()
 void Gateway::publishLocked(BackendChanges changes)
 {
     indexNodesLocked(changes.nodes);
+    for (auto &alert : m_health->takeChanges())
+        changes.alerts.push_back(std::move(alert));
     const bool tenantsChanged = changes.tenantsChanged;
     m_cache->apply(std::move(changes), m_status);
     if (tenantsChanged) {
@@ -295,18 +303,25 @@ void Gateway::tickLoop()
             const bool answered = m_backend->tick(&error);
             std::lock_guard lock(m_publishMutex);
             if (answered) {
-                if (wasStale)
+                if (m_status.stale)
                     LOG_INFO(m_backend->kind() << " backend answers again");
                 wasStale = false;
                 m_status.stale = false;
                 m_status.dataTime = std::chrono::system_clock::now();
                 m_status.backendTime = m_backend->now();
+                m_health->answered(m_status.backendTime);
                 publishLocked(m_backend->collectChanges());
             } else {
                 if (!wasStale)
                     LOG_WARN(m_backend->kind() << " backend unreachable: " << error);
                 wasStale = true;
                 m_status.stale = true;
+                m_health->failed(m_backend->now(), error);
+                if (auto alerts = m_health->takeChanges(); !alerts.empty()) {
+                    BackendChanges raised;
+                    raised.alerts = std::move(alerts);
+                    m_cache->apply(std::move(raised), m_status);
+                }
                 m_cache->heartbeat(m_status);
                 lastHeartbeat = std::chrono::steady_clock::now();
             }

@@ -1,9 +1,11 @@
 // A gateway whose scheduler goes away (an OutageBackend switched off) while the gateway stays
-// up: a gateway started during the outage serves the whole centre, metrics included, once the
-// scheduler answers; nodes that appear later get a history without erasing the others'.
+// up: an alert is raised and cleared; a gateway started during the outage serves the whole
+// centre, metrics included, once the scheduler answers; nodes that appear later get a history
+// without erasing the others'.
 #include "Connection.h"
 #include "InProcessGateway.h"
 #include "suanli/v1/cluster.grpc.pb.h"
+#include "suanli/v1/events.grpc.pb.h"
 #include "suanli/v1/telemetry.grpc.pb.h"
 
 #include <cmath>
@@ -57,6 +59,7 @@ protected:
         // suanlictl's own retry policy: UNAVAILABLE is retried, up to 4 attempts.
         channel = gateway->channel(suanli::ctl::Connection::serviceConfig());
         cluster = v1::Cluster::NewStub(channel);
+        events = v1::Events::NewStub(channel);
         telemetry = v1::Telemetry::NewStub(channel);
     }
 
@@ -74,6 +77,19 @@ protected:
         v1::ListNodesResponse response;
         cluster->ListNodes(context(admin).get(), request, &response);
         return { response.nodes().begin(), response.nodes().end() };
+    }
+
+    std::vector<v1::Alert> alertsOfKind(const std::string &kind)
+    {
+        v1::ListAlertsRequest request;
+        request.set_page_size(1000);
+        v1::ListAlertsResponse response;
+        events->ListAlerts(context(admin).get(), request, &response);
+        std::vector<v1::Alert> out;
+        for (const auto &a : response.alerts())
+            if (a.kind() == kind)
+                out.push_back(a);
+        return out;
     }
 
     // Node utilisation over the last two hours of backend time, one point a minute.
@@ -108,20 +124,86 @@ protected:
     std::string admin;
     std::shared_ptr<grpc::Channel> channel;
     std::unique_ptr<v1::Cluster::Stub> cluster;
+    std::unique_ptr<v1::Events::Stub> events;
     std::unique_ptr<v1::Telemetry::Stub> telemetry;
 };
 
 } // namespace
+
+TEST_F(OutageTest, AnOutageRaisesACriticalAlertThatClearsWhenTheSchedulerAnswers)
+{
+    open(true);
+    EXPECT_TRUE(alertsOfKind("scheduler_unreachable").empty());
+    const auto stopped = gateway->backend().now();
+    gateway->backend().setReachable(false);
+    ASSERT_TRUE(waitUntil([&] { return alertsOfKind("scheduler_unreachable").size() == 1; }));
+    v1::Alert alert = alertsOfKind("scheduler_unreachable").front();
+    EXPECT_EQ(alert.severity(), v1::SEVERITY_CRITICAL);
+    EXPECT_EQ(alert.target(), "sim");
+    EXPECT_FALSE(alert.has_clear_time());
+    EXPECT_GE(TimeUtil::TimestampToSeconds(alert.raise_time()),
+        std::chrono::duration_cast<std::chrono::seconds>(stopped.time_since_epoch()).count());
+    EXPECT_NE(alert.summary().find("the simulated scheduler (the centre's scheduler) "
+                                   "unreachable since "),
+        std::string::npos)
+        << alert.summary();
+    EXPECT_NE(alert.summary().find(OutageBackend::kOutage), std::string::npos) << alert.summary();
+    EXPECT_GE(overview().open_alerts_by_severity().at("critical"), 1);
+
+    // Consoles see it in the alerts they watch.
+    {
+        auto ctx = context(admin);
+        auto reader = events->WatchAlerts(ctx.get(), v1::WatchRequest());
+        v1::AlertsEvent event;
+        bool found = false;
+        while (reader->Read(&event)) {
+            for (const auto &a : event.upserts())
+                found = found || a.id() == alert.id();
+            if (event.header().last_chunk())
+                break;
+        }
+        ctx->TryCancel();
+        while (reader->Read(&event)) { }
+        reader->Finish();
+        EXPECT_TRUE(found) << "alert " << alert.id() << " not in the WatchAlerts snapshot";
+    }
+
+    // It is acknowledged like the backend's own alerts.
+    const RunResult ack
+        = gateway->ctl(admin, { "alerts", "ack", alert.id(), "--comment", "on it" });
+    EXPECT_EQ(ack.exitCode, 0) << ack.out << ack.err;
+    ASSERT_TRUE(waitUntil([&] {
+        const auto all = alertsOfKind("scheduler_unreachable");
+        return all.size() == 1 && all[0].acknowledged();
+    }));
+    EXPECT_EQ(alertsOfKind("scheduler_unreachable")[0].acknowledged_by(), "root");
+
+    gateway->backend().setReachable(true);
+    ASSERT_TRUE(waitUntil([&] {
+        const auto all = alertsOfKind("scheduler_unreachable");
+        return all.size() == 1 && all[0].has_clear_time();
+    }));
+    EXPECT_EQ(alertsOfKind("scheduler_unreachable")[0].id(), alert.id());
+
+    // The next outage is a new alert.
+    gateway->backend().setReachable(false);
+    ASSERT_TRUE(waitUntil([&] { return alertsOfKind("scheduler_unreachable").size() == 2; }));
+    const auto both = alertsOfKind("scheduler_unreachable");
+    EXPECT_NE(both[0].id(), both[1].id());
+}
 
 TEST_F(OutageTest, AGatewayStartedWhileTheSchedulerIsDownServesTheCentreWhenItAnswers)
 {
     open(false);
     EXPECT_TRUE(nodes().empty());
     EXPECT_TRUE(overview().stale());
+    ASSERT_EQ(alertsOfKind("scheduler_unreachable").size(), 1u);
 
     gateway->backend().setReachable(true);
     ASSERT_TRUE(waitUntil([&] { return nodes().size() == 16; }));
     EXPECT_FALSE(overview().stale());
+    EXPECT_TRUE(
+        waitUntil([&] { return alertsOfKind("scheduler_unreachable")[0].has_clear_time(); }));
 
     // Every node has a place in the metrics history, and its samples are kept.
     const std::string node = nodes().front().name();

@@ -86,6 +86,13 @@ void ServiceBase::audit(grpc::CallbackServerContext *call, const Principal &who,
                       << " result=" << record.result);
 }
 
+void ServiceBase::logReplay(
+    const Principal &who, const std::string &method, const std::string &requestId)
+{
+    LOG_INFO("replayed " << method << " user=" << who.user << " request_id=" << requestId
+                         << " (audited when first applied)");
+}
+
 std::string ServiceBase::joinTargets(const std::vector<std::string> &targets)
 {
     std::string out;

@@ -112,9 +112,9 @@ protected:
             audit(call, who, method, target, reason, status);
             return status;
         }
+        // A retry of an answered request was audited when it was applied.
         if (replay(who, requestId, response)) {
-            audit(call, who, method, target, reason, grpc::Status::OK,
-                "replayed request_id " + requestId);
+            logReplay(who, method, requestId);
             return grpc::Status::OK;
         }
         const auto results = apply(targets, Actor { who.user, reason });
@@ -137,6 +137,9 @@ protected:
         return grpc::Status::OK;
     }
 
+    // Logs (does not audit) a request answered again from its request_id.
+    static void logReplay(
+        const Principal &who, const std::string &method, const std::string &requestId);
     static std::string joinTargets(const std::vector<std::string> &targets);
     // "3 of 4 applied; n9: not found" for the audit detail.
     static std::string summarise(const TargetResults &results);

@@ -158,7 +158,7 @@ grpc::ServerUnaryReactor *TenancyService::SetQuota(
         return refuse(grpc::Status(grpc::StatusCode::NOT_FOUND,
             "project '" + request->project() + "' not found in tenant " + request->tenant()));
     if (replay(who, request->request_id(), response)) {
-        audit(call, who, method, target, request->reason(), grpc::Status::OK, "replayed");
+        logReplay(who, method, request->request_id());
         return finish(call, grpc::Status::OK);
     }
     grpc::Status status;
@@ -276,7 +276,7 @@ grpc::ServerUnaryReactor *TenancyService::CreateQuotaRequest(grpc::CallbackServe
         limits = &project->quotas();
     }
     if (replay(who, request->request_id(), response)) {
-        audit(call, who, method, target, request->justification(), grpc::Status::OK, "replayed");
+        logReplay(who, method, request->request_id());
         return finish(call, grpc::Status::OK);
     }
     v1::QuotaRequest qr;

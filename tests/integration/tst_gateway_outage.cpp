@@ -1,12 +1,14 @@
 // A gateway whose scheduler goes away (an OutageBackend switched off) while the gateway stays
 // up: an alert is raised and cleared; a gateway started during the outage serves the whole
 // centre, metrics included, once the scheduler answers; nodes that appear later get a history
-// without erasing the others'.
+// without erasing the others. And a retried request is audited once.
 #include "Connection.h"
 #include "InProcessGateway.h"
+#include "suanli/v1/audit.grpc.pb.h"
 #include "suanli/v1/cluster.grpc.pb.h"
 #include "suanli/v1/events.grpc.pb.h"
 #include "suanli/v1/telemetry.grpc.pb.h"
+#include "suanli/v1/tenancy.grpc.pb.h"
 
 #include <cmath>
 #include <functional>
@@ -60,7 +62,9 @@ protected:
         channel = gateway->channel(suanli::ctl::Connection::serviceConfig());
         cluster = v1::Cluster::NewStub(channel);
         events = v1::Events::NewStub(channel);
+        tenancy = v1::Tenancy::NewStub(channel);
         telemetry = v1::Telemetry::NewStub(channel);
+        audit = v1::Audit::NewStub(channel);
     }
 
     v1::Overview overview()
@@ -77,6 +81,19 @@ protected:
         v1::ListNodesResponse response;
         cluster->ListNodes(context(admin).get(), request, &response);
         return { response.nodes().begin(), response.nodes().end() };
+    }
+
+    std::vector<v1::AuditEntry> auditOf(const std::string &action)
+    {
+        v1::ListAuditEntriesRequest request;
+        request.set_page_size(1000);
+        v1::ListAuditEntriesResponse response;
+        EXPECT_TRUE(audit->ListAuditEntries(context(admin).get(), request, &response).ok());
+        std::vector<v1::AuditEntry> out;
+        for (const auto &e : response.entries())
+            if (e.action() == action)
+                out.push_back(e);
+        return out;
     }
 
     std::vector<v1::Alert> alertsOfKind(const std::string &kind)
@@ -125,10 +142,48 @@ protected:
     std::shared_ptr<grpc::Channel> channel;
     std::unique_ptr<v1::Cluster::Stub> cluster;
     std::unique_ptr<v1::Events::Stub> events;
+    std::unique_ptr<v1::Tenancy::Stub> tenancy;
     std::unique_ptr<v1::Telemetry::Stub> telemetry;
+    std::unique_ptr<v1::Audit::Stub> audit;
 };
 
 } // namespace
+
+TEST_F(OutageTest, ARetriedRequestIdIsAuditedOnce)
+{
+    open(true);
+    const std::string node = nodes().front().name();
+    v1::DrainNodesRequest drain;
+    drain.add_names(node);
+    drain.set_reason("replace PSU");
+    drain.set_request_id("retry-me");
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        v1::NodeActionResponse response;
+        const grpc::Status status = cluster->DrainNodes(context(admin).get(), drain, &response);
+        ASSERT_TRUE(status.ok()) << status.error_message();
+        ASSERT_EQ(response.results_size(), 1);
+        EXPECT_TRUE(response.results(0).ok());
+    }
+    const auto drains = auditOf("Cluster.DrainNodes");
+    ASSERT_EQ(drains.size(), 1u);
+    EXPECT_EQ(drains[0].result(), "OK");
+    EXPECT_EQ(drains[0].detail(), "1 of 1 applied");
+
+    v1::ListTenantsResponse tenants;
+    ASSERT_TRUE(tenancy->ListTenants(context(admin).get(), {}, &tenants).ok());
+    ASSERT_GT(tenants.tenants_size(), 0);
+    v1::SetQuotaRequest quota;
+    quota.set_tenant(tenants.tenants(0).id());
+    quota.mutable_limit()->set_model(v1::ACCELERATOR_MODEL_NVIDIA_H100);
+    quota.mutable_limit()->set_max_accelerators(64);
+    quota.set_request_id("quota-retry-me");
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        v1::Tenant tenant;
+        const grpc::Status status = tenancy->SetQuota(context(admin).get(), quota, &tenant);
+        ASSERT_TRUE(status.ok()) << status.error_message();
+    }
+    EXPECT_EQ(auditOf("Tenancy.SetQuota").size(), 1u);
+}
 
 TEST_F(OutageTest, AnOutageRaisesACriticalAlertThatClearsWhenTheSchedulerAnswers)
 {

@@ -112,10 +112,7 @@ grpc::Status TenancyService::applyQuota(
     std::string error;
     if (!m_ctx.backend.setQuota(tenant, project, limit, &error)) {
         if (!m_ctx.backend.reachable())
-            return grpc::Status(grpc::StatusCode::UNAVAILABLE,
-                error.find(m_ctx.backend.kind()) != std::string::npos
-                    ? error
-                    : "the " + m_ctx.backend.kind() + " backend cannot be reached: " + error);
+            return schedulerUnavailable(error);
         return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
             "the " + m_ctx.backend.kind() + " backend refused the quota: " + error);
     }

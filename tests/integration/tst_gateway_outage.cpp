@@ -1,8 +1,9 @@
 // A gateway whose scheduler goes away (an OutageBackend switched off) while the gateway stays
-// up: an alert is raised and cleared; a gateway started during the outage serves the whole
-// centre, metrics included, once the scheduler answers; nodes that appear later get a history
-// without erasing the others. And a retried request is audited once.
+// up: actions say so and are audited once, however the client retries; an alert is raised and
+// cleared; a gateway started during the outage serves the whole centre, metrics included, once
+// the scheduler answers; nodes that appear later get a history without erasing the others'.
 #include "Connection.h"
+#include "ErrorInfo.h"
 #include "InProcessGateway.h"
 #include "suanli/v1/audit.grpc.pb.h"
 #include "suanli/v1/cluster.grpc.pb.h"
@@ -148,6 +149,88 @@ protected:
 };
 
 } // namespace
+
+TEST_F(OutageTest, ActionsSayTheSchedulerIsUnreachableAndAreAuditedOnceThoughTheClientRetries)
+{
+    open(true);
+    const auto before = nodes();
+    ASSERT_EQ(before.size(), 16u);
+    const std::string node = before.front().name();
+    gateway->backend().setReachable(false);
+    ASSERT_TRUE(waitUntil([&] { return overview().stale(); }));
+
+    v1::DrainNodesRequest drain;
+    drain.add_names(node);
+    drain.set_reason("replace fan");
+    drain.set_request_id("drain-once-1");
+    v1::NodeActionResponse response;
+    grpc::Status status = cluster->DrainNodes(context(admin).get(), drain, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE);
+    const auto info = suanli::decodeErrorInfo(status.error_details());
+    ASSERT_TRUE(info) << "no error info: " << status.error_message();
+    EXPECT_EQ(info->reason, suanli::kSchedulerUnreachable);
+    EXPECT_EQ(info->domain, suanli::kErrorDomain);
+    EXPECT_EQ(info->value("backend"), "sim");
+    EXPECT_FALSE(info->value("unreachable_since").empty());
+    EXPECT_FALSE(info->value("unreachable_seconds").empty());
+    // Which scheduler, since when, that the gateway is up, and the backend's own words.
+    const std::string &message = status.error_message();
+    EXPECT_NE(message.find("the simulated scheduler (the centre's scheduler) has not answered "
+                           "for "),
+        std::string::npos)
+        << message;
+    EXPECT_NE(message.find(" UTC; this gateway is up"), std::string::npos) << message;
+    EXPECT_NE(message.find(OutageBackend::kOutage), std::string::npos) << message;
+    // The channel's retry policy would have tried four times: the gateway asked it not to.
+    auto drains = auditOf("Cluster.DrainNodes");
+    ASSERT_EQ(drains.size(), 1u);
+    EXPECT_EQ(drains[0].result(), "UNAVAILABLE");
+    EXPECT_EQ(drains[0].target(), node);
+
+    // The same through suanlictl: once more in the log, and the words say who is down.
+    const RunResult ctl = gateway->ctl(admin, { "nodes", "drain", node, "--reason", "fan" });
+    EXPECT_EQ(ctl.exitCode, 1);
+    EXPECT_NE(ctl.err.find("suanlictl: UNAVAILABLE: "), std::string::npos) << ctl.err;
+    EXPECT_NE(ctl.err.find("suanlictl: the gateway at " + gateway->address()
+                  + " is up; the centre's scheduler (sim) behind it has not answered for "),
+        std::string::npos)
+        << ctl.err;
+    EXPECT_EQ(ctl.err.find("is suanlid running"), std::string::npos) << ctl.err;
+    EXPECT_EQ(auditOf("Cluster.DrainNodes").size(), 2u);
+
+    // A quota change is refused the same way, once.
+    v1::SetQuotaRequest quota;
+    v1::ListTenantsResponse tenants;
+    ASSERT_TRUE(tenancy->ListTenants(context(admin).get(), {}, &tenants).ok());
+    ASSERT_GT(tenants.tenants_size(), 0);
+    quota.set_tenant(tenants.tenants(0).id());
+    quota.mutable_limit()->set_model(v1::ACCELERATOR_MODEL_NVIDIA_H100);
+    quota.mutable_limit()->set_max_accelerators(64);
+    quota.set_request_id("quota-once-1");
+    v1::Tenant tenant;
+    status = tenancy->SetQuota(context(admin).get(), quota, &tenant);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE) << status.error_message();
+    const auto quotaInfo = suanli::decodeErrorInfo(status.error_details());
+    ASSERT_TRUE(quotaInfo);
+    EXPECT_EQ(quotaInfo->reason, suanli::kSchedulerUnreachable);
+    EXPECT_EQ(auditOf("Tenancy.SetQuota").size(), 1u);
+
+    // Back again: nothing was remembered for the refused request id, so sending it again
+    // applies it; a retry of that answered request is answered again, not audited again.
+    gateway->backend().setReachable(true);
+    ASSERT_TRUE(waitUntil([&] { return !overview().stale(); }));
+    status = cluster->DrainNodes(context(admin).get(), drain, &response);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    ASSERT_EQ(response.results_size(), 1);
+    EXPECT_TRUE(response.results(0).ok()) << response.results(0).message();
+    v1::NodeActionResponse again;
+    status = cluster->DrainNodes(context(admin).get(), drain, &again);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_EQ(again.results(0).SerializeAsString(), response.results(0).SerializeAsString());
+    drains = auditOf("Cluster.DrainNodes");
+    ASSERT_EQ(drains.size(), 3u);
+    EXPECT_EQ(drains[0].result(), "OK"); // newest first
+}
 
 TEST_F(OutageTest, ARetriedRequestIdIsAuditedOnce)
 {

@@ -137,6 +137,20 @@
         <source>List audit entries</source>
         <translation>查询审计日志</translation>
     </message>
+    <message>
+        <source>simulator</source>
+        <translation>模拟器</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 failed: the centre&apos;s scheduler (%2) has not answered for %n s; the gateway is up</source>
+        <translation>
+            <numerusform>%1失败：中心的调度器（%2）已 %Ln 秒无响应；网关运行正常</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 failed: the centre&apos;s scheduler (%2) does not answer; the gateway is up</source>
+        <translation>%1失败：中心的调度器（%2）无响应；网关运行正常</translation>
+    </message>
 </context>
 <context>
     <name>CanRunNow</name>
@@ -686,6 +700,10 @@
     <message>
         <source>This centre reports no accelerator telemetry, so utilisation, power and carbon are not measured. Start its gateway with --metrics-url to collect them.</source>
         <translation>此中心未上报加速卡遥测数据，因此无法测量利用率、功率和碳排放。请以 --metrics-url 启动其网关以采集这些数据。</translation>
+    </message>
+    <message>
+        <source>scheduler unreachable</source>
+        <translation>调度器不可达</translation>
     </message>
 </context>
 <context>

@@ -138,6 +138,8 @@ QString Words::alertKind(const QString &kind)
         return tr("overheating");
     if (kind == u"queue_wait")
         return tr("long queue wait");
+    if (kind == u"scheduler_unreachable")
+        return tr("scheduler unreachable");
     return kind;
 }
 

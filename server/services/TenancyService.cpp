@@ -112,10 +112,7 @@ grpc::Status TenancyService::applyQuota(
     std::string error;
     if (!m_ctx.backend.setQuota(tenant, project, limit, &error)) {
         if (!m_ctx.backend.reachable())
-            return grpc::Status(grpc::StatusCode::UNAVAILABLE,
-                error.find(m_ctx.backend.kind()) != std::string::npos
-                    ? error
-                    : "the " + m_ctx.backend.kind() + " backend cannot be reached: " + error);
+            return schedulerUnavailable(error);
         return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
             "the " + m_ctx.backend.kind() + " backend refused the quota: " + error);
     }
@@ -158,7 +155,7 @@ grpc::ServerUnaryReactor *TenancyService::SetQuota(
         return refuse(grpc::Status(grpc::StatusCode::NOT_FOUND,
             "project '" + request->project() + "' not found in tenant " + request->tenant()));
     if (replay(who, request->request_id(), response)) {
-        audit(call, who, method, target, request->reason(), grpc::Status::OK, "replayed");
+        logReplay(who, method, request->request_id());
         return finish(call, grpc::Status::OK);
     }
     grpc::Status status;
@@ -276,7 +273,7 @@ grpc::ServerUnaryReactor *TenancyService::CreateQuotaRequest(grpc::CallbackServe
         limits = &project->quotas();
     }
     if (replay(who, request->request_id(), response)) {
-        audit(call, who, method, target, request->justification(), grpc::Status::OK, "replayed");
+        logReplay(who, method, request->request_id());
         return finish(call, grpc::Status::OK);
     }
     v1::QuotaRequest qr;

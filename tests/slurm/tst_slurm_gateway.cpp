@@ -3,10 +3,14 @@
 // reaches Slurm, quotas become associations' limits, and a controller that
 // goes away and comes back is reported, not hidden.
 #include "Describe.h"
+#include "ErrorInfo.h"
 #include "SlurmCluster.h"
 #include "WatchCollector.h"
+#include "suanli/v1/audit.grpc.pb.h"
 #include "suanli/v1/cluster.grpc.pb.h"
+#include "suanli/v1/events.grpc.pb.h"
 #include "suanli/v1/scheduler.grpc.pb.h"
+#include "suanli/v1/telemetry.grpc.pb.h"
 #include "suanli/v1/tenancy.grpc.pb.h"
 
 #include <algorithm>
@@ -14,6 +18,7 @@
 #include <condition_variable>
 #include <gtest/gtest.h>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -451,4 +456,169 @@ TEST_F(SlurmGatewayTest, WithSlurmctldDownCallsAreUnavailableAndWatchesStaleThen
     const v1::JobActionResponse cancelled = jobAction("cancel", id);
     ASSERT_EQ(cancelled.results_size(), 1);
     EXPECT_TRUE(cancelled.results(0).ok()) << cancelled.results(0).message();
+}
+
+// What an operator meets while slurmctld is away: a drain says Slurm (not the gateway) is
+// unreachable and is audited once although suanlictl retries UNAVAILABLE, and an alert says
+// so until Slurm answers again. Stops slurmctld (and restarts it, also on failure).
+TEST_F(SlurmGatewayTest, ASlurmOutageIsNamedInActionsAuditedOnceAndAlertedUntilSlurmAnswers)
+{
+    auto events = v1::Events::NewStub(gateway->channel());
+    auto audit = v1::Audit::NewStub(gateway->channel());
+    WatchCollector<v1::AlertsEvent> alerts(
+        admin, [&](grpc::ClientContext *c, const v1::WatchRequest &r) {
+            return events->WatchAlerts(c, r);
+        });
+    ASSERT_GE(
+        alerts.waitFor([](const v1::AlertsEvent &e) { return isSnapshotEnd(e.header()); }, 30s), 0)
+        << alerts.endStatus();
+    auto outageAlert = [](const v1::AlertsEvent &e) -> const v1::Alert * {
+        for (const v1::Alert &a : e.upserts())
+            if (a.kind() == "scheduler_unreachable")
+                return &a;
+        return nullptr;
+    };
+
+    ControllerGuard guard;
+    const RunResult stop = cluster.ctld("stop");
+    ASSERT_EQ(stop.exitCode, 0) << stop.out << stop.err;
+    guard.stopped = true;
+    // The gateway's poll must fail first.
+    ASSERT_GE(alerts.waitFor([](const v1::AlertsEvent &e) { return e.header().stale(); }, 60s), 0)
+        << "no stale header within 60 s of stopping slurmctld; " << alerts.endStatus();
+
+    // suanlictl's channel retries UNAVAILABLE up to four times; the gateway asks it not to.
+    const RunResult drain
+        = gateway->ctl(admin, { "nodes", "drain", "n1", "--reason", "during the outage" });
+    EXPECT_EQ(drain.exitCode, 1) << drain.out << drain.err;
+    EXPECT_NE(drain.err.find("suanlictl: the gateway at " + gateway->address()
+                  + " is up; the centre's scheduler (Slurm) behind it has not answered for "),
+        std::string::npos)
+        << drain.err;
+    EXPECT_NE(
+        drain.err.find("Slurm (the centre's scheduler) has not answered for "), std::string::npos)
+        << drain.err;
+    EXPECT_EQ(drain.err.find("is suanlid running"), std::string::npos) << drain.err;
+    v1::ListAuditEntriesRequest listAudit;
+    listAudit.set_page_size(1000);
+    v1::ListAuditEntriesResponse entries;
+    {
+        auto ctx = GatewayProcess::context(admin);
+        const grpc::Status s = audit->ListAuditEntries(ctx.get(), listAudit, &entries);
+        ASSERT_TRUE(s.ok()) << s.error_message();
+    }
+    int drains = 0;
+    for (const v1::AuditEntry &e : entries.entries())
+        if (e.action() == "Cluster.DrainNodes") {
+            ++drains;
+            EXPECT_EQ(e.target(), "n1");
+            EXPECT_EQ(e.result(), "UNAVAILABLE");
+        }
+    EXPECT_EQ(drains, 1) << "one click, one audit entry";
+
+    // A client reads the cause from the status, not from its words.
+    v1::DrainNodesRequest request;
+    request.add_names("n2");
+    request.set_reason("during the outage");
+    request.set_request_id("slurm-outage-1");
+    v1::NodeActionResponse response;
+    auto ctx = GatewayProcess::context(admin);
+    const grpc::Status status = clusterStub->DrainNodes(ctx.get(), request, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE) << status.error_message();
+    const auto info = suanli::decodeErrorInfo(status.error_details());
+    ASSERT_TRUE(info) << status.error_message();
+    EXPECT_EQ(info->reason, suanli::kSchedulerUnreachable);
+    EXPECT_EQ(info->value("backend"), "slurm");
+
+    // Consoles watching the alerts are told, naming Slurm and since when.
+    const int raised = alerts.waitFor(
+        [&](const v1::AlertsEvent &e) {
+            const v1::Alert *a = outageAlert(e);
+            return a && !a->has_clear_time();
+        },
+        30s);
+    ASSERT_GE(raised, 0) << "no scheduler_unreachable alert while slurmctld is stopped; "
+                         << alerts.endStatus();
+    const v1::Alert alert = *outageAlert(alerts.at(raised).event);
+    EXPECT_EQ(alert.severity(), v1::SEVERITY_CRITICAL);
+    EXPECT_EQ(alert.target(), "slurm");
+    EXPECT_NE(alert.summary().find("Slurm (the centre's scheduler) unreachable since "),
+        std::string::npos)
+        << alert.summary();
+
+    const RunResult start = cluster.ctld("start");
+    ASSERT_EQ(start.exitCode, 0) << start.out << start.err;
+    guard.stopped = false;
+    const int cleared = alerts.waitFor(
+        [&](const v1::AlertsEvent &e) {
+            const v1::Alert *a = outageAlert(e);
+            return a && a->id() == alert.id() && a->has_clear_time();
+        },
+        60s, raised);
+    EXPECT_GE(cleared, 0) << "the alert was not cleared within 60 s of slurmctld's return; "
+                          << alerts.endStatus();
+}
+
+// A gateway started while slurmctld is down serves nothing, says why, and once Slurm answers
+// serves every node, their metrics history included. Stops slurmctld (and restarts it).
+TEST_F(SlurmGatewayTest, AGatewayStartedWhileSlurmctldIsDownRecoversFullyWhenItAnswers)
+{
+    ControllerGuard guard;
+    const RunResult stop = cluster.ctld("stop");
+    ASSERT_EQ(stop.exitCode, 0) << stop.out << stop.err;
+    guard.stopped = true;
+
+    GatewayProcess late(cluster.gatewayArgs("1"));
+    ASSERT_TRUE(late.start()) << late.error();
+    const std::string token = late.addUser("root", "admin");
+    auto lateCluster = v1::Cluster::NewStub(late.channel());
+    auto lateEvents = v1::Events::NewStub(late.channel());
+    auto lateTelemetry = v1::Telemetry::NewStub(late.channel());
+    auto nodes = [&] {
+        v1::ListNodesResponse response;
+        auto ctx = GatewayProcess::context(token);
+        lateCluster->ListNodes(ctx.get(), v1::ListNodesRequest(), &response);
+        return response.nodes_size();
+    };
+    auto outage = [&]() -> std::optional<v1::Alert> {
+        v1::ListAlertsResponse response;
+        auto ctx = GatewayProcess::context(token);
+        lateEvents->ListAlerts(ctx.get(), v1::ListAlertsRequest(), &response);
+        for (const v1::Alert &a : response.alerts())
+            if (a.kind() == "scheduler_unreachable")
+                return a;
+        return std::nullopt;
+    };
+    EXPECT_EQ(nodes(), 0);
+    v1::Overview overview;
+    {
+        auto ctx = GatewayProcess::context(token);
+        ASSERT_TRUE(lateCluster->GetOverview(ctx.get(), {}, &overview).ok());
+    }
+    EXPECT_TRUE(overview.stale());
+    EXPECT_TRUE(waitUntil([&] { return outage().has_value(); }, 30s));
+
+    const RunResult start = cluster.ctld("start");
+    ASSERT_EQ(start.exitCode, 0) << start.out << start.err;
+    guard.stopped = false;
+    ASSERT_TRUE(waitUntil([&] { return nodes() == 4; }, 60s))
+        << "the late gateway never showed the 4 nodes; its log:\n"
+        << late.logs();
+    EXPECT_TRUE(waitUntil([&] { return outage() && outage()->has_clear_time(); }, 30s));
+
+    // Nodes that came after the start have their place in the metrics history.
+    v1::QueryMetricsRequest query;
+    query.set_scope(v1::METRIC_SCOPE_NODE);
+    query.set_target("n1");
+    const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+        std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+    query.mutable_start_time()->set_seconds(now - 3600);
+    query.mutable_end_time()->set_seconds(now);
+    query.mutable_step()->set_seconds(60);
+    v1::QueryMetricsResponse metrics;
+    auto ctx = GatewayProcess::context(token);
+    const grpc::Status status = lateTelemetry->QueryMetrics(ctx.get(), query, &metrics);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_GT(metrics.series_size(), 0);
 }

@@ -13,6 +13,9 @@ CONF=$ETC/slurm.conf
 MUNGE_SOCKET=$RUN/munge/munge.socket.2
 MARKER=$DIR/.suanli-slurm
 SLURM_TIMEOUT=${SUANLI_SLURM_CMD_TIMEOUT:-15}
+# The nodes with a slurmd behind them. The big lab's extra nodes (start.sh
+# --extra-nodes) never register, so waits for "every node" mean these.
+REAL_NODES='n[1-4]'
 
 say() { echo "$(basename "$0"): $*"; }
 warn() { echo "$(basename "$0"): $*" >&2; }
@@ -125,18 +128,18 @@ ctld_answers() {
   sl scontrol ping 2>/dev/null | grep -q 'is UP'
 }
 
-# True when every node of the cluster is idle (not idle*, not down).
+# True when every node with a slurmd is idle (not idle*, not down).
 all_nodes_idle() {
   local states
-  states=$(sl sinfo -h -N -o '%N %t' 2>/dev/null) || return 1
+  states=$(sl sinfo -h -N -n "$REAL_NODES" -o '%N %t' 2>/dev/null) || return 1
   [ -n "$states" ] || return 1
   ! echo "$states" | awk '{print $2}' | grep -qvx 'idle'
 }
 
-# True when every node has registered with slurmctld (whatever it runs, drained or not).
+# True when every node with a slurmd has registered with slurmctld (whatever it runs, drained or not).
 all_nodes_idle_or_busy() {
   local states
-  states=$(sl sinfo -h -N -o '%N %t' 2>/dev/null) || return 1
+  states=$(sl sinfo -h -N -n "$REAL_NODES" -o '%N %t' 2>/dev/null) || return 1
   [ -n "$states" ] || return 1
   ! echo "$states" | awk '{print $2}' | grep -qE '\*|^(down|unk|fail|npc|boot)'
 }

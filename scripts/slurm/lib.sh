@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by start.sh, stop.sh and ctld.sh: paths, process bookkeeping and
 # waiting. Sourced, not run. Expects DIR (absolute) to be set.
 
@@ -7,10 +8,13 @@
 ETC=$DIR/etc
 RUN=$DIR/run
 LOG=$DIR/log
+# shellcheck disable=SC2034 # used by the scripts that source this file
 SPOOL=$DIR/spool
 PIDS=$RUN/pids
 CONF=$ETC/slurm.conf
+# shellcheck disable=SC2034
 MUNGE_SOCKET=$RUN/munge/munge.socket.2
+# shellcheck disable=SC2034
 MARKER=$DIR/.suanli-slurm
 SLURM_TIMEOUT=${SUANLI_SLURM_CMD_TIMEOUT:-15}
 # The nodes with a slurmd behind them. The big lab's extra nodes (start.sh
@@ -32,9 +36,9 @@ sl() {
 cluster_pids() {
   grep -lzxF "SUANLI_SLURM_DIR=$DIR" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3 || true
   local p
-  for p in $(grep -lzxF "SLURM_CONF=$CONF" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3); do
+  while read -r p; do
     [ "$(cat "/proc/$p/comm" 2>/dev/null)" = slurmstepd ] && echo "$p"
-  done
+  done < <(grep -lzxF "SLURM_CONF=$CONF" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3)
   return 0
 }
 

@@ -126,7 +126,7 @@ if [ -d "$DIR" ] && [ -n "$(ls -A "$DIR")" ] && [ ! -e "$MARKER" ]; then
   warn "$DIR exists, is not empty and was not made by this script; choose another folder"
   exit 1
 fi
-rm -rf "$ETC" "$RUN" "$LOG" "$SPOOL" "$DIR/db" "$DIR/dev" "$DIR/env" "$DIR/unavailable"
+rm -rf "$ETC" "$RUN" "$LOG" "$SPOOL" "${DIR:?}/db" "${DIR:?}/dev" "$DIR/env" "$DIR/unavailable"
 mkdir -p "$DIR"
 touch "$MARKER"
 mkdir -p "$ETC" "$RUN/munge" "$PIDS" "$LOG" "$SPOOL/ctld" "$DIR/db" "$DIR/tmp"

@@ -58,9 +58,9 @@ if [ ${#rest[@]} -gt 0 ]; then
 fi
 rm -f "$PIDS"/*.pid 2>/dev/null || true
 
-left=$(cluster_pids)
-if [ -n "$left" ]; then
-  warn "processes of the cluster in $DIR still run: $left"
+still=$(cluster_pids)
+if [ -n "$still" ]; then
+  warn "processes of the cluster in $DIR still run: $still"
   exit 1
 fi
 say "cluster in $DIR stopped in $((SECONDS - T0))s"

@@ -255,8 +255,12 @@ int main(int argc, char **argv)
             return c;
         };
         std::printf("\n== slurmctld without the gateway (%d s)\n", baseline);
+        const double idleCpu0 = cpuSeconds(ctld);
         const RpcCounts idle = rpcsPerMinute(baseline);
-        std::printf("  %.1f RPCs/min\n", idle.total() * 60.0 / baseline);
+        std::printf("  %.1f RPCs/min; slurmctld CPU %.2f %% of a core (its own work, e.g. "
+                    "pinging nodes)\n",
+            idle.total() * 60.0 / baseline, 100 * (cpuSeconds(ctld) - idleCpu0) / baseline);
+        std::fflush(stdout);
 
         std::vector<std::string> args = cluster.gatewayArgs("1");
         if (!api.empty()) {
@@ -289,6 +293,7 @@ int main(int argc, char **argv)
             listening, std::chrono::duration<double>(nodesAt - started).count(), servedNodes,
             slurmNodes, std::chrono::duration<double>(jobsAt - started).count(), servedJobs,
             slurmJobs);
+        std::fflush(stdout);
         if (servedNodes != slurmNodes || servedJobs < slurmJobs)
             status = 1;
 

@@ -90,3 +90,9 @@ function(suanli_slurm_lab_test name)
   set_tests_properties(${name} PROPERTIES FIXTURES_REQUIRED slurm_lab RESOURCE_LOCK slurm_cluster
                        SKIP_RETURN_CODE 77 TIMEOUT 900 LABELS "slurm;slurm_lab" ENVIRONMENT "${SUANLI_SLURM_LAB_ENV}")
 endfunction()
+
+# suanlid with its defaults against the lab: every node and job served, a drain and a
+# cancel round trip, a minute of ticks that leaves slurmrestd alone.
+if(TARGET suanli_slurm)
+  suanli_slurm_lab_test(tst_slurm_scale suanli_common suanli_proto)
+endif()

@@ -175,11 +175,9 @@ void SlurmBackend::markReachable(bool ok, const std::string &error)
 
 std::string SlurmBackend::unavailableMessage() const
 {
+    // The gateway says for how long and since when; this says why.
     std::lock_guard lock(m_mutex);
-    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
-        std::chrono::system_clock::now() - m_unreachableSince)
-                             .count();
-    return "slurm backend unreachable for " + std::to_string(seconds) + " s: " + m_lastError;
+    return m_lastError.empty() ? std::string("Slurm does not answer") : m_lastError;
 }
 
 TargetResults SlurmBackend::unavailableResults(const std::vector<std::string> &targets) const
@@ -888,6 +886,9 @@ void SlurmBackend::updateModel(const Dirty &dirty)
         }
         std::string bytes = view->second.SerializeAsString();
         if (published == m_publishedNodes.end() || published->second != bytes) {
+            // Telemetry samples number nodes in the order they were first reported.
+            if (published == m_publishedNodes.end() && m_nodeNumbered.insert(name).second)
+                m_nodeOrder.push_back(name);
             m_pending.nodes.push_back(view->second);
             m_publishedNodes.insert_or_assign(name, std::move(bytes));
         }
@@ -1007,9 +1008,6 @@ BackendChanges SlurmBackend::snapshot()
     }
     std::lock_guard lock(m_mutex);
     BackendChanges out;
-    if (m_nodeOrder.empty())
-        for (const auto &[name, node] : m_nodeView)
-            m_nodeOrder.push_back(name);
     for (const auto &[name, node] : m_nodeView)
         out.nodes.push_back(node);
     for (const auto &[id, job] : m_jobView)

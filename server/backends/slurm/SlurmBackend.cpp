@@ -682,44 +682,16 @@ v1::Job SlurmBackend::jobView(
     record.resolvedType = type;
     if (job.pending_reason() == v1::PENDING_REASON_TENANT_QUOTA
         || job.pending_reason() == v1::PENDING_REASON_TENANT_HOURS) {
-        auto limitOf
-            = [&](const std::string &account, bool minutes) -> int64_t {
-            for (const auto &a : m_associations)
-                if (a.account == account) {
-                    const slurm::Tres &t = minutes ? a.grpTresMins : a.grpTres;
-                    if (auto v = t.find("gres/gpu:" + type); v != t.end() && v->second >= 0)
-                        return v->second;
-                    if (auto v = t.find("gres/gpu"); v != t.end() && v->second >= 0)
-                        return v->second;
-                    return -1;
-                }
-            return -1;
-        };
-        auto usedOf = [&](const std::string &account, bool minutes) -> int64_t {
-            auto it = m_usage.find(account);
-            if (it == m_usage.end())
-                return 0;
-            const slurm::Tres &t = minutes ? it->second.minutesUsed : it->second.inUse;
-            if (auto v = t.find("gres/gpu:" + type); v != t.end())
-                return v->second;
-            if (auto v = t.find("gres/gpu"); v != t.end())
-                return v->second;
-            return 0;
-        };
+        // Slurm names the kind of limit, not whose or of which model: the one the job passes.
         const bool minutes = job.pending_reason() == v1::PENDING_REASON_TENANT_HOURS;
-        // Slurm names the limit, not whose: the project's when it would be
-        // passed, else the tenant's.
-        const int64_t projectLimit = job.project().empty() ? -1 : limitOf(job.project(), minutes);
-        const int64_t projectUsed = job.project().empty() ? 0 : usedOf(job.project(), minutes);
-        const int64_t ask = minutes ? 0 : job.accelerators();
-        if (!minutes && projectLimit >= 0 && projectUsed + ask > projectLimit) {
-            job.set_pending_reason(v1::PENDING_REASON_PROJECT_QUOTA);
-            job.set_quota_used(projectUsed);
-            job.set_quota_limit(projectLimit);
-        } else if (const int64_t limit = limitOf(job.tenant(), minutes); limit >= 0) {
-            const int64_t used = usedOf(job.tenant(), minutes);
-            job.set_quota_used(minutes ? used / 60 : used);
-            job.set_quota_limit(minutes ? limit / 60 : limit);
+        const slurm::QuotaBinding binding = slurm::quotaThatBinds(m_associations, m_usage,
+            job.tenant(), job.project(), type, job.accelerators(), minutes);
+        if (binding.found) {
+            if (binding.project)
+                job.set_pending_reason(v1::PENDING_REASON_PROJECT_QUOTA);
+            job.set_quota_used(binding.used);
+            job.set_quota_limit(binding.limit);
+            job.set_quota_all_models(binding.allModels);
         }
     }
     return job;
@@ -1294,12 +1266,14 @@ bool SlurmBackend::setQuota(const std::string &tenant, const std::string &projec
         for (const auto &[name, r] : m_nodes)
             if (r.node.accelerators_total() > 0 && slurm::modelOfType(r.gresType) == limit.model())
                 types.insert(r.gresType);
-        if (types.empty()) {
+        if (limit.all_models()) {
+            // The untyped gres/gpu, which Slurm counts against every type together.
+            types = { std::string() };
+        } else if (types.empty()) {
             *error = "this Slurm cluster has no " + ::suanli::modelDisplayName(limit.model())
                 + " accelerators (no node has GRES of that model)";
             return false;
-        }
-        if (types.size() > 1 || types.begin()->empty()) {
+        } else if (types.size() > 1 || types.begin()->empty()) {
             *error = "the model's GRES is untyped or has several types in Slurm ("
                 + join(std::vector<std::string>(types.begin(), types.end()))
                 + "); set its limit with sacctmgr";

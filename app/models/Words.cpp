@@ -148,6 +148,11 @@ QString Words::modelName(v1::AcceleratorModel model, std::string_view backendNam
     return QString::fromStdString(modelDisplayName(model, backendName));
 }
 
+QString Words::quotaKindName(QuotaKind kind)
+{
+    return kind.allModels ? tr("All models") : modelName(kind.model);
+}
+
 QString Words::noData()
 {
     return QStringLiteral("\u2014");

@@ -622,3 +622,135 @@ TEST_F(SlurmGatewayTest, AGatewayStartedWhileSlurmctldIsDownRecoversFullyWhenItA
     ASSERT_TRUE(status.ok()) << status.error_message();
     EXPECT_GT(metrics.series_size(), 0);
 }
+
+// tenanta has GrpTRES=gres/gpu=8: one limit on its A100 and 910B together, as Slurm enforces
+// it. The gateway shows that one limit with the use of every model, a job beyond it waits
+// quoting it, a model's limit that could never be reached is refused, and approving a request
+// for the limit across all models changes gres/gpu in Slurm and lets the job start.
+TEST_F(SlurmGatewayTest, TheUntypedGresLimitIsOneLimitAcrossAllModelsThatAnApprovalRaises)
+{
+    auto tenanta = [&] {
+        v1::ListTenantsRequest request;
+        request.set_filter("id:tenanta");
+        v1::ListTenantsResponse response;
+        auto ctx = GatewayProcess::context(admin);
+        tenancy->ListTenants(ctx.get(), request, &response);
+        return response.tenants_size() == 1 ? response.tenants(0) : v1::Tenant();
+    };
+    auto inUse = [](const v1::Tenant &t, bool allModels, v1::AcceleratorModel model) -> int64_t {
+        for (const v1::QuotaUsage &u : t.usage())
+            if (u.all_models() == allModels && (allModels || u.model() == model))
+                return u.accelerators_in_use();
+        return -1;
+    };
+    auto allModelsLimit = [](const v1::Tenant &t) -> int64_t {
+        for (const v1::QuotaLimit &l : t.quotas())
+            if (l.all_models())
+                return l.max_accelerators();
+        return -1;
+    };
+
+    // 6 A100 and 1 910B running in tenanta's projects: 7 of its 8.
+    std::string error;
+    const std::vector<std::vector<std::string>> shapes = {
+        { "-A", "tenanta-nlp", "-p", "train", "--gres=gpu:a100:4" },
+        { "-A", "tenanta-nlp", "-p", "train", "--gres=gpu:a100:2" },
+        { "-A", "tenanta-cv", "-p", "infer", "--gres=gpu:910b:1" },
+    };
+    for (const auto &shape : shapes) {
+        const std::string id = cluster.submit(shape, "sleep 600", &error);
+        ASSERT_FALSE(id.empty()) << error;
+        ASSERT_TRUE(waitUntil([&] { return cluster.jobField(id, "JobState") == "RUNNING"; }, 30s))
+            << "job " << id << " is " << cluster.jobField(id, "JobState") << " ("
+            << cluster.jobField(id, "Reason") << ")";
+    }
+
+    // One limit across all models, not 8 of each, with the use of both models together.
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            const v1::Tenant t = tenanta();
+            return inUse(t, true, {}) == 7
+                && inUse(t, false, v1::ACCELERATOR_MODEL_NVIDIA_A100) == 6
+                && inUse(t, false, v1::ACCELERATOR_MODEL_ASCEND_910B) == 1;
+        },
+        30s))
+        << tenanta().DebugString();
+    v1::Tenant t = tenanta();
+    ASSERT_EQ(t.quotas_size(), 1) << t.DebugString();
+    EXPECT_TRUE(t.quotas(0).all_models());
+    EXPECT_EQ(t.quotas(0).model(), v1::ACCELERATOR_MODEL_UNSPECIFIED);
+    EXPECT_EQ(t.quotas(0).max_accelerators(), 8);
+    // suanlictl shows it as the row "all".
+    const RunResult listed = gateway->ctl(admin, { "tenants", "list", "--filter", "id:tenanta" });
+    ASSERT_EQ(listed.exitCode, 0) << listed.err;
+    bool row = false;
+    for (const std::string &line : lines(listed.out))
+        row = row
+            || (line.find(" all ") != std::string::npos && line.find(" 8 ") != std::string::npos
+                && line.find(" 7 ") != std::string::npos);
+    EXPECT_TRUE(row) << listed.out;
+
+    // Two more A100 would make 9 of 8: the job waits, quoting the limit across all models.
+    const std::string id = cluster.submit(
+        { "-A", "tenanta-cv", "-p", "train", "--gres=gpu:a100:2" }, "sleep 600", &error);
+    ASSERT_FALSE(id.empty()) << error;
+    ASSERT_TRUE(waitUntil([&] { return cluster.jobField(id, "Reason") == "AssocGrpGRES"; }, 30s))
+        << cluster.jobField(id, "Reason");
+    EXPECT_TRUE(waitUntil(
+        [&] {
+            const v1::Job j = job(id);
+            return j.pending_reason() == v1::PENDING_REASON_TENANT_QUOTA && j.quota_all_models()
+                && j.quota_used() == 7 && j.quota_limit() == 8;
+        },
+        30s))
+        << job(id).DebugString();
+    EXPECT_EQ(suanli::pendingReasonText(job(id)),
+        "waiting: tenant quota across all models reached (7/8)");
+
+    // An A100 limit of 10 could never be reached under 8 in all: it is refused, not pretended.
+    const std::string manager = gateway->addUser("mgr", "tenant-manager", { "tenanta" });
+    v1::CreateQuotaRequestRequest ask;
+    ask.set_tenant("tenanta");
+    ask.set_model(v1::ACCELERATOR_MODEL_NVIDIA_A100);
+    ask.set_max_accelerators(10);
+    ask.set_justification("two more A100 for the CV project");
+    v1::QuotaRequest created;
+    {
+        auto ctx = GatewayProcess::context(manager);
+        const grpc::Status s = tenancy->CreateQuotaRequest(ctx.get(), ask, &created);
+        EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << s.error_message();
+        EXPECT_NE(s.error_message().find("would change nothing"), std::string::npos)
+            << s.error_message();
+    }
+
+    // The limit across all models is what is asked for, and approved.
+    ask.set_model(v1::ACCELERATOR_MODEL_UNSPECIFIED);
+    ask.set_all_models(true);
+    {
+        auto ctx = GatewayProcess::context(manager);
+        const grpc::Status s = tenancy->CreateQuotaRequest(ctx.get(), ask, &created);
+        ASSERT_TRUE(s.ok()) << s.error_message();
+    }
+    EXPECT_TRUE(created.all_models());
+    EXPECT_EQ(created.current_max_accelerators(), 8);
+    EXPECT_TRUE(created.needs_admin()); // the tenant's own quota
+    const RunResult approve
+        = gateway->ctl(admin, { "quota", "approve", created.id(), "--comment", "granted" });
+    ASSERT_EQ(approve.exitCode, 0) << approve.out << approve.err;
+    const RunResult assoc = cluster.slurm("sacctmgr",
+        { "-n", "-P", "show", "assoc", "where", "account=tenanta", "user=", "format=grptres" });
+    EXPECT_NE(assoc.out.find("gres/gpu=10"), std::string::npos)
+        << "sacctmgr shows: " << assoc.out << assoc.err;
+    EXPECT_EQ(assoc.out.find("gres/gpu:a100"), std::string::npos)
+        << "sacctmgr shows: " << assoc.out << assoc.err;
+
+    // The gateway shows the new limit, Slurm starts the job, and the use across models is 9.
+    EXPECT_TRUE(waitUntil([&] { return allModelsLimit(tenanta()) == 10; }, 30s))
+        << tenanta().DebugString();
+    EXPECT_TRUE(waitUntil([&] { return cluster.jobField(id, "JobState") == "RUNNING"; }, 60s))
+        << "job " << id << " is " << cluster.jobField(id, "JobState") << " ("
+        << cluster.jobField(id, "Reason") << ")";
+    EXPECT_TRUE(waitUntil([&] { return job(id).state() == v1::JOB_STATE_RUNNING; }, 15s));
+    EXPECT_TRUE(waitUntil([&] { return inUse(tenanta(), true, {}) == 9; }, 15s))
+        << tenanta().DebugString();
+}

@@ -71,6 +71,15 @@ REST_USER=${SUANLI_SLURM_REST_USER:-slurm}
 TOKEN_USER=root
 # shellcheck source=lib.sh
 source "$HERE/lib.sh"
+T0=$(date +%s.%N)
+PHASES=""
+TP=$T0
+phase() { # records how long the phase that just ended took
+  local now
+  now=$(date +%s.%N)
+  PHASES="$PHASES $1=$(awk -v a="$TP" -v b="$now" 'BEGIN{printf "%.1fs", b-a}')"
+  TP=$now
+}
 
 # ---- can this machine run it at all? -------------------------------------
 # Exit code 77 means "cannot run here" (tests map it to a skip).
@@ -131,6 +140,9 @@ mkdir -p "$DIR"
 touch "$MARKER"
 mkdir -p "$ETC" "$RUN/munge" "$PIDS" "$LOG" "$SPOOL/ctld" "$DIR/db" "$DIR/tmp"
 chmod 755 "$DIR" "$RUN" "$RUN/munge" "$ETC"
+# (Removing a previous run's state is most of this phase: slurmctld keeps a
+# folder per job, 60,000 files after a big lab's 20,000 jobs.)
+phase clean
 
 started_ok=0
 on_exit() {
@@ -339,15 +351,7 @@ if ! runuser -u "$REST_USER" -- test -r "$CONF"; then
   cannot "user '$REST_USER' (slurmrestd) cannot read $CONF; put DIR where every user can reach it (not under /root)"
 fi
 
-T0=$(date +%s.%N)
-PHASES=""
-TP=$T0
-phase() { # records how long the phase that just ended took
-  local now
-  now=$(date +%s.%N)
-  PHASES="$PHASES $1=$(awk -v a="$TP" -v b="$now" 'BEGIN{printf "%.1fs", b-a}')"
-  TP=$now
-}
+phase config
 # ---- munge ------------------------------------------------------------------------
 launch munged munged -F --key-file="$ETC/munge.key" --socket="$MUNGE_SOCKET" \
   --pid-file="$RUN/munged.pid" --seed-file="$RUN/munged.seed" --log-file="$LOG/munged.log"

@@ -3,6 +3,8 @@
 #include "Describe.h"
 
 #include <algorithm>
+#include <sstream>
+#include <functional>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -433,160 +435,126 @@ std::map<std::string, std::string> parseAccountDescriptions(const Json &j)
     return out;
 }
 
-std::map<std::string, AccountUsage> parseAssocMgr(const std::string &text)
+namespace {
+
+// Walks `scontrol show assoc_mgr flags=assoc` records like
+//   ClusterName=suanli Account=tenantb UserName= Partition= Priority=0 ID=4
+//       ParentAccount=root(1) Lft=14 DefAssoc=No
+//       GrpTRES=cpu=N(1),...,gres/gpu:910b=4(3)
+// calling `line(account, text)` for each indented line of an account's own
+// record (empty UserName), with leading blanks removed.
+void forEachAccountLine(const std::string &text,
+    const std::function<void(const std::string &account, const std::string &line)> &line)
 {
-    // Records look like:
-    //   ClusterName=suanli Account=tenantb UserName= Partition= Priority=0 ID=4
-    //       GrpTRES=cpu=N(1),...,gres/gpu:910b=4(3)
-    //       GrpTRESMins=...,gres/gpu=6000(0),...
-    // "limit(used)" per TRES; the account's own record has an empty UserName.
-    std::map<std::string, AccountUsage> out;
     std::string account;
-    bool accountRecord = false;
-    auto usedOf = [](const std::string &list) {
-        Tres used;
-        size_t start = 0;
-        while (start < list.size()) {
-            size_t end = list.find(',', start);
-            if (end == std::string::npos)
-                end = list.size();
-            const std::string item = list.substr(start, end - start);
-            start = end + 1;
-            const size_t eq = item.find('=');
-            const size_t open = item.find('(', eq);
-            const size_t close = item.find(')', open);
-            if (eq == std::string::npos || open == std::string::npos || close == std::string::npos)
-                continue;
-            try {
-                used[item.substr(0, eq)] = std::stoll(item.substr(open + 1, close - open - 1));
-            } catch (...) {
-            }
-        }
-        return used;
-    };
     size_t pos = 0;
     while (pos < text.size()) {
         size_t end = text.find('\n', pos);
         if (end == std::string::npos)
             end = text.size();
-        std::string line = text.substr(pos, end - pos);
+        std::string l = text.substr(pos, end - pos);
         pos = end + 1;
-        const size_t first = line.find_first_not_of(' ');
+        const size_t first = l.find_first_not_of(' ');
         if (first == std::string::npos)
             continue;
-        line.erase(0, first);
-        if (line.rfind("ClusterName=", 0) == 0) {
-            account.clear();
-            accountRecord = false;
-            std::string word;
-            size_t w = 0;
-            while (w < line.size()) {
-                size_t e = line.find(' ', w);
-                if (e == std::string::npos)
-                    e = line.size();
-                word = line.substr(w, e - w);
-                w = e + 1;
+        l.erase(0, first);
+        if (l.rfind("ClusterName=", 0) == 0) {
+            std::string named;
+            bool user = true;
+            std::istringstream words(l);
+            for (std::string word; words >> word;) {
                 if (word.rfind("Account=", 0) == 0)
-                    account = word.substr(8);
+                    named = word.substr(8);
                 else if (word == "UserName=")
-                    accountRecord = true;
+                    user = false;
             }
+            account = user ? std::string() : named;
+            if (!account.empty())
+                line(account, {}); // the record starts
             continue;
         }
-        if (!accountRecord || account.empty())
-            continue;
-        if (line.rfind("GrpTRES=", 0) == 0)
-            out[account].inUse = usedOf(line.substr(8));
-        else if (line.rfind("GrpTRESMins=", 0) == 0)
-            out[account].minutesUsed = usedOf(line.substr(12));
+        if (!account.empty())
+            line(account, l);
     }
+}
+
+// "key=limit(used)" items of a GrpTRES list; `limit` is "N" when there is none.
+void forEachTresItem(const std::string &list,
+    const std::function<void(const std::string &key, const std::string &limit,
+        const std::string &used)> &item)
+{
+    std::istringstream items(list);
+    for (std::string i; std::getline(items, i, ',');) {
+        const size_t eq = i.find('=');
+        const size_t open = i.find('(', eq);
+        const size_t close = i.find(')', open);
+        if (eq == std::string::npos || open == std::string::npos || close == std::string::npos)
+            continue;
+        item(i.substr(0, eq), i.substr(eq + 1, open - eq - 1), i.substr(open + 1, close - open - 1));
+    }
+}
+
+Tres tresUsed(const std::string &list)
+{
+    Tres used;
+    forEachTresItem(list, [&](const std::string &key, const std::string &, const std::string &n) {
+        try {
+            used[key] = std::stoll(n);
+        } catch (...) {
+        }
+    });
+    return used;
+}
+
+Tres tresLimits(const std::string &list)
+{
+    Tres limits;
+    forEachTresItem(list, [&](const std::string &key, const std::string &n, const std::string &) {
+        if (n.empty() || n == "N")
+            return;
+        try {
+            limits[key] = std::stoll(n);
+        } catch (...) {
+        }
+    });
+    return limits;
+}
+
+} // namespace
+
+std::map<std::string, AccountUsage> parseAssocMgr(const std::string &text)
+{
+    std::map<std::string, AccountUsage> out;
+    forEachAccountLine(text, [&](const std::string &account, const std::string &line) {
+        if (line.rfind("GrpTRES=", 0) == 0)
+            out[account].inUse = tresUsed(line.substr(8));
+        else if (line.rfind("GrpTRESMins=", 0) == 0)
+            out[account].minutesUsed = tresUsed(line.substr(12));
+    });
     return out;
 }
 
 std::vector<Association> parseAssocMgrAssociations(const std::string &text)
 {
-    // The same records as parseAssocMgr reads, for the tree and the limits:
-    //   ParentAccount=root(1) Lft=3 DefAssoc=No
-    //   GrpTRES=cpu=N(1),...,gres/gpu=8(7)      "N" is no limit
+    // The same records as parseAssocMgr reads, for the tree and the limits.
     std::vector<Association> out;
-    bool accountRecord = false;
-    auto limitsOf = [](const std::string &list) {
-        Tres limits;
-        size_t start = 0;
-        while (start < list.size()) {
-            size_t end = list.find(',', start);
-            if (end == std::string::npos)
-                end = list.size();
-            const std::string item = list.substr(start, end - start);
-            start = end + 1;
-            const size_t eq = item.find('=');
-            const size_t open = item.find('(', eq);
-            if (eq == std::string::npos || open == std::string::npos)
-                continue;
-            const std::string value = item.substr(eq + 1, open - eq - 1);
-            if (value.empty() || value == "N")
-                continue;
-            try {
-                limits[item.substr(0, eq)] = std::stoll(value);
-            } catch (...) {
-            }
+    forEachAccountLine(text, [&](const std::string &account, const std::string &line) {
+        if (line.empty()) {
+            out.push_back(Association { account, {}, {}, {} });
+            return;
         }
-        return limits;
-    };
-    size_t pos = 0;
-    while (pos < text.size()) {
-        size_t end = text.find('\n', pos);
-        if (end == std::string::npos)
-            end = text.size();
-        std::string line = text.substr(pos, end - pos);
-        pos = end + 1;
-        const size_t first = line.find_first_not_of(' ');
-        if (first == std::string::npos)
-            continue;
-        line.erase(0, first);
-        auto words = [&line]() {
-            std::vector<std::string> out;
-            size_t w = 0;
-            while (w < line.size()) {
-                size_t e = line.find(' ', w);
-                if (e == std::string::npos)
-                    e = line.size();
-                if (e > w)
-                    out.push_back(line.substr(w, e - w));
-                w = e + 1;
-            }
-            return out;
-        };
-        if (line.rfind("ClusterName=", 0) == 0) {
-            accountRecord = false;
-            std::string account;
-            bool user = true;
-            for (const auto &word : words()) {
-                if (word.rfind("Account=", 0) == 0)
-                    account = word.substr(8);
-                else if (word == "UserName=")
-                    user = false;
-            }
-            if (!user && !account.empty()) {
-                accountRecord = true;
-                out.push_back(Association { account, {}, {}, {} });
-            }
-            continue;
-        }
-        if (!accountRecord)
-            continue;
         Association &a = out.back();
         if (line.rfind("ParentAccount=", 0) == 0) {
-            std::string parent = words().front().substr(14);
+            std::string parent = line.substr(14, line.find(' ') - 14);
             if (auto paren = parent.find('('); paren != std::string::npos)
                 parent.resize(paren);
             a.parent = parent;
         } else if (line.rfind("GrpTRES=", 0) == 0) {
-            a.grpTres = limitsOf(line.substr(8));
+            a.grpTres = tresLimits(line.substr(8));
         } else if (line.rfind("GrpTRESMins=", 0) == 0) {
-            a.grpTresMins = limitsOf(line.substr(12));
+            a.grpTresMins = tresLimits(line.substr(12));
         }
-    }
+    });
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "CallTracker.h"
 #include "Connection.h"
+#include "ErrorInfo.h"
 #include "Log.h"
 #include "suanli/v1/audit.grpc.pb.h"
 #include "suanli/v1/cluster.grpc.pb.h"
@@ -12,6 +13,7 @@
 
 #include <QCoreApplication>
 #include <QUuid>
+#include <climits>
 #include <grpcpp/channel.h>
 
 namespace suanli::client {
@@ -53,10 +55,30 @@ ActionResult resultOf(const QString &action, ActionResult::TargetKind kind, cons
     r.code = int(s.error_code());
     r.codeName = codeName(r.code);
     r.message = QString::fromStdString(s.error_message());
+    if (s.error_code() == grpc::StatusCode::UNAVAILABLE) {
+        const auto info = suanli::decodeErrorInfo(s.error_details());
+        if (info && info->reason == suanli::kSchedulerUnreachable) {
+            r.schedulerUnreachable = true;
+            r.backend = QString::fromStdString(info->value("backend"));
+            bool ok = false;
+            const qint64 seconds
+                = QString::fromStdString(info->value("unreachable_seconds")).toLongLong(&ok);
+            r.unreachableSeconds = ok ? seconds : -1;
+        }
+    }
     return r;
 }
 
 } // namespace
+
+QString ActionResult::schedulerName(const QString &backend)
+{
+    if (backend == u"slurm")
+        return QStringLiteral("Slurm");
+    if (backend == u"sim")
+        return QCoreApplication::translate("Actions", "simulator");
+    return backend;
+}
 
 bool ActionResult::allApplied() const
 {
@@ -77,6 +99,19 @@ QString ActionResult::summary() const
                 "Actions", "%1 refused: the gateway does not accept this console's token (%2)")
                 .arg(action, message);
         case grpc::StatusCode::UNAVAILABLE:
+            // The gateway's own words (its message) go with the notification's details.
+            if (schedulerUnreachable && unreachableSeconds >= 0) {
+                const int seconds = int(std::min<qint64>(unreachableSeconds, INT_MAX));
+                return QCoreApplication::translate("Actions",
+                    "%1 failed: the centre's scheduler (%2) has not answered for %n s; the "
+                    "gateway is up",
+                    nullptr, seconds)
+                    .arg(action, schedulerName(backend));
+            }
+            if (schedulerUnreachable)
+                return QCoreApplication::translate("Actions",
+                    "%1 failed: the centre's scheduler (%2) does not answer; the gateway is up")
+                    .arg(action, schedulerName(backend));
             return QCoreApplication::translate(
                 "Actions", "%1 failed: the gateway cannot be reached (%2)")
                 .arg(action, message);

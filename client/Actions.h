@@ -37,13 +37,23 @@ struct ActionResult {
     QString message;
     // Batch actions: one result per target, in the order asked.
     QList<suanli::v1::TargetResult> targets;
+    // UNAVAILABLE from a gateway that is up while the centre's scheduler behind it is not (the
+    // gateway's SCHEDULER_UNREACHABLE error info): the backend's kind ("slurm") and for how
+    // long it has not answered, -1 when the gateway did not say.
+    bool schedulerUnreachable = false;
+    QString backend;
+    qint64 unreachableSeconds = -1;
     bool ok() const { return code == 0; }
     // True when the call succeeded and every target was applied.
     bool allApplied() const;
     // One line for a notification, translated in the "Actions" context:
     // "Drain: 3 of 4 nodes; lg-r0001-n2: node 'lg-r0001-n2' not found",
-    // "Drain not allowed: role viewer may not call Cluster.DrainNodes (needs operator)".
+    // "Drain not allowed: role viewer may not call Cluster.DrainNodes (needs operator)",
+    // "Drain failed: the centre's scheduler (Slurm) has not answered for 42 s; the gateway is
+    // up" (the gateway's message, in English, is for the details).
     QString summary() const;
+    // How the console names the scheduler behind a backend kind: "Slurm" for "slurm".
+    static QString schedulerName(const QString &backend);
 };
 
 // Wraps an action's callback so that it does nothing once `receiver` is gone: the answer may

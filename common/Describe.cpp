@@ -213,7 +213,9 @@ std::string pendingReasonText(const v1::Job &job)
     if (job.state() != v1::JOB_STATE_PENDING)
         return {};
     const std::string model = modelDisplayName(job.model(), job.model_name());
-    const std::string forModel = model.empty() ? std::string() : " for " + model;
+    const std::string forModel = job.quota_all_models() ? std::string(" across all models")
+        : model.empty()                                 ? std::string()
+                                                        : " for " + model;
     switch (job.pending_reason()) {
     case v1::PENDING_REASON_RESOURCES:
         return model.empty() ? "waiting for free accelerators"

@@ -45,8 +45,8 @@ std::string pendingReasonName(v1::PendingReason reason);
 std::optional<v1::Role> parseRole(std::string_view text);
 
 // Why a pending or held job is not running, in plain words: "waiting: tenant quota for Ascend
-// 910B reached (64/64)", "waiting for free H100 accelerators", "held by a user"; empty for jobs
-// that are not waiting.
+// 910B reached (64/64)", "waiting: tenant quota across all models reached (7/8)", "waiting for
+// free H100 accelerators", "held by a user"; empty for jobs that are not waiting.
 std::string pendingReasonText(const v1::Job &job);
 
 } // namespace suanli

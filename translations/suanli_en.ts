@@ -38,6 +38,13 @@
             <numerusform>; and %Ln more</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 failed: the centre&apos;s scheduler (%2) has not answered for %n s; the gateway is up</source>
+        <translation>
+            <numerusform>%1 failed: the centre&apos;s scheduler (%2) has not answered for %Ln s; the gateway is up</numerusform>
+            <numerusform>%1 failed: the centre&apos;s scheduler (%2) has not answered for %Ln s; the gateway is up</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CanRunNow</name>

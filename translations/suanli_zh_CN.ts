@@ -137,6 +137,20 @@
         <source>List audit entries</source>
         <translation>查询审计日志</translation>
     </message>
+    <message>
+        <source>simulator</source>
+        <translation>模拟器</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 failed: the centre&apos;s scheduler (%2) has not answered for %n s; the gateway is up</source>
+        <translation>
+            <numerusform>%1失败：中心的调度器（%2）已 %Ln 秒无响应；网关运行正常</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 failed: the centre&apos;s scheduler (%2) does not answer; the gateway is up</source>
+        <translation>%1失败：中心的调度器（%2）无响应；网关运行正常</translation>
+    </message>
 </context>
 <context>
     <name>CanRunNow</name>
@@ -377,6 +391,30 @@
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
+    <message>
+        <source>waiting: tenant quota across all models reached (%1/%2)</source>
+        <translation>等待中：已达租户的全部型号合计配额（%1/%2）</translation>
+    </message>
+    <message>
+        <source>waiting: tenant quota across all models reached</source>
+        <translation>等待中：已达租户的全部型号合计配额</translation>
+    </message>
+    <message>
+        <source>waiting: project quota across all models reached (%1/%2)</source>
+        <translation>等待中：已达项目的全部型号合计配额（%1/%2）</translation>
+    </message>
+    <message>
+        <source>waiting: project quota across all models reached</source>
+        <translation>等待中：已达项目的全部型号合计配额</translation>
+    </message>
+    <message>
+        <source>waiting: the tenant&apos;s accelerator-hours across all models for this month are used up (%1/%2 h)</source>
+        <translation>等待中：租户本月全部型号合计卡时已用完（%1/%2 卡时）</translation>
+    </message>
+    <message>
+        <source>waiting: the tenant&apos;s accelerator-hours across all models for this month are used up</source>
+        <translation>等待中：租户本月全部型号合计卡时已用完</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -482,6 +520,22 @@
     <message>
         <source>Its projects would hold %1 %2 against tenant %3&apos;s quota of %4.</source>
         <translation>其项目配额合计将达 %1 张 %2，超出租户 %3 的配额 %4 张。</translation>
+    </message>
+    <message>
+        <source>tenant %1</source>
+        <translation>租户 %1</translation>
+    </message>
+    <message>
+        <source>project %1</source>
+        <translation>项目 %1</translation>
+    </message>
+    <message>
+        <source>Approving it would change nothing: %1&apos;s limit across all models is %2 and is reached first, so the gateway refuses it. Ask for the limit across all models instead.</source>
+        <translation>批准它不会带来任何变化：%1 的全部型号合计配额为 %2 张，会先达到上限，因此网关会拒绝。请改为申请全部型号合计配额。</translation>
+    </message>
+    <message>
+        <source>Its projects would hold %1 accelerators across all models against tenant %2&apos;s limit of %3.</source>
+        <translation>其项目的全部型号合计配额将达 %1 张，超出租户 %2 的合计配额 %3 张。</translation>
     </message>
 </context>
 <context>
@@ -697,6 +751,14 @@
     <message>
         <source>This centre reports no accelerator telemetry, so utilisation, power and carbon are not measured. Start its gateway with --metrics-url to collect them.</source>
         <translation>此中心未上报加速卡遥测数据，因此无法测量利用率、功率和碳排放。请以 --metrics-url 启动其网关以采集这些数据。</translation>
+    </message>
+    <message>
+        <source>scheduler unreachable</source>
+        <translation>调度器不可达</translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation>全部型号</translation>
     </message>
 </context>
 <context>
@@ -1169,6 +1231,10 @@
     <message>
         <source>Reject %1 (%2)? The quota stays as it is.</source>
         <translation>驳回 %1（%2）？配额保持不变。</translation>
+    </message>
+    <message>
+        <source>%1: limit across all models %2 → %3 accelerators</source>
+        <translation>%1：全部型号合计配额 %2 → %3 张</translation>
     </message>
 </context>
 <context>
@@ -1992,6 +2058,18 @@ SHA-256 指纹：
         <source>Sent %1: %2 asks for %3 %4.</source>
         <translation>已提交 %1：%2 申请 %3 张 %4。</translation>
     </message>
+    <message>
+        <source>One limit on the accelerators of every model together; where the tenant or project has one, it is reached before any model&apos;s limit above it</source>
+        <translation>对所有型号的加速卡合计设一个上限；租户或项目设有此上限时，它会先于高于它的单一型号配额达到</translation>
+    </message>
+    <message>
+        <source>%1&apos;s limit across all models is %2 and is reached first: a higher %3 limit would change nothing. Ask for the limit across all models instead.</source>
+        <translation>%1 的全部型号合计配额为 %2 张，会先达到上限：提高 %3 配额不会带来任何变化。请改为申请全部型号合计配额。</translation>
+    </message>
+    <message>
+        <source>Sent %1: %2 asks for %3 accelerators across all models.</source>
+        <translation>已提交 %1：%2 申请全部型号合计 %3 张。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::NodeDetailDialog</name>
@@ -2663,6 +2741,10 @@ SHA-256 指纹：
         <source>Now → asked</source>
         <translation>当前 → 申请</translation>
     </message>
+    <message>
+        <source>one limit on the accelerators of every model together</source>
+        <translation>对所有型号的加速卡合计设的一个上限</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::QuotaRequestsPage</name>
@@ -2850,6 +2932,54 @@ SHA-256 指纹：
         <source>now %1, after %2</source>
         <translation>当前 %1，批准后 %2</translation>
     </message>
+    <message>
+        <source>%1&apos;s limit across all models</source>
+        <translation>%1 的全部型号合计配额</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2 quota</source>
+        <translation>%1 的 %2 配额</translation>
+    </message>
+    <message>
+        <source>Limit of %1 across all models: &lt;b&gt;%2 → %3&lt;/b&gt; at once (%4 in use now)</source>
+        <translation>%1 的全部型号合计同时使用上限：&lt;b&gt;%2 → %3&lt;/b&gt; 张（当前在用 %4 张）</translation>
+    </message>
+    <message>
+        <source>Tenant %1: its projects hold &lt;b&gt;%2 → %3&lt;/b&gt; of its limit of %4 across all models</source>
+        <translation>租户 %1：其项目占用 &lt;b&gt;%2 → %3&lt;/b&gt; 张，租户全部型号合计配额 %4 张</translation>
+    </message>
+    <message>
+        <source>Tenant %1 uses %2 accelerators of all models now</source>
+        <translation>租户 %1 当前在用全部型号合计 %2 张</translation>
+    </message>
+    <message>
+        <source>Room to start more, of any model: &lt;b&gt;%1 → %2&lt;/b&gt; accelerators</source>
+        <translation>还可启动（任意型号）：&lt;b&gt;%1 → %2&lt;/b&gt; 张</translation>
+    </message>
+    <message>
+        <source>Room to start more %1: &lt;b&gt;%2 → %3&lt;/b&gt;</source>
+        <translation>还可启动 %1：&lt;b&gt;%2 → %3&lt;/b&gt; 张</translation>
+    </message>
+    <message>
+        <source>; %1 stops it then (%2 of %3 in use)</source>
+        <translation>；届时受限于%1（在用 %2 张，上限 %3 张）</translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3</source>
+        <translation>%1 在用 %2 张，配额 %3 张</translation>
+    </message>
+    <message>
+        <source>Each model&apos;s own limit still applies: %1</source>
+        <translation>各型号自身的配额仍然有效：%1</translation>
+    </message>
+    <message>
+        <source>Centre: reports no accelerators.</source>
+        <translation>中心：未报告任何加速卡。</translation>
+    </message>
+    <message>
+        <source>Centre: %1 accelerators of all models, %2 in use, %3 free now.</source>
+        <translation>中心：全部型号共 %1 张，在用 %2 张，当前空闲 %3 张。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::SetQuotaDialog</name>
@@ -2912,6 +3042,18 @@ SHA-256 指纹：
     <message>
         <source>; accelerator-hours a month: %1 → %2</source>
         <translation>；每月卡时：%1 → %2</translation>
+    </message>
+    <message>
+        <source>One limit on the accelerators of every model together, beside each model&apos;s own</source>
+        <translation>对所有型号的加速卡合计设的一个上限，与各型号自身的配额并存</translation>
+    </message>
+    <message>
+        <source>The projects of %1 would hold %2 accelerators across all models against the tenant&apos;s limit of %3.</source>
+        <translation>%1 的项目全部型号合计配额将达 %2 张，超出租户的合计配额 %3 张。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s limit across all models is %2 and is reached first: a higher %3 limit changes nothing.</source>
+        <translation>%1 的全部型号合计配额为 %2 张，会先达到上限：更高的 %3 配额不会带来任何变化。</translation>
     </message>
 </context>
 <context>
@@ -2992,6 +3134,18 @@ SHA-256 指纹：
     <message>
         <source>%1 accelerators in use / quota</source>
         <translation>%1 加速卡：在用 / 配额</translation>
+    </message>
+    <message>
+        <source>%1 of %2 accelerators in use, of every model together</source>
+        <translation>全部型号合计：已用 %1 张，配额 %2 张</translation>
+    </message>
+    <message>
+        <source>%1 accelerators in use, of every model together; no limit of its own across all models</source>
+        <translation>全部型号合计：已用 %1 张，自身未设全部型号合计配额</translation>
+    </message>
+    <message>
+        <source>Accelerators of every model together in use / the limit across all models</source>
+        <translation>全部型号合计在用加速卡 / 全部型号合计配额</translation>
     </message>
 </context>
 <context>
@@ -3128,6 +3282,14 @@ SHA-256 指纹：
         <translation>
             <numerusform>已将 %Ln 个租户导出到 %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>One limit on the accelerators of every model together: a job must fit it and its own model&apos;s limit</source>
+        <translation>对所有型号的加速卡合计设的一个上限：作业须同时满足它和自身型号的配额</translation>
+    </message>
+    <message>
+        <source>Set %1&apos;s limit across all models to %2 accelerators.</source>
+        <translation>已将 %1 的全部型号合计配额设为 %2 张。</translation>
     </message>
 </context>
 <context>

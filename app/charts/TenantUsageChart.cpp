@@ -77,11 +77,12 @@ void TenantUsageChart::updateModels()
 {
     const v1::Tenant t = m_connection->site()->tenants().items.value(m_tenant);
     QList<int> models;
+    // A series per model; the limit across all models has no series of its own.
     for (const auto &q : t.quotas())
-        if (!models.contains(int(q.model())))
+        if (!q.all_models() && !models.contains(int(q.model())))
             models.append(int(q.model()));
     for (const auto &u : t.usage())
-        if (!models.contains(int(u.model())))
+        if (!u.all_models() && !models.contains(int(u.model())))
             models.append(int(u.model()));
     std::sort(models.begin(), models.end());
 
@@ -105,7 +106,7 @@ void TenantUsageChart::updateModels()
     }
     m_usage->clearReferenceLines();
     for (const auto &q : t.quotas()) {
-        if (q.max_accelerators() <= 0)
+        if (q.max_accelerators() <= 0 || q.all_models())
             continue;
         const QString name = Words::modelName(q.model());
         m_usage->setReferenceLine(metricFor(int(q.model())), double(q.max_accelerators()),

@@ -69,11 +69,13 @@ QString DecideQuotaRequestDialog::comment() const
 QString DecideQuotaRequestDialog::question(Decision decision, const v1::QuotaRequest &request)
 {
     const QLocale locale;
-    const QString change = tr("%1: %2 quota %3 → %4 accelerators")
-                               .arg(Words::owner(request.tenant(), request.project()),
-                                   Words::modelName(request.model()),
-                                   locale.toString(request.current_max_accelerators()),
-                                   locale.toString(request.max_accelerators()));
+    const QString owner = Words::owner(request.tenant(), request.project());
+    const QString now = locale.toString(request.current_max_accelerators());
+    const QString asked = locale.toString(request.max_accelerators());
+    const QString change = request.all_models()
+        ? tr("%1: limit across all models %2 → %3 accelerators").arg(owner, now, asked)
+        : tr("%1: %2 quota %3 → %4 accelerators")
+              .arg(owner, Words::modelName(request.model()), now, asked);
     const QString id = QString::fromStdString(request.id());
     return decision == Decision::Approve
         ? tr("Approve %1 and apply it now? %2.").arg(id, change)

@@ -2,6 +2,7 @@
 
 #include "Actions.h"
 #include "Connection.h"
+#include "QuotaRules.h"
 #include "SiteState.h"
 #include "dialogs/SetQuotaDialog.h"
 #include "models/Words.h"
@@ -24,6 +25,11 @@
 
 namespace suanli::app {
 
+namespace {
+// The model box's value for the limit across all models (no model has it).
+constexpr int kAllModels = -1;
+} // namespace
+
 NewQuotaRequestDialog::NewQuotaRequestDialog(const QHash<QString, v1::Tenant> &tenants,
     const QList<v1::AcceleratorModel> &models, const v1::CreateQuotaRequestRequest &initial,
     QWidget *parent)
@@ -37,6 +43,7 @@ NewQuotaRequestDialog::NewQuotaRequestDialog(const QHash<QString, v1::Tenant> &t
     , m_limited(new QCheckBox(tr("Only &until"), this))
     , m_until(new QDateEdit(this))
     , m_summary(new QLabel(this))
+    , m_warning(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Request quota"));
@@ -52,9 +59,19 @@ NewQuotaRequestDialog::NewQuotaRequestDialog(const QHash<QString, v1::Tenant> &t
     const int targetIndex = m_target->findData(QStringList {
         QString::fromStdString(initial.tenant()), QString::fromStdString(initial.project()) });
     m_target->setCurrentIndex(std::max(targetIndex, 0));
+    m_model->addItem(Words::quotaKindName(QuotaKind::acrossAllModels()), kAllModels);
+    m_model->setItemData(0,
+        tr("One limit on the accelerators of every model together; where the tenant or project "
+           "has one, it is reached before any model's limit above it"),
+        Qt::ToolTipRole);
     for (v1::AcceleratorModel model : models)
         m_model->addItem(Words::modelName(model), static_cast<int>(model));
-    m_model->setCurrentIndex(std::max(m_model->findData(static_cast<int>(initial.model())), 0));
+    const int modelIndex
+        = m_model->findData(initial.all_models() ? kAllModels : static_cast<int>(initial.model()));
+    m_model->setCurrentIndex(modelIndex >= 0 ? modelIndex : std::min(1, m_model->count() - 1));
+    m_warning->setObjectName(QStringLiteral("QuotaRequestWarning"));
+    m_warning->setWordWrap(true);
+    m_warning->setStyleSheet(QStringLiteral("color: #b35806;"));
 
     m_accelerators->setRange(1, INT_MAX);
     m_accelerators->setSuffix(tr(" accelerators"));
@@ -89,6 +106,7 @@ NewQuotaRequestDialog::NewQuotaRequestDialog(const QHash<QString, v1::Tenant> &t
     layout->addLayout(form);
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
+    layout->addWidget(m_warning);
     layout->addWidget(m_buttons);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Send request"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -107,25 +125,25 @@ NewQuotaRequestDialog::NewQuotaRequestDialog(const QHash<QString, v1::Tenant> &t
     setMinimumWidth(520);
 }
 
-qint64 NewQuotaRequestDialog::currentLimit() const
+const v1::Tenant *NewQuotaRequestDialog::targetTenant() const
 {
     const QStringList target = m_target->currentData().toStringList();
     if (target.size() != 2)
-        return 0;
+        return nullptr;
     const auto it = m_tenants.constFind(target.at(0));
-    if (it == m_tenants.constEnd())
+    return it == m_tenants.constEnd() ? nullptr : &it.value();
+}
+
+qint64 NewQuotaRequestDialog::currentLimit() const
+{
+    const v1::Tenant *tenant = targetTenant();
+    if (!tenant)
         return 0;
-    const auto model = static_cast<v1::AcceleratorModel>(m_model->currentData().toInt());
-    const google::protobuf::RepeatedPtrField<v1::QuotaLimit> *limits = &it->quotas();
-    for (const v1::Project &p : it->projects()) {
-        if (QString::fromStdString(p.id()) == target.at(1))
-            limits = &p.quotas();
-    }
-    for (const v1::QuotaLimit &l : *limits) {
-        if (l.model() == model)
-            return l.max_accelerators();
-    }
-    return 0;
+    const v1::CreateQuotaRequestRequest r = request();
+    const v1::Project *project = projectOf(*tenant, r.project());
+    const v1::QuotaLimit *limit
+        = findQuotaLimit(project ? project->quotas() : tenant->quotas(), QuotaKind::of(r));
+    return limit ? limit->max_accelerators() : 0;
 }
 
 void NewQuotaRequestDialog::targetOrModelChanged()
@@ -140,17 +158,32 @@ void NewQuotaRequestDialog::update()
 {
     const v1::CreateQuotaRequestRequest r = request();
     const QLocale locale;
-    QString text = tr("%1: %2 %3 → %4 accelerators")
-                       .arg(Words::owner(r.tenant(), r.project()), Words::modelName(r.model()),
-                           locale.toString(currentLimit()), locale.toString(r.max_accelerators()));
+    QString text
+        = tr("%1: %2 %3 → %4 accelerators")
+              .arg(Words::owner(r.tenant(), r.project()), Words::quotaKindName(QuotaKind::of(r)),
+                  locale.toString(currentLimit()), locale.toString(r.max_accelerators()));
     text += u'\n'
         + (r.has_until_time() ? tr("until %1").arg(Words::date(r.until_time()))
                               : tr("permanently"));
     if (r.project().empty())
         text += u'\n' + tr("A tenant's own quota is decided by a centre admin.");
     m_summary->setText(text);
+    // A model's limit above a limit across all models could never be reached: the gateway
+    // refuses it, so say which limit to ask for instead.
+    QString warning;
+    if (const v1::Tenant *tenant = targetTenant(); tenant && !r.all_models()) {
+        if (const auto below = allModelsLimitBelow(*tenant, r.project(), r.max_accelerators()))
+            warning = tr("%1's limit across all models is %2 and is reached first: a higher %3 "
+                         "limit would change nothing. Ask for the limit across all models "
+                         "instead.")
+                          .arg(QString::fromStdString(below->owner), locale.toString(below->limit),
+                              Words::modelName(r.model()));
+    }
+    m_warning->setText(warning);
+    m_warning->setVisible(!warning.isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)
-        ->setEnabled(!r.tenant().empty() && !m_justification->toPlainText().trimmed().isEmpty());
+        ->setEnabled(!r.tenant().empty() && !m_justification->toPlainText().trimmed().isEmpty()
+            && warning.isEmpty());
 }
 
 v1::CreateQuotaRequestRequest NewQuotaRequestDialog::request() const
@@ -161,7 +194,10 @@ v1::CreateQuotaRequestRequest NewQuotaRequestDialog::request() const
         r.set_tenant(target.at(0).toStdString());
         r.set_project(target.at(1).toStdString());
     }
-    r.set_model(static_cast<v1::AcceleratorModel>(m_model->currentData().toInt()));
+    const int model = m_model->currentData().toInt();
+    r.set_all_models(model == kAllModels);
+    r.set_model(model == kAllModels ? v1::ACCELERATOR_MODEL_UNSPECIFIED
+                                    : static_cast<v1::AcceleratorModel>(model));
     r.set_max_accelerators(m_accelerators->value());
     r.set_max_accelerator_hours(m_hours->value());
     r.set_justification(m_justification->toPlainText().trimmed().toStdString());
@@ -211,11 +247,14 @@ void NewQuotaRequestDialog::send(
                     result.codeName + QStringLiteral(": ") + result.message);
                 return;
             }
-            notify(tr("Sent %1: %2 asks for %3 %4.")
-                       .arg(QString::fromStdString(created.id()),
-                           Words::owner(created.tenant(), created.project()),
-                           QLocale().toString(created.max_accelerators()),
-                           Words::modelName(created.model())),
+            const QString id = QString::fromStdString(created.id());
+            const QString owner = Words::owner(created.tenant(), created.project());
+            const QString count = QLocale().toString(created.max_accelerators());
+            notify(created.all_models()
+                    ? tr("Sent %1: %2 asks for %3 accelerators across all models.")
+                          .arg(id, owner, count)
+                    : tr("Sent %1: %2 asks for %3 %4.")
+                          .arg(id, owner, count, Words::modelName(created.model())),
                 false, {});
         });
 }

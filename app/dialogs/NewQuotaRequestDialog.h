@@ -22,13 +22,14 @@ class Connection;
 namespace suanli::app {
 
 // NewQuotaRequestDialog asks a centre for more quota on behalf of a tenant or one of its
-// projects: the model, the new total (not an increment), why, and until when.
+// projects: the model or all models together, the new total (not an increment), why, and until
+// when; it says when a model's limit would change nothing under a limit across all models.
 class NewQuotaRequestDialog : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(NewQuotaRequestDialog)
 public:
-    // tenants: those the user acts for; models: those offered; initial: what is preselected
-    // (tenant, project, model).
+    // tenants: those the user acts for; models: those offered, after "All models"; initial:
+    // what is preselected (tenant, project, model or all models).
     NewQuotaRequestDialog(const QHash<QString, v1::Tenant> &tenants,
         const QList<v1::AcceleratorModel> &models, const v1::CreateQuotaRequestRequest &initial,
         QWidget *parent = nullptr);
@@ -51,6 +52,7 @@ public:
 private:
     void targetOrModelChanged();
     void update();
+    const v1::Tenant *targetTenant() const;
     qint64 currentLimit() const;
 
     QHash<QString, v1::Tenant> m_tenants;
@@ -62,6 +64,7 @@ private:
     QCheckBox *m_limited;
     QDateEdit *m_until;
     QLabel *m_summary;
+    QLabel *m_warning;
     QDialogButtonBox *m_buttons;
 };
 

@@ -20,14 +20,8 @@ namespace {
 
 using Limits = google::protobuf::RepeatedPtrField<v1::QuotaLimit>;
 
-const v1::QuotaLimit *limitOf(const Limits &limits, v1::AcceleratorModel model)
-{
-    for (const v1::QuotaLimit &l : limits) {
-        if (l.model() == model)
-            return &l;
-    }
-    return nullptr;
-}
+// The model box's value for the limit across all models (no model has it).
+constexpr int kAllModels = -1;
 
 QString hoursText(qint64 hours)
 {
@@ -64,9 +58,15 @@ SetQuotaDialog::SetQuotaDialog(const QHash<QString, v1::Tenant> &tenants,
     }
     const int targetIndex = m_target->findData(QStringList { initial.tenant, initial.project });
     m_target->setCurrentIndex(std::max(targetIndex, 0));
+    m_model->addItem(Words::quotaKindName(QuotaKind::acrossAllModels()), kAllModels);
+    m_model->setItemData(0,
+        tr("One limit on the accelerators of every model together, beside each model's own"),
+        Qt::ToolTipRole);
     for (v1::AcceleratorModel model : models)
         m_model->addItem(Words::modelName(model), static_cast<int>(model));
-    m_model->setCurrentIndex(std::max(m_model->findData(static_cast<int>(initial.model)), 0));
+    const int preselected = initial.allModels ? kAllModels : static_cast<int>(initial.model);
+    const int modelIndex = m_model->findData(preselected);
+    m_model->setCurrentIndex(modelIndex >= 0 ? modelIndex : std::min(1, m_model->count() - 1));
 
     m_accelerators->setRange(0, INT_MAX);
     m_accelerators->setSuffix(tr(" accelerators"));
@@ -118,7 +118,10 @@ QuotaChange SetQuotaDialog::change() const
         c.tenant = target.at(0);
         c.project = target.at(1);
     }
-    c.model = static_cast<v1::AcceleratorModel>(m_model->currentData().toInt());
+    const int model = m_model->currentData().toInt();
+    c.allModels = model == kAllModels;
+    c.model = c.allModels ? v1::ACCELERATOR_MODEL_UNSPECIFIED
+                          : static_cast<v1::AcceleratorModel>(model);
     c.accelerators = m_accelerators->value();
     c.acceleratorHours = m_hours->value();
     c.reason = m_reason->text().trimmed();
@@ -141,7 +144,7 @@ std::pair<qint64, qint64> SetQuotaDialog::current(
         if (!limits)
             return { 0, 0 };
     }
-    const v1::QuotaLimit *l = limitOf(*limits, change.model);
+    const v1::QuotaLimit *l = findQuotaLimit(*limits, change.kind());
     return l ? std::pair<qint64, qint64> { l->max_accelerators(), l->max_accelerator_hours() }
              : std::pair<qint64, qint64> { 0, 0 };
 }
@@ -151,7 +154,7 @@ QString SetQuotaDialog::describe(const QuotaChange &change, qint64 acceleratorsN
     const QLocale locale;
     QString text = tr("%1: %2 %3 → %4 accelerators at once")
                        .arg(Words::owner(change.tenant.toStdString(), change.project.toStdString()),
-                           Words::modelName(change.model), locale.toString(acceleratorsNow),
+                           Words::quotaKindName(change.kind()), locale.toString(acceleratorsNow),
                            locale.toString(change.accelerators));
     if (hoursNow != change.acceleratorHours)
         text += tr("; accelerator-hours a month: %1 → %2")
@@ -178,25 +181,36 @@ void SetQuotaDialog::update()
                                : tr("This is the quota in force; change a limit to set it."));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(changed && !c.tenant.isEmpty());
 
-    // Projects' quotas sum within their tenant's: say so when the new one does not.
-    QString warning;
+    // Projects' quotas sum within their tenant's: say so when the new one does not. A model's
+    // limit above a limit across all models is allowed but changes nothing: say that too.
+    QStringList warnings;
     const auto it = m_tenants.constFind(c.tenant);
-    if (it != m_tenants.constEnd() && !c.project.isEmpty()) {
-        const v1::QuotaLimit *tenantLimit = limitOf(it->quotas(), c.model);
-        qint64 sum = 0;
-        for (const v1::Project &p : it->projects()) {
-            const v1::QuotaLimit *l = limitOf(p.quotas(), c.model);
-            sum += QString::fromStdString(p.id()) == c.project ? c.accelerators
-                                                               : (l ? l->max_accelerators() : 0);
+    if (it != m_tenants.constEnd()) {
+        const std::string project = c.project.toStdString();
+        if (!c.project.isEmpty()) {
+            const ProjectsHold hold = projectsHold(*it, project, c.kind(), c.accelerators);
+            if (hold.after > hold.tenantCap && c.allModels)
+                warnings.append(tr("The projects of %1 would hold %2 accelerators across all "
+                                   "models against the tenant's limit of %3.")
+                                    .arg(c.tenant, QLocale().toString(hold.after),
+                                        QLocale().toString(hold.tenantCap)));
+            else if (hold.after > hold.tenantCap)
+                warnings.append(
+                    tr("The projects of %1 would hold %2 %3 against the tenant's quota of %4.")
+                        .arg(c.tenant, QLocale().toString(hold.after), Words::modelName(c.model),
+                            QLocale().toString(hold.tenantCap)));
         }
-        const qint64 tenantMax = tenantLimit ? tenantLimit->max_accelerators() : 0;
-        if (sum > tenantMax)
-            warning = tr("The projects of %1 would hold %2 %3 against the tenant's quota of %4.")
-                          .arg(c.tenant, QLocale().toString(sum), Words::modelName(c.model),
-                              QLocale().toString(tenantMax));
+        if (!c.allModels) {
+            if (const auto below = allModelsLimitBelow(*it, project, c.accelerators))
+                warnings.append(
+                    tr("%1's limit across all models is %2 and is reached first: "
+                       "a higher %3 limit changes nothing.")
+                        .arg(QString::fromStdString(below->owner), QLocale().toString(below->limit),
+                            Words::modelName(c.model)));
+        }
     }
-    m_warning->setText(warning);
-    m_warning->setVisible(!warning.isEmpty());
+    m_warning->setText(warnings.join(u'\n'));
+    m_warning->setVisible(!warnings.isEmpty());
 }
 
 QList<v1::AcceleratorModel> SetQuotaDialog::offeredModels(

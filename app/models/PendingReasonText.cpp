@@ -22,6 +22,28 @@ QString PendingReasonText::of(const v1::Job &job)
     const QString used = locale.toString(job.quota_used());
     const QString limit = locale.toString(job.quota_limit());
 
+    // Held back by one limit on every model together: the figures are of that limit.
+    if (job.quota_all_models()) {
+        switch (job.pending_reason()) {
+        case v1::PENDING_REASON_TENANT_QUOTA:
+            return figures
+                ? tr("waiting: tenant quota across all models reached (%1/%2)").arg(used, limit)
+                : tr("waiting: tenant quota across all models reached");
+        case v1::PENDING_REASON_PROJECT_QUOTA:
+            return figures
+                ? tr("waiting: project quota across all models reached (%1/%2)").arg(used, limit)
+                : tr("waiting: project quota across all models reached");
+        case v1::PENDING_REASON_TENANT_HOURS:
+            return figures ? tr("waiting: the tenant's accelerator-hours across all models for "
+                                "this month are used up (%1/%2 h)")
+                                 .arg(used, limit)
+                           : tr("waiting: the tenant's accelerator-hours across all models for "
+                                "this month are used up");
+        default:
+            break;
+        }
+    }
+
     switch (job.pending_reason()) {
     case v1::PENDING_REASON_RESOURCES:
         return model.isEmpty() ? tr("waiting for free accelerators")

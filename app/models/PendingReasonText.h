@@ -14,8 +14,8 @@ class PendingReasonText {
 public:
     PendingReasonText() = delete;
 
-    // "waiting: tenant quota for Ascend 910B reached (64/64)", "held by a user"; empty for
-    // jobs that are not waiting.
+    // "waiting: tenant quota for Ascend 910B reached (64/64)", "waiting: tenant quota across all
+    // models reached (7/8)", "held by a user"; empty for jobs that are not waiting.
     static QString of(const v1::Job &job);
 };
 

@@ -108,7 +108,9 @@ QVariant QuotaRequestTableModel::cellData(
         break;
     case ModelColumn:
         if (role == Qt::DisplayRole || role == SortRole)
-            return Words::modelName(request.model());
+            return Words::quotaKindName(QuotaKind::of(request));
+        if (role == Qt::ToolTipRole && request.all_models())
+            return tr("one limit on the accelerators of every model together");
         break;
     case ChangeColumn:
         if (role == Qt::DisplayRole)

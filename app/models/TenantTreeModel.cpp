@@ -16,29 +16,23 @@ namespace {
 using Limits = google::protobuf::RepeatedPtrField<v1::QuotaLimit>;
 using Usages = google::protobuf::RepeatedPtrField<v1::QuotaUsage>;
 
-const v1::QuotaLimit *limitOf(const Limits &limits, v1::AcceleratorModel model)
+// The column key of a limit or use: its model, or UNSPECIFIED for the one across all models.
+v1::AcceleratorModel columnModel(QuotaKind kind)
 {
-    for (const v1::QuotaLimit &l : limits) {
-        if (l.model() == model)
-            return &l;
-    }
-    return nullptr;
+    return kind.allModels ? v1::ACCELERATOR_MODEL_UNSPECIFIED : kind.model;
 }
 
-const v1::QuotaUsage *usageOf(const Usages &usages, v1::AcceleratorModel model)
+QuotaKind kindOfColumn(v1::AcceleratorModel model)
 {
-    for (const v1::QuotaUsage &u : usages) {
-        if (u.model() == model)
-            return &u;
-    }
-    return nullptr;
+    return model == v1::ACCELERATOR_MODEL_UNSPECIFIED ? QuotaKind::acrossAllModels()
+                                                      : QuotaKind { model, false };
 }
 
 // One quota cell of a tenant or a project: "48 / 64", used and limit for the bar.
-QVariant quotaCell(const Limits &limits, const Usages &usages, v1::AcceleratorModel model, int role)
+QVariant quotaCell(const Limits &limits, const Usages &usages, QuotaKind kind, int role)
 {
-    const v1::QuotaLimit *limit = limitOf(limits, model);
-    const v1::QuotaUsage *usage = usageOf(usages, model);
+    const v1::QuotaLimit *limit = findQuotaLimit(limits, kind);
+    const v1::QuotaUsage *usage = findQuotaUsage(usages, kind);
     if (!limit && !usage)
         return {};
     const qint64 used = usage ? usage->accelerators_in_use() : 0;
@@ -57,15 +51,27 @@ QVariant quotaCell(const Limits &limits, const Usages &usages, v1::AcceleratorMo
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
     case Qt::ToolTipRole: {
-        const QString name = Words::modelName(model);
         QStringList lines;
-        if (limit)
-            lines.append(
-                TenantTreeModel::tr("%1 of %2 %3 in use")
-                    .arg(locale.toString(used), locale.toString(limit->max_accelerators()), name));
-        else
-            lines.append(
-                TenantTreeModel::tr("%1 %2 in use, no quota set").arg(locale.toString(used), name));
+        if (kind.allModels) {
+            if (limit)
+                lines.append(
+                    TenantTreeModel::tr("%1 of %2 accelerators in use, of every model "
+                                        "together")
+                        .arg(locale.toString(used), locale.toString(limit->max_accelerators())));
+            else
+                lines.append(TenantTreeModel::tr("%1 accelerators in use, of every model together; "
+                                                 "no limit of its own across all models")
+                                 .arg(locale.toString(used)));
+        } else {
+            const QString name = Words::modelName(kind.model);
+            if (limit)
+                lines.append(TenantTreeModel::tr("%1 of %2 %3 in use")
+                                 .arg(locale.toString(used),
+                                     locale.toString(limit->max_accelerators()), name));
+            else
+                lines.append(TenantTreeModel::tr("%1 %2 in use, no quota set")
+                                 .arg(locale.toString(used), name));
+        }
         if (usage && usage->accelerators_pending() > 0)
             lines.append(TenantTreeModel::tr("%1 more asked for by pending jobs")
                              .arg(locale.toString(usage->accelerators_pending())));
@@ -87,12 +93,12 @@ QVariant quotaCell(const Limits &limits, const Usages &usages, v1::AcceleratorMo
 void collectModels(const Limits &limits, const Usages &usages, QList<v1::AcceleratorModel> *out)
 {
     for (const v1::QuotaLimit &l : limits) {
-        if (!out->contains(l.model()))
-            out->append(l.model());
+        if (!out->contains(columnModel(QuotaKind::of(l))))
+            out->append(columnModel(QuotaKind::of(l)));
     }
     for (const v1::QuotaUsage &u : usages) {
-        if (!out->contains(u.model()))
-            out->append(u.model());
+        if (!out->contains(columnModel(QuotaKind::of(u))))
+            out->append(columnModel(QuotaKind::of(u)));
     }
 }
 
@@ -187,7 +193,7 @@ QVariant TenantTreeModel::data(const QModelIndex &index, int role) const
                         displayName(tenant->id(), tenant->name(), tenant->name_zh()));
             return {};
         }
-        return quotaCell(tenant->quotas(), tenant->usage(), modelAt(column), role);
+        return quotaCell(tenant->quotas(), tenant->usage(), kindAt(column), role);
     }
 
     const v1::Project *project = findProject(*parentRow, index.row());
@@ -206,7 +212,7 @@ QVariant TenantTreeModel::data(const QModelIndex &index, int role) const
                     displayName(project->id(), project->name(), project->name_zh()));
         return {};
     }
-    return quotaCell(project->quotas(), project->usage(), modelAt(column), role);
+    return quotaCell(project->quotas(), project->usage(), kindAt(column), role);
 }
 
 QVariant TenantTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -214,9 +220,12 @@ QVariant TenantTreeModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || section < 0 || section >= m_rootColumns)
         return QAbstractItemModel::headerData(section, orientation, role);
     if (role == Qt::DisplayRole)
-        return section == NameColumn ? tr("Tenant / project") : Words::modelName(modelAt(section));
+        return section == NameColumn ? tr("Tenant / project")
+                                     : Words::quotaKindName(kindAt(section));
     if (role == Qt::ToolTipRole && section != NameColumn)
-        return tr("%1 accelerators in use / quota").arg(Words::modelName(modelAt(section)));
+        return kindAt(section).allModels
+            ? tr("Accelerators of every model together in use / the limit across all models")
+            : tr("%1 accelerators in use / quota").arg(Words::modelName(modelAt(section)));
     return QAbstractItemModel::headerData(section, orientation, role);
 }
 
@@ -247,9 +256,23 @@ v1::AcceleratorModel TenantTreeModel::modelAt(int column) const
     return m_models.at(column - 1);
 }
 
+QuotaKind TenantTreeModel::kindAt(int column) const
+{
+    if (column <= 0 || column > m_models.size())
+        return {};
+    return kindOfColumn(m_models.at(column - 1));
+}
+
 int TenantTreeModel::columnOf(v1::AcceleratorModel model) const
 {
-    const qsizetype i = m_models.indexOf(model);
+    if (model == v1::ACCELERATOR_MODEL_UNSPECIFIED)
+        return -1;
+    return columnOf(QuotaKind { model, false });
+}
+
+int TenantTreeModel::columnOf(QuotaKind kind) const
+{
+    const qsizetype i = m_models.indexOf(columnModel(kind));
     return i < 0 || i + 1 >= m_rootColumns ? -1 : static_cast<int>(i + 1);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "QuotaRules.h"
 #include "SiteState.h"
 #include "models/ModelRoles.h"
 
@@ -14,14 +15,15 @@
 namespace suanli::app {
 
 // TenantTreeModel is the tenants page's tree: tenants, each with its projects, and one column
-// per accelerator model in the data whose cells give used and limit (UsedRole, LimitRole) for
-// a quota bar.
+// per accelerator model in the data, and one for the limit across all models where any tenant
+// has one, whose cells give used and limit (UsedRole, LimitRole) for a quota bar.
 class TenantTreeModel : public QAbstractItemModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TenantTreeModel)
     Q_PROPERTY(bool chineseNames READ chineseNames WRITE setChineseNames NOTIFY chineseNamesChanged)
 public:
-    // Column 0 is the name; columns 1.. are accelerator models (modelAt()).
+    // Column 0 is the name; columns 1.. are what quotas limit (kindAt()): all models together
+    // first where the data has such a limit, then accelerator models.
     static constexpr int NameColumn = 0;
 
     explicit TenantTreeModel(client::SiteState *site, QObject *parent = nullptr);
@@ -40,10 +42,16 @@ public:
     bool chineseNames() const { return m_chineseNames; }
     void setChineseNames(bool chinese);
 
-    // The accelerator model of a column; ACCELERATOR_MODEL_UNSPECIFIED for the name column.
+    // The accelerator model of a column; ACCELERATOR_MODEL_UNSPECIFIED for the name column and
+    // the one across all models.
     v1::AcceleratorModel modelAt(int column) const;
-    // The column of a model; -1 when no tenant or project has it.
+    // What a column's quotas limit: a model, or all models together; a default QuotaKind (no
+    // model, not all models) for the name column.
+    QuotaKind kindAt(int column) const;
+    // The column of a model, or of the limit across all models; -1 when no tenant or project
+    // has it.
     int columnOf(v1::AcceleratorModel model) const;
+    int columnOf(QuotaKind kind) const;
 
     // The tenant row of an id, the project row of a tenant's project; invalid when absent.
     QModelIndex tenantIndex(const QString &tenantId) const;
@@ -85,7 +93,7 @@ private:
 
     client::SiteState *m_site;
     bool m_chineseNames = false;
-    QList<v1::AcceleratorModel> m_models; // column - 1 -> model
+    QList<v1::AcceleratorModel> m_models; // column - 1 -> model; UNSPECIFIED: all models
     int m_rootColumns = 1;
     std::vector<std::unique_ptr<TenantRow>> m_tenants;
     QHash<QString, TenantRow *> m_byId;

@@ -138,12 +138,19 @@ QString Words::alertKind(const QString &kind)
         return tr("overheating");
     if (kind == u"queue_wait")
         return tr("long queue wait");
+    if (kind == u"scheduler_unreachable")
+        return tr("scheduler unreachable");
     return kind;
 }
 
 QString Words::modelName(v1::AcceleratorModel model, std::string_view backendName)
 {
     return QString::fromStdString(modelDisplayName(model, backendName));
+}
+
+QString Words::quotaKindName(QuotaKind kind)
+{
+    return kind.allModels ? tr("All models") : modelName(kind.model);
 }
 
 QString Words::noData()

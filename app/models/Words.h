@@ -1,5 +1,6 @@
 #pragma once
 
+#include "QuotaRules.h"
 #include "suanli/v1/common.pb.h"
 
 #include <QCoreApplication>
@@ -39,6 +40,9 @@ public:
     // "H100", "Ascend 910B"; the backend's name for models Suanli does not know. Product names
     // are not translated.
     static QString modelName(v1::AcceleratorModel model, std::string_view backendName = {});
+    // What a quota limits: the model's name, or "All models" for the one limit on every model
+    // together.
+    static QString quotaKindName(QuotaKind kind);
 
     // The dash shown where there is no value, and the tooltip that says why.
     static QString noData();

@@ -296,18 +296,31 @@ QuotaImpact QuotaRequestsPage::impactOf(const v1::QuotaRequest &request) const
 
 namespace {
 
+// "tenant galaxy's limit across all models", "project galaxy-chat's A100 quota".
+QString limitName(const QuotaImpact::Limit &l)
+{
+    return l.kind.allModels
+        ? QuotaRequestsPage::tr("%1's limit across all models").arg(l.owner)
+        : QuotaRequestsPage::tr("%1's %2 quota").arg(l.owner, Words::modelName(l.kind.model));
+}
+
 // What approving changes, in a few lines of rich text.
 QString impactLines(const v1::QuotaRequest &r, const QuotaImpact &impact)
 {
     const QLocale locale;
+    const bool all = impact.kind.allModels;
     const QString model = Words::modelName(r.model()).toHtmlEscaped();
     const QString owner = Words::owner(r.tenant(), r.project()).toHtmlEscaped();
     const QString tenant = html(r.tenant());
     QStringList lines;
-    lines.append(
-        QuotaRequestsPage::tr("Limit of %1: <b>%2 → %3</b> %4 at once (%5 in use now)")
-            .arg(owner, locale.toString(impact.limitNow), locale.toString(impact.limitAfter), model,
-                locale.toString(impact.targetInUse)));
+    lines.append(all
+            ? QuotaRequestsPage::tr("Limit of %1 across all models: <b>%2 → %3</b> at "
+                                    "once (%4 in use now)")
+                  .arg(owner, locale.toString(impact.limitNow), locale.toString(impact.limitAfter),
+                      locale.toString(impact.targetInUse))
+            : QuotaRequestsPage::tr("Limit of %1: <b>%2 → %3</b> %4 at once (%5 in use now)")
+                  .arg(owner, locale.toString(impact.limitNow), locale.toString(impact.limitAfter),
+                      model, locale.toString(impact.targetInUse)));
     if (impact.hoursNow != impact.hoursAfter) {
         auto hours = [&locale](qint64 h) {
             return h > 0 ? locale.toString(h) : QuotaRequestsPage::tr("no limit");
@@ -321,22 +334,61 @@ QString impactLines(const v1::QuotaRequest &r, const QuotaImpact &impact)
                          .arg(owner));
         return lines.join(QStringLiteral("<br>"));
     }
+    if (impact.changesNothing)
+        lines.append(QStringLiteral("<b>%1</b>").arg(impact.changesNothingReason.toHtmlEscaped()));
     if (impact.forProject)
-        lines.append(QuotaRequestsPage::tr("Tenant %1: its projects hold <b>%2 → %3</b> of its "
-                                           "quota of %4")
-                         .arg(tenant, locale.toString(impact.projectsHoldNow),
-                             locale.toString(impact.projectsHoldAfter),
-                             locale.toString(impact.tenantLimitNow)));
+        lines.append(all
+                ? QuotaRequestsPage::tr("Tenant %1: its projects hold <b>%2 → %3</b> of its limit "
+                                        "of %4 across all models")
+                      .arg(tenant, locale.toString(impact.projectsHoldNow),
+                          locale.toString(impact.projectsHoldAfter),
+                          locale.toString(impact.tenantLimitNow))
+                : QuotaRequestsPage::tr("Tenant %1: its projects hold <b>%2 → %3</b> of its "
+                                        "quota of %4")
+                      .arg(tenant, locale.toString(impact.projectsHoldNow),
+                          locale.toString(impact.projectsHoldAfter),
+                          locale.toString(impact.tenantLimitNow)));
     else
         lines.append(QuotaRequestsPage::tr("Tenant %1's quota: <b>%2 → %3</b>")
                          .arg(tenant, locale.toString(impact.tenantLimitNow),
                              locale.toString(impact.tenantLimitAfter)));
-    QString use = QuotaRequestsPage::tr("Tenant %1 uses %2 %3 now")
-                      .arg(tenant, locale.toString(impact.tenantInUse), model);
+    QString use = all ? QuotaRequestsPage::tr("Tenant %1 uses %2 accelerators of all models now")
+                            .arg(tenant, locale.toString(impact.tenantInUse))
+                      : QuotaRequestsPage::tr("Tenant %1 uses %2 %3 now")
+                            .arg(tenant, locale.toString(impact.tenantInUse), model);
     if (impact.tenantPending > 0)
         use += QuotaRequestsPage::tr(", and pending jobs ask for %1 more")
                    .arg(locale.toString(impact.tenantPending));
     lines.append(use);
+    // What will really start: every limit that applies, not only the one asked for.
+    if (impact.roomAfter >= 0) {
+        QString room = all ? QuotaRequestsPage::tr("Room to start more, of any model: <b>%1 → "
+                                                   "%2</b> accelerators")
+                                 .arg(impact.roomNow >= 0 ? locale.toString(impact.roomNow)
+                                                          : QuotaRequestsPage::tr("no limit"),
+                                     locale.toString(impact.roomAfter))
+                           : QuotaRequestsPage::tr("Room to start more %1: <b>%2 → %3</b>")
+                                 .arg(model,
+                                     impact.roomNow >= 0 ? locale.toString(impact.roomNow)
+                                                         : QuotaRequestsPage::tr("no limit"),
+                                     locale.toString(impact.roomAfter));
+        if (impact.bindingAfter > 0) {
+            const QuotaImpact::Limit &l = impact.limitsAfter.at(impact.bindingAfter);
+            room += QuotaRequestsPage::tr("; %1 stops it then (%2 of %3 in use)")
+                        .arg(limitName(l).toHtmlEscaped(), locale.toString(l.inUse),
+                            locale.toString(l.limit));
+        }
+        lines.append(room);
+    }
+    if (!impact.modelLimits.isEmpty()) {
+        QStringList each;
+        for (const QuotaImpact::Limit &l : impact.modelLimits)
+            each.append(QuotaRequestsPage::tr("%1 %2 of %3")
+                            .arg(Words::modelName(l.kind.model).toHtmlEscaped(),
+                                locale.toString(l.inUse), locale.toString(l.limit)));
+        lines.append(QuotaRequestsPage::tr("Each model's own limit still applies: %1")
+                         .arg(each.join(QStringLiteral(", "))));
+    }
     return lines.join(QStringLiteral("<br>"));
 }
 
@@ -345,10 +397,16 @@ QString centreLine(const v1::QuotaRequest &r, const QuotaImpact &impact)
     const QLocale locale;
     const QString model = Words::modelName(r.model());
     if (!impact.centreKnown)
-        return QuotaRequestsPage::tr("Centre: reports no %1 accelerators.").arg(model);
-    QString text = QuotaRequestsPage::tr("Centre: %1 %2 in all, %3 in use, %4 free now.")
-                       .arg(locale.toString(impact.centreTotal), model,
-                           locale.toString(impact.centreInUse), locale.toString(impact.centreFree));
+        return impact.kind.allModels
+            ? QuotaRequestsPage::tr("Centre: reports no accelerators.")
+            : QuotaRequestsPage::tr("Centre: reports no %1 accelerators.").arg(model);
+    QString text = impact.kind.allModels
+        ? QuotaRequestsPage::tr("Centre: %1 accelerators of all models, %2 in use, %3 free now.")
+              .arg(locale.toString(impact.centreTotal), locale.toString(impact.centreInUse),
+                  locale.toString(impact.centreFree))
+        : QuotaRequestsPage::tr("Centre: %1 %2 in all, %3 in use, %4 free now.")
+              .arg(locale.toString(impact.centreTotal), model, locale.toString(impact.centreInUse),
+                  locale.toString(impact.centreFree));
     if (impact.committedKnown) {
         // Quotas may add up to more than the centre has (they are limits, not reservations).
         auto left = [&locale](qint64 value) {
@@ -390,7 +448,7 @@ void QuotaRequestsPage::updateDetail()
                      .arg(html(r->requester()), Words::dateTime(r->create_time()).toHtmlEscaped()));
     asked.append(tr("<b>How much:</b> %1, %2 %3 → <b>%4</b> at once")
                      .arg(Words::owner(r->tenant(), r->project()).toHtmlEscaped(),
-                         Words::modelName(r->model()).toHtmlEscaped(),
+                         Words::quotaKindName(QuotaKind::of(*r)).toHtmlEscaped(),
                          locale.toString(r->current_max_accelerators()),
                          locale.toString(r->max_accelerators())));
     asked.append(tr("<b>Why:</b> %1").arg(html(r->justification())));
@@ -468,7 +526,10 @@ void QuotaRequestsPage::updateActions()
     if (pending && RoleGate::allows(role, RoleGate::Needs::TenantManager)) {
         const QuotaImpact impact = impactOf(*r);
         const QStringList scope = userTenants();
-        if (!QuotaImpact::mayApprove(role, scope, *r, impact.needsAdmin)) {
+        if (impact.changesNothing) {
+            m_approve->setEnabled(false);
+            m_approve->setToolTip(approveWhat + u'\n' + impact.changesNothingReason);
+        } else if (!QuotaImpact::mayApprove(role, scope, *r, impact.needsAdmin)) {
             m_approve->setEnabled(false);
             m_approve->setToolTip(impact.needsAdmin ? approveWhat + u'\n'
                         + tr("Beyond the tenant's quota: needs a centre admin (the admin role).")

@@ -5,6 +5,7 @@
 #include "FieldSet.h"
 #include "QuotaBar.h"
 #include "QuotaBarDelegate.h"
+#include "QuotaRules.h"
 #include "SiteState.h"
 #include "charts/TenantUsageChart.h"
 #include "dialogs/NewQuotaRequestDialog.h"
@@ -40,25 +41,25 @@ namespace suanli::app {
 
 namespace {
 
-using Limits = google::protobuf::RepeatedPtrField<v1::QuotaLimit>;
-using Usages = google::protobuf::RepeatedPtrField<v1::QuotaUsage>;
-
-const v1::QuotaLimit *limitOf(const Limits &limits, v1::AcceleratorModel model)
+// The kinds a tenant's detail shows: all models together first where it has such a limit or
+// use, then its models in the tree's order.
+QList<QuotaKind> kindsOf(const v1::Tenant &tenant)
 {
-    for (const v1::QuotaLimit &l : limits) {
-        if (l.model() == model)
-            return &l;
-    }
-    return nullptr;
-}
-
-const v1::QuotaUsage *usageOf(const Usages &usages, v1::AcceleratorModel model)
-{
-    for (const v1::QuotaUsage &u : usages) {
-        if (u.model() == model)
-            return &u;
-    }
-    return nullptr;
+    QList<QuotaKind> kinds;
+    auto add = [&kinds](QuotaKind k) {
+        if (!kinds.contains(k))
+            kinds.append(k);
+    };
+    for (const v1::QuotaLimit &l : tenant.quotas())
+        add(QuotaKind::of(l));
+    for (const v1::QuotaUsage &u : tenant.usage())
+        add(QuotaKind::of(u));
+    std::sort(kinds.begin(), kinds.end(), [](const QuotaKind &a, const QuotaKind &b) {
+        if (a.allModels != b.allModels)
+            return a.allModels;
+        return a.model < b.model;
+    });
+    return kinds;
 }
 
 // The Chinese name when the console speaks Chinese and the gateway has one.
@@ -281,10 +282,15 @@ QString TenantsPage::selectedProject() const
 void TenantsPage::setSelected(
     const QString &tenant, const QString &project, v1::AcceleratorModel model)
 {
+    setSelected(tenant, project, QuotaKind { model, false });
+}
+
+void TenantsPage::setSelected(const QString &tenant, const QString &project, QuotaKind kind)
+{
     QModelIndex source
         = project.isEmpty() ? m_model->tenantIndex(tenant) : m_model->projectIndex(tenant, project);
-    if (source.isValid() && model != v1::ACCELERATOR_MODEL_UNSPECIFIED) {
-        const int column = m_model->columnOf(model);
+    if (source.isValid() && (kind.allModels || kind.model != v1::ACCELERATOR_MODEL_UNSPECIFIED)) {
+        const int column = m_model->columnOf(kind);
         if (column > 0)
             source = source.siblingAtColumn(column);
     }
@@ -331,17 +337,7 @@ void TenantsPage::updateDetail()
     m_detailTitle->setText(displayName(tenant.id(), tenant.name(), tenant.name_zh()));
     m_detailGrid->setVisible(true);
 
-    QList<v1::AcceleratorModel> models;
-    auto addModel = [&models](v1::AcceleratorModel m) {
-        if (!models.contains(m))
-            models.append(m);
-    };
-    for (const v1::QuotaLimit &l : tenant.quotas())
-        addModel(l.model());
-    for (const v1::QuotaUsage &u : tenant.usage())
-        addModel(u.model());
-    // In the tree's order of models.
-    std::sort(models.begin(), models.end());
+    const QList<QuotaKind> kinds = kindsOf(tenant);
 
     // Rows of bars: the tenant's use, what its projects hold, its hours; then each project.
     struct Row {
@@ -355,17 +351,14 @@ void TenantsPage::updateDetail()
         tr("The sum of its projects' quotas, against the tenant's quota"), {} };
     Row hours { tr("Accelerator-hours this month"),
         tr("Accelerator-hours used this calendar month, against the monthly limit"), {} };
-    for (v1::AcceleratorModel m : std::as_const(models)) {
-        const v1::QuotaLimit *limit = limitOf(tenant.quotas(), m);
-        const v1::QuotaUsage *usage = usageOf(tenant.usage(), m);
+    for (const QuotaKind &k : std::as_const(kinds)) {
+        const v1::QuotaLimit *limit = findQuotaLimit(tenant.quotas(), k);
+        const v1::QuotaUsage *usage = findQuotaUsage(tenant.usage(), k);
         const double max = limit ? double(limit->max_accelerators()) : 0.0;
-        inUse.values.append({ usage ? double(usage->accelerators_in_use()) : 0.0, max });
-        double sum = 0;
-        for (const v1::Project &p : tenant.projects()) {
-            if (const v1::QuotaLimit *pl = limitOf(p.quotas(), m))
-                sum += double(pl->max_accelerators());
-        }
-        held.values.append({ sum, max });
+        inUse.values.append({ double(quotaInUse(tenant.usage(), k)), max });
+        // What each project may use of it at most, by the gateway's rule.
+        const ProjectsHold hold = projectsHold(tenant, {}, k, 0);
+        held.values.append({ double(hold.now), max });
         hours.values.append({ usage ? std::round(usage->accelerator_hours_used()) : 0.0,
             limit ? double(limit->max_accelerator_hours()) : 0.0 });
     }
@@ -375,18 +368,17 @@ void TenantsPage::updateDetail()
             tr("Accelerators project %1 uses now, against its quota")
                 .arg(QString::fromStdString(p.id())),
             {} };
-        for (v1::AcceleratorModel m : std::as_const(models)) {
-            const v1::QuotaLimit *limit = limitOf(p.quotas(), m);
-            const v1::QuotaUsage *usage = usageOf(p.usage(), m);
-            row.values.append({ usage ? double(usage->accelerators_in_use()) : 0.0,
+        for (const QuotaKind &k : std::as_const(kinds)) {
+            const v1::QuotaLimit *limit = findQuotaLimit(p.quotas(), k);
+            row.values.append({ double(quotaInUse(p.usage(), k)),
                 limit ? double(limit->max_accelerators()) : 0.0 });
         }
         rows.append(row);
     }
 
     QStringList keys;
-    for (v1::AcceleratorModel m : std::as_const(models))
-        keys.append(Words::modelName(m));
+    for (const QuotaKind &k : std::as_const(kinds))
+        keys.append(Words::quotaKindName(k));
     for (const Row &row : std::as_const(rows))
         keys.append(row.label);
     if (keys != m_detailKeys) {
@@ -398,10 +390,13 @@ void TenantsPage::updateDetail()
             delete item->widget();
             delete item;
         }
-        for (int c = 0; c < models.size(); ++c) {
+        for (int c = 0; c < kinds.size(); ++c) {
             auto *header = new QLabel(
-                QStringLiteral("<b>%1</b>").arg(Words::modelName(models.at(c)).toHtmlEscaped()),
+                QStringLiteral("<b>%1</b>").arg(Words::quotaKindName(kinds.at(c)).toHtmlEscaped()),
                 m_detailGrid);
+            if (kinds.at(c).allModels)
+                header->setToolTip(tr("One limit on the accelerators of every model together: a "
+                                      "job must fit it and its own model's limit"));
             m_grid->addWidget(header, 0, c + 1);
             m_grid->setColumnStretch(c + 1, 1);
         }
@@ -415,7 +410,7 @@ void TenantsPage::updateDetail()
             const int gridRow = r < 3 ? r + 1 : r + 2;
             m_grid->addWidget(label, gridRow, 0);
             m_rowLabels.append(rows.at(r).label);
-            for (int c = 0; c < models.size(); ++c) {
+            for (int c = 0; c < kinds.size(); ++c) {
                 auto *bar = new widgets::QuotaBar(m_detailGrid);
                 bar->setToolTip(rows.at(r).tooltip);
                 m_grid->addWidget(bar, gridRow, c + 1);
@@ -454,16 +449,23 @@ void TenantsPage::setQuota()
     change.tenant = selectedTenant();
     change.project = selectedProject();
     const QModelIndex current = currentSourceIndex();
-    change.model = current.isValid() ? m_model->modelAt(current.column())
-                                     : v1::ACCELERATOR_MODEL_UNSPECIFIED;
-    if (change.model == v1::ACCELERATOR_MODEL_UNSPECIFIED)
-        change.model = m_model->modelAt(1);
+    QuotaKind kind = current.isValid() ? m_model->kindAt(current.column()) : QuotaKind();
+    if (!kind.allModels && kind.model == v1::ACCELERATOR_MODEL_UNSPECIFIED) {
+        // The name column: the first model's.
+        for (int c = 1;
+             c < m_model->columnCount() && kind.model == v1::ACCELERATOR_MODEL_UNSPECIFIED; ++c)
+            kind = m_model->kindAt(c).allModels ? QuotaKind() : m_model->kindAt(c);
+    }
+    change.model = kind.model;
+    change.allModels = kind.allModels;
     if (!m_setQuotaPrompt(&change))
         return;
-    if (change.tenant.isEmpty() || change.model == v1::ACCELERATOR_MODEL_UNSPECIFIED)
+    if (change.tenant.isEmpty()
+        || (!change.allModels && change.model == v1::ACCELERATOR_MODEL_UNSPECIFIED))
         return;
     v1::QuotaLimit limit;
-    limit.set_model(change.model);
+    limit.set_model(change.allModels ? v1::ACCELERATOR_MODEL_UNSPECIFIED : change.model);
+    limit.set_all_models(change.allModels);
     limit.set_max_accelerators(change.accelerators);
     limit.set_max_accelerator_hours(change.acceleratorHours);
     m_connection->actions()->setQuota(change.tenant, change.project, limit, change.reason,
@@ -473,10 +475,14 @@ void TenantsPage::setQuota()
                     result.codeName + QStringLiteral(": ") + result.message);
                 return;
             }
-            Q_EMIT notify(
-                tr("Set %1's %2 quota to %3 accelerators.")
-                    .arg(Words::owner(change.tenant.toStdString(), change.project.toStdString()),
-                        Words::modelName(change.model), QLocale().toString(change.accelerators)),
+            const QString owner
+                = Words::owner(change.tenant.toStdString(), change.project.toStdString());
+            Q_EMIT notify(change.allModels
+                    ? tr("Set %1's limit across all models to %2 accelerators.")
+                          .arg(owner, QLocale().toString(change.accelerators))
+                    : tr("Set %1's %2 quota to %3 accelerators.")
+                          .arg(owner, Words::modelName(change.model),
+                              QLocale().toString(change.accelerators)),
                 false, {});
         }));
 }
@@ -489,8 +495,21 @@ void TenantsPage::requestQuota()
     request.set_tenant(selectedTenant().toStdString());
     request.set_project(selectedProject().toStdString());
     const QModelIndex current = currentSourceIndex();
-    if (current.isValid())
-        request.set_model(m_model->modelAt(current.column()));
+    QuotaKind kind = current.isValid() ? m_model->kindAt(current.column()) : QuotaKind();
+    // Where a limit across all models applies and the model has no limit of its own, that limit
+    // is the one that binds: the request is for it.
+    const auto &items = m_connection->site()->tenants().items;
+    if (const auto it = items.constFind(selectedTenant()); it != items.constEnd() && !kind.allModels
+        && kind.model != v1::ACCELERATOR_MODEL_UNSPECIFIED) {
+        const v1::Project *project = projectOf(*it, request.project());
+        const auto &own = project ? project->quotas() : it->quotas();
+        const bool allApplies = findQuotaLimit(own, QuotaKind::acrossAllModels())
+            || findQuotaLimit(it->quotas(), QuotaKind::acrossAllModels());
+        if (allApplies && !findQuotaLimit(own, kind))
+            kind = QuotaKind::acrossAllModels();
+    }
+    request.set_model(kind.model);
+    request.set_all_models(kind.allModels);
     if (!m_requestPrompt(&request))
         return;
     NewQuotaRequestDialog::send(m_connection, request,

@@ -49,6 +49,9 @@ public:
     // quota.
     void setSelected(const QString &tenant, const QString &project = {},
         v1::AcceleratorModel model = v1::ACCELERATOR_MODEL_UNSPECIFIED);
+    // The same on the column of a model's quota or of the limit across all models, which
+    // Set quota and Request quota then preselect.
+    void setSelected(const QString &tenant, const QString &project, QuotaKind kind);
     void setFilterText(const QString &text);
     void setSetQuotaPrompt(SetQuotaPrompt prompt);
     void setRequestPrompt(RequestPrompt prompt);

@@ -2,6 +2,7 @@
 
 #include "Connection.h"
 #include "QuotaBar.h"
+#include "QuotaRules.h"
 #include "SiteState.h"
 #include "models/Words.h"
 #include "wall/WallStyle.h"
@@ -102,12 +103,11 @@ void WallTenantPage::refreshContent()
     for (const auto &t : items) {
         Usage u;
         u.tenant = &t;
-        for (const auto &x : t.usage()) {
-            u.inUse += x.accelerators_in_use();
-            u.pending += x.accelerators_pending();
-        }
-        for (const auto &x : t.quotas())
-            u.limit += x.max_accelerators();
+        // Every model together: the limit across all models where there is one.
+        const QuotaKind all = QuotaKind::acrossAllModels();
+        u.inUse = quotaInUse(t.usage(), all);
+        u.pending = quotaPending(t.usage(), all);
+        u.limit = quotaCap(t.quotas(), all).value_or(0);
         usage.append(u);
     }
     std::sort(usage.begin(), usage.end(), [](const Usage &a, const Usage &b) {

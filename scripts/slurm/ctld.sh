@@ -39,7 +39,7 @@ case $ACTION in
     wait_for 60 ctld_answers || { explain "slurmctld did not come back" "$LOG/slurmctld.log"; exit 1; }
     # Nodes re-register within a few seconds; wait so callers see a whole cluster.
     if ! wait_for 60 all_nodes_idle_or_busy; then
-      explain "nodes did not re-register with slurmctld: $(sl sinfo -h -N -o '%N=%t' 2>&1 | tr '\n' ' ')" "$LOG/slurmctld.log"
+      explain "nodes did not re-register with slurmctld: $(sl sinfo -h -N -n "$REAL_NODES" -o '%N=%t' 2>&1 | tr '\n' ' ')" "$LOG/slurmctld.log"
       exit 1
     fi
     say "slurmctld of $DIR started"

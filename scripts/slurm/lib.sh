@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by start.sh, stop.sh and ctld.sh: paths, process bookkeeping and
 # waiting. Sourced, not run. Expects DIR (absolute) to be set.
 
@@ -7,12 +8,18 @@
 ETC=$DIR/etc
 RUN=$DIR/run
 LOG=$DIR/log
+# shellcheck disable=SC2034 # used by the scripts that source this file
 SPOOL=$DIR/spool
 PIDS=$RUN/pids
 CONF=$ETC/slurm.conf
+# shellcheck disable=SC2034
 MUNGE_SOCKET=$RUN/munge/munge.socket.2
+# shellcheck disable=SC2034
 MARKER=$DIR/.suanli-slurm
 SLURM_TIMEOUT=${SUANLI_SLURM_CMD_TIMEOUT:-15}
+# The nodes with a slurmd behind them. The big lab's extra nodes (start.sh
+# --extra-nodes) never register, so waits for "every node" mean these.
+REAL_NODES='n[1-4]'
 
 say() { echo "$(basename "$0"): $*"; }
 warn() { echo "$(basename "$0"): $*" >&2; }
@@ -29,9 +36,9 @@ sl() {
 cluster_pids() {
   grep -lzxF "SUANLI_SLURM_DIR=$DIR" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3 || true
   local p
-  for p in $(grep -lzxF "SLURM_CONF=$CONF" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3); do
+  while read -r p; do
     [ "$(cat "/proc/$p/comm" 2>/dev/null)" = slurmstepd ] && echo "$p"
-  done
+  done < <(grep -lzxF "SLURM_CONF=$CONF" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3)
   return 0
 }
 
@@ -125,18 +132,18 @@ ctld_answers() {
   sl scontrol ping 2>/dev/null | grep -q 'is UP'
 }
 
-# True when every node of the cluster is idle (not idle*, not down).
+# True when every node with a slurmd is idle (not idle*, not down).
 all_nodes_idle() {
   local states
-  states=$(sl sinfo -h -N -o '%N %t' 2>/dev/null) || return 1
+  states=$(sl sinfo -h -N -n "$REAL_NODES" -o '%N %t' 2>/dev/null) || return 1
   [ -n "$states" ] || return 1
   ! echo "$states" | awk '{print $2}' | grep -qvx 'idle'
 }
 
-# True when every node has registered with slurmctld (whatever it runs, drained or not).
+# True when every node with a slurmd has registered with slurmctld (whatever it runs, drained or not).
 all_nodes_idle_or_busy() {
   local states
-  states=$(sl sinfo -h -N -o '%N %t' 2>/dev/null) || return 1
+  states=$(sl sinfo -h -N -n "$REAL_NODES" -o '%N %t' 2>/dev/null) || return 1
   [ -n "$states" ] || return 1
   ! echo "$states" | awk '{print $2}' | grep -qE '\*|^(down|unk|fail|npc|boot)'
 }

@@ -51,7 +51,9 @@ struct BackendChanges {
 
 // One sample of a node's telemetry, for the gateway's metrics history.
 struct NodeSample {
-    uint32_t nodeIndex = 0; // position in the order of the first full snapshot
+    // Position in the order nodes were first reported: the first snapshot's order, then
+    // nodes that came later in the order collectChanges() first reported them.
+    uint32_t nodeIndex = 0;
     float utilisationPercent = 0; // mean over accelerators
     float temperatureCelsius = 0; // hottest accelerator
     float powerWatts = 0; // whole node

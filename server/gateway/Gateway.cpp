@@ -19,6 +19,8 @@
 #include <malloc.h>
 #include <random>
 #include <sstream>
+#include <string_view>
+#include <unordered_set>
 
 namespace suanli::server {
 
@@ -49,6 +51,12 @@ Gateway::Gateway(GatewayOptions options)
 {
 }
 
+Gateway::Gateway(GatewayOptions options, std::unique_ptr<Backend> backend)
+    : m_options(std::move(options))
+    , m_backend(std::move(backend))
+{
+}
+
 Gateway::~Gateway()
 {
     shutdown();
@@ -64,11 +72,13 @@ std::string Gateway::describe() const
 
 void Gateway::start()
 {
-    if (m_options.backend != "sim" && m_options.backend != "slurm")
+    if (!m_backend && m_options.backend != "sim" && m_options.backend != "slurm")
         throw std::runtime_error(
             "unknown backend '" + m_options.backend + "' (this suanlid knows: sim, slurm)");
     m_store = std::make_unique<Store>(m_options.dataDir);
-    if (m_options.backend == "slurm") {
+    if (m_backend) {
+        // Given by whoever embeds this gateway.
+    } else if (m_options.backend == "slurm") {
         SlurmOptions slurm = m_options.slurm;
         slurm.tickSeconds = m_options.tickSeconds;
         slurm.warn = [](const std::string &message) { LOG_WARN("slurm: " << message); };
@@ -81,6 +91,10 @@ void Gateway::start()
         m_backend = std::make_unique<SimBackend>(m_options.sim);
     }
     m_cache = std::make_unique<ClusterCache>(randomEpoch());
+    m_health = std::make_unique<BackendHealth>(m_backend->kind());
+    // Sized by the nodes as they come (publishLocked), so a start while the backend is down
+    // gets room for the centre when it answers.
+    m_metrics = std::make_unique<MetricsHistory>();
 
     // Quotas applied through this gateway before a restart are re-applied
     // to a backend that does not keep them itself.
@@ -98,12 +112,11 @@ void Gateway::start()
         m_status.backendTime = m_backend->now();
         BackendChanges first = m_backend->snapshot();
         m_status.stale = !m_backend->reachable();
-        for (const auto &node : first.nodes)
-            m_nodeIndex.emplace(node.name(), static_cast<uint32_t>(m_nodeIndex.size()));
-        size_t perNode = 0;
-        for (const auto &node : first.nodes)
-            perNode = std::max<size_t>(perNode, node.accelerators_total());
-        m_metrics = std::make_unique<MetricsHistory>(first.nodes.size(), perNode);
+        if (m_status.stale) {
+            // Why is told by the first tick that fails again.
+            LOG_WARN(m_backend->kind() << " backend unreachable at start");
+            m_health->failed(m_backend->now(), {});
+        }
         publishLocked(std::move(first));
         // Nobody can resume into the initial load; keep none of it.
         m_cache->nodes().clearHistory();
@@ -115,19 +128,13 @@ void Gateway::start()
     std::vector<v1::QuotaRequest> requests = m_store->quotaRequests();
     m_cache->quotaRequests().apply(std::move(requests), {}, m_status);
 
-    m_context.reset(new GatewayContext { *m_store, *m_backend, *m_cache, *m_metrics,
+    m_context.reset(new GatewayContext { *m_store, *m_backend, *m_cache, *m_metrics, *m_health,
         m_backend->site(), kVersion,
         [this] {
             std::lock_guard lock(m_publishMutex);
             publishLocked(m_backend->collectChanges());
         },
-        [this](const std::string &name) -> std::optional<uint32_t> {
-            auto it = m_nodeIndex.find(name);
-            if (it == m_nodeIndex.end())
-                return std::nullopt;
-            return it->second;
-        },
-        {} });
+        [this](const std::string &name) { return nodeIndex(name); }, {} });
     recordMetrics(m_cache->overview(m_context->site));
     // The initial snapshot's temporary copies are gone: give their pages back.
     malloc_trim(0);
@@ -201,6 +208,9 @@ void Gateway::shutdown()
         m_cache->queues().finishAll(bye);
         m_cache->alerts().finishAll(bye);
         m_cache->quotaRequests().finishAll(bye);
+        m_cache->tenantCollection().finishAll(bye);
+        if (m_cluster)
+            m_cluster->finishStreams(bye);
         if (m_telemetry)
             m_telemetry->finishAll(bye);
         m_server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(3));
@@ -211,6 +221,9 @@ void Gateway::shutdown()
 
 void Gateway::publishLocked(BackendChanges changes)
 {
+    indexNodesLocked(changes.nodes);
+    for (auto &alert : m_health->takeChanges())
+        changes.alerts.push_back(std::move(alert));
     const bool tenantsChanged = changes.tenantsChanged;
     m_cache->apply(std::move(changes), m_status);
     if (tenantsChanged) {
@@ -230,6 +243,41 @@ void Gateway::publishLocked(BackendChanges changes)
         }
         m_cache->setTenants(std::move(tenants));
     }
+}
+
+void Gateway::indexNodesLocked(const std::vector<v1::Node> &nodes)
+{
+    std::vector<const std::string *> added;
+    std::unordered_set<std::string_view> seen;
+    size_t perNode = m_metrics->acceleratorsPerNode();
+    {
+        std::shared_lock read(m_nodeIndexMutex);
+        for (const auto &node : nodes) {
+            perNode = std::max<size_t>(perNode, node.accelerators_total());
+            if (!m_nodeIndex.count(node.name()) && seen.insert(node.name()).second)
+                added.push_back(&node.name());
+        }
+    }
+    if (added.empty() && perNode == m_metrics->acceleratorsPerNode())
+        return;
+    // Room first, then the names: a telemetry call that finds a name finds its history.
+    const size_t count = m_nodeIndex.size() + added.size();
+    if (perNode != m_metrics->acceleratorsPerNode() && m_metrics->nodeCount() > 0)
+        LOG_INFO("nodes with " << perNode << " accelerators appeared: the last hour of "
+                               << "accelerator history starts again");
+    m_metrics->resize(count, perNode);
+    std::unique_lock write(m_nodeIndexMutex);
+    for (const std::string *name : added)
+        m_nodeIndex.emplace(*name, static_cast<uint32_t>(m_nodeIndex.size()));
+}
+
+std::optional<uint32_t> Gateway::nodeIndex(const std::string &name) const
+{
+    std::shared_lock lock(m_nodeIndexMutex);
+    auto it = m_nodeIndex.find(name);
+    if (it == m_nodeIndex.end())
+        return std::nullopt;
+    return it->second;
 }
 
 void Gateway::tickLoop()
@@ -255,18 +303,25 @@ void Gateway::tickLoop()
             const bool answered = m_backend->tick(&error);
             std::lock_guard lock(m_publishMutex);
             if (answered) {
-                if (wasStale)
+                if (m_status.stale)
                     LOG_INFO(m_backend->kind() << " backend answers again");
                 wasStale = false;
                 m_status.stale = false;
                 m_status.dataTime = std::chrono::system_clock::now();
                 m_status.backendTime = m_backend->now();
+                m_health->answered(m_status.backendTime);
                 publishLocked(m_backend->collectChanges());
             } else {
                 if (!wasStale)
                     LOG_WARN(m_backend->kind() << " backend unreachable: " << error);
                 wasStale = true;
                 m_status.stale = true;
+                m_health->failed(m_backend->now(), error);
+                if (auto alerts = m_health->takeChanges(); !alerts.empty()) {
+                    BackendChanges raised;
+                    raised.alerts = std::move(alerts);
+                    m_cache->apply(std::move(raised), m_status);
+                }
                 m_cache->heartbeat(m_status);
                 lastHeartbeat = std::chrono::steady_clock::now();
             }

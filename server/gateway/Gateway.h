@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <grpcpp/grpcpp.h>
 #include <memory>
+#include <shared_mutex>
 #include <thread>
 #include <unordered_map>
 
@@ -20,6 +21,8 @@ class TelemetryService;
 class Gateway {
 public:
     explicit Gateway(GatewayOptions options);
+    // Fronts `backend` instead of the one options.backend names (embedding, tests).
+    Gateway(GatewayOptions options, std::unique_ptr<Backend> backend);
     ~Gateway();
     Gateway(const Gateway &) = delete;
     Gateway &operator=(const Gateway &) = delete;
@@ -39,6 +42,10 @@ private:
     void tickLoop();
     // Moves the backend's pending changes into the cache; the caller holds m_publishMutex.
     void publishLocked(BackendChanges changes);
+    // Gives nodes seen for the first time a place in the metrics history; the caller holds
+    // m_publishMutex.
+    void indexNodesLocked(const std::vector<v1::Node> &nodes);
+    std::optional<uint32_t> nodeIndex(const std::string &name) const;
     // Samples telemetry into the history once per backend minute.
     void recordMetrics(const v1::Overview &overview);
 
@@ -47,6 +54,7 @@ private:
     std::unique_ptr<Backend> m_backend;
     std::unique_ptr<ClusterCache> m_cache;
     std::unique_ptr<MetricsHistory> m_metrics;
+    std::unique_ptr<BackendHealth> m_health;
     std::unique_ptr<GatewayContext> m_context;
     std::vector<std::unique_ptr<grpc::Service>> m_services;
     TelemetryService *m_telemetry = nullptr;
@@ -58,6 +66,9 @@ private:
 
     std::mutex m_publishMutex;
     DataStatus m_status;
+    // Position of each node ever seen in the metrics history, in the order first seen; written
+    // under m_publishMutex, read by telemetry calls.
+    mutable std::shared_mutex m_nodeIndexMutex;
     std::unordered_map<std::string, uint32_t> m_nodeIndex;
     int64_t m_lastMinute = 0;
     std::string m_tenantShape;

@@ -2,6 +2,7 @@
 
 #include "backends/Backend.h"
 #include "cache/ClusterCache.h"
+#include "gateway/BackendHealth.h"
 #include "metrics/MetricsHistory.h"
 #include "store/Store.h"
 
@@ -18,6 +19,8 @@ struct GatewayContext {
     Backend &backend;
     ClusterCache &cache;
     MetricsHistory &metrics;
+    // Whether the backend answers, and the gateway's own alert about it.
+    BackendHealth &health;
     SiteInfo site;
     std::string version;
     // Pulls the backend's pending changes into the cache now, so an action's

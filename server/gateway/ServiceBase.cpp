@@ -1,7 +1,9 @@
 #include "gateway/ServiceBase.h"
 
+#include "ErrorInfo.h"
 #include "gateway/Log.h"
 
+#include <google/protobuf/util/time_util.h>
 #include <set>
 
 namespace suanli::server {
@@ -84,6 +86,58 @@ void ServiceBase::audit(grpc::CallbackServerContext *call, const Principal &who,
     LOG_INFO("audit " << method << " user=" << (who.user.empty() ? "-" : who.user) << " target="
                       << (target.size() > 120 ? target.substr(0, 120) + "..." : target)
                       << " result=" << record.result);
+}
+
+grpc::ServerUnaryReactor *ServiceBase::finish(
+    grpc::CallbackServerContext *call, const grpc::Status &status)
+{
+    if (status.error_code() == grpc::StatusCode::UNAVAILABLE) {
+        const auto info = ::suanli::decodeErrorInfo(status.error_details());
+        // Retrying within a second cannot bring a scheduler back; it would only apply (and
+        // audit) one click several times. A negative pushback tells gRPC not to (gRFC A6).
+        if (info && info->reason == ::suanli::kSchedulerUnreachable)
+            call->AddTrailingMetadata("grpc-retry-pushback-ms", "-1");
+    }
+    auto *reactor = call->DefaultReactor();
+    reactor->Finish(status);
+    return reactor;
+}
+
+grpc::Status ServiceBase::schedulerUnavailable(const std::string &detail) const
+{
+    const auto outage = m_ctx.health.outage();
+    const auto since = outage ? outage->since : m_ctx.backend.now();
+    const int64_t seconds = outage ? std::max<int64_t>(0, outage->lasted().count()) : 0;
+    const std::string kind = m_ctx.backend.kind();
+    std::string message = BackendHealth::schedulerName(kind) + " (the centre's scheduler) ";
+    if (outage)
+        message += "has not answered for " + std::to_string(seconds) + " s, since "
+            + BackendHealth::timeText(since);
+    else
+        message += "does not answer";
+    message += "; this gateway is up and keeps asking";
+    if (!detail.empty())
+        message += ": " + detail;
+    ::suanli::ErrorInfo info;
+    info.reason = ::suanli::kSchedulerUnreachable;
+    info.domain = ::suanli::kErrorDomain;
+    info.metadata["backend"] = kind;
+    if (outage) {
+        info.metadata["unreachable_since"] = google::protobuf::util::TimeUtil::ToString(
+            google::protobuf::util::TimeUtil::SecondsToTimestamp(
+                std::chrono::duration_cast<std::chrono::seconds>(since.time_since_epoch())
+                    .count()));
+        info.metadata["unreachable_seconds"] = std::to_string(seconds);
+    }
+    return grpc::Status(grpc::StatusCode::UNAVAILABLE, message,
+        ::suanli::encodeStatusDetails(grpc::StatusCode::UNAVAILABLE, message, info));
+}
+
+void ServiceBase::logReplay(
+    const Principal &who, const std::string &method, const std::string &requestId)
+{
+    LOG_INFO("replayed " << method << " user=" << who.user << " request_id=" << requestId
+                         << " (audited when first applied)");
 }
 
 std::string ServiceBase::joinTargets(const std::vector<std::string> &targets)

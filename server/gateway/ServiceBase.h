@@ -42,14 +42,15 @@ protected:
         const std::string &target, const std::string &reason, const grpc::Status &status,
         const std::string &detail = {}) const;
 
-    // Finishes a unary call with `status`.
+    // Finishes a unary call with `status`. A scheduler outage (schedulerUnavailable()) also
+    // asks the client's channel not to retry: gRPC's retry pushback of -1.
     static grpc::ServerUnaryReactor *finish(
-        grpc::CallbackServerContext *call, const grpc::Status &status)
-    {
-        auto *reactor = call->DefaultReactor();
-        reactor->Finish(status);
-        return reactor;
-    }
+        grpc::CallbackServerContext *call, const grpc::Status &status);
+
+    // UNAVAILABLE because the backend's scheduler does not answer, while this gateway does:
+    // says which scheduler and since when, followed by the backend's `detail`, and carries an
+    // ErrorInfo (SCHEDULER_UNREACHABLE) so clients tell it from an unreachable gateway.
+    grpc::Status schedulerUnavailable(const std::string &detail) const;
 
     // AIP-155: a mutation retried with the same request_id returns the first
     // answer instead of being applied twice.
@@ -112,18 +113,19 @@ protected:
             audit(call, who, method, target, reason, status);
             return status;
         }
+        // A retry of an answered request was audited when it was applied.
         if (replay(who, requestId, response)) {
-            audit(call, who, method, target, reason, grpc::Status::OK,
-                "replayed request_id " + requestId);
+            logReplay(who, method, requestId);
             return grpc::Status::OK;
         }
         const auto results = apply(targets, Actor { who.user, reason });
-        // When the backend could be reached for none of the targets, the call
-        // itself is UNAVAILABLE (and may be retried); nothing is remembered.
+        // When the backend could be reached for none of the targets, the call itself is
+        // UNAVAILABLE, not to be retried by the channel (see finish()); nothing is remembered,
+        // so the same request may be sent again once the scheduler is back.
         if (!results.empty()
             && std::all_of(results.begin(), results.end(),
                 [](const v1::TargetResult &r) { return !r.ok() && r.code() == "UNAVAILABLE"; })) {
-            grpc::Status unavailable(grpc::StatusCode::UNAVAILABLE, results.front().message());
+            grpc::Status unavailable = schedulerUnavailable(results.front().message());
             audit(call, who, method, target, reason, unavailable);
             return unavailable;
         }
@@ -137,6 +139,9 @@ protected:
         return grpc::Status::OK;
     }
 
+    // Logs (does not audit) a request answered again from its request_id.
+    static void logReplay(
+        const Principal &who, const std::string &method, const std::string &requestId);
     static std::string joinTargets(const std::vector<std::string> &targets);
     // "3 of 4 applied; n9: not found" for the audit detail.
     static std::string summarise(const TargetResults &results);

@@ -184,6 +184,17 @@ int64_t pointCount(int64_t start, int64_t end, int64_t step)
 
 void MetricsHistory::QuantisedRing::reshape(size_t newEntities, bool keep)
 {
+    if (slotMinute.size() != static_cast<size_t>(slots))
+        resizeExact(slotMinute, static_cast<size_t>(slots), false, kNoMinute);
+    if (newest == kNoMinute) {
+        // Nothing recorded yet (a centre without a telemetry source may never
+        // record anything): the rings are made at the first sample.
+        for (auto *v : { &utilisation, &temperature, &memory })
+            std::vector<uint8_t>().swap(*v);
+        std::vector<uint16_t>().swap(power);
+        entities = newEntities;
+        return;
+    }
     const size_t size = newEntities * static_cast<size_t>(slots);
     resizeExact(utilisation, size, keep, kMissing8);
     resizeExact(temperature, size, keep, kMissing8);
@@ -200,6 +211,12 @@ bool MetricsHistory::QuantisedRing::prepare(int64_t minute)
 {
     if (slots == 0 || (newest != kNoMinute && minute <= newest - slots))
         return false;
+    if (const size_t size = entities * static_cast<size_t>(slots); utilisation.size() != size) {
+        resizeExact(utilisation, size, false, kMissing8);
+        resizeExact(temperature, size, false, kMissing8);
+        resizeExact(power, size, false, kMissing16);
+        resizeExact(memory, size, false, kMissing8);
+    }
     const size_t slot = static_cast<size_t>(floorMod(minute, slots));
     if (slotMinute[slot] != minute) {
         for (size_t e = 0; e < entities; ++e) {

@@ -37,7 +37,8 @@ namespace suanli::server {
 //   temperature_celsius: uint8, 0.5 °C steps, 0..127 °C (0..254);
 //   power_watts: uint16, 1 W steps, 0..65,534 W.
 // Out-of-range values are clamped. 20,000 nodes × 8 accelerators take
-// 20,000 × 1440 × 5 + 160,000 × 60 × 5 = 192 MB (memoryBytes()).
+// 20,000 × 1440 × 5 + 160,000 × 60 × 5 = 192 MB (memoryBytes()), made at the
+// first sample: a centre without a telemetry source holds none of it.
 // - site, queue and tenant series: 10,080 one-minute slots (7 days) of float
 //   per (target, metric), allocated when first recorded (40 KB each) plus
 //   80 KB of slot minutes per target. A target with nothing recorded within

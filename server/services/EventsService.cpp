@@ -3,6 +3,9 @@
 #include "gateway/ListQuery.h"
 #include "gateway/Watch.h"
 
+#include <algorithm>
+#include <google/protobuf/util/time_util.h>
+
 namespace suanli::server {
 
 grpc::ServerWriteReactor<grpc::ByteBuffer> *EventsService::WatchAlerts(
@@ -18,8 +21,12 @@ grpc::ServerUnaryReactor *EventsService::ListAlerts(grpc::CallbackServerContext 
     if (auto status = authorize(call, "Events.ListAlerts", &who, false); !status.ok())
         return finish(call, status);
     auto items = m_ctx.cache.alerts().all();
-    // Newest first: alert ids grow with time.
-    std::reverse(items.begin(), items.end());
+    // Newest first. The backend's and the gateway's ids each grow with time, but not together.
+    std::stable_sort(items.begin(), items.end(), [](const auto &a, const auto &b) {
+        const auto ta = google::protobuf::util::TimeUtil::TimestampToNanoseconds(a->raise_time());
+        const auto tb = google::protobuf::util::TimeUtil::TimestampToNanoseconds(b->raise_time());
+        return ta != tb ? ta > tb : a->id() > b->id();
+    });
     std::vector<ClusterCache::Alerts::Ptr> page;
     std::string next;
     int32_t total = 0;
@@ -53,7 +60,9 @@ grpc::ServerUnaryReactor *EventsService::AcknowledgeAlert(grpc::CallbackServerCo
     for (const auto &id : ids) {
         v1::TargetResult r;
         r.set_target(id);
-        if (m_ctx.backend.acknowledgeAlert(id, who.user, request->comment())) {
+        // The gateway's own alerts (its scheduler unreachable) first, then the backend's.
+        if (m_ctx.health.acknowledge(id, who.user, request->comment(), m_ctx.backend.now())
+            || m_ctx.backend.acknowledgeAlert(id, who.user, request->comment())) {
             r.set_ok(true);
         } else {
             r.set_code("NOT_FOUND");

@@ -16,35 +16,19 @@ using google::protobuf::util::TimeUtil;
 namespace {
 constexpr size_t kMaxJustificationBytes = 4096;
 
-int64_t limitOf(
-    const google::protobuf::RepeatedPtrField<v1::QuotaLimit> &limits, v1::AcceleratorModel model)
+using ::suanli::QuotaKind;
+
+// "A100", or "accelerators across all models" where a number comes first.
+std::string kindText(QuotaKind kind)
 {
-    for (const auto &l : limits)
-        if (l.model() == model)
-            return l.max_accelerators();
-    return 0;
+    return kind.allModels ? std::string("accelerators across all models")
+                          : ::suanli::modelShortName(kind.model);
 }
 
-const v1::QuotaLimit *findLimit(
-    const google::protobuf::RepeatedPtrField<v1::QuotaLimit> &limits, v1::AcceleratorModel model)
+// "tenant galaxy" or "project galaxy-chat".
+std::string ownerText(const v1::Tenant &tenant, const std::string &project)
 {
-    for (const auto &l : limits)
-        if (l.model() == model)
-            return &l;
-    return nullptr;
-}
-
-const v1::Project *findProject(const v1::Tenant &tenant, const std::string &id)
-{
-    for (const auto &p : tenant.projects())
-        if (p.id() == id)
-            return &p;
-    return nullptr;
-}
-
-std::string modelText(v1::AcceleratorModel model)
-{
-    return ::suanli::modelShortName(model);
+    return project.empty() ? "tenant " + tenant.id() : "project " + project;
 }
 } // namespace
 
@@ -55,23 +39,33 @@ bool TenancyService::inScope(const Principal &who, const std::string &tenant)
 }
 
 bool TenancyService::needsAdmin(const v1::Tenant &tenant, const std::string &project,
-    v1::AcceleratorModel model, int64_t maxAccelerators, std::string *why)
+    QuotaKind kind, int64_t maxAccelerators, std::string *why)
 {
-    if (project.empty()) {
+    const ::suanli::AdminRule rule = ::suanli::adminRule(tenant, project, kind, maxAccelerators);
+    if (rule.tenantsOwn)
         *why = "it changes tenant " + tenant.id() + "'s own quota";
-        return true;
-    }
-    const int64_t tenantLimit = limitOf(tenant.quotas(), model);
-    int64_t sum = maxAccelerators;
-    for (const auto &p : tenant.projects())
-        if (p.id() != project)
-            sum += limitOf(p.quotas(), model);
-    if (sum > tenantLimit) {
-        *why = "its projects would hold " + std::to_string(sum) + " " + modelText(model)
-            + " against tenant " + tenant.id() + "'s quota of " + std::to_string(tenantLimit);
-        return true;
-    }
-    return false;
+    else if (rule.needsAdmin)
+        *why = "its projects would hold " + std::to_string(rule.hold.after) + " " + kindText(kind)
+            + " against tenant " + tenant.id() + "'s quota of "
+            + std::to_string(rule.hold.tenantCap);
+    return rule.needsAdmin;
+}
+
+grpc::Status TenancyService::checkTakesEffect(
+    const v1::Tenant &tenant, const std::string &project, QuotaKind kind, int64_t maxAccelerators)
+{
+    if (kind.allModels)
+        return grpc::Status::OK;
+    const auto below = ::suanli::allModelsLimitBelow(tenant, project, maxAccelerators);
+    if (!below)
+        return grpc::Status::OK;
+    const std::string whose
+        = (project.empty() || below->tenants ? "tenant " : "project ") + below->owner + "'s";
+    return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
+        "the " + kindText(kind) + " limit of " + std::to_string(maxAccelerators) + " asked for "
+            + ownerText(tenant, project) + " would change nothing: " + whose
+            + " limit across all models is " + std::to_string(below->limit)
+            + " and is reached first; ask for the limit across all models instead");
 }
 
 grpc::ServerUnaryReactor *TenancyService::ListTenants(grpc::CallbackServerContext *call,
@@ -112,10 +106,7 @@ grpc::Status TenancyService::applyQuota(
     std::string error;
     if (!m_ctx.backend.setQuota(tenant, project, limit, &error)) {
         if (!m_ctx.backend.reachable())
-            return grpc::Status(grpc::StatusCode::UNAVAILABLE,
-                error.find(m_ctx.backend.kind()) != std::string::npos
-                    ? error
-                    : "the " + m_ctx.backend.kind() + " backend cannot be reached: " + error);
+            return schedulerUnavailable(error);
         return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
             "the " + m_ctx.backend.kind() + " backend refused the quota: " + error);
     }
@@ -140,8 +131,12 @@ grpc::ServerUnaryReactor *TenancyService::SetQuota(
     if (request->tenant().empty())
         return refuse(invalidArgument("tenant is required"));
     const auto &limit = request->limit();
-    if (limit.model() == v1::ACCELERATOR_MODEL_UNSPECIFIED)
-        return refuse(invalidArgument("limit.model is required"));
+    if (limit.all_models() && limit.model() != v1::ACCELERATOR_MODEL_UNSPECIFIED)
+        return refuse(invalidArgument("limit.model must be unset with limit.all_models (got "
+            + v1::AcceleratorModel_Name(limit.model()) + ")"));
+    if (!limit.all_models() && limit.model() == v1::ACCELERATOR_MODEL_UNSPECIFIED)
+        return refuse(invalidArgument(
+            "limit.model is required, or limit.all_models for the limit across all models"));
     if (limit.max_accelerators() < 0)
         return refuse(invalidArgument("limit.max_accelerators must be >= 0 (got "
             + std::to_string(limit.max_accelerators()) + ")"));
@@ -154,11 +149,11 @@ grpc::ServerUnaryReactor *TenancyService::SetQuota(
     if (!tenant)
         return refuse(grpc::Status(
             grpc::StatusCode::NOT_FOUND, "tenant '" + request->tenant() + "' not found"));
-    if (!request->project().empty() && !findProject(*tenant, request->project()))
+    if (!request->project().empty() && !::suanli::projectOf(*tenant, request->project()))
         return refuse(grpc::Status(grpc::StatusCode::NOT_FOUND,
             "project '" + request->project() + "' not found in tenant " + request->tenant()));
     if (replay(who, request->request_id(), response)) {
-        audit(call, who, method, target, request->reason(), grpc::Status::OK, "replayed");
+        logReplay(who, method, request->request_id());
         return finish(call, grpc::Status::OK);
     }
     grpc::Status status;
@@ -172,7 +167,8 @@ grpc::ServerUnaryReactor *TenancyService::SetQuota(
         *response = *updated;
     remember(who, request->request_id(), *response);
     audit(call, who, method, target, request->reason(), grpc::Status::OK,
-        modelText(limit.model()) + " max_accelerators=" + std::to_string(limit.max_accelerators())
+        ::suanli::quotaKindName(QuotaKind::of(limit))
+            + " max_accelerators=" + std::to_string(limit.max_accelerators())
             + " max_accelerator_hours=" + std::to_string(limit.max_accelerator_hours()));
     return finish(call, grpc::Status::OK);
 }
@@ -242,8 +238,13 @@ grpc::ServerUnaryReactor *TenancyService::CreateQuotaRequest(grpc::CallbackServe
     if (!inScope(who, request->tenant()))
         return refuse(grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
             "user " + who.user + " does not act for tenant " + request->tenant()));
-    if (request->model() == v1::ACCELERATOR_MODEL_UNSPECIFIED)
-        return refuse(invalidArgument("model is required"));
+    const QuotaKind kind = QuotaKind::of(*request);
+    if (request->all_models() && request->model() != v1::ACCELERATOR_MODEL_UNSPECIFIED)
+        return refuse(invalidArgument("model must be unset with all_models (got "
+            + v1::AcceleratorModel_Name(request->model()) + ")"));
+    if (!request->all_models() && request->model() == v1::ACCELERATOR_MODEL_UNSPECIFIED)
+        return refuse(
+            invalidArgument("model is required, or all_models for the limit across all models"));
     if (request->max_accelerators() <= 0)
         return refuse(invalidArgument("max_accelerators must be > 0 (got "
             + std::to_string(request->max_accelerators()) + ")"));
@@ -269,24 +270,29 @@ grpc::ServerUnaryReactor *TenancyService::CreateQuotaRequest(grpc::CallbackServe
             grpc::StatusCode::NOT_FOUND, "tenant '" + request->tenant() + "' not found"));
     const google::protobuf::RepeatedPtrField<v1::QuotaLimit> *limits = &tenant->quotas();
     if (!request->project().empty()) {
-        const auto *project = findProject(*tenant, request->project());
+        const auto *project = ::suanli::projectOf(*tenant, request->project());
         if (!project)
             return refuse(grpc::Status(grpc::StatusCode::NOT_FOUND,
                 "project '" + request->project() + "' not found in tenant " + request->tenant()));
         limits = &project->quotas();
     }
     if (replay(who, request->request_id(), response)) {
-        audit(call, who, method, target, request->justification(), grpc::Status::OK, "replayed");
+        logReplay(who, method, request->request_id());
         return finish(call, grpc::Status::OK);
     }
+    if (auto status
+        = checkTakesEffect(*tenant, request->project(), kind, request->max_accelerators());
+        !status.ok())
+        return refuse(status);
     v1::QuotaRequest qr;
     qr.set_tenant(request->tenant());
     qr.set_project(request->project());
     qr.set_requester(who.user);
     qr.set_model(request->model());
+    qr.set_all_models(request->all_models());
     qr.set_max_accelerators(request->max_accelerators());
     qr.set_max_accelerator_hours(request->max_accelerator_hours());
-    if (const auto *current = findLimit(*limits, request->model())) {
+    if (const auto *current = ::suanli::findQuotaLimit(*limits, kind)) {
         qr.set_current_max_accelerators(current->max_accelerators());
         qr.set_current_max_accelerator_hours(current->max_accelerator_hours());
     }
@@ -294,13 +300,13 @@ grpc::ServerUnaryReactor *TenancyService::CreateQuotaRequest(grpc::CallbackServe
     if (request->has_until_time())
         *qr.mutable_until_time() = request->until_time();
     std::string why;
-    qr.set_needs_admin(needsAdmin(
-        *tenant, request->project(), request->model(), request->max_accelerators(), &why));
+    qr.set_needs_admin(
+        needsAdmin(*tenant, request->project(), kind, request->max_accelerators(), &why));
     *response = m_ctx.store.createQuotaRequest(qr);
     m_ctx.cache.quotaRequests().apply({ *response }, {}, m_ctx.cache.status());
     remember(who, request->request_id(), *response);
     audit(call, who, method, target, request->justification(), grpc::Status::OK,
-        response->id() + ": " + modelText(request->model()) + " "
+        response->id() + ": " + ::suanli::quotaKindName(kind) + " "
             + std::to_string(qr.current_max_accelerators()) + " -> "
             + std::to_string(request->max_accelerators()));
     return finish(call, grpc::Status::OK);
@@ -326,13 +332,20 @@ grpc::Status TenancyService::approve(grpc::CallbackServerContext *call, const Pr
     if (!tenant)
         return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
             "tenant '" + qr->tenant() + "' no longer exists in the backend");
+    // The limits may have moved since the request was made: a model's limit that a limit
+    // across all models now keeps from taking effect is not applied as if it did.
+    const QuotaKind kind = QuotaKind::of(*qr);
+    if (auto status = checkTakesEffect(*tenant, qr->project(), kind, qr->max_accelerators());
+        !status.ok())
+        return grpc::Status(status.error_code(), request.id() + ": " + status.error_message());
     std::string why;
     if (who.role != v1::ROLE_ADMIN
-        && needsAdmin(*tenant, qr->project(), qr->model(), qr->max_accelerators(), &why))
+        && needsAdmin(*tenant, qr->project(), kind, qr->max_accelerators(), &why))
         return grpc::Status(
             grpc::StatusCode::PERMISSION_DENIED, request.id() + " needs a centre admin: " + why);
     v1::QuotaLimit limit;
     limit.set_model(qr->model());
+    limit.set_all_models(qr->all_models());
     limit.set_max_accelerators(qr->max_accelerators());
     limit.set_max_accelerator_hours(qr->max_accelerator_hours());
     if (auto status = applyQuota(qr->tenant(), qr->project(), limit); !status.ok())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "QuotaRules.h"
 #include "gateway/ServiceBase.h"
 #include "suanli/v1/tenancy.grpc.pb.h"
 
@@ -35,11 +36,17 @@ public:
     grpc::ServerUnaryReactor *RejectQuotaRequest(grpc::CallbackServerContext *call,
         const v1::DecideQuotaRequestRequest *request, v1::QuotaRequest *response) override;
 
-    // True when granting `maxAccelerators` of `model` to `project` would take
-    // the tenant's projects past the tenant's own quota (or the request is for
-    // the tenant's own quota): only an admin may approve it. `why` says so.
+    // True when granting `maxAccelerators` of a kind (a model, or all models)
+    // to `project` would take the tenant's projects past the tenant's own
+    // quota of that kind (or the request is for the tenant's own quota): only
+    // an admin may approve it. `why` says so.
     static bool needsAdmin(const v1::Tenant &tenant, const std::string &project,
-        v1::AcceleratorModel model, int64_t maxAccelerators, std::string *why);
+        ::suanli::QuotaKind kind, int64_t maxAccelerators, std::string *why);
+    // FAILED_PRECONDITION when a model's limit of `maxAccelerators` would
+    // change nothing, a limit across all models below it being reached
+    // first; OK otherwise.
+    static grpc::Status checkTakesEffect(const v1::Tenant &tenant, const std::string &project,
+        ::suanli::QuotaKind kind, int64_t maxAccelerators);
 
 private:
     grpc::Status approve(grpc::CallbackServerContext *call, const Principal &who,

@@ -118,6 +118,11 @@ CREATE TABLE idempotency (
 );
 CREATE INDEX idempotency_by_time ON idempotency(create_time);
 )sql" },
+    // A limit across all accelerator models (model 0), beside those per model.
+    { 2, R"sql(
+ALTER TABLE quotas ADD COLUMN all_models INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE quota_requests ADD COLUMN all_models INTEGER NOT NULL DEFAULT 0;
+)sql" },
 };
 
 static_assert(std::size(kMigrations) == Store::kSchemaVersion,
@@ -201,9 +206,14 @@ void checkRole(v1::Role role)
 }
 
 // Values newer than this build are kept as numbers: a model never changes meaning.
-void checkModel(v1::AcceleratorModel model)
+void checkModel(v1::AcceleratorModel model, bool allModels)
 {
-    if (model == v1::ACCELERATOR_MODEL_UNSPECIFIED)
+    if (allModels && model != v1::ACCELERATOR_MODEL_UNSPECIFIED)
+        throw std::invalid_argument(
+            "model must be ACCELERATOR_MODEL_UNSPECIFIED for a limit across "
+            "all models (got "
+            + v1::AcceleratorModel_Name(model) + ")");
+    if (!allModels && model == v1::ACCELERATOR_MODEL_UNSPECIFIED)
         throw std::invalid_argument("model is required (got ACCELERATOR_MODEL_UNSPECIFIED)");
 }
 
@@ -609,7 +619,7 @@ std::pair<v1::TokenInfo, std::string> insertToken(sqlite3 *db, const std::string
 constexpr std::string_view kQuotaRequestColumns
     = "id, tenant, project, requester, model, max_accelerators, max_accelerator_hours,"
       " current_max_accelerators, current_max_accelerator_hours, justification, until_time,"
-      " state, create_time, decider, decide_time, decision_comment, needs_admin"sv;
+      " state, create_time, decider, decide_time, decision_comment, needs_admin, all_models"sv;
 
 v1::QuotaRequest readQuotaRequest(const Statement &st)
 {
@@ -633,6 +643,7 @@ v1::QuotaRequest readQuotaRequest(const Statement &st)
         *r.mutable_decide_time() = storedTimestamp("quota_requests.decide_time", st.text(14));
     r.set_decision_comment(st.text(15));
     r.set_needs_admin(st.integer(16) != 0);
+    r.set_all_models(st.integer(17) != 0);
     return r;
 }
 
@@ -971,7 +982,7 @@ void Store::saveQuota(const StoredQuota &quota)
     checkId("tenant", quota.tenant);
     if (!quota.project.empty())
         checkId("project", quota.project);
-    checkModel(quota.limit.model());
+    checkModel(quota.limit.model(), quota.limit.all_models());
     checkNonNegative("max_accelerators", quota.limit.max_accelerators());
     checkNonNegative("max_accelerator_hours", quota.limit.max_accelerator_hours());
 
@@ -979,7 +990,7 @@ void Store::saveQuota(const StoredQuota &quota)
     Transaction tx(m_db, Transaction::Write);
     Statement(m_db,
         "INSERT INTO quotas (tenant, project, model, max_accelerators,"
-        " max_accelerator_hours, update_time) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+        " max_accelerator_hours, update_time, all_models) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
         " ON CONFLICT (tenant, project, model) DO UPDATE SET"
         " max_accelerators = excluded.max_accelerators,"
         " max_accelerator_hours = excluded.max_accelerator_hours,"
@@ -990,6 +1001,7 @@ void Store::saveQuota(const StoredQuota &quota)
         .bindInt(4, quota.limit.max_accelerators())
         .bindInt(5, quota.limit.max_accelerator_hours())
         .bindText(6, formatTime(nowMicros()))
+        .bindInt(7, quota.limit.all_models() ? 1 : 0)
         .run();
     tx.commit();
 }
@@ -999,7 +1011,7 @@ std::vector<StoredQuota> Store::quotas() const
     std::lock_guard lock(m_mutex);
     std::vector<StoredQuota> out;
     Statement st(m_db,
-        "SELECT tenant, project, model, max_accelerators, max_accelerator_hours"
+        "SELECT tenant, project, model, max_accelerators, max_accelerator_hours, all_models"
         " FROM quotas ORDER BY tenant, project, model");
     while (st.step()) {
         StoredQuota q;
@@ -1008,6 +1020,7 @@ std::vector<StoredQuota> Store::quotas() const
         q.limit.set_model(static_cast<v1::AcceleratorModel>(st.integer(2)));
         q.limit.set_max_accelerators(st.integer(3));
         q.limit.set_max_accelerator_hours(st.integer(4));
+        q.limit.set_all_models(st.integer(5) != 0);
         out.push_back(std::move(q));
     }
     return out;
@@ -1021,7 +1034,7 @@ v1::QuotaRequest Store::createQuotaRequest(const v1::QuotaRequest &request)
     if (!request.project().empty())
         checkId("project", request.project());
     checkUserName("requester", request.requester());
-    checkModel(request.model());
+    checkModel(request.model(), request.all_models());
     checkNonNegative("max_accelerators", request.max_accelerators());
     checkNonNegative("max_accelerator_hours", request.max_accelerator_hours());
     checkNonNegative("current_max_accelerators", request.current_max_accelerators());
@@ -1044,8 +1057,8 @@ v1::QuotaRequest Store::createQuotaRequest(const v1::QuotaRequest &request)
         "INSERT INTO quota_requests (number, id, tenant, project, requester, model,"
         " max_accelerators, max_accelerator_hours, current_max_accelerators,"
         " current_max_accelerator_hours, justification, until_time, state,"
-        " create_time, needs_admin)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
+        " create_time, needs_admin, all_models)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")
         .bindInt(1, number)
         .bindText(2, id)
         .bindText(3, request.tenant())
@@ -1061,6 +1074,7 @@ v1::QuotaRequest Store::createQuotaRequest(const v1::QuotaRequest &request)
         .bindInt(13, v1::QUOTA_REQUEST_STATE_PENDING)
         .bindText(14, formatTime(nowMicros()))
         .bindInt(15, request.needs_admin() ? 1 : 0)
+        .bindInt(16, request.all_models() ? 1 : 0)
         .run();
     auto stored = selectQuotaRequest(m_db, id);
     tx.commit();

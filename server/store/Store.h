@@ -70,7 +70,7 @@ class Store {
 public:
     // Schema version this code writes; an older database is migrated to it, a
     // newer one is refused.
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // Opens or creates DIR/suanli.db (creating DIR if needed) and migrates it
     // to the current schema.
@@ -107,7 +107,8 @@ public:
     // Stored tenants with their projects, by id (no quotas or usage).
     std::vector<v1::Tenant> tenants() const;
     // Quotas applied through the gateway, to re-apply after a restart.
-    // saveQuota replaces the limit of the same (tenant, project, model).
+    // saveQuota replaces the limit of the same (tenant, project, model), the
+    // limit across all models being one more of them.
     void saveQuota(const StoredQuota &quota);
     std::vector<StoredQuota> quotas() const;
 

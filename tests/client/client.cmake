@@ -1,5 +1,6 @@
 # QtTest programs of suanli_client (client/). tst_siteState is a unit test;
-# tst_connection and tst_actions start real suanlid gateways over loopback TLS.
+# tst_connection and tst_actions start real suanlid gateways over loopback TLS; tst_outage runs
+# one in the test process.
 if(NOT TARGET suanli_client)
   return()
 endif()
@@ -25,4 +26,7 @@ if(TARGET suanlid AND TARGET suanlictl)
   suanli_client_test(tst_connection GATEWAY)
   suanli_client_test(tst_actions GATEWAY)
   suanli_client_test(tst_metricsApi GATEWAY)
+  # An in-process gateway whose scheduler the test switches off (tests/integration).
+  suanli_client_test(tst_outage GATEWAY)
+  target_link_libraries(tst_outage PRIVATE suanli_test_outage)
 endif()

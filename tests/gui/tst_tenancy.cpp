@@ -11,6 +11,7 @@
 #include "charts/FederationEnergyChart.h"
 #include "charts/TenantUsageChart.h"
 #include "dialogs/DecideQuotaRequestDialog.h"
+#include "dialogs/NewQuotaRequestDialog.h"
 #include "dialogs/SetQuotaDialog.h"
 #include "models/ModelRoles.h"
 #include "models/TenantTreeModel.h"
@@ -20,6 +21,7 @@
 #include "suanli/v1/tenancy.grpc.pb.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -154,6 +156,33 @@ public:
         return tenancy->SetQuota(ctx.get(), r, &out).ok();
     }
 
+    // One limit on every model together for a tenant (project empty) or a project.
+    bool setAllModels(const std::string &tenantId, const std::string &project, qint64 accelerators)
+    {
+        v1::SetQuotaRequest r;
+        r.set_tenant(tenantId);
+        r.set_project(project);
+        r.mutable_limit()->set_all_models(true);
+        r.mutable_limit()->set_max_accelerators(accelerators);
+        r.set_reason("one pool for every model");
+        v1::Tenant out;
+        auto ctx = test::GatewayProcess::context(admin);
+        const auto status = tenancy->SetQuota(ctx.get(), r, &out);
+        if (!status.ok())
+            qWarning("SetQuota: %s", status.error_message().c_str());
+        return status.ok();
+    }
+
+    // The tenant's limit across all models; -1 when it has none.
+    qint64 allModelsLimit(const std::string &tenantId)
+    {
+        const v1::Tenant t = tenant(tenantId);
+        for (const auto &l : t.quotas())
+            if (l.all_models())
+                return l.max_accelerators();
+        return -1;
+    }
+
     // Makes room under a tenant's quota: lowers its first project so that its projects hold
     // at least `room` less than the tenant's quota. Returns the project's new limit.
     qint64 makeRoom(const v1::Tenant &t, v1::AcceleratorModel model, qint64 room)
@@ -218,6 +247,8 @@ private Q_SLOTS:
     void viewerHasEveryActionDisabledWithTheRoleItNeeds();
     void adminSetQuotaChangesTheLimitAtTheGateway();
     void setQuotaDialogNamesTheChange();
+    void aLimitAcrossAllModelsIsShownAskedForAndPreviewed();
+    void newQuotaRequestDialogSteersToTheLimitThatBinds();
 };
 
 void TenancyTest::tenantTreeShowsTenantsProjectsAndQuotaBars()
@@ -642,6 +673,148 @@ void TenancyTest::setQuotaDialogNamesTheChange()
             || (label->isVisibleTo(&dialog) && label->text().contains(QStringLiteral("72")));
     QVERIFY(warned);
     QCOMPARE(dialog.change().accelerators, qint64(40));
+}
+
+void TenancyTest::aLimitAcrossAllModelsIsShownAskedForAndPreviewed()
+{
+    Gateway gateway;
+    QVERIFY2(gateway.start(), gateway.process.error().c_str());
+    v1::Tenant tenant;
+    v1::AcceleratorModel model {};
+    QVERIFY(gateway.pick(&tenant, &model));
+    const std::string project = tenant.projects(0).id();
+    // A request for more of one model, made before a limit across all models came...
+    const qint64 before = gateway.projectLimit(tenant.id(), project, model);
+    const v1::QuotaRequest perModel
+        = gateway.request(tenant.id(), project, model, before + 8, "one more node");
+    QVERIFY(!perModel.id().empty());
+    // ...which the admin then sets below it, for the tenant's every model together.
+    const qint64 pool = before + 7;
+    QVERIFY(gateway.setAllModels(tenant.id(), "", pool));
+
+    app::MainWindow window;
+    auto *centre = window.addCentre(profileFor(gateway.process, gateway.admin));
+    auto *tenants = pageOf<app::TenantsPage>(window, centre);
+    auto *requests = pageOf<app::QuotaRequestsPage>(window, centre);
+    QVERIFY(tenants && requests);
+    QVERIFY(window.showPage(centre, QStringLiteral("TenantsPage")));
+    const QString id = QString::fromStdString(tenant.id());
+
+    // The tree has a column for all models beside each model's: the tenant's limit there, and
+    // its use of every model together.
+    auto *tree = tenants->model();
+    QTRY_VERIFY_WITH_TIMEOUT(tree->columnOf(QuotaKind::acrossAllModels()) > 0, 30000);
+    const int all = tree->columnOf(QuotaKind::acrossAllModels());
+    QCOMPARE(tree->headerData(all, Qt::Horizontal).toString(), QStringLiteral("All models"));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        tree->tenantIndex(id).siblingAtColumn(all).data(app::LimitRole).toLongLong(), pool, 15000);
+    const QModelIndex row = tree->tenantIndex(id);
+    qint64 sum = 0;
+    for (int c = 1; c < tree->columnCount(); ++c)
+        if (!tree->kindAt(c).allModels)
+            sum += row.siblingAtColumn(c).data(app::UsedRole).toLongLong();
+    QCOMPARE(row.siblingAtColumn(all).data(app::UsedRole).toLongLong(), sum);
+    QCOMPARE(row.siblingAtColumn(tree->columnOf(model)).data(app::LimitRole).toLongLong(),
+        limitOf(tenant.quotas(), model));
+    tenants->setSelected(id);
+    QVERIFY2(tenants->detailText().contains(QStringLiteral("All models")),
+        qPrintable(tenants->detailText()));
+
+    // Asked for on that column, the request is for the limit across all models.
+    tenants->setSelected(id, {}, QuotaKind::acrossAllModels());
+    v1::CreateQuotaRequestRequest preselected;
+    tenants->setRequestPrompt([&](v1::CreateQuotaRequestRequest *request) {
+        preselected = *request;
+        request->set_max_accelerators(pool + 64);
+        request->set_justification("mixed runs on every model");
+        return true;
+    });
+    tenants->requestAction()->trigger();
+    QVERIFY(preselected.all_models());
+    QCOMPARE(preselected.tenant(), tenant.id());
+    QTRY_COMPARE_WITH_TIMEOUT(requests->table()->model()->rowCount(), 2, 15000);
+    QString allId;
+    for (const v1::QuotaRequest &r : centre->site()->quotaRequests().items)
+        if (r.all_models())
+            allId = QString::fromStdString(r.id());
+    QVERIFY(!allId.isEmpty());
+
+    // The model's request: the preview says approving it would change nothing, and Approve is
+    // off with the reason.
+    QVERIFY(window.showPage(centre, QStringLiteral("QuotaRequestsPage")));
+    requests->setSelectedId(QString::fromStdString(perModel.id()));
+    QString detail = requests->detailText();
+    QVERIFY2(detail.contains(QStringLiteral("would change nothing")), qPrintable(detail));
+    QVERIFY2(detail.contains(
+                 QStringLiteral("limit across all models is %1").arg(QLocale().toString(pool))),
+        qPrintable(detail));
+    QVERIFY(!requests->approveAction()->isEnabled());
+    QVERIFY2(requests->approveAction()->toolTip().contains(QStringLiteral("change nothing")),
+        qPrintable(requests->approveAction()->toolTip()));
+
+    // The request across all models: the preview names the limit and what more could start.
+    requests->setSelectedId(allId);
+    detail = requests->detailText();
+    QVERIFY2(detail.contains(QStringLiteral("across all models: <b>%1 → %2</b>")
+                                 .arg(QLocale().toString(pool), QLocale().toString(pool + 64))),
+        qPrintable(detail));
+    QVERIFY2(
+        detail.contains(QStringLiteral("Room to start more, of any model")), qPrintable(detail));
+    QVERIFY2(detail.contains(QStringLiteral("Each model's own limit still applies")),
+        qPrintable(detail));
+    QVERIFY(requests->approveAction()->isEnabled());
+    requests->setDecisionPrompt(
+        [](Decision, const v1::QuotaRequest &, const QString &, QString *comment) {
+            *comment = QStringLiteral("one pool");
+            return true;
+        });
+    requests->approveAction()->trigger();
+    // The gateway's limit across all models changed, and so did the tree.
+    QTRY_COMPARE_WITH_TIMEOUT(gateway.allModelsLimit(tenant.id()), pool + 64, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        tree->tenantIndex(id).siblingAtColumn(all).data(app::LimitRole).toLongLong(), pool + 64,
+        15000);
+}
+
+void TenancyTest::newQuotaRequestDialogSteersToTheLimitThatBinds()
+{
+    // tenanta may run 8 accelerators in all, of any model.
+    v1::Tenant tenanta;
+    tenanta.set_id("tenanta");
+    auto *all = tenanta.add_quotas();
+    all->set_all_models(true);
+    all->set_max_accelerators(8);
+    tenanta.add_projects()->set_id("tenanta-nlp");
+    v1::CreateQuotaRequestRequest initial;
+    initial.set_tenant("tenanta");
+    initial.set_model(v1::ACCELERATOR_MODEL_NVIDIA_A100);
+    app::NewQuotaRequestDialog dialog({ { QStringLiteral("tenanta"), tenanta } },
+        { v1::ACCELERATOR_MODEL_NVIDIA_A100, v1::ACCELERATOR_MODEL_ASCEND_910B }, initial);
+    dialog.findChild<QPlainTextEdit *>()->setPlainText(QStringLiteral("a bigger run"));
+    auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    auto *accelerators = dialog.findChildren<QSpinBox *>().value(0);
+    auto *warning = dialog.findChild<QLabel *>(QStringLiteral("QuotaRequestWarning"));
+    QVERIFY(accelerators && warning);
+    // 10 A100 would never run under 8 in all: the dialog says what to ask for instead.
+    accelerators->setValue(10);
+    QVERIFY(warning->isVisibleTo(&dialog));
+    QVERIFY2(warning->text().contains(QStringLiteral("limit across all models is 8")),
+        qPrintable(warning->text()));
+    QVERIFY(!ok->isEnabled());
+    accelerators->setValue(6);
+    QVERIFY(!warning->isVisibleTo(&dialog));
+    QVERIFY(ok->isEnabled());
+    // All models is offered first, and asks for that limit.
+    auto *models = dialog.findChildren<QComboBox *>().value(1);
+    QVERIFY(models);
+    QCOMPARE(models->itemText(0), QStringLiteral("All models"));
+    models->setCurrentIndex(0);
+    accelerators->setValue(16);
+    QVERIFY(!warning->isVisibleTo(&dialog));
+    QVERIFY(ok->isEnabled());
+    QVERIFY(dialog.request().all_models());
+    QCOMPARE(dialog.request().model(), v1::ACCELERATOR_MODEL_UNSPECIFIED);
+    QCOMPARE(dialog.request().max_accelerators(), qint64(16));
 }
 
 QTEST_MAIN(TenancyTest)

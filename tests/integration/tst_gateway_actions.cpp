@@ -270,6 +270,60 @@ TEST_F(ActionsTest, QuotaRequestThroughTheCommandLine)
     EXPECT_TRUE(contains(requests.out, created.id()));
 }
 
+TEST_F(ActionsTest, TheLimitAcrossAllModelsThroughTheCommandLine)
+{
+    const auto tenants = parseJson<v1::ListTenantsResponse>(
+        gateway->ctl(admin, { "tenants", "list", "--json" }).out);
+    ASSERT_GE(tenants.tenants_size(), 1);
+    const v1::Tenant &t = tenants.tenants(0);
+    ASSERT_GE(t.projects_size(), 1);
+    auto r = gateway->ctl(admin,
+        { "quota", "set", t.id(), "--model", "all", "--accelerators", "4321", "--reason",
+            "one pool for every model" });
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "for all models together set to 4321 accelerators")) << r.out;
+    const auto updated = parseJson<v1::ListTenantsResponse>(
+        gateway->ctl(admin, { "tenants", "list", "--json", "--filter", "id:" + t.id() }).out);
+    ASSERT_EQ(updated.tenants_size(), 1);
+    bool found = false;
+    for (const auto &q : updated.tenants(0).quotas())
+        found = found
+            || (q.all_models() && q.model() == v1::ACCELERATOR_MODEL_UNSPECIFIED
+                && q.max_accelerators() == 4321);
+    EXPECT_TRUE(found) << updated.tenants(0).DebugString();
+    // The table has a row for it, named "all", beside the models' rows.
+    r = gateway->ctl(admin, { "tenants", "list", "--filter", "id:" + t.id() });
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    bool row = false;
+    for (std::size_t at = 0, end; at < r.out.size(); at = end + 1) {
+        end = r.out.find('\n', at);
+        const std::string line = r.out.substr(at, end - at);
+        row = row || (contains(line, " all ") && contains(line, "4321"));
+        if (end == std::string::npos)
+            break;
+    }
+    EXPECT_TRUE(row) << r.out;
+
+    // A project asks for one, and the request says so.
+    const std::string target = t.id() + "/" + t.projects(0).id();
+    r = gateway->ctl(admin,
+        { "quota", "request", target, "--model", "all", "--accelerators", "16", "--justification",
+            "mixed runs", "--json" });
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto created = parseJson<v1::QuotaRequest>(r.out);
+    EXPECT_TRUE(created.all_models());
+    EXPECT_EQ(created.model(), v1::ACCELERATOR_MODEL_UNSPECIFIED);
+    r = gateway->ctl(admin, { "quota", "requests", "--filter", "id:" + created.id() });
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, " all ")) << r.out;
+    r = gateway->ctl(admin, { "quota", "approve", created.id() });
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "asks for 16 accelerators across all models")) << r.out;
+    EXPECT_EQ(lastAudit("SetQuota", t.id()).detail(),
+        "all models max_accelerators=4321 "
+        "max_accelerator_hours=0");
+}
+
 TEST_F(ActionsTest, RefusalsAndBadInputsSayWhatIsWrong)
 {
     auto r = gateway->ctl(viewer, { "nodes", "drain", "x", "--reason", "r" });

@@ -17,9 +17,27 @@ int64_t limitOf(
     const google::protobuf::RepeatedPtrField<v1::QuotaLimit> &limits, v1::AcceleratorModel model)
 {
     for (const auto &l : limits)
-        if (l.model() == model)
+        if (l.model() == model && !l.all_models())
             return l.max_accelerators();
     return 0;
+}
+
+// The limit across all models; -1 when there is none.
+int64_t allModelsLimitOf(const google::protobuf::RepeatedPtrField<v1::QuotaLimit> &limits)
+{
+    for (const auto &l : limits)
+        if (l.all_models())
+            return l.max_accelerators();
+    return -1;
+}
+
+const v1::QuotaUsage *allModelsUsageOf(
+    const google::protobuf::RepeatedPtrField<v1::QuotaUsage> &usage)
+{
+    for (const auto &u : usage)
+        if (u.all_models())
+            return &u;
+    return nullptr;
 }
 } // namespace
 
@@ -88,6 +106,33 @@ protected:
         auto ctx = GatewayProcess::context(token);
         return approve ? tenancy->ApproveQuotaRequest(ctx.get(), r, out)
                        : tenancy->RejectQuotaRequest(ctx.get(), r, out);
+    }
+
+    // The limit across all models of the tenant (project empty) or one of its projects.
+    grpc::Status setAllModels(const std::string &project, int64_t accelerators)
+    {
+        v1::SetQuotaRequest r;
+        r.set_tenant(tenant.id());
+        r.set_project(project);
+        r.mutable_limit()->set_all_models(true);
+        r.mutable_limit()->set_max_accelerators(accelerators);
+        r.set_reason("one limit for every model");
+        v1::Tenant out;
+        auto ctx = GatewayProcess::context(admin);
+        return tenancy->SetQuota(ctx.get(), r, &out);
+    }
+
+    grpc::Status requestAllModels(const std::string &token, const std::string &project,
+        int64_t accelerators, v1::QuotaRequest *out)
+    {
+        v1::CreateQuotaRequestRequest r;
+        r.set_tenant(tenant.id());
+        r.set_project(project);
+        r.set_all_models(true);
+        r.set_max_accelerators(accelerators);
+        r.set_justification("mixed A100 and 910B runs");
+        auto ctx = GatewayProcess::context(token);
+        return tenancy->CreateQuotaRequest(ctx.get(), r, out);
     }
 
     void setProjectQuota(const std::string &project, int64_t accelerators)
@@ -253,7 +298,15 @@ TEST_F(QuotaTest, BadRequestsSayWhatIsWrong)
     auto ctx = GatewayProcess::context(admin);
     status = tenancy->CreateQuotaRequest(ctx.get(), r, &out);
     EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-    EXPECT_EQ(status.error_message(), "model is required");
+    EXPECT_EQ(
+        status.error_message(), "model is required, or all_models for the limit across all models");
+    r.set_model(model);
+    r.set_all_models(true);
+    ctx = GatewayProcess::context(admin);
+    status = tenancy->CreateQuotaRequest(ctx.get(), r, &out);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_NE(status.error_message().find("model must be unset with all_models"), std::string::npos)
+        << status.error_message();
 
     v1::QuotaRequest qr, decided;
     ASSERT_TRUE(request(admin, tenant.id(), "", 4, &qr).ok());
@@ -289,4 +342,135 @@ TEST_F(QuotaTest, ApprovedQuotaSurvivesARestart)
         if (r.id() == qr.id())
             found = r.state() == v1::QUOTA_REQUEST_STATE_APPROVED;
     EXPECT_TRUE(found);
+}
+
+TEST_F(QuotaTest, ALimitAcrossAllModelsIsSetAskedForAndApproved)
+{
+    // The admin gives the tenant one limit for every model together.
+    const int64_t perModelSum = [&] {
+        int64_t sum = 0;
+        for (const auto &q : tenant.quotas())
+            sum += q.max_accelerators();
+        return sum;
+    }();
+    ASSERT_GT(perModelSum, 16);
+    auto status = setAllModels("", perModelSum);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    v1::Tenant t = current(tenant.id());
+    EXPECT_EQ(allModelsLimitOf(t.quotas()), perModelSum);
+    // Beside the per-model limits, which stay.
+    EXPECT_EQ(limitOf(t.quotas(), model), limitOf(tenant.quotas(), model));
+    // Its use across models is the sum of its models', for the tenant and each project.
+    const v1::QuotaUsage *all = allModelsUsageOf(t.usage());
+    ASSERT_NE(all, nullptr) << t.DebugString();
+    int64_t sum = 0;
+    for (const auto &u : t.usage())
+        if (!u.all_models())
+            sum += u.accelerators_in_use();
+    EXPECT_EQ(all->accelerators_in_use(), sum);
+    for (const auto &p : t.projects())
+        EXPECT_NE(allModelsUsageOf(p.usage()), nullptr) << p.id();
+
+    // A project's limit across all models within the tenant's is the manager's to decide: the
+    // project holding most of the tenant's quota asks for less than its models' limits add up to.
+    const v1::Project *biggest = &t.projects(0);
+    auto held = [](const v1::Project &p) {
+        int64_t n = 0;
+        for (const auto &q : p.quotas())
+            n += q.max_accelerators();
+        return n;
+    };
+    for (const auto &p : t.projects())
+        if (held(p) > held(*biggest))
+            biggest = &p;
+    ASSERT_GE(held(*biggest), 8);
+    const std::string project = biggest->id();
+    v1::QuotaRequest qr;
+    status = requestAllModels(manager, project, 8, &qr);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_TRUE(qr.all_models());
+    EXPECT_EQ(qr.model(), v1::ACCELERATOR_MODEL_UNSPECIFIED);
+    EXPECT_EQ(qr.current_max_accelerators(), 0);
+    EXPECT_FALSE(qr.needs_admin());
+    v1::QuotaRequest decided;
+    status = decide(manager, qr.id(), true, "fine", &decided);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_TRUE(decided.all_models());
+    const v1::Tenant approved = current(tenant.id());
+    for (const auto &p : approved.projects()) {
+        if (p.id() == project) {
+            EXPECT_EQ(allModelsLimitOf(p.quotas()), 8);
+        }
+    }
+
+    // Beyond the tenant's: the admin's. So is the tenant's own.
+    status = requestAllModels(manager, project, 2 * perModelSum, &qr);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_TRUE(qr.needs_admin());
+    status = decide(manager, qr.id(), true, "", &decided);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+    EXPECT_NE(status.error_message().find("accelerators across all models"), std::string::npos)
+        << status.error_message();
+    status = requestAllModels(manager, "", perModelSum + 8, &qr);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_TRUE(qr.needs_admin());
+    EXPECT_EQ(qr.current_max_accelerators(), perModelSum);
+    status = decide(admin, qr.id(), true, "granted", &decided);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_EQ(allModelsLimitOf(current(tenant.id()).quotas()), perModelSum + 8);
+
+    // The limit across all models is kept by the gateway for the simulator, like any other.
+    const std::string data = gateway->dataDir();
+    ASSERT_EQ(gateway->stop(), 0);
+    GatewayProcess again({ "--sim-nodes", "64", "--sim-jobs", "300", "--tick", "0.2" }, data);
+    ASSERT_TRUE(again.start()) << again.error();
+    tenancy = v1::Tenancy::NewStub(again.channel());
+    EXPECT_EQ(allModelsLimitOf(current(tenant.id()).quotas()), perModelSum + 8);
+}
+
+TEST_F(QuotaTest, AModelLimitThatALimitAcrossAllModelsKeepsFromMatteringIsRefused)
+{
+    ASSERT_TRUE(setAllModels("", 16).ok());
+    const std::string project = tenant.projects(0).id();
+    // 24 of one model can never run where 16 of all models together may.
+    v1::QuotaRequest qr;
+    auto status = request(manager, tenant.id(), project, 24, &qr);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+    EXPECT_NE(status.error_message().find("would change nothing"), std::string::npos)
+        << status.error_message();
+    EXPECT_NE(
+        status.error_message().find("tenant " + tenant.id() + "'s limit across all models is 16"),
+        std::string::npos)
+        << status.error_message();
+    status = request(manager, tenant.id(), "", 24, &qr);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+    // Within it, a model's limit is asked for as before...
+    status = request(manager, tenant.id(), project, 12, &qr);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    // ...but not applied once the limit across all models has come down below it meanwhile.
+    ASSERT_TRUE(setAllModels("", 8).ok());
+    v1::QuotaRequest decided;
+    status = decide(admin, qr.id(), true, "ok", &decided);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+    EXPECT_NE(status.error_message().find(qr.id() + ": "), std::string::npos)
+        << status.error_message();
+    EXPECT_NE(status.error_message().find("limit across all models is 8"), std::string::npos)
+        << status.error_message();
+    v1::ListQuotaRequestsRequest list;
+    list.set_filter("id:" + qr.id());
+    v1::ListQuotaRequestsResponse listed;
+    auto ctx = GatewayProcess::context(admin);
+    ASSERT_TRUE(tenancy->ListQuotaRequests(ctx.get(), list, &listed).ok());
+    ASSERT_EQ(listed.requests_size(), 1);
+    EXPECT_EQ(listed.requests(0).state(), v1::QUOTA_REQUEST_STATE_PENDING);
+    // A limit across all models that names a model is refused.
+    v1::SetQuotaRequest bad;
+    bad.set_tenant(tenant.id());
+    bad.mutable_limit()->set_all_models(true);
+    bad.mutable_limit()->set_model(model);
+    bad.mutable_limit()->set_max_accelerators(8);
+    v1::Tenant out;
+    ctx = GatewayProcess::context(admin);
+    status = tenancy->SetQuota(ctx.get(), bad, &out);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
 }

@@ -2,6 +2,7 @@
 #include "GatewayProcess.h"
 #include "suanli/v1/auth.grpc.pb.h"
 #include "suanli/v1/cluster.grpc.pb.h"
+#include "suanli/v1/events.grpc.pb.h"
 #include "suanli/v1/scheduler.grpc.pb.h"
 #include "suanli/v1/tenancy.grpc.pb.h"
 
@@ -263,4 +264,69 @@ TEST_F(WatchTest, JobsStreamSnapshotsEveryActiveJob)
     EXPECT_GT(ids.size(), 100u);
     // Every chunk announces the whole snapshot's size, for the client to make room once.
     EXPECT_EQ(announced, std::set<std::int64_t> { static_cast<std::int64_t>(ids.size()) });
+}
+
+// One open stream of any kind: its first message read, then how it ended.
+template <class Event> struct OpenStream {
+    std::string name;
+    std::unique_ptr<grpc::ClientContext> context;
+    std::unique_ptr<grpc::ClientReader<Event>> reader;
+    bool firstRead = false;
+
+    template <class Start>
+    OpenStream(std::string what, const std::string &token, Start start)
+        : name(std::move(what))
+        , context(GatewayProcess::context(token))
+    {
+        context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+        reader = start(context.get());
+        Event event;
+        firstRead = reader->Read(&event);
+    }
+    grpc::Status finish()
+    {
+        Event rest;
+        while (reader->Read(&rest)) { }
+        return reader->Finish();
+    }
+};
+
+TEST_F(WatchTest, ShutdownEndsEveryStreamSayingSo)
+{
+    auto scheduler = v1::Scheduler::NewStub(gateway->channel());
+    auto tenancy = v1::Tenancy::NewStub(gateway->channel());
+    auto events = v1::Events::NewStub(gateway->channel());
+    const v1::WatchRequest all;
+    OpenStream<v1::NodesEvent> nodes(
+        "nodes", token, [&](grpc::ClientContext *c) { return stub->WatchNodes(c, all); });
+    OpenStream<v1::Overview> overview("overview", token,
+        [&](grpc::ClientContext *c) { return stub->WatchOverview(c, v1::GetOverviewRequest()); });
+    OpenStream<v1::JobsEvent> jobs(
+        "jobs", token, [&](grpc::ClientContext *c) { return scheduler->WatchJobs(c, all); });
+    OpenStream<v1::QueuesEvent> queues(
+        "queues", token, [&](grpc::ClientContext *c) { return scheduler->WatchQueues(c, all); });
+    OpenStream<v1::TenantsEvent> tenants(
+        "tenants", token, [&](grpc::ClientContext *c) { return tenancy->WatchTenants(c, all); });
+    OpenStream<v1::QuotaRequestsEvent> requests("quota requests", token,
+        [&](grpc::ClientContext *c) { return tenancy->WatchQuotaRequests(c, all); });
+    OpenStream<v1::AlertsEvent> alerts(
+        "alerts", token, [&](grpc::ClientContext *c) { return events->WatchAlerts(c, all); });
+    for (bool open : { nodes.firstRead, overview.firstRead, jobs.firstRead, queues.firstRead,
+             tenants.firstRead, requests.firstRead, alerts.firstRead })
+        ASSERT_TRUE(open);
+
+    ASSERT_EQ(gateway->stop(), 0);
+    // The gateway ends each one itself, saying why, rather than leaving it to be cut off.
+    auto expectEnded = [](const std::string &name, const grpc::Status &status) {
+        EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE)
+            << name << ": " << status.error_message();
+        EXPECT_EQ(status.error_message(), "gateway shutting down") << name;
+    };
+    expectEnded(nodes.name, nodes.finish());
+    expectEnded(overview.name, overview.finish());
+    expectEnded(jobs.name, jobs.finish());
+    expectEnded(queues.name, queues.finish());
+    expectEnded(tenants.name, tenants.finish());
+    expectEnded(requests.name, requests.finish());
+    expectEnded(alerts.name, alerts.finish());
 }

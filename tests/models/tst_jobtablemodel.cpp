@@ -100,6 +100,14 @@ void TestJobTableModel::pendingReasonText_data()
     QTest::newRow("hours")
         << pending(v1::PENDING_REASON_TENANT_HOURS, v1::ACCELERATOR_MODEL_NVIDIA_A100, 5000, 5000)
         << u"waiting: the tenant's A100 accelerator-hours for this month are used up (5,000/5,000 h)"_qs;
+    v1::Job acrossAll
+        = pending(v1::PENDING_REASON_TENANT_QUOTA, v1::ACCELERATOR_MODEL_NVIDIA_A100, 7, 8);
+    acrossAll.set_quota_all_models(true);
+    QTest::newRow("tenant quota across all models")
+        << acrossAll << u"waiting: tenant quota across all models reached (7/8)"_qs;
+    acrossAll.set_pending_reason(v1::PENDING_REASON_PROJECT_QUOTA);
+    QTest::newRow("project quota across all models")
+        << acrossAll << u"waiting: project quota across all models reached (7/8)"_qs;
     QTest::newRow("resources") << pending(
         v1::PENDING_REASON_RESOURCES, v1::ACCELERATOR_MODEL_CAMBRICON_MLU370, 0, 0)
                                << u"waiting for free Cambricon MLU370 accelerators"_qs;

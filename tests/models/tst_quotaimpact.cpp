@@ -31,6 +31,62 @@ void addUsage(google::protobuf::RepeatedPtrField<v1::QuotaUsage> *usages,
     u->set_accelerators_pending(pending);
 }
 
+// The test cluster's tenanta as Slurm has it: gres/gpu=8 across all models, 6 A100 and 1 910B
+// in use; its project nlp may run 4 A100 and runs 4.
+constexpr auto kA100 = v1::ACCELERATOR_MODEL_NVIDIA_A100;
+
+v1::Tenant tenanta()
+{
+    v1::Tenant t;
+    t.set_id("tenanta");
+    v1::QuotaLimit *all = t.add_quotas();
+    all->set_all_models(true);
+    all->set_max_accelerators(8);
+    addUsage(t.mutable_usage(), kA100, 6, 2);
+    addUsage(t.mutable_usage(), kNpu, 1);
+    v1::QuotaUsage *used = t.add_usage();
+    used->set_all_models(true);
+    used->set_accelerators_in_use(7);
+    used->set_accelerators_pending(2);
+    v1::Project *nlp = t.add_projects();
+    nlp->set_id("tenanta-nlp");
+    addQuota(nlp->mutable_quotas(), kA100, 4);
+    addUsage(nlp->mutable_usage(), kA100, 4, 2);
+    v1::Project *cv = t.add_projects();
+    cv->set_id("tenanta-cv");
+    addUsage(cv->mutable_usage(), kA100, 2);
+    addUsage(cv->mutable_usage(), kNpu, 1);
+    return t;
+}
+
+v1::Overview testCluster()
+{
+    v1::Overview o;
+    for (auto model : { kA100, kNpu }) {
+        v1::AcceleratorCounts *c = o.add_accelerators();
+        c->set_model(model);
+        c->set_total(8);
+        c->set_in_use(model == kA100 ? 6 : 1);
+        c->set_free(model == kA100 ? 2 : 7);
+    }
+    return o;
+}
+
+v1::QuotaRequest tenantaRequest(const std::string &project, bool allModels, qint64 asked)
+{
+    v1::QuotaRequest r;
+    r.set_id("qr-000002");
+    r.set_tenant("tenanta");
+    r.set_project(project);
+    r.set_model(allModels ? v1::ACCELERATOR_MODEL_UNSPECIFIED : kA100);
+    r.set_all_models(allModels);
+    r.set_max_accelerators(asked);
+    r.set_state(v1::QUOTA_REQUEST_STATE_PENDING);
+    return r;
+}
+
+const QHash<QString, v1::Tenant> kTenanta { { QStringLiteral("tenanta"), tenanta() } };
+
 // galaxy: 64 910B; projects llm (40, 36 in use) and cv (16, 8 in use): 56 of 64 held.
 v1::Tenant galaxy()
 {
@@ -105,6 +161,9 @@ private Q_SLOTS:
     void unknownTenantKeepsTheGatewaysVerdict();
     void tenantManagerSeesNoCommitment();
     void whoMayDecide();
+    void theLimitAcrossAllModelsBindsInThePreview();
+    void aModelLimitAboveTheLimitAcrossAllModelsChangesNothing();
+    void aRequestAcrossAllModels();
 };
 
 void QuotaImpactTest::withinTheTenantsQuota()
@@ -235,3 +294,83 @@ void QuotaImpactTest::whoMayDecide()
 
 QTEST_GUILESS_MAIN(QuotaImpactTest)
 #include "tst_quotaimpact.moc"
+
+void QuotaImpactTest::theLimitAcrossAllModelsBindsInThePreview()
+{
+    // nlp's A100 4 -> 8: its own limit would let 4 more start, but tenanta's 8 across all
+    // models has 1 left: the preview says 1, and which limit stops the rest.
+    const QuotaImpact impact
+        = QuotaImpact::of(tenantaRequest("tenanta-nlp", false, 8), kTenanta, testCluster(), true);
+    QVERIFY(impact.known);
+    QVERIFY(!impact.changesNothing);
+    QCOMPARE(impact.limitNow, qint64(4));
+    QCOMPARE(impact.roomNow, qint64(0));
+    QCOMPARE(impact.roomAfter, qint64(1));
+    QVERIFY(impact.bindingAfter > 0);
+    const QuotaImpact::Limit &binding = impact.limitsAfter.at(impact.bindingAfter);
+    QVERIFY(binding.kind.allModels);
+    QCOMPARE(binding.owner, u"tenant tenanta");
+    QCOMPARE(binding.limit, qint64(8));
+    QCOMPARE(binding.inUse, qint64(7));
+    // The tenant's A100 cap is its limit across all models; its projects' A100 limits fit.
+    QCOMPARE(impact.tenantLimitNow, qint64(8));
+    QCOMPARE(impact.projectsHoldAfter, qint64(8));
+    QVERIFY(!impact.needsAdmin);
+}
+
+void QuotaImpactTest::aModelLimitAboveTheLimitAcrossAllModelsChangesNothing()
+{
+    // What the gateway used to promise: A100 10 for tenanta, which may run 8 in all.
+    const QuotaImpact impact
+        = QuotaImpact::of(tenantaRequest("", false, 10), kTenanta, testCluster(), true);
+    QVERIFY(impact.changesNothing);
+    QVERIFY2(impact.changesNothingReason.contains(u"tenant tenanta's limit across all models is 8"),
+        qPrintable(impact.changesNothingReason));
+    // Also for a project's, under its tenant's.
+    const QuotaImpact project
+        = QuotaImpact::of(tenantaRequest("tenanta-nlp", false, 9), kTenanta, testCluster(), true);
+    QVERIFY(project.changesNothing);
+    QVERIFY2(project.changesNothingReason.contains(u"tenant tenanta"),
+        qPrintable(project.changesNothingReason));
+}
+
+void QuotaImpactTest::aRequestAcrossAllModels()
+{
+    // tenanta's own limit across all models 8 -> 16: 1 -> 9 more of any model could start.
+    v1::QuotaRequest r = tenantaRequest("", true, 16);
+    r.set_current_max_accelerators(8);
+    const QuotaImpact impact = QuotaImpact::of(r, kTenanta, testCluster(), true);
+    QVERIFY(impact.kind.allModels);
+    QVERIFY(!impact.changesNothing);
+    QCOMPARE(impact.limitNow, qint64(8));
+    QCOMPARE(impact.limitAfter, qint64(16));
+    QCOMPARE(impact.targetInUse, qint64(7));
+    QCOMPARE(impact.tenantInUse, qint64(7));
+    QCOMPARE(impact.tenantPending, qint64(2));
+    QCOMPARE(impact.tenantLimitAfter, qint64(16));
+    QCOMPARE(impact.roomNow, qint64(1));
+    QCOMPARE(impact.roomAfter, qint64(9));
+    QCOMPARE(impact.bindingAfter, 0);
+    QVERIFY(impact.needsAdmin);
+    // The centre's accelerators of every model.
+    QVERIFY(impact.centreKnown);
+    QCOMPARE(impact.centreTotal, qint64(16));
+    QCOMPARE(impact.centreFree, qint64(9));
+    QCOMPARE(impact.committedNow, qint64(8));
+    QCOMPARE(impact.committedAfter, qint64(16));
+
+    // A project's limit across all models within the tenant's is the manager's to decide; one
+    // that takes its projects beyond it is not.
+    QVERIFY(!QuotaImpact::of(tenantaRequest("tenanta-cv", true, 2), kTenanta, testCluster(), true)
+                 .needsAdmin);
+    const QuotaImpact beyond
+        = QuotaImpact::of(tenantaRequest("tenanta-cv", true, 6), kTenanta, testCluster(), true);
+    QVERIFY(beyond.needsAdmin);
+    QVERIFY2(beyond.needsAdminReason.contains(u"across all models"),
+        qPrintable(beyond.needsAdminReason));
+    // Per-model limits of the target still apply and are listed.
+    v1::QuotaRequest nlp = tenantaRequest("tenanta-nlp", true, 6);
+    const QuotaImpact withModels = QuotaImpact::of(nlp, kTenanta, testCluster(), true);
+    QCOMPARE(withModels.modelLimits.size(), 1);
+    QCOMPARE(withModels.modelLimits.at(0).limit, qint64(4));
+}

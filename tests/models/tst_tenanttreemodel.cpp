@@ -90,6 +90,7 @@ private Q_SLOTS:
     void namesFollowTheLanguage();
     void deltaTouchesOnlyWhatChanged();
     void newModelAddsAColumnWithoutReset();
+    void aLimitAcrossAllModelsHasItsOwnColumn();
     void tenantsComeAndGo();
     void snapshotResets();
     void filterKeepsMatchingTenantsWithTheirProjects();
@@ -279,6 +280,61 @@ void TestTenantTreeModel::newModelAddsAColumnWithoutReset()
     QCOMPARE(model.index(0, 4, model.index(1, 0)).data(LimitRole).toLongLong(), 16);
     QCOMPARE(proxy.columnCount(), 5);
     QCOMPARE(proxy.index(0, 4, proxy.index(1, 0)).data(LimitRole).toLongLong(), 16);
+}
+
+void TestTenantTreeModel::aLimitAcrossAllModelsHasItsOwnColumn()
+{
+    // galaxy gets one limit of 56 on every model together (Slurm's untyped gres/gpu): 48 910B
+    // and 8 H100 in use count against it together, beside the 910B's own 64.
+    TenantTreeModel &model = *m_model;
+    QSignalSpy columns(&model, &QAbstractItemModel::columnsInserted);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    v1::Tenant g = galaxy();
+    v1::QuotaLimit *all = g.add_quotas();
+    all->set_all_models(true);
+    all->set_max_accelerators(56);
+    v1::QuotaUsage *used = g.add_usage();
+    used->set_all_models(true);
+    used->set_accelerators_in_use(56);
+    used->set_accelerators_pending(16);
+    v1::QuotaUsage *llmUsed = g.mutable_projects(0)->add_usage();
+    llmUsed->set_all_models(true);
+    llmUsed->set_accelerators_in_use(40);
+    m_feed->tenants(false, { g });
+
+    // A new column at the end, without a reset.
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(columns.count(), 3);
+    QCOMPARE(model.columnCount(), 5);
+    const int column = model.columnOf(QuotaKind::acrossAllModels());
+    QCOMPARE(column, 4);
+    QVERIFY(model.kindAt(column).allModels);
+    QCOMPARE(model.modelAt(column), v1::ACCELERATOR_MODEL_UNSPECIFIED);
+    QCOMPARE(model.columnOf(v1::ACCELERATOR_MODEL_UNSPECIFIED), -1);
+    QCOMPARE(model.headerData(column, Qt::Horizontal).toString(), u"All models");
+    const QModelIndex cell = model.index(0, column);
+    QCOMPARE(cell.data().toString(), u"56 / 56");
+    QCOMPARE(cell.data(UsedRole).toLongLong(), 56);
+    QCOMPARE(cell.data(LimitRole).toLongLong(), 56);
+    const QString tip = cell.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(u"every model together"), qPrintable(tip));
+    QVERIFY2(tip.contains(u"16 more asked for by pending jobs"), qPrintable(tip));
+    // The per-model cells stay the models' own.
+    QCOMPARE(model.index(0, 3).data(LimitRole).toLongLong(), 64);
+    // A project under it shows its use across models, with no limit of its own.
+    const QModelIndex llm = model.index(0, column, model.index(0, 0));
+    QCOMPARE(llm.data(UsedRole).toLongLong(), 40);
+    QVERIFY(!llm.data(LimitRole).isValid());
+    QVERIFY2(llm.data(Qt::ToolTipRole).toString().contains(u"no limit of its own"),
+        qPrintable(llm.data(Qt::ToolTipRole).toString()));
+    // nebula has none: an empty cell.
+    QVERIFY(!model.index(1, column).data().isValid());
+
+    // From a snapshot, the column across all models comes first.
+    m_feed->tenants(true, { nebula(), g });
+    QCOMPARE(model.columnOf(QuotaKind::acrossAllModels()), 1);
+    QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), u"All models");
+    QCOMPARE(model.index(0, 1).data(LimitRole).toLongLong(), 56);
 }
 
 void TestTenantTreeModel::tenantsComeAndGo()

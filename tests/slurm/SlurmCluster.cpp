@@ -1,5 +1,6 @@
 #include "SlurmCluster.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -236,6 +237,41 @@ bool SlurmCluster::reset(std::string *error) const
         }
     }
     return true;
+}
+
+int SlurmCluster::extraNodes() const
+{
+    const std::string n = env("SUANLI_SLURM_EXTRA_NODES");
+    return n.empty() ? 0 : std::stoi(n);
+}
+
+std::vector<std::string> SlurmCluster::extraPartitions() const
+{
+    std::vector<std::string> out;
+    std::istringstream in(env("SUANLI_SLURM_EXTRA_PARTITIONS"));
+    for (std::string p; std::getline(in, p, ',');)
+        if (!p.empty())
+            out.push_back(p);
+    return out;
+}
+
+std::string SlurmCluster::extraNodeList() const
+{
+    return env("SUANLI_SLURM_EXTRA_NODELIST");
+}
+
+std::string SlurmCluster::extraNodeName(int index)
+{
+    constexpr int perRack = 8; // PER_RACK in scripts/slurm/start.sh
+    char name[32];
+    std::snprintf(name, sizeof name, "lg-r%04d-n%02d", index / perRack + 1, index % perRack + 1);
+    return name;
+}
+
+long SlurmCluster::labJobs() const
+{
+    const std::string n = env("SUANLI_SLURM_LAB_JOBS");
+    return n.empty() ? -1 : std::stol(n);
 }
 
 } // namespace suanli::test

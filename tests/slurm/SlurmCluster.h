@@ -53,7 +53,26 @@ public:
 
     // Cancels every job, resumes every drained node and puts the quotas back
     // as start.sh made them, so each test starts from the same cluster.
+    // Not for the big lab: it would resume its slurmd-less nodes.
     bool reset(std::string *error) const;
+
+    // The big lab (start.sh --extra-nodes N, queue-jobs.sh): the number of
+    // slurmd-less nodes, 0 on the small cluster. They are DOWN with reason
+    // "no slurmd (lab node)"; drain one with `scontrol update nodename=X
+    // state=drain reason=R` (sinfo: drain, JSON: down + DRAIN) and give it
+    // back with state=undrain (state=resume would make it idle* until
+    // SlurmdTimeout marks it down again).
+    int extraNodes() const;
+    // Their partitions ("gpu" with gpu:h100:8, "npu" with gpu:910b:8).
+    std::vector<std::string> extraPartitions() const;
+    // All of them as a Slurm hostlist expression, for scontrol and sinfo -n.
+    std::string extraNodeList() const;
+    // The name of extra node INDEX (from 0) as start.sh names them: 8 a rack,
+    // lg-r0001-n01 .. lg-r0001-n08, lg-r0002-n01 ..; the first half (rounded
+    // up) are the gpu partition's.
+    static std::string extraNodeName(int index);
+    // Jobs in the queue when queue-jobs.sh last finished, or -1 when it has not run.
+    long labJobs() const;
 
 private:
     std::string m_dir;

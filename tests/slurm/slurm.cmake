@@ -65,3 +65,49 @@ if(TARGET suanli_slurm)
     endforeach()
   endif()
 endif()
+
+# The big lab: the same cluster plus SUANLI_SLURM_LAB_NODES slurmd-less nodes
+# (start.sh --extra-nodes) and SUANLI_SLURM_LAB_JOBS pending jobs
+# (queue-jobs.sh), in a folder of its own, for tests of the Slurm backend at
+# scale. Its fixture (start, queue, stop) is registered with the first test
+# that needs it, so `make test` starts no lab while no test uses one. Lab
+# tests and the lab's setup take turns with the small cluster's tests
+# (RESOURCE_LOCK slurm_cluster): two clusters busy at once overload 2 cores.
+set(SUANLI_SLURM_LAB_NODES 2000 CACHE STRING "slurmd-less nodes of the Slurm lab the slurm_lab tests run against")
+set(SUANLI_SLURM_LAB_JOBS 2000 CACHE STRING "jobs queued on the Slurm lab the slurm_lab tests run against")
+set(SUANLI_SLURM_LAB_DIR ${SUANLI_SLURM_DIR}-lab)
+set(SUANLI_SLURM_LAB_ENV "SUANLI_BUILD_DIR=${CMAKE_BINARY_DIR}" "SUANLI_SLURM_CLUSTER_DIR=${SUANLI_SLURM_LAB_DIR}")
+
+function(suanli_slurm_lab_fixture)
+  if(TEST slurm_lab_start)
+    return()
+  endif()
+  add_test(NAME slurm_lab_start COMMAND /bin/bash ${SUANLI_SLURM_SCRIPTS}/start.sh ${SUANLI_SLURM_LAB_DIR}
+                                        --extra-nodes ${SUANLI_SLURM_LAB_NODES})
+  set_tests_properties(slurm_lab_start PROPERTIES FIXTURES_SETUP slurm_lab_daemons SKIP_RETURN_CODE 77
+                       RESOURCE_LOCK slurm_cluster TIMEOUT 600 LABELS "slurm;slurm_lab")
+  add_test(NAME slurm_lab_queue COMMAND /bin/bash ${SUANLI_SLURM_SCRIPTS}/queue-jobs.sh ${SUANLI_SLURM_LAB_DIR}
+                                        ${SUANLI_SLURM_LAB_JOBS})
+  set_tests_properties(slurm_lab_queue PROPERTIES FIXTURES_REQUIRED slurm_lab_daemons FIXTURES_SETUP slurm_lab
+                       SKIP_RETURN_CODE 77 RESOURCE_LOCK slurm_cluster TIMEOUT 900 LABELS "slurm;slurm_lab")
+  add_test(NAME slurm_lab_stop COMMAND /bin/bash ${SUANLI_SLURM_SCRIPTS}/stop.sh ${SUANLI_SLURM_LAB_DIR})
+  set_tests_properties(slurm_lab_stop PROPERTIES FIXTURES_CLEANUP "slurm_lab_daemons;slurm_lab" TIMEOUT 180
+                       LABELS "slurm;slurm_lab")
+endfunction()
+
+# suanli_slurm_lab_test(NAME LIBS...): a GoogleTest program run against the lab
+# (SlurmCluster::load() reads the lab's DIR/env; extraNodes(), labJobs() say its size).
+function(suanli_slurm_lab_test name)
+  suanli_slurm_lab_fixture()
+  add_executable(${name} ${CMAKE_CURRENT_LIST_DIR}/${name}.cpp ${CMAKE_CURRENT_LIST_DIR}/slurm_main.cpp)
+  target_link_libraries(${name} PRIVATE suanli_test_slurm ${ARGN} GTest::gtest Threads::Threads)
+  add_test(NAME ${name} COMMAND ${name})
+  set_tests_properties(${name} PROPERTIES FIXTURES_REQUIRED slurm_lab RESOURCE_LOCK slurm_cluster
+                       SKIP_RETURN_CODE 77 TIMEOUT 900 LABELS "slurm;slurm_lab" ENVIRONMENT "${SUANLI_SLURM_LAB_ENV}")
+endfunction()
+
+# suanlid with its defaults against the lab: every node and job served, a drain and a
+# cancel round trip, a minute of ticks that leaves slurmrestd alone.
+if(TARGET suanli_slurm)
+  suanli_slurm_lab_test(tst_slurm_scale suanli_common suanli_proto)
+endif()

@@ -3,9 +3,12 @@
 // reaches Slurm, quotas become associations' limits, and a controller that
 // goes away and comes back is reported, not hidden.
 #include "Describe.h"
+#include "ErrorInfo.h"
 #include "SlurmCluster.h"
 #include "WatchCollector.h"
+#include "suanli/v1/audit.grpc.pb.h"
 #include "suanli/v1/cluster.grpc.pb.h"
+#include "suanli/v1/events.grpc.pb.h"
 #include "suanli/v1/scheduler.grpc.pb.h"
 #include "suanli/v1/telemetry.grpc.pb.h"
 #include "suanli/v1/tenancy.grpc.pb.h"
@@ -17,6 +20,7 @@
 #include <gtest/gtest.h>
 #include <mutex>
 #include <netinet/in.h>
+#include <optional>
 #include <set>
 #include <sys/socket.h>
 #include <thread>
@@ -645,4 +649,301 @@ TEST_F(SlurmGatewayTest, PueAndGridCarbonAreReportedOnlyWhenTheSiteConfiguresThe
     EXPECT_NE(set.out.find("PUE 1.25"), std::string::npos) << set.out;
     EXPECT_NE(set.out.find("585 gCO2/kWh"), std::string::npos) << set.out;
     EXPECT_EQ(set.out.find("not configured"), std::string::npos) << set.out;
+}
+
+// What an operator meets while slurmctld is away: a drain says Slurm (not the gateway) is
+// unreachable and is audited once although suanlictl retries UNAVAILABLE, and an alert says
+// so until Slurm answers again. Stops slurmctld (and restarts it, also on failure).
+TEST_F(SlurmGatewayTest, ASlurmOutageIsNamedInActionsAuditedOnceAndAlertedUntilSlurmAnswers)
+{
+    auto events = v1::Events::NewStub(gateway->channel());
+    auto audit = v1::Audit::NewStub(gateway->channel());
+    WatchCollector<v1::AlertsEvent> alerts(
+        admin, [&](grpc::ClientContext *c, const v1::WatchRequest &r) {
+            return events->WatchAlerts(c, r);
+        });
+    ASSERT_GE(
+        alerts.waitFor([](const v1::AlertsEvent &e) { return isSnapshotEnd(e.header()); }, 30s), 0)
+        << alerts.endStatus();
+    auto outageAlert = [](const v1::AlertsEvent &e) -> const v1::Alert * {
+        for (const v1::Alert &a : e.upserts())
+            if (a.kind() == "scheduler_unreachable")
+                return &a;
+        return nullptr;
+    };
+
+    ControllerGuard guard;
+    const RunResult stop = cluster.ctld("stop");
+    ASSERT_EQ(stop.exitCode, 0) << stop.out << stop.err;
+    guard.stopped = true;
+    // The gateway's poll must fail first.
+    ASSERT_GE(alerts.waitFor([](const v1::AlertsEvent &e) { return e.header().stale(); }, 60s), 0)
+        << "no stale header within 60 s of stopping slurmctld; " << alerts.endStatus();
+
+    // suanlictl's channel retries UNAVAILABLE up to four times; the gateway asks it not to.
+    const RunResult drain
+        = gateway->ctl(admin, { "nodes", "drain", "n1", "--reason", "during the outage" });
+    EXPECT_EQ(drain.exitCode, 1) << drain.out << drain.err;
+    EXPECT_NE(drain.err.find("suanlictl: the gateway at " + gateway->address()
+                  + " is up; the centre's scheduler (Slurm) behind it has not answered for "),
+        std::string::npos)
+        << drain.err;
+    EXPECT_NE(
+        drain.err.find("Slurm (the centre's scheduler) has not answered for "), std::string::npos)
+        << drain.err;
+    EXPECT_EQ(drain.err.find("is suanlid running"), std::string::npos) << drain.err;
+    v1::ListAuditEntriesRequest listAudit;
+    listAudit.set_page_size(1000);
+    v1::ListAuditEntriesResponse entries;
+    {
+        auto ctx = GatewayProcess::context(admin);
+        const grpc::Status s = audit->ListAuditEntries(ctx.get(), listAudit, &entries);
+        ASSERT_TRUE(s.ok()) << s.error_message();
+    }
+    int drains = 0;
+    for (const v1::AuditEntry &e : entries.entries())
+        if (e.action() == "Cluster.DrainNodes") {
+            ++drains;
+            EXPECT_EQ(e.target(), "n1");
+            EXPECT_EQ(e.result(), "UNAVAILABLE");
+        }
+    EXPECT_EQ(drains, 1) << "one click, one audit entry";
+
+    // A client reads the cause from the status, not from its words.
+    v1::DrainNodesRequest request;
+    request.add_names("n2");
+    request.set_reason("during the outage");
+    request.set_request_id("slurm-outage-1");
+    v1::NodeActionResponse response;
+    auto ctx = GatewayProcess::context(admin);
+    const grpc::Status status = clusterStub->DrainNodes(ctx.get(), request, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE) << status.error_message();
+    const auto info = suanli::decodeErrorInfo(status.error_details());
+    ASSERT_TRUE(info) << status.error_message();
+    EXPECT_EQ(info->reason, suanli::kSchedulerUnreachable);
+    EXPECT_EQ(info->value("backend"), "slurm");
+
+    // Consoles watching the alerts are told, naming Slurm and since when.
+    const int raised = alerts.waitFor(
+        [&](const v1::AlertsEvent &e) {
+            const v1::Alert *a = outageAlert(e);
+            return a && !a->has_clear_time();
+        },
+        30s);
+    ASSERT_GE(raised, 0) << "no scheduler_unreachable alert while slurmctld is stopped; "
+                         << alerts.endStatus();
+    const v1::Alert alert = *outageAlert(alerts.at(raised).event);
+    EXPECT_EQ(alert.severity(), v1::SEVERITY_CRITICAL);
+    EXPECT_EQ(alert.target(), "slurm");
+    EXPECT_NE(alert.summary().find("Slurm (the centre's scheduler) unreachable since "),
+        std::string::npos)
+        << alert.summary();
+
+    const RunResult start = cluster.ctld("start");
+    ASSERT_EQ(start.exitCode, 0) << start.out << start.err;
+    guard.stopped = false;
+    const int cleared = alerts.waitFor(
+        [&](const v1::AlertsEvent &e) {
+            const v1::Alert *a = outageAlert(e);
+            return a && a->id() == alert.id() && a->has_clear_time();
+        },
+        60s, raised);
+    EXPECT_GE(cleared, 0) << "the alert was not cleared within 60 s of slurmctld's return; "
+                          << alerts.endStatus();
+}
+
+// A gateway started while slurmctld is down serves nothing, says why, and once Slurm answers
+// serves every node, their metrics history included. Stops slurmctld (and restarts it).
+TEST_F(SlurmGatewayTest, AGatewayStartedWhileSlurmctldIsDownRecoversFullyWhenItAnswers)
+{
+    ControllerGuard guard;
+    const RunResult stop = cluster.ctld("stop");
+    ASSERT_EQ(stop.exitCode, 0) << stop.out << stop.err;
+    guard.stopped = true;
+
+    GatewayProcess late(cluster.gatewayArgs("1"));
+    ASSERT_TRUE(late.start()) << late.error();
+    const std::string token = late.addUser("root", "admin");
+    auto lateCluster = v1::Cluster::NewStub(late.channel());
+    auto lateEvents = v1::Events::NewStub(late.channel());
+    auto lateTelemetry = v1::Telemetry::NewStub(late.channel());
+    auto nodes = [&] {
+        v1::ListNodesResponse response;
+        auto ctx = GatewayProcess::context(token);
+        lateCluster->ListNodes(ctx.get(), v1::ListNodesRequest(), &response);
+        return response.nodes_size();
+    };
+    auto outage = [&]() -> std::optional<v1::Alert> {
+        v1::ListAlertsResponse response;
+        auto ctx = GatewayProcess::context(token);
+        lateEvents->ListAlerts(ctx.get(), v1::ListAlertsRequest(), &response);
+        for (const v1::Alert &a : response.alerts())
+            if (a.kind() == "scheduler_unreachable")
+                return a;
+        return std::nullopt;
+    };
+    EXPECT_EQ(nodes(), 0);
+    v1::Overview overview;
+    {
+        auto ctx = GatewayProcess::context(token);
+        ASSERT_TRUE(lateCluster->GetOverview(ctx.get(), {}, &overview).ok());
+    }
+    EXPECT_TRUE(overview.stale());
+    EXPECT_TRUE(waitUntil([&] { return outage().has_value(); }, 30s));
+
+    const RunResult start = cluster.ctld("start");
+    ASSERT_EQ(start.exitCode, 0) << start.out << start.err;
+    guard.stopped = false;
+    ASSERT_TRUE(waitUntil([&] { return nodes() == 4; }, 60s))
+        << "the late gateway never showed the 4 nodes; its log:\n"
+        << late.logs();
+    EXPECT_TRUE(waitUntil([&] { return outage() && outage()->has_clear_time(); }, 30s));
+
+    // Nodes that came after the start have their place in the metrics history.
+    v1::QueryMetricsRequest query;
+    query.set_scope(v1::METRIC_SCOPE_NODE);
+    query.set_target("n1");
+    const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+        std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+    query.mutable_start_time()->set_seconds(now - 3600);
+    query.mutable_end_time()->set_seconds(now);
+    query.mutable_step()->set_seconds(60);
+    v1::QueryMetricsResponse metrics;
+    auto ctx = GatewayProcess::context(token);
+    const grpc::Status status = lateTelemetry->QueryMetrics(ctx.get(), query, &metrics);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_GT(metrics.series_size(), 0);
+}
+
+// tenanta has GrpTRES=gres/gpu=8: one limit on its A100 and 910B together, as Slurm enforces
+// it. The gateway shows that one limit with the use of every model, a job beyond it waits
+// quoting it, a model's limit that could never be reached is refused, and approving a request
+// for the limit across all models changes gres/gpu in Slurm and lets the job start.
+TEST_F(SlurmGatewayTest, TheUntypedGresLimitIsOneLimitAcrossAllModelsThatAnApprovalRaises)
+{
+    auto tenanta = [&] {
+        v1::ListTenantsRequest request;
+        request.set_filter("id:tenanta");
+        v1::ListTenantsResponse response;
+        auto ctx = GatewayProcess::context(admin);
+        tenancy->ListTenants(ctx.get(), request, &response);
+        return response.tenants_size() == 1 ? response.tenants(0) : v1::Tenant();
+    };
+    auto inUse = [](const v1::Tenant &t, bool allModels, v1::AcceleratorModel model) -> int64_t {
+        for (const v1::QuotaUsage &u : t.usage())
+            if (u.all_models() == allModels && (allModels || u.model() == model))
+                return u.accelerators_in_use();
+        return -1;
+    };
+    auto allModelsLimit = [](const v1::Tenant &t) -> int64_t {
+        for (const v1::QuotaLimit &l : t.quotas())
+            if (l.all_models())
+                return l.max_accelerators();
+        return -1;
+    };
+
+    // 6 A100 and 1 910B running in tenanta's projects: 7 of its 8.
+    std::string error;
+    const std::vector<std::vector<std::string>> shapes = {
+        { "-A", "tenanta-nlp", "-p", "train", "--gres=gpu:a100:4" },
+        { "-A", "tenanta-nlp", "-p", "train", "--gres=gpu:a100:2" },
+        { "-A", "tenanta-cv", "-p", "infer", "--gres=gpu:910b:1" },
+    };
+    for (const auto &shape : shapes) {
+        const std::string id = cluster.submit(shape, "sleep 600", &error);
+        ASSERT_FALSE(id.empty()) << error;
+        ASSERT_TRUE(waitUntil([&] { return cluster.jobField(id, "JobState") == "RUNNING"; }, 30s))
+            << "job " << id << " is " << cluster.jobField(id, "JobState") << " ("
+            << cluster.jobField(id, "Reason") << ")";
+    }
+
+    // One limit across all models, not 8 of each, with the use of both models together.
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            const v1::Tenant t = tenanta();
+            return inUse(t, true, {}) == 7
+                && inUse(t, false, v1::ACCELERATOR_MODEL_NVIDIA_A100) == 6
+                && inUse(t, false, v1::ACCELERATOR_MODEL_ASCEND_910B) == 1;
+        },
+        30s))
+        << tenanta().DebugString();
+    v1::Tenant t = tenanta();
+    ASSERT_EQ(t.quotas_size(), 1) << t.DebugString();
+    EXPECT_TRUE(t.quotas(0).all_models());
+    EXPECT_EQ(t.quotas(0).model(), v1::ACCELERATOR_MODEL_UNSPECIFIED);
+    EXPECT_EQ(t.quotas(0).max_accelerators(), 8);
+    // suanlictl shows it as the row "all".
+    const RunResult listed = gateway->ctl(admin, { "tenants", "list", "--filter", "id:tenanta" });
+    ASSERT_EQ(listed.exitCode, 0) << listed.err;
+    bool row = false;
+    for (const std::string &line : lines(listed.out))
+        row = row
+            || (line.find(" all ") != std::string::npos && line.find(" 8 ") != std::string::npos
+                && line.find(" 7 ") != std::string::npos);
+    EXPECT_TRUE(row) << listed.out;
+
+    // Two more A100 would make 9 of 8: the job waits, quoting the limit across all models.
+    const std::string id = cluster.submit(
+        { "-A", "tenanta-cv", "-p", "train", "--gres=gpu:a100:2" }, "sleep 600", &error);
+    ASSERT_FALSE(id.empty()) << error;
+    ASSERT_TRUE(waitUntil([&] { return cluster.jobField(id, "Reason") == "AssocGrpGRES"; }, 30s))
+        << cluster.jobField(id, "Reason");
+    EXPECT_TRUE(waitUntil(
+        [&] {
+            const v1::Job j = job(id);
+            return j.pending_reason() == v1::PENDING_REASON_TENANT_QUOTA && j.quota_all_models()
+                && j.quota_used() == 7 && j.quota_limit() == 8;
+        },
+        30s))
+        << job(id).DebugString();
+    EXPECT_EQ(suanli::pendingReasonText(job(id)),
+        "waiting: tenant quota across all models reached (7/8)");
+
+    // An A100 limit of 10 could never be reached under 8 in all: it is refused, not pretended.
+    const std::string manager = gateway->addUser("mgr", "tenant-manager", { "tenanta" });
+    v1::CreateQuotaRequestRequest ask;
+    ask.set_tenant("tenanta");
+    ask.set_model(v1::ACCELERATOR_MODEL_NVIDIA_A100);
+    ask.set_max_accelerators(10);
+    ask.set_justification("two more A100 for the CV project");
+    v1::QuotaRequest created;
+    {
+        auto ctx = GatewayProcess::context(manager);
+        const grpc::Status s = tenancy->CreateQuotaRequest(ctx.get(), ask, &created);
+        EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << s.error_message();
+        EXPECT_NE(s.error_message().find("would change nothing"), std::string::npos)
+            << s.error_message();
+    }
+
+    // The limit across all models is what is asked for, and approved.
+    ask.set_model(v1::ACCELERATOR_MODEL_UNSPECIFIED);
+    ask.set_all_models(true);
+    {
+        auto ctx = GatewayProcess::context(manager);
+        const grpc::Status s = tenancy->CreateQuotaRequest(ctx.get(), ask, &created);
+        ASSERT_TRUE(s.ok()) << s.error_message();
+    }
+    EXPECT_TRUE(created.all_models());
+    EXPECT_EQ(created.current_max_accelerators(), 8);
+    EXPECT_TRUE(created.needs_admin()); // the tenant's own quota
+    const RunResult approve
+        = gateway->ctl(admin, { "quota", "approve", created.id(), "--comment", "granted" });
+    ASSERT_EQ(approve.exitCode, 0) << approve.out << approve.err;
+    const RunResult assoc = cluster.slurm("sacctmgr",
+        { "-n", "-P", "show", "assoc", "where", "account=tenanta", "user=", "format=grptres" });
+    EXPECT_NE(assoc.out.find("gres/gpu=10"), std::string::npos)
+        << "sacctmgr shows: " << assoc.out << assoc.err;
+    EXPECT_EQ(assoc.out.find("gres/gpu:a100"), std::string::npos)
+        << "sacctmgr shows: " << assoc.out << assoc.err;
+
+    // The gateway shows the new limit, Slurm starts the job, and the use across models is 9.
+    EXPECT_TRUE(waitUntil([&] { return allModelsLimit(tenanta()) == 10; }, 30s))
+        << tenanta().DebugString();
+    EXPECT_TRUE(waitUntil([&] { return cluster.jobField(id, "JobState") == "RUNNING"; }, 60s))
+        << "job " << id << " is " << cluster.jobField(id, "JobState") << " ("
+        << cluster.jobField(id, "Reason") << ")";
+    EXPECT_TRUE(waitUntil([&] { return job(id).state() == v1::JOB_STATE_RUNNING; }, 15s));
+    EXPECT_TRUE(waitUntil([&] { return inUse(tenanta(), true, {}) == 9; }, 15s))
+        << tenanta().DebugString();
 }

@@ -98,19 +98,23 @@ TEST_F(SlurmScaleTest, TheWholeLabIsServedWithTheDefaultsAndActionsRoundTrip)
     ASSERT_GE(nodesEnd, 0) << nodes.endStatus();
     std::set<std::string> servedNodes;
     std::map<std::string, v1::Node> nodeByName;
-    for (int i = 0; i <= nodesEnd; ++i)
-        for (const auto &n : nodes.at(i).event.upserts()) {
+    for (int i = 0; i <= nodesEnd; ++i) {
+        const auto arrival = nodes.at(i);
+        for (const auto &n : arrival.event.upserts()) {
             servedNodes.insert(n.name());
             nodeByName[n.name()] = n;
         }
+    }
     EXPECT_EQ(servedNodes, slurmNodes);
     const int jobsEnd
         = jobs.waitFor([](const v1::JobsEvent &e) { return isSnapshotEnd(e.header()); }, 60s);
     ASSERT_GE(jobsEnd, 0) << jobs.endStatus();
     std::set<std::string> servedJobs;
-    for (int i = 0; i <= jobsEnd; ++i)
-        for (const auto &j : jobs.at(i).event.upserts())
+    for (int i = 0; i <= jobsEnd; ++i) {
+        const auto arrival = jobs.at(i);
+        for (const auto &j : arrival.event.upserts())
             servedJobs.insert(j.id());
+    }
     for (const auto &id : slurmJobs)
         EXPECT_TRUE(servedJobs.count(id)) << "job " << id << " is in squeue but not served";
     // Two models at least, each named.

@@ -89,3 +89,25 @@ TEST(Describe, PendingReasonInPlainWords)
     job.set_state(v1::JOB_STATE_RUNNING);
     EXPECT_EQ(pendingReasonText(job), "");
 }
+
+TEST(Describe, AQuotaAcrossAllModelsIsNamedSo)
+{
+    // An A100 job held back by its tenant's one limit on every model together (Slurm's
+    // untyped gres/gpu=8): the figures are of that limit, not of the A100's.
+    v1::Job job;
+    job.set_state(v1::JOB_STATE_PENDING);
+    job.set_model(v1::ACCELERATOR_MODEL_NVIDIA_A100);
+    job.set_pending_reason(v1::PENDING_REASON_TENANT_QUOTA);
+    job.set_quota_used(7);
+    job.set_quota_limit(8);
+    job.set_quota_all_models(true);
+    EXPECT_EQ(pendingReasonText(job), "waiting: tenant quota across all models reached (7/8)");
+    job.set_pending_reason(v1::PENDING_REASON_PROJECT_QUOTA);
+    EXPECT_EQ(pendingReasonText(job), "waiting: project quota across all models reached (7/8)");
+    job.set_pending_reason(v1::PENDING_REASON_TENANT_HOURS);
+    job.set_quota_used(100);
+    job.set_quota_limit(100);
+    EXPECT_EQ(pendingReasonText(job),
+        "waiting: tenant's accelerator-hours across all models for this month are used up "
+        "(100/100 h)");
+}

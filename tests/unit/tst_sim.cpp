@@ -198,8 +198,10 @@ void checkInvariants(SimBackend &sim)
         }
     }
 
-    // Running jobs hold exactly their cards on exactly their nodes.
+    // Running jobs hold exactly their cards on exactly their nodes. Use across all models is
+    // counted under model UNSPECIFIED, as the API names it.
     using Key = std::pair<std::string, v1::AcceleratorModel>;
+    constexpr auto kAll = v1::ACCELERATOR_MODEL_UNSPECIFIED;
     std::map<Key, int64_t> tenantUse, tenantPending, projectUse, projectPending;
     auto at = [](std::map<Key, int64_t> &m, const std::string &who, v1::AcceleratorModel model) {
         return m[Key(who, model)];
@@ -210,8 +212,10 @@ void checkInvariants(SimBackend &sim)
             EXPECT_EQ(nodesOf[id], std::set<std::string>(j->nodes().begin(), j->nodes().end()))
                 << "job " << id;
             EXPECT_TRUE(j->has_start_time()) << "job " << id;
-            tenantUse[Key(j->tenant(), j->model())] += j->accelerators();
-            projectUse[Key(j->project(), j->model())] += j->accelerators();
+            for (auto model : { j->model(), kAll }) {
+                tenantUse[Key(j->tenant(), model)] += j->accelerators();
+                projectUse[Key(j->project(), model)] += j->accelerators();
+            }
         } else {
             EXPECT_EQ(cardsOf.count(id), 0u) << "waiting job " << id << " holds cards";
             EXPECT_EQ(j->nodes_size(), 0) << "waiting job " << id;
@@ -223,8 +227,10 @@ void checkInvariants(SimBackend &sim)
                     << "job " << id;
             }
             if (j->state() == v1::JOB_STATE_PENDING) {
-                tenantPending[Key(j->tenant(), j->model())] += j->accelerators();
-                projectPending[Key(j->project(), j->model())] += j->accelerators();
+                for (auto model : { j->model(), kAll }) {
+                    tenantPending[Key(j->tenant(), model)] += j->accelerators();
+                    projectPending[Key(j->project(), model)] += j->accelerators();
+                }
             }
         }
     }
@@ -499,6 +505,83 @@ TEST(SimBackend, TenantQuotaIsHonoured)
     checkInvariants(sim);
 }
 
+TEST(SimBackend, ALimitAcrossAllModelsHoldsEveryModelTogether)
+{
+    SimBackend sim(small(128, 1200, 60, 5));
+    const BackendChanges snap = sim.snapshot();
+
+    // The tenant with waiting jobs of the most models.
+    std::map<std::string, std::set<v1::AcceleratorModel>> models;
+    for (const auto &j : snap.jobs)
+        if (j.state() == v1::JOB_STATE_PENDING)
+            models[j.tenant()].insert(j.model());
+    const std::string tenant = std::max_element(models.begin(), models.end(), [](auto &a, auto &b) {
+        return a.second.size() < b.second.size();
+    })->first;
+    ASSERT_GE(models[tenant].size(), 2u);
+
+    v1::QuotaLimit limit;
+    limit.set_all_models(true);
+    limit.set_max_accelerators(8);
+    std::string error;
+    ASSERT_TRUE(sim.setQuota(tenant, "", limit, &error)) << error;
+    EXPECT_TRUE(sim.collectChanges().tenantsChanged);
+    auto tenantView = [&] {
+        for (const auto &t : sim.tenants())
+            if (t.id() == tenant)
+                return t;
+        return v1::Tenant();
+    };
+    const v1::Tenant t = tenantView();
+    const auto stored = std::find_if(t.quotas().begin(), t.quotas().end(),
+        [](const v1::QuotaLimit &q) { return q.all_models(); });
+    ASSERT_NE(stored, t.quotas().end()) << t.DebugString();
+    EXPECT_EQ(stored->model(), v1::ACCELERATOR_MODEL_UNSPECIFIED);
+    EXPECT_EQ(stored->max_accelerators(), 8);
+    // Its per-model limits stay what they were.
+    EXPECT_GE(t.quotas_size(), 3);
+
+    std::vector<std::string> running;
+    for (const auto &j : snap.jobs)
+        if (j.tenant() == tenant && j.state() == v1::JOB_STATE_RUNNING)
+            running.push_back(j.id());
+    for (const auto &r : sim.cancelJobs(running, Actor { "ops", "quota test" }))
+        EXPECT_TRUE(r.ok());
+
+    // Every model together stays within 8; the use across models is sent and is the sum.
+    auto inUse = [&](bool all) {
+        int64_t n = 0;
+        const v1::Tenant now = tenantView();
+        for (const auto &u : now.usage())
+            if (u.all_models() == all)
+                n += u.accelerators_in_use();
+        return n;
+    };
+    for (int i = 0; i < 120; ++i) {
+        ticks(sim, 1);
+        ASSERT_LE(inUse(false), 8) << "tick " << i;
+        ASSERT_EQ(inUse(true), inUse(false)) << "tick " << i;
+    }
+    int64_t quotaBlocked = 0;
+    for (const auto &j : sim.snapshot().jobs) {
+        if (j.tenant() != tenant || j.state() != v1::JOB_STATE_PENDING || j.accelerators() <= 8)
+            continue;
+        EXPECT_EQ(j.pending_reason(), v1::PENDING_REASON_TENANT_QUOTA) << "job " << j.id();
+        EXPECT_TRUE(j.quota_all_models()) << "job " << j.id();
+        EXPECT_EQ(j.quota_limit(), 8) << "job " << j.id();
+        ++quotaBlocked;
+    }
+    EXPECT_GT(quotaBlocked, 0);
+    checkInvariants(sim);
+
+    // Raised, more of them run again.
+    limit.set_max_accelerators(10000);
+    ASSERT_TRUE(sim.setQuota(tenant, "", limit, &error)) << error;
+    ticks(sim, 30);
+    EXPECT_GT(inUse(false), 8);
+    checkInvariants(sim);
+}
+
 TEST(SimBackend, SetQuotaValidates)
 {
     SimBackend sim(small(32, 100));
@@ -517,6 +600,13 @@ TEST(SimBackend, SetQuotaValidates)
     limit.set_model(v1::ACCELERATOR_MODEL_HYGON_K100); // not installed at Lingang
     EXPECT_FALSE(sim.setQuota("galaxy", "", limit, &error));
     EXPECT_FALSE(error.empty());
+    limit.set_model(v1::ACCELERATOR_MODEL_NVIDIA_H100);
+    limit.set_all_models(true); // names a model and all models at once
+    EXPECT_FALSE(sim.setQuota("galaxy", "", limit, &error));
+    EXPECT_EQ(error,
+        "quota.model must be unset for a limit across all models (got "
+        "ACCELERATOR_MODEL_NVIDIA_H100)");
+    limit.set_all_models(false);
 
     sim.snapshot();
     limit.set_model(v1::ACCELERATOR_MODEL_NVIDIA_H100);

@@ -4,6 +4,7 @@
 #include "backends/slurm/ExporterMetrics.h"
 #include "backends/slurm/SlurmMapping.h"
 
+#include <algorithm>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -287,31 +288,31 @@ TEST(SlurmTenants, AccountTreeBecomesTenantsAndProjects)
     EXPECT_EQ(a.projects(0).tenant(), "tenanta");
     std::set<std::string> projects = { a.projects(0).id(), a.projects(1).id() };
     EXPECT_EQ(projects, (std::set<std::string> { "tenanta-nlp", "tenanta-cv" }));
-    // GrpTRES=gres/gpu=8 limits every model it does not name.
-    ASSERT_EQ(a.quotas_size(), 2);
-    for (const auto &q : a.quotas()) {
-        EXPECT_EQ(q.max_accelerators(), 8);
-        EXPECT_EQ(q.max_accelerator_hours(), 0);
-    }
+    // GrpTRES=gres/gpu=8 is one limit across all models (see AnUntypedLimit... below).
+    ASSERT_EQ(a.quotas_size(), 1);
+    EXPECT_TRUE(a.quotas(0).all_models());
     EXPECT_EQ(a.projects(0).quotas_size(), 0);
 
     const v1::Tenant &b = tenants[1];
     EXPECT_EQ(b.id(), "tenantb");
     ASSERT_EQ(b.projects_size(), 1);
     EXPECT_EQ(b.projects(0).id(), "tenantb-llm");
-    // GrpTRES=gres/gpu:910b=4 and GrpTRESMins=gres/gpu=6000.
+    // GrpTRES=gres/gpu:910b=4 is the 910B's limit; GrpTRESMins=gres/gpu=6000 is 100 hours
+    // across all models, with no limit on how many at once (the centre's 16).
     std::map<int, v1::QuotaLimit> limits;
     for (const auto &q : b.quotas())
-        limits[q.model()] = q;
+        limits[q.all_models() ? -1 : q.model()] = q;
     ASSERT_EQ(limits.size(), 2u);
     EXPECT_EQ(limits[v1::ACCELERATOR_MODEL_ASCEND_910B].max_accelerators(), 4);
-    EXPECT_EQ(limits[v1::ACCELERATOR_MODEL_ASCEND_910B].max_accelerator_hours(), 100);
-    EXPECT_EQ(limits[v1::ACCELERATOR_MODEL_NVIDIA_A100].max_accelerators(), 8); // hours only
-    EXPECT_EQ(limits[v1::ACCELERATOR_MODEL_NVIDIA_A100].max_accelerator_hours(), 100);
+    EXPECT_EQ(limits[v1::ACCELERATOR_MODEL_ASCEND_910B].max_accelerator_hours(), 0);
+    EXPECT_EQ(limits[-1].model(), v1::ACCELERATOR_MODEL_UNSPECIFIED);
+    EXPECT_EQ(limits[-1].max_accelerators(), 16);
+    EXPECT_EQ(limits[-1].max_accelerator_hours(), 100);
     // Usage as slurmctld counts it: 3 Ascend 910B in use by tenantb-llm's job, rolled up.
     std::map<int, v1::QuotaUsage> used;
     for (const auto &u : b.usage())
-        used[u.model()] = u;
+        used[u.all_models() ? -1 : u.model()] = u;
+    EXPECT_EQ(used[-1].accelerators_in_use(), 3);
     EXPECT_EQ(used[v1::ACCELERATOR_MODEL_ASCEND_910B].accelerators_in_use(), 3);
     EXPECT_EQ(used[v1::ACCELERATOR_MODEL_ASCEND_910B].accelerators_pending(), 3);
     EXPECT_EQ(used[v1::ACCELERATOR_MODEL_NVIDIA_A100].accelerators_in_use(), 0);
@@ -320,6 +321,132 @@ TEST(SlurmTenants, AccountTreeBecomesTenantsAndProjects)
         projectUsed[u.model()] = u;
     EXPECT_EQ(projectUsed[v1::ACCELERATOR_MODEL_ASCEND_910B].accelerators_in_use(), 3);
     EXPECT_EQ(projectUsed[v1::ACCELERATOR_MODEL_ASCEND_910B].accelerators_pending(), 3);
+}
+
+TEST(SlurmTenants, AnUntypedLimitIsOneLimitAcrossAllModels)
+{
+    // tenanta has GrpTRES=gres/gpu=8: Slurm lets it run 8 accelerators in all, of any model,
+    // not 8 of each. Its use across models is what slurmctld counts as gres/gpu (2 here).
+    const auto associations = parseAssocMgrAssociations(readFixture("assoc_mgr.txt"));
+    const auto usage = parseAssocMgr(readFixture("assoc_mgr.txt"));
+    const PendingByAccount pending
+        = { { "tenanta-nlp", { { "a100", 4 } } }, { "tenanta-cv", { { "", 2 } } } };
+    const std::map<std::string, int64_t> types = { { "a100", 8 }, { "910b", 8 } };
+    const auto tenants = buildTenants(associations, {}, usage, pending, types);
+    ASSERT_EQ(tenants.size(), 2u);
+    const v1::Tenant &a = tenants[0];
+    ASSERT_EQ(a.id(), "tenanta");
+    ASSERT_EQ(a.quotas_size(), 1) << a.DebugString();
+    EXPECT_TRUE(a.quotas(0).all_models());
+    EXPECT_EQ(a.quotas(0).model(), v1::ACCELERATOR_MODEL_UNSPECIFIED);
+    EXPECT_EQ(a.quotas(0).max_accelerators(), 8);
+    EXPECT_EQ(a.quotas(0).max_accelerator_hours(), 0);
+    int64_t perModelInUse = 0;
+    const v1::QuotaUsage *all = nullptr;
+    for (const auto &u : a.usage()) {
+        if (u.all_models())
+            all = &u;
+        else
+            perModelInUse += u.accelerators_in_use();
+    }
+    ASSERT_NE(all, nullptr) << a.DebugString();
+    EXPECT_EQ(all->model(), v1::ACCELERATOR_MODEL_UNSPECIFIED);
+    EXPECT_EQ(all->accelerators_in_use(), 2);
+    EXPECT_EQ(perModelInUse, 2);
+    // Pending asks of every model count, also an untyped one not yet named.
+    EXPECT_EQ(all->accelerators_pending(), 6);
+    // Its projects have no limit of their own but live under the tenant's: their use across
+    // models is shown too.
+    for (const auto &p : a.projects()) {
+        EXPECT_EQ(p.quotas_size(), 0) << p.id();
+        EXPECT_TRUE(std::any_of(p.usage().begin(), p.usage().end(), [](const v1::QuotaUsage &u) {
+            return u.all_models();
+        })) << p.id();
+    }
+
+    // A typed limit beside the untyped one stays that model's, and the use across models is
+    // the sum of the models' where slurmctld's own count is not given.
+    Association both;
+    both.account = "t";
+    both.parent = "root";
+    both.grpTres = parseTres("gres/gpu=8,gres/gpu:a100=4");
+    AccountUsage inUse;
+    inUse.inUse = parseTres("gres/gpu:a100=4,gres/gpu:910b=3");
+    const auto mixed = buildTenants({ both }, {}, { { "t", inUse } }, {}, types);
+    ASSERT_EQ(mixed.size(), 1u);
+    std::map<int, int64_t> limits;
+    for (const auto &q : mixed[0].quotas())
+        limits[q.all_models() ? -1 : q.model()] = q.max_accelerators();
+    EXPECT_EQ(
+        limits, (std::map<int, int64_t> { { -1, 8 }, { v1::ACCELERATOR_MODEL_NVIDIA_A100, 4 } }));
+    for (const auto &u : mixed[0].usage()) {
+        if (u.all_models()) {
+            EXPECT_EQ(u.accelerators_in_use(), 7);
+        }
+    }
+
+    // With typed limits alone, there is no limit across models and no use across them sent.
+    both.grpTres = parseTres("gres/gpu:a100=4");
+    const auto typed = buildTenants({ both }, {}, { { "t", inUse } }, {}, types);
+    ASSERT_EQ(typed.size(), 1u);
+    for (const auto &q : typed[0].quotas())
+        EXPECT_FALSE(q.all_models());
+    for (const auto &u : typed[0].usage())
+        EXPECT_FALSE(u.all_models());
+}
+
+TEST(SlurmTenants, AJobWaitingOnGresQuotesTheLimitThatBinds)
+{
+    // tenanta: gres/gpu=8 with 2 in use (A100); tenantb: gres/gpu:910b=4 with 3 in use.
+    const auto associations = parseAssocMgrAssociations(readFixture("assoc_mgr.txt"));
+    const auto usage = parseAssocMgr(readFixture("assoc_mgr.txt"));
+
+    // 7 more A100 would pass the 8 across all models: that limit, not an A100 one, is quoted.
+    QuotaBinding b
+        = quotaThatBinds(associations, usage, "tenanta", "tenanta-nlp", "a100", 7, false);
+    ASSERT_TRUE(b.found);
+    EXPECT_TRUE(b.allModels);
+    EXPECT_FALSE(b.project);
+    EXPECT_EQ(b.used, 2);
+    EXPECT_EQ(b.limit, 8);
+    // A 910B job too: the limit is the same one whatever the model.
+    b = quotaThatBinds(associations, usage, "tenanta", "tenanta-cv", "910b", 7, false);
+    EXPECT_TRUE(b.allModels);
+    EXPECT_EQ(b.limit, 8);
+
+    // tenantb's 910B limit is typed: 3 in use + 3 asked pass 4.
+    b = quotaThatBinds(associations, usage, "tenantb", "tenantb-llm", "910b", 3, false);
+    ASSERT_TRUE(b.found);
+    EXPECT_FALSE(b.allModels);
+    EXPECT_EQ(b.used, 3);
+    EXPECT_EQ(b.limit, 4);
+
+    // A project's own typed limit binds before its tenant's across all models.
+    auto withProject = associations;
+    for (auto &a : withProject)
+        if (a.account == "tenanta-nlp")
+            a.grpTres = parseTres("gres/gpu:a100=2");
+    b = quotaThatBinds(withProject, usage, "tenanta", "tenanta-nlp", "a100", 3, false);
+    EXPECT_TRUE(b.project);
+    EXPECT_FALSE(b.allModels);
+    EXPECT_EQ(b.limit, 2);
+    // When both the typed and the all-models limit would be passed, the one across all models
+    // is quoted: raising the model's alone would not let the job start.
+    for (auto &a : withProject)
+        if (a.account == "tenanta")
+            a.grpTres = parseTres("gres/gpu=8,gres/gpu:a100=2");
+    b = quotaThatBinds(withProject, usage, "tenanta", "", "a100", 7, false);
+    EXPECT_TRUE(b.allModels);
+    EXPECT_EQ(b.limit, 8);
+    b = quotaThatBinds(withProject, usage, "tenanta", "", "a100", 1, false);
+    EXPECT_FALSE(b.allModels);
+    EXPECT_EQ(b.limit, 2);
+
+    // tenantb's hours: GrpTRESMins=gres/gpu=6000 is 100 hours across all models.
+    b = quotaThatBinds(associations, usage, "tenantb", "tenantb-llm", "910b", 3, true);
+    ASSERT_TRUE(b.found);
+    EXPECT_TRUE(b.allModels);
+    EXPECT_EQ(b.limit, 100);
 }
 
 TEST(SlurmTenants, AssocMgrUsage)
@@ -352,6 +479,26 @@ TEST(SlurmTenants, QuotaSettingsPerModel)
     ASSERT_EQ(tenants.size(), 1u);
     ASSERT_EQ(tenants[0].quotas_size(), 1);
     EXPECT_EQ(tenants[0].quotas(0).max_accelerators(), 16);
+}
+
+TEST(SlurmTenants, QuotaSettingsAcrossAllModels)
+{
+    // The limit across all models is the untyped gres/gpu, and reads back as that limit.
+    v1::QuotaLimit limit;
+    limit.set_all_models(true);
+    limit.set_max_accelerators(10);
+    limit.set_max_accelerator_hours(200);
+    EXPECT_EQ(quotaSettings("", limit),
+        (std::vector<std::string> { "GrpTRES=gres/gpu=10", "GrpTRESMins=gres/gpu=12000" }));
+    Association a;
+    a.account = "t";
+    a.parent = "root";
+    a.grpTres = parseTres(quotaSettings("", limit)[0].substr(8));
+    const auto tenants = buildTenants({ a }, {}, {}, {}, { { "910b", 32 }, { "a100", 16 } });
+    ASSERT_EQ(tenants.size(), 1u);
+    ASSERT_EQ(tenants[0].quotas_size(), 1);
+    EXPECT_TRUE(tenants[0].quotas(0).all_models());
+    EXPECT_EQ(tenants[0].quotas(0).max_accelerators(), 10);
 }
 
 TEST(SlurmModels, GresTypesNameModels)

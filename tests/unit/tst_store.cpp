@@ -757,6 +757,74 @@ TEST_F(StoreTest, SaveQuotaReplacesTheSameTenantProjectAndModel)
     EXPECT_EQ(store.quotas()[0].limit.max_accelerators(), 16);
 }
 
+TEST_F(StoreTest, ALimitAcrossAllModelsIsKeptBesideThoseOfEachModel)
+{
+    Store store(dir());
+    StoredQuota h100;
+    h100.tenant = "galaxy";
+    h100.limit.set_model(suanli::v1::ACCELERATOR_MODEL_NVIDIA_H100);
+    h100.limit.set_max_accelerators(16);
+    StoredQuota all;
+    all.tenant = "galaxy";
+    all.limit.set_all_models(true);
+    all.limit.set_max_accelerators(24);
+    all.limit.set_max_accelerator_hours(5000);
+    store.saveQuota(h100);
+    store.saveQuota(all);
+    all.limit.set_max_accelerators(32);
+    store.saveQuota(all);
+    const auto quotas = store.quotas();
+    ASSERT_EQ(quotas.size(), 2u);
+    EXPECT_TRUE(quotas[0].limit.all_models());
+    EXPECT_EQ(quotas[0].limit.model(), suanli::v1::ACCELERATOR_MODEL_UNSPECIFIED);
+    EXPECT_EQ(quotas[0].limit.max_accelerators(), 32);
+    EXPECT_EQ(quotas[0].limit.max_accelerator_hours(), 5000);
+    EXPECT_FALSE(quotas[1].limit.all_models());
+    EXPECT_EQ(quotas[1].limit.max_accelerators(), 16);
+    // A limit across all models names no model.
+    all.limit.set_model(suanli::v1::ACCELERATOR_MODEL_NVIDIA_H100);
+    EXPECT_THROW(store.saveQuota(all), std::invalid_argument);
+
+    suanli::v1::QuotaRequest ask = quotaAsk();
+    ask.set_model(suanli::v1::ACCELERATOR_MODEL_UNSPECIFIED);
+    ask.set_all_models(true);
+    const auto stored = store.createQuotaRequest(ask);
+    EXPECT_TRUE(stored.all_models());
+    EXPECT_TRUE(store.quotaRequest(stored.id())->all_models());
+    EXPECT_FALSE(store.createQuotaRequest(quotaAsk()).all_models());
+    ask.set_model(suanli::v1::ACCELERATOR_MODEL_ASCEND_910B);
+    EXPECT_THROW(store.createQuotaRequest(ask), std::invalid_argument);
+}
+
+TEST_F(StoreTest, ASchemaOneDatabaseIsUpgradedKeepingItsQuotas)
+{
+    std::string id;
+    {
+        Store store(dir());
+        StoredQuota q;
+        q.tenant = "galaxy";
+        q.limit.set_model(suanli::v1::ACCELERATOR_MODEL_ASCEND_910B);
+        q.limit.set_max_accelerators(64);
+        store.saveQuota(q);
+        id = store.createQuotaRequest(quotaAsk()).id();
+    }
+    {
+        // As a gateway before limits across all models left it.
+        RawDb raw(dbPath());
+        raw.mustExec("ALTER TABLE quotas DROP COLUMN all_models");
+        raw.mustExec("ALTER TABLE quota_requests DROP COLUMN all_models");
+        raw.mustExec("PRAGMA user_version = 1");
+    }
+    Store store(dir());
+    EXPECT_EQ(store.schemaVersion(), Store::kSchemaVersion);
+    ASSERT_EQ(store.quotas().size(), 1u);
+    EXPECT_FALSE(store.quotas()[0].limit.all_models());
+    EXPECT_EQ(store.quotas()[0].limit.max_accelerators(), 64);
+    ASSERT_TRUE(store.quotaRequest(id));
+    EXPECT_FALSE(store.quotaRequest(id)->all_models());
+    EXPECT_EQ(store.quotaRequest(id)->model(), quotaAsk().model());
+}
+
 TEST_F(StoreTest, UpsertTenantsUpdatesNamesAndKeepsOthers)
 {
     Store store(dir());

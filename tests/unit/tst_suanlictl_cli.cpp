@@ -161,7 +161,9 @@ TEST(SuanlictlCli, UsageErrors)
         "quota reject needs --comment C (why, for the requester)");
     EXPECT_EQ(usageError({ "quota", "set", "galaxy", "--model", "b200", "--accelerators", "8" }),
         "unknown model \"b200\" for --model (known: h100, h800, a100, a800, 910b, mlu370, "
-        "k100)");
+        "k100, all)");
+    EXPECT_EQ(
+        usageError({ "quota", "set", "galaxy", "--model", "all", "--accelerators", "8" }), "");
     EXPECT_EQ(usageError({ "quota", "set", "galaxy/", "--model", "h100", "--accelerators", "8" }),
         "expected TENANT or TENANT/PROJECT, got \"galaxy/\"");
     EXPECT_EQ(usageError({ "quota", "set", "a/b/c", "--model", "h100", "--accelerators", "8" }),

@@ -1,6 +1,7 @@
 #include "Cli.h"
 
 #include "Describe.h"
+#include "QuotaRules.h"
 
 #include <algorithm>
 #include <charconv>
@@ -56,7 +57,8 @@ const OptionSpec kComment { "comment", ValueType::Text, "C", false, false,
 const OptionSpec kCount { "count", ValueType::Positive, "N", false, false,
     "stop after N messages (default: until interrupted)" };
 const OptionSpec kModel { "model", ValueType::Model, "M", true, false,
-    "accelerator model: h100, h800, a100, a800, 910b, mlu370, k100" };
+    "accelerator model: h100, h800, a100, a800, 910b, mlu370, k100; or all, for the one limit "
+    "across all models" };
 const OptionSpec kAccelerators { "accelerators", ValueType::Integer, "N", true, false,
     "accelerators that may be in use at once" };
 const OptionSpec kHours { "hours", ValueType::Integer, "H", false, false,
@@ -102,7 +104,7 @@ const std::vector<CommandSpec> &commandTable()
             "set the priority of pending jobs" },
         { "tenants list", "", 0, 0, { kFilter }, "tenants and projects with quotas and use" },
         { "quota set", "TENANT[/PROJECT]", 1, 1, { kModel, kAccelerators, kHours, kReason },
-            "set a tenant's or project's quota for one model (admin)" },
+            "set a tenant's or project's quota for one model or all models (admin)" },
         { "quota requests", "", 0, 0, { kFilter, kLimit }, "requests for more quota" },
         { "quota request", "TENANT[/PROJECT]", 1, 1,
             { kModel, kAccelerators, kHours,
@@ -296,9 +298,9 @@ std::string checkValue(const OptionSpec &o, const std::string &value)
         return {};
     }
     case ValueType::Model:
-        if (!parseModel(value))
+        if (!parseQuotaKind(value))
             return "unknown model \"" + value + "\" for " + option
-                + " (known: h100, h800, a100, a800, 910b, mlu370, k100)";
+                + " (known: h100, h800, a100, a800, 910b, mlu370, k100, all)";
         return {};
     case ValueType::Role:
         if (!parseRole(value))

@@ -6,6 +6,7 @@
 #include "Invocation.h"
 #include "Output.h"
 #include "Paging.h"
+#include "QuotaRules.h"
 #include "Table.h"
 #include "suanli/v1/tenancy.grpc.pb.h"
 
@@ -23,21 +24,29 @@ std::string modelOf(v1::AcceleratorModel model)
     return modelShortName(model);
 }
 
+// The MODEL column: "all" for the limit across all models, else the model's short name.
+std::string kindColumn(QuotaKind kind)
+{
+    return kind.allModels ? std::string("all") : modelOf(kind.model);
+}
+
 std::string owner(const std::string &tenant, const std::string &project)
 {
     return project.empty() ? tenant : tenant + "/" + project;
 }
 
-// Rows of one tenant or project: one per model it has a quota or use for.
+// Rows of one tenant or project: one for its limit across all models where it has one (or
+// its use across them), then one per model it has a quota or use for.
 void addQuotaRows(Table &table, const std::string &id, const std::string &name,
     const google::protobuf::RepeatedPtrField<v1::QuotaLimit> &quotas,
     const google::protobuf::RepeatedPtrField<v1::QuotaUsage> &usage)
 {
+    constexpr int kAll = -1; // sorts first
     std::map<int, std::pair<const v1::QuotaLimit *, const v1::QuotaUsage *>> byModel;
     for (const v1::QuotaLimit &q : quotas)
-        byModel[q.model()].first = &q;
+        byModel[q.all_models() ? kAll : q.model()].first = &q;
     for (const v1::QuotaUsage &u : usage)
-        byModel[u.model()].second = &u;
+        byModel[u.all_models() ? kAll : u.model()].second = &u;
     if (byModel.empty()) {
         table.addRow({ id, name, "-", "-", "-", "-", "-" });
         return;
@@ -51,11 +60,11 @@ void addQuotaRows(Table &table, const std::string &id, const std::string &name,
                 + (q && q->max_accelerator_hours() > 0 ? std::to_string(q->max_accelerator_hours())
                                                        : "no limit");
         }
-        table.addRow(
-            { first ? id : "", first ? name : "", modelOf(static_cast<v1::AcceleratorModel>(model)),
-                q ? std::to_string(q->max_accelerators()) : "-",
-                u ? std::to_string(u->accelerators_in_use()) : "0",
-                u ? std::to_string(u->accelerators_pending()) : "0", hours });
+        table.addRow({ first ? id : "", first ? name : "",
+            model == kAll ? std::string("all") : modelOf(static_cast<v1::AcceleratorModel>(model)),
+            q ? std::to_string(q->max_accelerators()) : "-",
+            u ? std::to_string(u->accelerators_in_use()) : "0",
+            u ? std::to_string(u->accelerators_pending()) : "0", hours });
         first = false;
     }
 }
@@ -71,8 +80,10 @@ std::string limitText(std::int64_t accelerators, std::int64_t hours)
 void describeRequest(const v1::QuotaRequest &r, std::ostream &out)
 {
     out << r.id() << " " << stateName(r.state()) << ": " << owner(r.tenant(), r.project())
-        << " asks for " << r.max_accelerators() << " " << modelDisplayName(r.model()) << " (now "
-        << r.current_max_accelerators() << ")";
+        << " asks for " << r.max_accelerators() << " "
+        << (r.all_models() ? std::string("accelerators across all models")
+                           : modelDisplayName(r.model()))
+        << " (now " << r.current_max_accelerators() << ")";
     if (r.max_accelerator_hours() > 0)
         out << " and " << r.max_accelerator_hours() << " accelerator-hours a month (now "
             << r.current_max_accelerator_hours() << ")";
@@ -190,7 +201,7 @@ int runQuota(const Invocation &inv, const Connection &connection, const Output &
                 { "UNTIL" }, { "BY" }, { "CREATED" }, { "ADMIN" }, { "DECIDED BY" } });
         for (const v1::QuotaRequest &r : all.requests()) {
             table.addRow({ r.id(), stateName(r.state()), owner(r.tenant(), r.project()),
-                modelOf(r.model()), std::to_string(r.current_max_accelerators()),
+                kindColumn(QuotaKind::of(r)), std::to_string(r.current_max_accelerators()),
                 std::to_string(r.max_accelerators()),
                 std::to_string(r.current_max_accelerator_hours()),
                 std::to_string(r.max_accelerator_hours()),
@@ -210,7 +221,9 @@ int runQuota(const Invocation &inv, const Connection &connection, const Output &
         splitOwner(inv.args[0], &tenant, &project);
         request.set_tenant(tenant);
         request.set_project(project);
-        request.mutable_limit()->set_model(*parseModel(inv.value("model")));
+        const QuotaKind kind = *parseQuotaKind(inv.value("model"));
+        request.mutable_limit()->set_model(kind.model);
+        request.mutable_limit()->set_all_models(kind.allModels);
         request.mutable_limit()->set_max_accelerators(inv.integer("accelerators"));
         request.mutable_limit()->set_max_accelerator_hours(inv.integer("hours"));
         request.set_reason(inv.value("reason"));
@@ -224,7 +237,9 @@ int runQuota(const Invocation &inv, const Connection &connection, const Output &
             return 0;
         }
         output.out() << "quota of " << inv.args[0] << " for "
-                     << modelDisplayName(request.limit().model()) << " set to "
+                     << (kind.allModels ? std::string("all models together")
+                                        : modelDisplayName(kind.model))
+                     << " set to "
                      << limitText(request.limit().max_accelerators(),
                             request.limit().max_accelerator_hours())
                      << '\n';
@@ -236,7 +251,9 @@ int runQuota(const Invocation &inv, const Connection &connection, const Output &
         splitOwner(inv.args[0], &tenant, &project);
         request.set_tenant(tenant);
         request.set_project(project);
-        request.set_model(*parseModel(inv.value("model")));
+        const QuotaKind kind = *parseQuotaKind(inv.value("model"));
+        request.set_model(kind.model);
+        request.set_all_models(kind.allModels);
         request.set_max_accelerators(inv.integer("accelerators"));
         request.set_max_accelerator_hours(inv.integer("hours"));
         request.set_justification(inv.value("justification"));

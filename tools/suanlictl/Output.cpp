@@ -1,5 +1,7 @@
 #include "Output.h"
 
+#include "ErrorInfo.h"
+
 #include <algorithm>
 #include <google/protobuf/util/json_util.h>
 
@@ -51,9 +53,18 @@ int Output::rpcError(const grpc::Status &status) const
     m_err << "suanlictl: " << codeName(status.error_code()) << ": " << status.error_message()
           << '\n';
     const std::string &message = status.error_message();
+    const auto info = decodeErrorInfo(status.error_details());
     switch (status.error_code()) {
     case grpc::StatusCode::UNAVAILABLE:
-        if (message.find("andshake") != std::string::npos
+        if (info && info->reason == kSchedulerUnreachable) {
+            const std::string backend = info->value("backend");
+            const std::string seconds = info->value("unreachable_seconds");
+            m_err << "suanlictl: the gateway at " << m_server << " is up; the centre's scheduler ("
+                  << (backend == "slurm" ? std::string("Slurm") : backend) << ") behind it "
+                  << (seconds.empty() ? std::string("does not answer")
+                                      : "has not answered for " + seconds + " s")
+                  << "\n";
+        } else if (message.find("andshake") != std::string::npos
             || message.find("CERTIFICATE") != std::string::npos
             || message.find("certificate") != std::string::npos)
             m_err << "suanlictl: the gateway's certificate did not verify: pass its CA with --ca "

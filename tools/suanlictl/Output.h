@@ -22,7 +22,8 @@ public:
     void printJson(const google::protobuf::Message &message) const;
     // One JSON object on one line, for watch streams; flushed.
     void printJsonLine(const google::protobuf::Message &message) const;
-    // Prints "suanlictl: CODE: message" and a hint to the error stream; returns exit code 1.
+    // Prints "suanlictl: CODE: message" and a hint to the error stream (an unreachable gateway,
+    // or a gateway that is up with its scheduler unreachable); returns exit code 1.
     int rpcError(const grpc::Status &status) const;
     // Human: one line per target, "NAME: ok" or "NAME: CODE: message". Returns 0, or 1 when
     // any target failed.

@@ -79,6 +79,10 @@ int64_t JobGenerator::cap(uint16_t project, size_t queue) const
     const auto &p = m_tenants.projects()[project];
     const auto &t = m_tenants.tenants()[p.tenant];
     int64_t c = std::min(p.limits[queue].maxAccelerators, t.limits[queue].maxAccelerators);
+    // Users size jobs to what their limits across all models let run too.
+    for (const auto *all : { &p.allModels, &t.allModels })
+        if (all->present)
+            c = std::min(c, all->maxAccelerators);
     c = std::min(c, std::max<int64_t>(8, m_queueAccelerators[queue] / 2));
     return std::max<int64_t>(0, c);
 }

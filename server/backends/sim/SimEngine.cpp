@@ -646,6 +646,7 @@ void SimEngine::start(uint32_t slot, const Placement &placement)
     job.state = JOB_STATE_RUNNING;
     job.reason = PENDING_REASON_UNSPECIFIED;
     job.quotaUsed = job.quotaLimit = 0;
+    job.quotaAllModels = false;
     job.startMs = m_clock.nowMs;
     ++job.generation;
     addTimer(job.startMs + std::min<int64_t>(job.runMs, int64_t(job.timeLimitSeconds) * kSecond),
@@ -658,15 +659,17 @@ void SimEngine::start(uint32_t slot, const Placement &placement)
     markJob(job);
 }
 
-void SimEngine::setReason(uint32_t slot, PendingReason reason, int64_t used, int64_t limit)
+void SimEngine::setReason(
+    uint32_t slot, PendingReason reason, int64_t used, int64_t limit, bool allModels)
 {
     SimJob &job = m_jobs[slot];
     // Only a new reason (or limit) is a change; the use is as of that moment.
-    if (job.reason == reason && job.quotaLimit == limit)
+    if (job.reason == reason && job.quotaLimit == limit && job.quotaAllModels == allModels)
         return;
     job.reason = reason;
     job.quotaUsed = int32_t(used);
     job.quotaLimit = int32_t(limit);
+    job.quotaAllModels = allModels;
     markJob(job);
 }
 
@@ -713,6 +716,7 @@ void SimEngine::finish(
     job.exitCode = exitCode;
     job.reason = PENDING_REASON_UNSPECIFIED;
     job.quotaUsed = job.quotaLimit = 0;
+    job.quotaAllModels = false;
     m_ended.push_back(std::move(job));
     // Bounded even if nobody collects changes: the oldest endings are dropped.
     const size_t cap = std::max<size_t>(20000, 2 * size_t(std::max(0, m_options.jobs)));
@@ -742,6 +746,7 @@ void SimEngine::holdPending(uint32_t slot, bool byOperator)
     job.state = JOB_STATE_HELD;
     job.reason = PENDING_REASON_HELD_BY_USER;
     job.quotaUsed = job.quotaLimit = 0;
+    job.quotaAllModels = false;
     job.adminHold = byOperator;
     ++job.generation;
     markJob(job);
@@ -754,6 +759,7 @@ void SimEngine::releaseHeld(uint32_t slot)
     job.adminHold = false;
     job.reason = PENDING_REASON_NOT_EVALUATED;
     job.quotaUsed = job.quotaLimit = 0;
+    job.quotaAllModels = false;
     ++job.generation;
     enqueuePending(slot);
     markJob(job);
@@ -1050,6 +1056,7 @@ void SimEngine::fillJob(const SimJob &job, Job *out) const
         out->set_pending_reason_raw(rawReason(job.reason, job.adminHold));
         out->set_quota_used(job.quotaUsed);
         out->set_quota_limit(job.quotaLimit);
+        out->set_quota_all_models(job.quotaAllModels);
     }
     out->set_priority(job.priority);
     out->set_model(queue.spec->model);
@@ -1498,6 +1505,20 @@ bool SimEngine::setQuota(const std::string &tenant, const std::string &project,
         if (p < 0)
             return refuse("project '" + project + "' not found in tenant '" + tenant + "'");
     }
+    if (limit.max_accelerators() < 0)
+        return refuse("quota.max_accelerators must be >= 0 (got "
+            + std::to_string(limit.max_accelerators()) + ")");
+    if (limit.max_accelerator_hours() < 0)
+        return refuse("quota.max_accelerator_hours must be >= 0 (got "
+            + std::to_string(limit.max_accelerator_hours()) + ")");
+    if (limit.all_models()) {
+        if (limit.model() != ACCELERATOR_MODEL_UNSPECIFIED)
+            return refuse("quota.model must be unset for a limit across all models (got "
+                + AcceleratorModel_Name(limit.model()) + ")");
+        m_tenants.setAllModelsLimit(t, p, limit.max_accelerators(), limit.max_accelerator_hours());
+        updateTargets();
+        return true;
+    }
     if (limit.model() == ACCELERATOR_MODEL_UNSPECIFIED)
         return refuse("quota.model must be set");
     size_t q = 0;
@@ -1506,12 +1527,6 @@ bool SimEngine::setQuota(const std::string &tenant, const std::string &project,
     if (q == m_queueModels.size())
         return refuse(std::string("this centre (") + m_site->name + ") has no "
             + AcceleratorModel_Name(limit.model()) + " accelerators");
-    if (limit.max_accelerators() < 0)
-        return refuse("quota.max_accelerators must be >= 0 (got "
-            + std::to_string(limit.max_accelerators()) + ")");
-    if (limit.max_accelerator_hours() < 0)
-        return refuse("quota.max_accelerator_hours must be >= 0 (got "
-            + std::to_string(limit.max_accelerator_hours()) + ")");
     m_tenants.setLimit(t, p, q, limit.max_accelerators(), limit.max_accelerator_hours());
     updateTargets();
     return true;

@@ -99,8 +99,8 @@ private:
 
     // SimScheduler::Hooks
     void start(uint32_t slot, const Placement &placement) override;
-    void setReason(
-        uint32_t slot, ::suanli::v1::PendingReason reason, int64_t used, int64_t limit) override;
+    void setReason(uint32_t slot, ::suanli::v1::PendingReason reason, int64_t used, int64_t limit,
+        bool allModels = false) override;
 
     void build();
     void buildInitialFaults();

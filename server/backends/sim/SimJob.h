@@ -44,6 +44,7 @@ struct SimJob {
     Outcome outcome = Outcome::Complete;
     uint8_t failureKind = 0; // which failure text, for AppFailure and InfraFailure
     bool adminHold = false; // held by an operator (JobHeldAdmin), not by its owner
+    bool quotaAllModels = false; // quotaUsed/quotaLimit are of the limit across all models
     bool dirty = false; // in the change list
     std::vector<uint32_t> nodes; // node indices while running (and after it ends)
     std::string endText; // failure or cancellation text once it has ended

@@ -148,7 +148,7 @@ void SimScheduler::walk(size_t q, Hooks &hooks)
 
         const TenantBook::Verdict verdict = m_tenants.check(head.project, q, n);
         if (verdict.blocked()) {
-            hooks.setReason(slot, verdict.reason, verdict.used, verdict.limit);
+            hooks.setReason(slot, verdict.reason, verdict.used, verdict.limit, verdict.allModels);
             const bool big = n > m_cluster.queues()[q].spec->acceleratorsPerNode;
             if (big && verdict.reason == PENDING_REASON_TENANT_QUOTA && n <= verdict.limit)
                 tenantHeld[job.tenant] = true;
@@ -249,7 +249,7 @@ void SimScheduler::evaluate(uint32_t slot, Hooks &hooks)
     const int n = job.accelerators;
     const TenantBook::Verdict verdict = m_tenants.check(job.project, q, n);
     if (verdict.blocked()) {
-        hooks.setReason(slot, verdict.reason, verdict.used, verdict.limit);
+        hooks.setReason(slot, verdict.reason, verdict.used, verdict.limit, verdict.allModels);
         return;
     }
     PendingReason reason = PENDING_REASON_RESOURCES;

@@ -25,8 +25,9 @@ public:
         virtual ~Hooks() = default;
         // The job has left its pending set; allocate it and make it run.
         virtual void start(uint32_t slot, const Placement &placement) = 0;
-        virtual void setReason(
-            uint32_t slot, ::suanli::v1::PendingReason reason, int64_t used, int64_t limit)
+        // used and limit are of the limit across all models when allModels.
+        virtual void setReason(uint32_t slot, ::suanli::v1::PendingReason reason, int64_t used,
+            int64_t limit, bool allModels = false)
             = 0;
     };
 

@@ -210,21 +210,59 @@ void TenantBook::build(const std::vector<int64_t> &queueAccelerators, SimRandom 
     }
 }
 
+namespace {
+
+TenantBook::Usage sum(const std::vector<TenantBook::Usage> &usage)
+{
+    TenantBook::Usage total;
+    for (const auto &u : usage) {
+        total.inUse += u.inUse;
+        total.pending += u.pending;
+        total.hours += u.hours;
+    }
+    return total;
+}
+
+bool hoursUsedUp(const TenantBook::Limit &l, const TenantBook::Usage &u)
+{
+    return l.maxHours > 0 && u.hours >= double(l.maxHours);
+}
+
+} // namespace
+
 TenantBook::Verdict TenantBook::check(uint16_t project, size_t queue, int64_t accelerators) const
 {
     using namespace ::suanli::v1;
     const Project &p = m_projects[project];
     const Tenant &t = m_tenants[p.tenant];
+    // At each level the limit across all models first, as the Slurm backend quotes it: raising
+    // the model's alone would not let the job start.
+    const Limit &ta = t.allModels;
+    if (ta.present) {
+        const Usage tu = sum(t.usage);
+        if (hoursUsedUp(ta, tu))
+            return { PENDING_REASON_TENANT_HOURS, int64_t(tu.hours), ta.maxHours, true };
+        if (tu.inUse + accelerators > ta.maxAccelerators)
+            return { PENDING_REASON_TENANT_QUOTA, tu.inUse, ta.maxAccelerators, true };
+    }
     const Limit &tl = t.limits[queue];
     const Usage &tu = t.usage[queue];
-    if (tl.maxHours > 0 && tu.hours >= double(tl.maxHours))
+    if (hoursUsedUp(tl, tu))
         return { PENDING_REASON_TENANT_HOURS, int64_t(tu.hours), tl.maxHours };
     if (tu.inUse + accelerators > tl.maxAccelerators)
         return { PENDING_REASON_TENANT_QUOTA, tu.inUse, tl.maxAccelerators };
+    const Limit &pa = p.allModels;
+    if (pa.present) {
+        const Usage pu = sum(p.usage);
+        if (hoursUsedUp(pa, pu))
+            return { PENDING_REASON_OTHER, int64_t(pu.hours), pa.maxHours, true };
+        if (pu.inUse + accelerators > pa.maxAccelerators)
+            return { PENDING_REASON_PROJECT_QUOTA, pu.inUse, pa.maxAccelerators, true };
+    }
     const Limit &pl = p.limits[queue];
     const Usage &pu = p.usage[queue];
     // The API has no reason for a project's hours; Slurm's own word says it.
-    if (pl.maxHours > 0 && pu.hours >= double(pl.maxHours))
+    if (hoursUsedUp(pl, pu))
         return { PENDING_REASON_OTHER, int64_t(pu.hours), pl.maxHours };
     if (pu.inUse + accelerators > pl.maxAccelerators)
         return { PENDING_REASON_PROJECT_QUOTA, pu.inUse, pl.maxAccelerators };
@@ -235,12 +273,20 @@ int64_t TenantBook::headroom(uint16_t project, size_t queue) const
 {
     const Project &p = m_projects[project];
     const Tenant &t = m_tenants[p.tenant];
-    if (t.limits[queue].maxHours > 0 && t.usage[queue].hours >= double(t.limits[queue].maxHours))
+    if (hoursUsedUp(t.limits[queue], t.usage[queue])
+        || hoursUsedUp(p.limits[queue], p.usage[queue]))
         return 0;
-    if (p.limits[queue].maxHours > 0 && p.usage[queue].hours >= double(p.limits[queue].maxHours))
-        return 0;
-    return std::min(t.limits[queue].maxAccelerators - t.usage[queue].inUse,
+    int64_t room = std::min(t.limits[queue].maxAccelerators - t.usage[queue].inUse,
         p.limits[queue].maxAccelerators - p.usage[queue].inUse);
+    for (const auto *owner : { &t.allModels, &p.allModels }) {
+        if (!owner->present)
+            continue;
+        const Usage used = sum(owner == &t.allModels ? t.usage : p.usage);
+        if (hoursUsedUp(*owner, used))
+            return 0;
+        room = std::min(room, owner->maxAccelerators - used.inUse);
+    }
+    return room;
 }
 
 void TenantBook::addInUse(uint16_t project, size_t queue, int64_t delta)
@@ -308,9 +354,36 @@ void TenantBook::setLimit(
     l = { maxAccelerators, maxHours, true };
 }
 
+void TenantBook::setAllModelsLimit(
+    int tenant, int project, int64_t maxAccelerators, int64_t maxHours)
+{
+    Limit &l
+        = project < 0 ? m_tenants[size_t(tenant)].allModels : m_projects[size_t(project)].allModels;
+    l = { maxAccelerators, maxHours, true };
+}
+
 std::vector<::suanli::v1::Tenant> TenantBook::toProto(
     const std::vector<::suanli::v1::AcceleratorModel> &models) const
 {
+    // The limit across all models and, where one applies (the account's own or its tenant's),
+    // the use of every model together.
+    auto fillAll = [](const Limit &limit, const std::vector<Usage> &usage, bool applies,
+                       auto *quotas, auto *usages) {
+        if (limit.present) {
+            auto *l = quotas->Add();
+            l->set_all_models(true);
+            l->set_max_accelerators(limit.maxAccelerators);
+            l->set_max_accelerator_hours(limit.maxHours);
+        }
+        if (!applies)
+            return;
+        const Usage u = sum(usage);
+        auto *x = usages->Add();
+        x->set_all_models(true);
+        x->set_accelerators_in_use(u.inUse);
+        x->set_accelerators_pending(u.pending);
+        x->set_accelerator_hours_used(std::round(u.hours * 100.0) / 100.0);
+    };
     auto fill = [&](const std::vector<Limit> &limits, const std::vector<Usage> &usage, auto *quotas,
                     auto *usages) {
         for (size_t q = 0; q < models.size(); ++q) {
@@ -338,6 +411,7 @@ std::vector<::suanli::v1::Tenant> TenantBook::toProto(
         pt.set_id(t.id);
         pt.set_name(t.name);
         pt.set_name_zh(t.nameZh);
+        fillAll(t.allModels, t.usage, t.allModels.present, pt.mutable_quotas(), pt.mutable_usage());
         fill(t.limits, t.usage, pt.mutable_quotas(), pt.mutable_usage());
         for (uint16_t pi : t.projects) {
             const Project &p = m_projects[pi];
@@ -346,6 +420,8 @@ std::vector<::suanli::v1::Tenant> TenantBook::toProto(
             pp->set_tenant(t.id);
             pp->set_name(p.name);
             pp->set_name_zh(p.nameZh);
+            fillAll(p.allModels, p.usage, t.allModels.present || p.allModels.present,
+                pp->mutable_quotas(), pp->mutable_usage());
             fill(p.limits, p.usage, pp->mutable_quotas(), pp->mutable_usage());
         }
         out.push_back(std::move(pt));

@@ -11,8 +11,8 @@
 namespace suanli::server {
 
 // TenantBook holds the simulated centre's tenants and projects, their quotas
-// per queue (one queue per accelerator model) and their current usage, and
-// answers whether a job would break a quota.
+// per queue (one queue per accelerator model) and across all queues, their
+// current usage, and answers whether a job would break a quota.
 class TenantBook {
 public:
     struct Limit {
@@ -35,6 +35,7 @@ public:
         std::vector<uint16_t> users; // indices into users()
         std::vector<Limit> limits; // per queue
         std::vector<Usage> usage; // per queue
+        Limit allModels; // across every queue together
     };
     struct Tenant {
         std::string id;
@@ -44,12 +45,14 @@ public:
         std::vector<uint16_t> projects;
         std::vector<Limit> limits;
         std::vector<Usage> usage;
+        Limit allModels; // across every queue together
     };
     // Why a job may not start for quota reasons; reason UNSPECIFIED when it may.
     struct Verdict {
         ::suanli::v1::PendingReason reason = ::suanli::v1::PENDING_REASON_UNSPECIFIED;
         int64_t used = 0;
         int64_t limit = 0;
+        bool allModels = false; // used and limit are of the limit across all models
         bool blocked() const { return reason != ::suanli::v1::PENDING_REASON_UNSPECIFIED; }
     };
 
@@ -76,6 +79,8 @@ public:
     int findProject(int tenant, const std::string &id) const;
     // Sets a tenant's (project < 0) or project's limit on one queue.
     void setLimit(int tenant, int project, size_t queue, int64_t maxAccelerators, int64_t maxHours);
+    // Sets a tenant's (project < 0) or project's limit across all queues together.
+    void setAllModelsLimit(int tenant, int project, int64_t maxAccelerators, int64_t maxHours);
 
     // The API's view: quotas and usage per model (models[q] is queue q's).
     std::vector<::suanli::v1::Tenant> toProto(

@@ -177,11 +177,9 @@ void SlurmBackend::markReachable(bool ok, const std::string &error)
 
 std::string SlurmBackend::unavailableMessage() const
 {
+    // The gateway says for how long and since when; this says why.
     std::lock_guard lock(m_mutex);
-    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
-        std::chrono::system_clock::now() - m_unreachableSince)
-                             .count();
-    return "slurm backend unreachable for " + std::to_string(seconds) + " s: " + m_lastError;
+    return m_lastError.empty() ? std::string("Slurm does not answer") : m_lastError;
 }
 
 TargetResults SlurmBackend::unavailableResults(const std::vector<std::string> &targets) const
@@ -239,8 +237,14 @@ SlurmBackend::Reply SlurmBackend::rest(
         r = m_http.post(url, body, headers);
     if (!r.answered) {
         reply.unreachable = true;
-        reply.error = "slurmrestd at " + m_options.url + " does not answer (" + r.error
-            + "); is slurmrestd running?";
+        if (contains(r.error, "timed out") || contains(r.error, "Timeout"))
+            reply.error = "slurmrestd at " + m_options.url + " did not answer " + path
+                + " within --slurm-timeout (" + r.error
+                + "); it is running but slow: a large cluster's answer can take slurmrestd "
+                  "longer than that (--slurm-api libslurm reads it without slurmrestd)";
+        else
+            reply.error = "cannot reach slurmrestd at " + m_options.url + " (" + r.error
+                + "); is slurmrestd running?";
         return reply;
     }
     if (r.status == 304) {
@@ -635,12 +639,24 @@ bool SlurmBackend::pollLocked(bool full, std::string *error)
 bool SlurmBackend::tick(std::string *error)
 {
     std::lock_guard io(m_io);
+    const auto started = std::chrono::steady_clock::now();
+    // After a read that failed, wait at least as long as it took before the
+    // next: a Slurm that answers slowly (or times out) gets at most half the
+    // gateway's attention, instead of a new request every tick piling up
+    // behind the ones it is still working on.
+    if (started < m_retryAt) {
+        if (error)
+            *error = m_retryError;
+        return false;
+    }
     const bool full = !m_polled
-        || std::chrono::steady_clock::now() - m_lastFull
-            >= std::chrono::duration<double>(m_options.fullReadEverySeconds);
+        || started - m_lastFull >= std::chrono::duration<double>(m_options.fullReadEverySeconds);
     std::string why;
     const bool ok = pollLocked(full, &why);
     markReachable(ok, why);
+    const auto ended = std::chrono::steady_clock::now();
+    m_retryAt = ok ? std::chrono::steady_clock::time_point {} : ended + (ended - started);
+    m_retryError = ok ? std::string() : why;
     if (!ok && error)
         *error = why;
     return ok;
@@ -668,44 +684,16 @@ v1::Job SlurmBackend::jobView(
     record.resolvedType = type;
     if (job.pending_reason() == v1::PENDING_REASON_TENANT_QUOTA
         || job.pending_reason() == v1::PENDING_REASON_TENANT_HOURS) {
-        auto limitOf
-            = [&](const std::string &account, bool minutes) -> int64_t {
-            for (const auto &a : m_associations)
-                if (a.account == account) {
-                    const slurm::Tres &t = minutes ? a.grpTresMins : a.grpTres;
-                    if (auto v = t.find("gres/gpu:" + type); v != t.end() && v->second >= 0)
-                        return v->second;
-                    if (auto v = t.find("gres/gpu"); v != t.end() && v->second >= 0)
-                        return v->second;
-                    return -1;
-                }
-            return -1;
-        };
-        auto usedOf = [&](const std::string &account, bool minutes) -> int64_t {
-            auto it = m_usage.find(account);
-            if (it == m_usage.end())
-                return 0;
-            const slurm::Tres &t = minutes ? it->second.minutesUsed : it->second.inUse;
-            if (auto v = t.find("gres/gpu:" + type); v != t.end())
-                return v->second;
-            if (auto v = t.find("gres/gpu"); v != t.end())
-                return v->second;
-            return 0;
-        };
+        // Slurm names the kind of limit, not whose or of which model: the one the job passes.
         const bool minutes = job.pending_reason() == v1::PENDING_REASON_TENANT_HOURS;
-        // Slurm names the limit, not whose: the project's when it would be
-        // passed, else the tenant's.
-        const int64_t projectLimit = job.project().empty() ? -1 : limitOf(job.project(), minutes);
-        const int64_t projectUsed = job.project().empty() ? 0 : usedOf(job.project(), minutes);
-        const int64_t ask = minutes ? 0 : job.accelerators();
-        if (!minutes && projectLimit >= 0 && projectUsed + ask > projectLimit) {
-            job.set_pending_reason(v1::PENDING_REASON_PROJECT_QUOTA);
-            job.set_quota_used(projectUsed);
-            job.set_quota_limit(projectLimit);
-        } else if (const int64_t limit = limitOf(job.tenant(), minutes); limit >= 0) {
-            const int64_t used = usedOf(job.tenant(), minutes);
-            job.set_quota_used(minutes ? used / 60 : used);
-            job.set_quota_limit(minutes ? limit / 60 : limit);
+        const slurm::QuotaBinding binding = slurm::quotaThatBinds(m_associations, m_usage,
+            job.tenant(), job.project(), type, job.accelerators(), minutes);
+        if (binding.found) {
+            if (binding.project)
+                job.set_pending_reason(v1::PENDING_REASON_PROJECT_QUOTA);
+            job.set_quota_used(binding.used);
+            job.set_quota_limit(binding.limit);
+            job.set_quota_all_models(binding.allModels);
         }
     }
     return job;
@@ -872,6 +860,9 @@ void SlurmBackend::updateModel(const Dirty &dirty)
         }
         std::string bytes = view->second.SerializeAsString();
         if (published == m_publishedNodes.end() || published->second != bytes) {
+            // Telemetry samples number nodes in the order they were first reported.
+            if (published == m_publishedNodes.end() && m_nodeNumbered.insert(name).second)
+                m_nodeOrder.push_back(name);
             m_pending.nodes.push_back(view->second);
             m_publishedNodes.insert_or_assign(name, std::move(bytes));
         }
@@ -991,9 +982,6 @@ BackendChanges SlurmBackend::snapshot()
     }
     std::lock_guard lock(m_mutex);
     BackendChanges out;
-    if (m_nodeOrder.empty())
-        for (const auto &[name, node] : m_nodeView)
-            m_nodeOrder.push_back(name);
     for (const auto &[name, node] : m_nodeView)
         out.nodes.push_back(node);
     for (const auto &[id, job] : m_jobView)
@@ -1280,12 +1268,14 @@ bool SlurmBackend::setQuota(const std::string &tenant, const std::string &projec
         for (const auto &[name, r] : m_nodes)
             if (r.node.accelerators_total() > 0 && slurm::modelOfType(r.gresType) == limit.model())
                 types.insert(r.gresType);
-        if (types.empty()) {
+        if (limit.all_models()) {
+            // The untyped gres/gpu, which Slurm counts against every type together.
+            types = { std::string() };
+        } else if (types.empty()) {
             *error = "this Slurm cluster has no " + ::suanli::modelDisplayName(limit.model())
                 + " accelerators (no node has GRES of that model)";
             return false;
-        }
-        if (types.size() > 1 || types.begin()->empty()) {
+        } else if (types.size() > 1 || types.begin()->empty()) {
             *error = "the model's GRES is untyped or has several types in Slurm ("
                 + join(std::vector<std::string>(types.begin(), types.end()))
                 + "); set its limit with sacctmgr";

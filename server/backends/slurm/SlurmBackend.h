@@ -158,6 +158,9 @@ private:
     std::chrono::steady_clock::duration m_jobsWholeCost {};
     bool m_nodesStale = true; // partitions changed: nodes must be read whole
     bool m_polled = false;
+    // After a failed read, no new one before m_retryAt (see tick()).
+    std::chrono::steady_clock::time_point m_retryAt {};
+    std::string m_retryError;
     bool m_polledTenants = false;
 
     // m_mutex guards the model and what is queued for the cache.
@@ -180,7 +183,10 @@ private:
     std::map<std::string, std::string> m_publishedJobs; // active, or final and not yet gone
     std::map<std::string, std::string> m_publishedQueues;
     std::string m_publishedTenants;
-    std::vector<std::string> m_nodeOrder; // order of the first snapshot, for telemetry
+    // Nodes in the order they were first reported (the first snapshot's, then
+    // later ones'), as the gateway numbers them for telemetry.
+    std::vector<std::string> m_nodeOrder;
+    std::set<std::string> m_nodeNumbered;
     std::map<std::string, v1::Node> m_nodeView;
     std::map<std::string, v1::Job> m_jobView;
     std::map<std::string, std::set<std::string>> m_jobsOnNode; // running jobs by node

@@ -3,6 +3,8 @@
 #include "Describe.h"
 
 #include <algorithm>
+#include <sstream>
+#include <functional>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -433,160 +435,126 @@ std::map<std::string, std::string> parseAccountDescriptions(const Json &j)
     return out;
 }
 
-std::map<std::string, AccountUsage> parseAssocMgr(const std::string &text)
+namespace {
+
+// Walks `scontrol show assoc_mgr flags=assoc` records like
+//   ClusterName=suanli Account=tenantb UserName= Partition= Priority=0 ID=4
+//       ParentAccount=root(1) Lft=14 DefAssoc=No
+//       GrpTRES=cpu=N(1),...,gres/gpu:910b=4(3)
+// calling `line(account, text)` for each indented line of an account's own
+// record (empty UserName), with leading blanks removed.
+void forEachAccountLine(const std::string &text,
+    const std::function<void(const std::string &account, const std::string &line)> &line)
 {
-    // Records look like:
-    //   ClusterName=suanli Account=tenantb UserName= Partition= Priority=0 ID=4
-    //       GrpTRES=cpu=N(1),...,gres/gpu:910b=4(3)
-    //       GrpTRESMins=...,gres/gpu=6000(0),...
-    // "limit(used)" per TRES; the account's own record has an empty UserName.
-    std::map<std::string, AccountUsage> out;
     std::string account;
-    bool accountRecord = false;
-    auto usedOf = [](const std::string &list) {
-        Tres used;
-        size_t start = 0;
-        while (start < list.size()) {
-            size_t end = list.find(',', start);
-            if (end == std::string::npos)
-                end = list.size();
-            const std::string item = list.substr(start, end - start);
-            start = end + 1;
-            const size_t eq = item.find('=');
-            const size_t open = item.find('(', eq);
-            const size_t close = item.find(')', open);
-            if (eq == std::string::npos || open == std::string::npos || close == std::string::npos)
-                continue;
-            try {
-                used[item.substr(0, eq)] = std::stoll(item.substr(open + 1, close - open - 1));
-            } catch (...) {
-            }
-        }
-        return used;
-    };
     size_t pos = 0;
     while (pos < text.size()) {
         size_t end = text.find('\n', pos);
         if (end == std::string::npos)
             end = text.size();
-        std::string line = text.substr(pos, end - pos);
+        std::string l = text.substr(pos, end - pos);
         pos = end + 1;
-        const size_t first = line.find_first_not_of(' ');
+        const size_t first = l.find_first_not_of(' ');
         if (first == std::string::npos)
             continue;
-        line.erase(0, first);
-        if (line.rfind("ClusterName=", 0) == 0) {
-            account.clear();
-            accountRecord = false;
-            std::string word;
-            size_t w = 0;
-            while (w < line.size()) {
-                size_t e = line.find(' ', w);
-                if (e == std::string::npos)
-                    e = line.size();
-                word = line.substr(w, e - w);
-                w = e + 1;
+        l.erase(0, first);
+        if (l.rfind("ClusterName=", 0) == 0) {
+            std::string named;
+            bool user = true;
+            std::istringstream words(l);
+            for (std::string word; words >> word;) {
                 if (word.rfind("Account=", 0) == 0)
-                    account = word.substr(8);
+                    named = word.substr(8);
                 else if (word == "UserName=")
-                    accountRecord = true;
+                    user = false;
             }
+            account = user ? std::string() : named;
+            if (!account.empty())
+                line(account, {}); // the record starts
             continue;
         }
-        if (!accountRecord || account.empty())
-            continue;
-        if (line.rfind("GrpTRES=", 0) == 0)
-            out[account].inUse = usedOf(line.substr(8));
-        else if (line.rfind("GrpTRESMins=", 0) == 0)
-            out[account].minutesUsed = usedOf(line.substr(12));
+        if (!account.empty())
+            line(account, l);
     }
+}
+
+// "key=limit(used)" items of a GrpTRES list; `limit` is "N" when there is none.
+void forEachTresItem(const std::string &list,
+    const std::function<void(const std::string &key, const std::string &limit,
+        const std::string &used)> &item)
+{
+    std::istringstream items(list);
+    for (std::string i; std::getline(items, i, ',');) {
+        const size_t eq = i.find('=');
+        const size_t open = i.find('(', eq);
+        const size_t close = i.find(')', open);
+        if (eq == std::string::npos || open == std::string::npos || close == std::string::npos)
+            continue;
+        item(i.substr(0, eq), i.substr(eq + 1, open - eq - 1), i.substr(open + 1, close - open - 1));
+    }
+}
+
+Tres tresUsed(const std::string &list)
+{
+    Tres used;
+    forEachTresItem(list, [&](const std::string &key, const std::string &, const std::string &n) {
+        try {
+            used[key] = std::stoll(n);
+        } catch (...) {
+        }
+    });
+    return used;
+}
+
+Tres tresLimits(const std::string &list)
+{
+    Tres limits;
+    forEachTresItem(list, [&](const std::string &key, const std::string &n, const std::string &) {
+        if (n.empty() || n == "N")
+            return;
+        try {
+            limits[key] = std::stoll(n);
+        } catch (...) {
+        }
+    });
+    return limits;
+}
+
+} // namespace
+
+std::map<std::string, AccountUsage> parseAssocMgr(const std::string &text)
+{
+    std::map<std::string, AccountUsage> out;
+    forEachAccountLine(text, [&](const std::string &account, const std::string &line) {
+        if (line.rfind("GrpTRES=", 0) == 0)
+            out[account].inUse = tresUsed(line.substr(8));
+        else if (line.rfind("GrpTRESMins=", 0) == 0)
+            out[account].minutesUsed = tresUsed(line.substr(12));
+    });
     return out;
 }
 
 std::vector<Association> parseAssocMgrAssociations(const std::string &text)
 {
-    // The same records as parseAssocMgr reads, for the tree and the limits:
-    //   ParentAccount=root(1) Lft=3 DefAssoc=No
-    //   GrpTRES=cpu=N(1),...,gres/gpu=8(7)      "N" is no limit
+    // The same records as parseAssocMgr reads, for the tree and the limits.
     std::vector<Association> out;
-    bool accountRecord = false;
-    auto limitsOf = [](const std::string &list) {
-        Tres limits;
-        size_t start = 0;
-        while (start < list.size()) {
-            size_t end = list.find(',', start);
-            if (end == std::string::npos)
-                end = list.size();
-            const std::string item = list.substr(start, end - start);
-            start = end + 1;
-            const size_t eq = item.find('=');
-            const size_t open = item.find('(', eq);
-            if (eq == std::string::npos || open == std::string::npos)
-                continue;
-            const std::string value = item.substr(eq + 1, open - eq - 1);
-            if (value.empty() || value == "N")
-                continue;
-            try {
-                limits[item.substr(0, eq)] = std::stoll(value);
-            } catch (...) {
-            }
+    forEachAccountLine(text, [&](const std::string &account, const std::string &line) {
+        if (line.empty()) {
+            out.push_back(Association { account, {}, {}, {} });
+            return;
         }
-        return limits;
-    };
-    size_t pos = 0;
-    while (pos < text.size()) {
-        size_t end = text.find('\n', pos);
-        if (end == std::string::npos)
-            end = text.size();
-        std::string line = text.substr(pos, end - pos);
-        pos = end + 1;
-        const size_t first = line.find_first_not_of(' ');
-        if (first == std::string::npos)
-            continue;
-        line.erase(0, first);
-        auto words = [&line]() {
-            std::vector<std::string> out;
-            size_t w = 0;
-            while (w < line.size()) {
-                size_t e = line.find(' ', w);
-                if (e == std::string::npos)
-                    e = line.size();
-                if (e > w)
-                    out.push_back(line.substr(w, e - w));
-                w = e + 1;
-            }
-            return out;
-        };
-        if (line.rfind("ClusterName=", 0) == 0) {
-            accountRecord = false;
-            std::string account;
-            bool user = true;
-            for (const auto &word : words()) {
-                if (word.rfind("Account=", 0) == 0)
-                    account = word.substr(8);
-                else if (word == "UserName=")
-                    user = false;
-            }
-            if (!user && !account.empty()) {
-                accountRecord = true;
-                out.push_back(Association { account, {}, {}, {} });
-            }
-            continue;
-        }
-        if (!accountRecord)
-            continue;
         Association &a = out.back();
         if (line.rfind("ParentAccount=", 0) == 0) {
-            std::string parent = words().front().substr(14);
+            std::string parent = line.substr(14, line.find(' ') - 14);
             if (auto paren = parent.find('('); paren != std::string::npos)
                 parent.resize(paren);
             a.parent = parent;
         } else if (line.rfind("GrpTRES=", 0) == 0) {
-            a.grpTres = limitsOf(line.substr(8));
+            a.grpTres = tresLimits(line.substr(8));
         } else if (line.rfind("GrpTRESMins=", 0) == 0) {
-            a.grpTresMins = limitsOf(line.substr(12));
+            a.grpTresMins = tresLimits(line.substr(12));
         }
-    }
+    });
     return out;
 }
 
@@ -597,46 +565,59 @@ std::string typedKey(const std::string &type)
     return "gres/gpu:" + type;
 }
 
-// Limits per model from an account's GrpTRES and GrpTRESMins.
+std::optional<int64_t> findTres(const Tres &t, const std::string &key)
+{
+    auto it = t.find(key);
+    if (it == t.end() || it->second < 0)
+        return std::nullopt;
+    return it->second;
+}
+
+// An account's limits from its GrpTRES and GrpTRESMins: one per model its typed TRES name
+// (gres/gpu:a100), and one across all models from the untyped gres/gpu, which Slurm counts
+// against the accelerators of every type together.
 std::vector<v1::QuotaLimit> limitsOf(
     const Association *a, const std::map<std::string, int64_t> &types)
 {
     std::vector<v1::QuotaLimit> out;
     if (!a)
         return out;
-    auto find = [](const Tres &t, const std::string &key) -> std::optional<int64_t> {
-        auto it = t.find(key);
-        if (it == t.end() || it->second < 0)
-            return std::nullopt;
-        return it->second;
-    };
-    for (const auto &[type, total] : types) {
-        auto count = find(a->grpTres, typedKey(type));
-        if (!count)
-            count = find(a->grpTres, "gres/gpu");
-        auto minutes = find(a->grpTresMins, typedKey(type));
-        if (!minutes)
-            minutes = find(a->grpTresMins, "gres/gpu");
+    // A limit on hours alone leaves the count at what the centre has.
+    auto add = [&out](const std::optional<int64_t> &count, const std::optional<int64_t> &minutes,
+                   int64_t total) -> v1::QuotaLimit * {
         if (!count && !minutes)
-            continue;
-        v1::QuotaLimit limit;
-        limit.set_model(modelOfType(type));
-        // A limit on hours alone leaves the count at what the centre has.
+            return nullptr;
+        v1::QuotaLimit &limit = out.emplace_back();
         limit.set_max_accelerators(count ? *count : total);
         if (minutes)
             limit.set_max_accelerator_hours((*minutes + 59) / 60);
-        out.push_back(limit);
-    }
+        return &limit;
+    };
+    int64_t all = 0;
+    for (const auto &[type, total] : types)
+        all += total;
+    if (auto *limit
+        = add(findTres(a->grpTres, "gres/gpu"), findTres(a->grpTresMins, "gres/gpu"), all))
+        limit->set_all_models(true);
+    for (const auto &[type, total] : types)
+        if (auto *limit = add(findTres(a->grpTres, typedKey(type)),
+                findTres(a->grpTresMins, typedKey(type)), total))
+            limit->set_model(modelOfType(type));
     return out;
 }
 
+// Use per model, and across all models where `allModels`: slurmctld's untyped count when it
+// has one, else the sum of the types (pending untyped requests not yet named count there
+// too, under the type "").
 std::vector<v1::QuotaUsage> usageOf(const std::string &account,
     const std::map<std::string, AccountUsage> &usage,
     const std::map<std::string, int64_t> &pendingByType,
-    const std::map<std::string, int64_t> &types)
+    const std::map<std::string, int64_t> &types, bool allModels)
 {
     std::vector<v1::QuotaUsage> out;
     auto it = usage.find(account);
+    v1::QuotaUsage sum;
+    sum.set_all_models(true);
     for (const auto &[type, total] : types) {
         v1::QuotaUsage u;
         u.set_model(modelOfType(type));
@@ -649,9 +630,27 @@ std::vector<v1::QuotaUsage> usageOf(const std::string &account,
         }
         if (auto p = pendingByType.find(type); p != pendingByType.end())
             u.set_accelerators_pending(p->second);
+        sum.set_accelerators_in_use(sum.accelerators_in_use() + u.accelerators_in_use());
+        sum.set_accelerator_hours_used(sum.accelerator_hours_used() + u.accelerator_hours_used());
         out.push_back(u);
     }
+    if (!allModels)
+        return out;
+    if (it != usage.end()) {
+        if (auto t = it->second.inUse.find("gres/gpu"); t != it->second.inUse.end())
+            sum.set_accelerators_in_use(t->second);
+        if (auto t = it->second.minutesUsed.find("gres/gpu"); t != it->second.minutesUsed.end())
+            sum.set_accelerator_hours_used(double(t->second) / 60.0);
+    }
+    for (const auto &[type, n] : pendingByType)
+        sum.set_accelerators_pending(sum.accelerators_pending() + n);
+    out.insert(out.begin(), sum);
     return out;
+}
+
+bool hasAllModelsLimit(const Association *a)
+{
+    return a && (findTres(a->grpTres, "gres/gpu") || findTres(a->grpTresMins, "gres/gpu"));
 }
 
 } // namespace
@@ -687,6 +686,15 @@ std::vector<v1::Tenant> buildTenants(const std::vector<Association> &association
         return it == pendingRolled.end() ? none : it->second;
     };
 
+    // Use across all models is shown where such a limit applies: the account's own or its
+    // tenant's.
+    auto allModelsApply = [&](const std::string &tenant, const std::string &account) {
+        auto t = byAccount.find(tenant);
+        auto a = byAccount.find(account);
+        return (t != byAccount.end() && hasAllModelsLimit(t->second))
+            || (a != byAccount.end() && hasAllModelsLimit(a->second));
+    };
+
     std::map<std::string, v1::Tenant> tenants;
     for (const auto &a : associations) {
         if (a.account == "root" || a.account.empty())
@@ -698,7 +706,8 @@ std::vector<v1::Tenant> buildTenants(const std::vector<Association> &association
             t.set_name(nameOf(tenant));
             for (const auto &l : limitsOf(&a, types))
                 *t.add_quotas() = l;
-            for (const auto &u : usageOf(tenant, usage, pendingFor(tenant), types))
+            for (const auto &u :
+                usageOf(tenant, usage, pendingFor(tenant), types, allModelsApply(tenant, tenant)))
                 *t.add_usage() = u;
         }
     }
@@ -712,13 +721,71 @@ std::vector<v1::Tenant> buildTenants(const std::vector<Association> &association
         p->set_name(nameOf(project));
         for (const auto &l : limitsOf(&a, types))
             *p->add_quotas() = l;
-        for (const auto &u : usageOf(project, usage, pendingFor(project), types))
+        for (const auto &u :
+            usageOf(project, usage, pendingFor(project), types, allModelsApply(tenant, project)))
             *p->add_usage() = u;
     }
     std::vector<v1::Tenant> out;
     for (auto &[id, t] : tenants)
         out.push_back(std::move(t));
     return out;
+}
+
+QuotaBinding quotaThatBinds(const std::vector<Association> &associations,
+    const std::map<std::string, AccountUsage> &usage, const std::string &tenant,
+    const std::string &project, const std::string &gresType, int64_t accelerators, bool minutes)
+{
+    auto limitOf = [&](const std::string &account, bool allModels) -> std::optional<int64_t> {
+        for (const auto &a : associations)
+            if (a.account == account)
+                return findTres(minutes ? a.grpTresMins : a.grpTres,
+                    allModels ? std::string("gres/gpu") : typedKey(gresType));
+        return std::nullopt;
+    };
+    auto usedOf = [&](const std::string &account, bool allModels) -> int64_t {
+        auto it = usage.find(account);
+        if (it == usage.end())
+            return 0;
+        const Tres &t = minutes ? it->second.minutesUsed : it->second.inUse;
+        auto v = t.find(allModels ? std::string("gres/gpu") : typedKey(gresType));
+        return v == t.end() ? 0 : v->second;
+    };
+    auto binding = [&](const std::string &account, bool allModels, int64_t limit) {
+        QuotaBinding b;
+        b.found = true;
+        b.project = account != tenant;
+        b.allModels = allModels;
+        b.used = usedOf(account, allModels);
+        b.limit = limit;
+        if (minutes) {
+            b.used /= 60;
+            b.limit /= 60;
+        }
+        return b;
+    };
+    // Hours have no reason of their own for a project: only the tenant's are looked at.
+    std::vector<std::string> accounts;
+    if (!minutes && !project.empty())
+        accounts.push_back(project);
+    accounts.push_back(tenant);
+    for (const std::string &account : accounts)
+        for (const bool allModels : { true, false }) {
+            if (!allModels && gresType.empty())
+                continue;
+            const auto limit = limitOf(account, allModels);
+            if (!limit)
+                continue;
+            const int64_t used = usedOf(account, allModels);
+            if (minutes ? used >= *limit : used + accelerators > *limit)
+                return binding(account, allModels, *limit);
+        }
+    // Nothing passed by what slurmctld counted when last read: quote the tenant's own limit.
+    if (!gresType.empty())
+        if (const auto limit = limitOf(tenant, false))
+            return binding(tenant, false, *limit);
+    if (const auto limit = limitOf(tenant, true))
+        return binding(tenant, true, *limit);
+    return {};
 }
 
 std::vector<std::string> quotaSettings(const std::string &gresType, const v1::QuotaLimit &limit)

@@ -107,15 +107,35 @@ std::vector<Association> parseAssocMgrAssociations(const std::string &text);
 using PendingByAccount = std::map<std::string, std::map<std::string, int64_t>>;
 
 // The tenant tree with limits and usage. `types` are the GRES types the
-// cluster has (with their totals, for a limit on time only); an untyped
-// gres/gpu limit applies to every type without a typed one.
+// cluster has (with their totals, for a limit on time only). A typed limit
+// (gres/gpu:a100) is that model's; the untyped gres/gpu is one limit across
+// all models, which Slurm counts against every type's use together, and its
+// use (the sum over models) is given where it applies.
 std::vector<v1::Tenant> buildTenants(const std::vector<Association> &associations,
     const std::map<std::string, std::string> &descriptions,
     const std::map<std::string, AccountUsage> &usage, const PendingByAccount &pending,
     const std::map<std::string, int64_t> &types);
 
+// Which limit holds back a job that Slurm says waits for its association's
+// GRES (AssocGrpGRES) or GRES minutes (`minutes`): Slurm names neither the
+// account nor the TRES. The project's before the tenant's, and for each the
+// limit across all models before the model's own, the first that the job's
+// ask (gresType, accelerators) would pass by what slurmctld counts in use;
+// else the tenant's own limit. found is false when the tenant has none.
+struct QuotaBinding {
+    bool found = false;
+    bool project = false; // the project's limit, not the tenant's
+    bool allModels = false; // the limit across all models (untyped gres/gpu)
+    int64_t used = 0; // accelerators, or hours for minutes
+    int64_t limit = 0;
+};
+QuotaBinding quotaThatBinds(const std::vector<Association> &associations,
+    const std::map<std::string, AccountUsage> &usage, const std::string &tenant,
+    const std::string &project, const std::string &gresType, int64_t accelerators, bool minutes);
+
 // The GrpTRES / GrpTRESMins values `sacctmgr modify account` sets for one
-// model: {"GrpTRES=gres/gpu:a100=8", "GrpTRESMins=gres/gpu:a100=60000"};
+// model: {"GrpTRES=gres/gpu:a100=8", "GrpTRESMins=gres/gpu:a100=60000"}, or
+// with gresType "" for the limit across all models ("GrpTRES=gres/gpu=8");
 // hours 0 clears the minutes limit (-1).
 std::vector<std::string> quotaSettings(const std::string &gresType, const v1::QuotaLimit &limit);
 

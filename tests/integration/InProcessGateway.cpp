@@ -1,0 +1,94 @@
+#include "InProcessGateway.h"
+
+#include "gateway/Gateway.h"
+
+#include <fstream>
+#include <grpcpp/create_channel.h>
+#include <grpcpp/security/credentials.h>
+#include <sstream>
+
+namespace suanli::test {
+
+InProcessGateway::InProcessGateway(
+    const server::SimOptions &sim, bool reachable, double tickSeconds)
+{
+    server::GatewayOptions options;
+    options.listen = "127.0.0.1:0";
+    options.dataDir = m_dir.path();
+    options.tickSeconds = tickSeconds;
+    options.sim = sim;
+    options.sim.tickSeconds = tickSeconds;
+    auto backend = std::make_unique<OutageBackend>(options.sim, reachable);
+    m_backend = backend.get();
+    m_gateway = std::make_unique<server::Gateway>(std::move(options), std::move(backend));
+}
+
+InProcessGateway::~InProcessGateway()
+{
+    shutdown();
+}
+
+bool InProcessGateway::start()
+{
+    try {
+        m_gateway->start();
+    } catch (const std::exception &e) {
+        m_error = e.what();
+        return false;
+    }
+    m_port = m_gateway->port();
+    return true;
+}
+
+void InProcessGateway::shutdown()
+{
+    m_gateway->shutdown();
+}
+
+std::string InProcessGateway::caPem() const
+{
+    std::ifstream in(caFile());
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string InProcessGateway::fingerprint() const
+{
+    return m_gateway->caFingerprint();
+}
+
+std::string InProcessGateway::addUser(const std::string &name, const std::string &role) const
+{
+    const auto r
+        = run({ suanlidPath(), "--data-dir", dataDir(), "user", "add", name, "--role", role });
+    if (r.exitCode != 0)
+        throw std::runtime_error("suanlid user add failed: " + r.err);
+    std::string token = r.out;
+    while (!token.empty() && (token.back() == '\n' || token.back() == '\r'))
+        token.pop_back();
+    return token;
+}
+
+std::shared_ptr<grpc::Channel> InProcessGateway::channel(const std::string &serviceConfig) const
+{
+    grpc::SslCredentialsOptions ssl;
+    ssl.pem_root_certs = caPem();
+    grpc::ChannelArguments args;
+    args.SetMaxReceiveMessageSize(64 << 20);
+    if (!serviceConfig.empty()) {
+        args.SetServiceConfigJSON(serviceConfig);
+        args.SetInt(GRPC_ARG_ENABLE_RETRIES, 1);
+    }
+    return grpc::CreateCustomChannel(address(), grpc::SslCredentials(ssl), args);
+}
+
+RunResult InProcessGateway::ctl(const std::string &token, std::vector<std::string> args) const
+{
+    std::vector<std::string> argv
+        = { suanlictlPath(), "--server", address(), "--ca", caFile(), "--token", token };
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run(argv);
+}
+
+} // namespace suanli::test

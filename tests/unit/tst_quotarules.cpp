@@ -1,0 +1,154 @@
+// The quota rules the gateway enforces and the console previews: a limit across all models
+// caps every model's use together, a tenant manager decides within the tenant's quota of that
+// kind, and a model's limit above a limit across all models is one that changes nothing.
+#include "QuotaRules.h"
+
+#include <gtest/gtest.h>
+
+using namespace suanli;
+namespace v1 = suanli::v1;
+
+namespace {
+
+constexpr auto kA100 = v1::ACCELERATOR_MODEL_NVIDIA_A100;
+constexpr auto k910B = v1::ACCELERATOR_MODEL_ASCEND_910B;
+
+void addLimit(QuotaLimits *limits, QuotaKind kind, int64_t accelerators)
+{
+    v1::QuotaLimit *l = limits->Add();
+    l->set_model(kind.model);
+    l->set_all_models(kind.allModels);
+    l->set_max_accelerators(accelerators);
+}
+
+void addUsage(QuotaUsages *usages, QuotaKind kind, int64_t inUse, int64_t pending = 0)
+{
+    v1::QuotaUsage *u = usages->Add();
+    u->set_model(kind.model);
+    u->set_all_models(kind.allModels);
+    u->set_accelerators_in_use(inUse);
+    u->set_accelerators_pending(pending);
+}
+
+// The test cluster's tenanta: 8 accelerators across all models, nothing per model; two
+// projects without limits of their own.
+v1::Tenant tenanta()
+{
+    v1::Tenant t;
+    t.set_id("tenanta");
+    addLimit(t.mutable_quotas(), QuotaKind::acrossAllModels(), 8);
+    for (const char *id : { "tenanta-nlp", "tenanta-cv" }) {
+        v1::Project *p = t.add_projects();
+        p->set_id(id);
+        p->set_tenant("tenanta");
+    }
+    return t;
+}
+
+} // namespace
+
+TEST(QuotaRules, KindsAreOneModelOrAllModels)
+{
+    EXPECT_EQ((QuotaKind { kA100, false }), (QuotaKind { kA100, false }));
+    EXPECT_FALSE((QuotaKind { kA100, false }) == (QuotaKind { k910B, false }));
+    EXPECT_FALSE(
+        (QuotaKind { v1::ACCELERATOR_MODEL_UNSPECIFIED, false }) == QuotaKind::acrossAllModels());
+    EXPECT_EQ(quotaKindName(QuotaKind::acrossAllModels()), "all models");
+    EXPECT_EQ(quotaKindName({ kA100, false }), "A100");
+    for (const char *all : { "all", "ALL", "all-models", "all_models" })
+        EXPECT_EQ(parseQuotaKind(all), QuotaKind::acrossAllModels()) << all;
+    EXPECT_EQ(parseQuotaKind("a100"), (QuotaKind { kA100, false }));
+    EXPECT_EQ(parseQuotaKind("ascend910b"), (QuotaKind { k910B, false }));
+    EXPECT_EQ(parseQuotaKind("b200"), std::nullopt);
+}
+
+TEST(QuotaRules, ALimitAcrossAllModelsCapsEachModel)
+{
+    QuotaLimits limits;
+    addLimit(&limits, QuotaKind::acrossAllModels(), 8);
+    addLimit(&limits, { kA100, false }, 12);
+    addLimit(&limits, { k910B, false }, 4);
+    EXPECT_EQ(quotaCap(limits, { kA100, false }), 8);
+    EXPECT_EQ(quotaCap(limits, { k910B, false }), 4);
+    // A model with no limit of its own has the limit across all models.
+    EXPECT_EQ(quotaCap(limits, { v1::ACCELERATOR_MODEL_NVIDIA_H100, false }), 8);
+    EXPECT_EQ(quotaCap(limits, QuotaKind::acrossAllModels()), 8);
+    EXPECT_EQ(quotaCapWith(limits, QuotaKind::acrossAllModels(), 16), 16);
+    EXPECT_EQ(quotaCapWith(limits, { kA100, false }, 6), 6);
+
+    // Per-model limits alone: together they are the most across models.
+    QuotaLimits typed;
+    addLimit(&typed, { kA100, false }, 12);
+    addLimit(&typed, { k910B, false }, 4);
+    EXPECT_EQ(quotaCap(typed, QuotaKind::acrossAllModels()), 16);
+    EXPECT_EQ(quotaCap(typed, { v1::ACCELERATOR_MODEL_NVIDIA_H100, false }), std::nullopt);
+    EXPECT_EQ(quotaCap(QuotaLimits(), QuotaKind::acrossAllModels()), std::nullopt);
+}
+
+TEST(QuotaRules, UseAcrossAllModelsIsTheBackendsOrTheSum)
+{
+    QuotaUsages usages;
+    addUsage(&usages, { kA100, false }, 6, 2);
+    addUsage(&usages, { k910B, false }, 1, 3);
+    EXPECT_EQ(quotaInUse(usages, QuotaKind::acrossAllModels()), 7);
+    EXPECT_EQ(quotaPending(usages, QuotaKind::acrossAllModels()), 5);
+    EXPECT_EQ(quotaInUse(usages, { kA100, false }), 6);
+    // The backend's own figure counts jobs of models it could not name.
+    addUsage(&usages, QuotaKind::acrossAllModels(), 9, 7);
+    EXPECT_EQ(quotaInUse(usages, QuotaKind::acrossAllModels()), 9);
+    EXPECT_EQ(quotaPending(usages, QuotaKind::acrossAllModels()), 7);
+}
+
+TEST(QuotaRules, ATenantManagerDecidesWithinTheTenantsLimitAcrossAllModels)
+{
+    const v1::Tenant t = tenanta();
+    // A project's A100 limit of 4 fits in the tenant's 8 across all models.
+    AdminRule rule = adminRule(t, "tenanta-nlp", { kA100, false }, 4);
+    EXPECT_FALSE(rule.needsAdmin);
+    EXPECT_EQ(rule.hold.tenantCap, 8);
+    EXPECT_EQ(rule.hold.now, 0);
+    EXPECT_EQ(rule.hold.after, 4);
+    // 10 does not.
+    EXPECT_TRUE(adminRule(t, "tenanta-nlp", { kA100, false }, 10).needsAdmin);
+    // Nor do projects' limits across all models summing beyond the tenant's.
+    v1::Tenant split = t;
+    addLimit(split.mutable_projects(1)->mutable_quotas(), QuotaKind::acrossAllModels(), 6);
+    rule = adminRule(split, "tenanta-nlp", QuotaKind::acrossAllModels(), 4);
+    EXPECT_TRUE(rule.needsAdmin);
+    EXPECT_EQ(rule.hold.now, 6);
+    EXPECT_EQ(rule.hold.after, 10);
+    EXPECT_FALSE(adminRule(split, "tenanta-nlp", QuotaKind::acrossAllModels(), 2).needsAdmin);
+    // The tenant's own is the centre's.
+    rule = adminRule(t, "", QuotaKind::acrossAllModels(), 10);
+    EXPECT_TRUE(rule.needsAdmin);
+    EXPECT_TRUE(rule.tenantsOwn);
+}
+
+TEST(QuotaRules, AModelLimitAboveALimitAcrossAllModelsChangesNothing)
+{
+    v1::Tenant t = tenanta();
+    // tenanta may run 8 in all: an A100 limit of 10 (its own, or a project's) could never be
+    // reached.
+    auto below = allModelsLimitBelow(t, "", 10);
+    ASSERT_TRUE(below);
+    EXPECT_EQ(below->owner, "tenanta");
+    EXPECT_FALSE(below->tenants);
+    EXPECT_EQ(below->limit, 8);
+    below = allModelsLimitBelow(t, "tenanta-nlp", 10);
+    ASSERT_TRUE(below);
+    EXPECT_EQ(below->owner, "tenanta");
+    EXPECT_TRUE(below->tenants);
+    EXPECT_FALSE(allModelsLimitBelow(t, "tenanta-nlp", 8));
+    // The project's own, when lower, is the one named.
+    addLimit(t.mutable_projects(0)->mutable_quotas(), QuotaKind::acrossAllModels(), 4);
+    below = allModelsLimitBelow(t, "tenanta-nlp", 6);
+    ASSERT_TRUE(below);
+    EXPECT_EQ(below->owner, "tenanta-nlp");
+    EXPECT_FALSE(below->tenants);
+    EXPECT_EQ(below->limit, 4);
+    // Without a limit across all models, any model limit can take effect.
+    v1::Tenant typed;
+    typed.set_id("t");
+    addLimit(typed.mutable_quotas(), { kA100, false }, 8);
+    EXPECT_FALSE(allModelsLimitBelow(typed, "", 100));
+}

@@ -1,0 +1,146 @@
+// The Slurm backend's behaviour when Slurm is slow or absent, against a
+// loopback listener that never answers (a slurmrestd busy building a large
+// answer) and against a closed port (no slurmrestd at all).
+#include "backends/slurm/SlurmBackend.h"
+
+#include <arpa/inet.h>
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace suanli::server;
+
+namespace {
+
+// Accepts connections on 127.0.0.1 and never answers them.
+class SilentServer {
+public:
+    SilentServer()
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in a {};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::bind(m_fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
+        ::listen(m_fd, 16);
+        socklen_t len = sizeof a;
+        ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&a), &len);
+        m_port = ntohs(a.sin_port);
+        m_thread = std::thread([this] {
+            while (!m_stop) {
+                pollfd p { m_fd, POLLIN, 0 };
+                if (::poll(&p, 1, 50) > 0) {
+                    const int c = ::accept(m_fd, nullptr, nullptr);
+                    if (c >= 0) {
+                        m_open.push_back(c);
+                        ++m_accepted;
+                    }
+                }
+            }
+        });
+    }
+    ~SilentServer()
+    {
+        m_stop = true;
+        m_thread.join();
+        for (int c : m_open)
+            ::close(c);
+        ::close(m_fd);
+    }
+    int port() const { return m_port; }
+    int accepted() const { return m_accepted; }
+
+private:
+    int m_fd = -1;
+    int m_port = 0;
+    std::atomic<bool> m_stop { false };
+    std::atomic<int> m_accepted { 0 };
+    std::vector<int> m_open;
+    std::thread m_thread;
+};
+
+// A port nothing listens on.
+int closedPort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a {};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
+    socklen_t len = sizeof a;
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
+    ::close(fd);
+    return ntohs(a.sin_port);
+}
+
+SlurmOptions restOptions(int port)
+{
+    static const std::string key = [] {
+        const std::string path = std::filesystem::temp_directory_path() / "tst_slurm_backend.key";
+        std::ofstream(path) << "0123456789abcdef0123456789abcdef";
+        return path;
+    }();
+    SlurmOptions o;
+    o.api = "rest";
+    o.url = "http://127.0.0.1:" + std::to_string(port);
+    o.user = "slurm";
+    o.jwtKeyFile = key;
+    o.binDir = "/nonexistent"; // no Slurm commands run here
+    o.timeoutSeconds = 2;
+    return o;
+}
+
+} // namespace
+
+TEST(SlurmBackendRest, ASlowSlurmrestdIsSaidToBeSlowNotAbsentAndIsNotAskedAgainAtOnce)
+{
+    SilentServer server;
+    SlurmBackend backend(restOptions(server.port()));
+    std::string error;
+    EXPECT_FALSE(backend.tick(&error));
+    EXPECT_FALSE(backend.reachable());
+    EXPECT_NE(error.find("running but slow"), std::string::npos) << error;
+    EXPECT_EQ(error.find("is slurmrestd running?"), std::string::npos) << error;
+    EXPECT_EQ(server.accepted(), 1);
+    // The next tick comes a second later; the read that failed took two:
+    // slurmrestd is left alone until as long again has passed.
+    std::string again;
+    EXPECT_FALSE(backend.tick(&again));
+    EXPECT_EQ(server.accepted(), 1) << "a new request while slurmrestd is still busy";
+    EXPECT_EQ(again, error);
+}
+
+TEST(SlurmBackendRest, NoSlurmrestdIsSaidToBeUnreachable)
+{
+    SlurmBackend backend(restOptions(closedPort()));
+    std::string error;
+    EXPECT_FALSE(backend.tick(&error));
+    EXPECT_NE(error.find("cannot reach slurmrestd"), std::string::npos) << error;
+    EXPECT_NE(error.find("is slurmrestd running?"), std::string::npos) << error;
+}
+
+TEST(SlurmBackendOptions, TheReadPathIsLibslurmOrRest)
+{
+    SlurmOptions o = restOptions(closedPort());
+    o.api = "json";
+    EXPECT_THROW(SlurmBackend { o }, std::invalid_argument);
+    o.api = "rest";
+    o.url.clear();
+    EXPECT_THROW(SlurmBackend { o }, std::invalid_argument);
+    o = restOptions(closedPort());
+    o.api = "libslurm";
+    o.slurmConf = "/nonexistent/slurm.conf";
+    try {
+        SlurmBackend backend(o);
+        ADD_FAILURE() << "a missing slurm.conf was accepted";
+    } catch (const std::invalid_argument &e) {
+        EXPECT_NE(std::string(e.what()).find("/nonexistent/slurm.conf"), std::string::npos)
+            << e.what();
+    }
+}

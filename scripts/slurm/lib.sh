@@ -155,6 +155,11 @@ explain() {
   if [ -n "$log" ]; then
     warn "log: $log"
     if [ -s "$log" ]; then
+      # The cause is often far above the end (MariaDB ends with its generic help).
+      if grep -q -E '\[(ERROR|FATAL)\]|error:|fatal:' "$log"; then
+        echo "---- errors in $log ----" >&2
+        grep -E '\[(ERROR|FATAL)\]|error:|fatal:' "$log" | head -n 20 >&2
+      fi
       echo "---- last lines of $log ----" >&2
       tail -n 20 "$log" >&2
       echo "----" >&2

@@ -176,7 +176,8 @@ private Q_SLOTS:
                 query->query(MetricsQuery::request(v1::METRIC_SCOPE_SITE, {}, {},
                                  double(QDateTime::currentSecsSinceEpoch()), 7 * 86400, 3600),
                     [&](const MetricsResult &) { ++answers; });
-            QCOMPARE(query->inFlight(), 5);
+            // Some calls may already be answered by gRPC (their results queued
+            // for this thread), others still in flight: neither may call back.
             auto *stream = new MetricsStream(
                 m_connection.get(), streamRequest(v1::METRIC_SCOPE_SITE, "", {}), receiver);
             connect(stream, &MetricsStream::pointsArrived, this, [&] { ++batches; });

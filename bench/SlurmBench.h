@@ -28,6 +28,8 @@ namespace v1 = suanli::v1;
 struct RpcCounts {
     std::map<std::string, long> byType;
     std::map<std::string, long> byUser;
+    // sdiag's total_time by message type: microseconds slurmctld spent serving them.
+    std::map<std::string, long> microsByType;
     long total() const
     {
         long n = 0;
@@ -64,6 +66,9 @@ inline RpcCounts parseRpcStats(const std::string &text)
         std::string name;
         in >> name;
         (*section)[name] += std::atol(line.c_str() + count + 6);
+        const auto total = line.find("total_time:");
+        if (section == &counts.byType && total != std::string::npos)
+            counts.microsByType[name] += std::atol(line.c_str() + total + 11);
     }
     return counts;
 }

@@ -5,6 +5,7 @@
 
 #include <arpa/inet.h>
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -62,6 +63,64 @@ private:
     std::atomic<bool> m_stop { false };
     std::atomic<int> m_accepted { 0 };
     std::vector<int> m_open;
+    std::thread m_thread;
+};
+
+// Answers every request on 127.0.0.1, after `delay`, with an empty Slurm listing: a
+// slurmrestd that works but is slow.
+class SlowServer {
+public:
+    explicit SlowServer(std::chrono::milliseconds delay)
+        : m_delay(delay)
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in a {};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::bind(m_fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
+        ::listen(m_fd, 16);
+        socklen_t len = sizeof a;
+        ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&a), &len);
+        m_port = ntohs(a.sin_port);
+        m_thread = std::thread([this] {
+            while (!m_stop) {
+                pollfd p { m_fd, POLLIN, 0 };
+                if (::poll(&p, 1, 50) <= 0)
+                    continue;
+                const int c = ::accept(m_fd, nullptr, nullptr);
+                if (c < 0)
+                    continue;
+                std::string request;
+                char buffer[4096];
+                while (request.find("\r\n\r\n") == std::string::npos) {
+                    const ssize_t n = ::read(c, buffer, sizeof buffer);
+                    if (n <= 0)
+                        break;
+                    request.append(buffer, size_t(n));
+                }
+                std::this_thread::sleep_for(m_delay);
+                const std::string body = R"({"partitions":[],"nodes":[],"jobs":[],"errors":[]})";
+                const std::string reply = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                          "Connection: close\r\nContent-Length: "
+                    + std::to_string(body.size()) + "\r\n\r\n" + body;
+                (void)!::send(c, reply.data(), reply.size(), MSG_NOSIGNAL);
+                ::close(c);
+            }
+        });
+    }
+    ~SlowServer()
+    {
+        m_stop = true;
+        m_thread.join();
+        ::close(m_fd);
+    }
+    int port() const { return m_port; }
+
+private:
+    std::chrono::milliseconds m_delay;
+    int m_fd = -1;
+    int m_port = 0;
+    std::atomic<bool> m_stop { false };
     std::thread m_thread;
 };
 
@@ -143,4 +202,29 @@ TEST(SlurmBackendOptions, TheReadPathIsLibslurmOrRest)
         EXPECT_NE(std::string(e.what()).find("/nonexistent/slurm.conf"), std::string::npos)
             << e.what();
     }
+}
+
+// A read that takes longer than two ticks is reported once, saying where the time went,
+// and not again within the minute.
+TEST(SlurmBackendRest, AReadLongerThanTwoTicksIsReportedWithItsParts)
+{
+    SlowServer server(std::chrono::milliseconds(300));
+    SlurmOptions options = restOptions(server.port());
+    options.tickSeconds = 0.1;
+    std::vector<std::string> slow;
+    options.warn = [&](const std::string &message) {
+        if (message.find("reading Slurm took") != std::string::npos)
+            slow.push_back(message);
+    };
+    SlurmBackend backend(options);
+    std::string error;
+    ASSERT_TRUE(backend.tick(&error)) << error;
+    EXPECT_TRUE(slow.empty()) << "the first read fills the cache and is not a slow tick";
+    ASSERT_TRUE(backend.tick(&error)) << error;
+    ASSERT_EQ(slow.size(), 1u);
+    EXPECT_NE(slow[0].find("more than two ticks"), std::string::npos) << slow[0];
+    EXPECT_NE(slow[0].find("partitions"), std::string::npos) << slow[0];
+    EXPECT_NE(slow[0].find("nodes"), std::string::npos) << slow[0];
+    ASSERT_TRUE(backend.tick(&error)) << error;
+    EXPECT_EQ(slow.size(), 1u) << "at most once a minute";
 }

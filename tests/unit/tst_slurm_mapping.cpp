@@ -182,7 +182,7 @@ TEST(SlurmJobs, RunningPendingHeld)
 TEST(SlurmJobs, EndedJobsCarryExitCodeAndWords)
 {
     auto all = jobs("jobs_ended.json");
-    ASSERT_EQ(all.size(), 3u);
+    ASSERT_EQ(all.size(), 4u);
     const v1::Job &failed = all.at("8").job;
     EXPECT_EQ(failed.state(), v1::JOB_STATE_FAILED);
     EXPECT_EQ(failed.exit_code(), 3);
@@ -196,6 +196,13 @@ TEST(SlurmJobs, EndedJobsCarryExitCodeAndWords)
     EXPECT_EQ(later.pending_reason(), v1::PENDING_REASON_BEGIN_TIME);
     EXPECT_TRUE(isFinal(failed.state()));
     EXPECT_FALSE(isFinal(later.state()));
+    EXPECT_TRUE(failed.has_start_time());
+    // Slurm sets StartTime to the moment a waiting job was cancelled: it never started, so it
+    // has no start time (and no wait that would count in the queue's percentiles).
+    const v1::Job &cancelled = all.at("11").job;
+    EXPECT_EQ(cancelled.state(), v1::JOB_STATE_CANCELLED);
+    EXPECT_FALSE(cancelled.has_start_time());
+    EXPECT_TRUE(cancelled.has_end_time());
 }
 
 TEST(SlurmJobs, UnmappedReasonsKeepSlurmsCodeAndGainWords)

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -611,9 +612,18 @@ bool SlurmBackend::pollLocked(bool full, std::string *error)
     // Partitions first: the nodes read after them carry their partitions.
     // When slurmctld is down, the tick ends after one request.
     Dirty dirty;
-    if (!readPartitionsLocked(full, &dirty, error) || !readNodesLocked(full, &dirty, error)
-        || !readJobsLocked(full, &dirty, error))
+    // What each part of the read took, for the warning below.
+    ReadTimes times;
+    auto lap = times.start();
+    if (!readPartitionsLocked(full, &dirty, error))
         return false;
+    times.partitions = lap();
+    if (!readNodesLocked(full, &dirty, error))
+        return false;
+    times.nodes = lap();
+    if (!readJobsLocked(full, &dirty, error))
+        return false;
+    times.jobs = lap();
     if (full)
         m_lastFull = std::chrono::steady_clock::now();
     const auto now = std::chrono::steady_clock::now();
@@ -627,13 +637,37 @@ bool SlurmBackend::pollLocked(bool full, std::string *error)
         }
         m_lastAccounts = now;
     }
+    times.accounts = lap();
     scrapeMetricsLocked(&dirty);
+    times.exporter = lap();
     const bool first = !m_polled;
     m_polled = true;
-    std::lock_guard lock(m_mutex);
-    if (first || dirty.any())
-        updateModel(dirty);
+    {
+        std::lock_guard lock(m_mutex);
+        if (first || dirty.any())
+            updateModel(dirty);
+    }
+    times.model = lap();
+    warnIfSlow(times, first);
     return true;
+}
+
+void SlurmBackend::warnIfSlow(const ReadTimes &t, bool first)
+{
+    // A read longer than two ticks delays what consoles see: say where the time went (at most
+    // once a minute), so an operator can tell a busy slurmctld from a slow exporter.
+    const double total = t.partitions + t.nodes + t.jobs + t.accounts + t.exporter + t.model;
+    const auto now = std::chrono::steady_clock::now();
+    if (first || !m_options.warn || total <= 2 * m_options.tickSeconds
+        || now - m_lastSlowWarning < std::chrono::minutes(1))
+        return;
+    m_lastSlowWarning = now;
+    char text[256];
+    std::snprintf(text, sizeof text,
+        "reading Slurm took %.1f s, more than two ticks (partitions %.2f s, nodes %.2f s, "
+        "jobs %.2f s, accounts %.2f s, exporter %.2f s, mapping %.2f s)",
+        total, t.partitions, t.nodes, t.jobs, t.accounts, t.exporter, t.model);
+    m_options.warn(text);
 }
 
 bool SlurmBackend::tick(std::string *error)

@@ -100,6 +100,21 @@ private:
         const std::function<Record(const slurm::Json &)> &parse);
     // Everything below with "Locked" needs m_io held.
     bool pollLocked(bool full, std::string *error);
+    // Seconds each part of one read took.
+    struct ReadTimes {
+        double partitions = 0, nodes = 0, jobs = 0, accounts = 0, exporter = 0, model = 0;
+        // A stopwatch: each call returns the seconds since the previous one (or since start()).
+        static auto start()
+        {
+            return [t = std::chrono::steady_clock::now()]() mutable {
+                const auto now = std::chrono::steady_clock::now();
+                const double seconds = std::chrono::duration<double>(now - t).count();
+                t = now;
+                return seconds;
+            };
+        }
+    };
+    void warnIfSlow(const ReadTimes &times, bool first);
     bool readPartitionsLocked(bool full, Dirty *dirty, std::string *error);
     bool readNodesLocked(bool full, Dirty *dirty, std::string *error);
     bool readJobsLocked(bool full, Dirty *dirty, std::string *error);
@@ -153,6 +168,7 @@ private:
     std::chrono::steady_clock::time_point m_lastFull {}, m_lastAccounts {},
         m_lastDescriptions {};
     bool m_accountsDirty = true;
+    std::chrono::steady_clock::time_point m_lastSlowWarning {};
     // When the jobs were last read whole, and what that took (see readJobsLocked).
     std::chrono::steady_clock::time_point m_lastJobsWhole {};
     std::chrono::steady_clock::duration m_jobsWholeCost {};

@@ -280,8 +280,11 @@ JobRecord parseJob(const Json &j, const AccountTree &accounts)
     }
     if (const int64_t t = num(j, "submit_time"); t > 0)
         setTime(job.mutable_submit_time(), t);
-    if (const int64_t t = num(j, "start_time");
-        t > 0 && job.state() != v1::JOB_STATE_PENDING && job.state() != v1::JOB_STATE_HELD)
+    // A job cancelled while it waited has Slurm's StartTime set to the cancel: it never ran
+    // (no nodes), so it has no start, and its wait does not count as a start's.
+    const bool ran = job.state() != v1::JOB_STATE_PENDING && job.state() != v1::JOB_STATE_HELD
+        && (!isFinal(job.state()) || job.nodes_size() > 0);
+    if (const int64_t t = num(j, "start_time"); t > 0 && ran)
         setTime(job.mutable_start_time(), t);
     if (const int64_t t = num(j, "end_time"); t > 0 && isFinal(job.state()))
         setTime(job.mutable_end_time(), t);

@@ -264,6 +264,8 @@ int main(int argc, char **argv)
         std::fflush(stdout);
 
         std::vector<std::string> args = cluster.gatewayArgs("1");
+        // Debug logging adds one line a tick: what each tick cost (see tickCosts below).
+        args.insert(args.end(), { "--log-level", "debug" });
         if (!api.empty()) {
             args.push_back("--slurm-api");
             args.push_back(api);
@@ -299,7 +301,32 @@ int main(int argc, char **argv)
             status = 1;
 
         // Memory and CPU over the window, sampled every 10 s.
+        // Per tick: wall and CPU of the gateway's tick thread, from its debug lines
+        // "tick: W s wall, C s CPU" written after `from` in its log.
+        auto tickCosts = [](const std::string &log, size_t from) {
+            std::vector<double> wall, cpu;
+            for (const std::string &line : lines(log.substr(std::min(from, log.size())))) {
+                const auto at = line.find("tick: ");
+                double w = 0, c = 0;
+                if (at != std::string::npos
+                    && std::sscanf(line.c_str() + at, "tick: %lf s wall, %lf s CPU", &w, &c) == 2) {
+                    wall.push_back(w);
+                    cpu.push_back(c);
+                }
+            }
+            if (wall.empty())
+                return;
+            auto p95 = [](std::vector<double> v) {
+                std::sort(v.begin(), v.end());
+                return v[std::min(v.size() - 1, size_t(double(v.size()) * 0.95))];
+            };
+            const Stats w = stats(wall), c = stats(cpu);
+            std::printf("\n  per tick (%zu): wall median %.3f s, p95 %.3f, max %.3f; CPU median "
+                        "%.3f s, p95 %.3f, max %.3f",
+                w.n, w.median, p95(wall), w.max, c.median, p95(cpu), c.max);
+        };
         auto steady = [&](const std::string &label, double windowMinutes) {
+            const size_t logOffset = gateway.logs().size();
             std::printf("\n== %s, %.1f min\n", label.c_str(), windowMinutes);
             struct Series {
                 const char *name;
@@ -343,6 +370,7 @@ int main(int argc, char **argv)
                      "REQUEST_PARTITION_INFO", "REQUEST_ASSOC_MGR_INFO" })
                 served += rpcs.microsByType[type] / 1e6;
             std::printf("\n  slurmctld serving these reads: %.2f %% of the window", 100 * served / window);
+            tickCosts(gateway.logs(), logOffset);
             std::printf("\n  RSS MB (first, max, last):");
             for (const auto &s : series)
                 if (!s.rss.empty())

@@ -13,6 +13,7 @@
 #include "services/TenancyService.h"
 #include "tls/CertificateAuthority.h"
 
+#include <ctime>
 #include <fstream>
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
@@ -280,6 +281,16 @@ std::optional<uint32_t> Gateway::nodeIndex(const std::string &name) const
     return it->second;
 }
 
+namespace {
+// CPU time of the calling thread.
+double threadCpuSeconds()
+{
+    timespec t {};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
+}
+} // namespace
+
 void Gateway::tickLoop()
 {
     const auto period = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
@@ -300,6 +311,8 @@ void Gateway::tickLoop()
             // A real scheduler may take seconds to answer (or to time out):
             // actions publishing their effects meanwhile must not wait for it.
             std::string error;
+            const auto wall0 = std::chrono::steady_clock::now();
+            const double cpu0 = threadCpuSeconds();
             const bool answered = m_backend->tick(&error);
             std::lock_guard lock(m_publishMutex);
             if (answered) {
@@ -325,6 +338,10 @@ void Gateway::tickLoop()
                 m_cache->heartbeat(m_status);
                 lastHeartbeat = std::chrono::steady_clock::now();
             }
+            // What reading the backend and publishing cost this tick (bench_slurm_scale reads it).
+            LOG_DEBUG("tick: "
+                << std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count()
+                << " s wall, " << threadCpuSeconds() - cpu0 << " s CPU");
         }
         // One overview a tick serves the metrics history and every overview stream.
         const auto overview = m_cache->overview(m_context->site);

@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= 2
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: all deps configure build test demo demo-gateway demo-stop clean format
+.PHONY: all deps configure build test demo demo-gateway demo-stop clean format fuzz
 
 all: build
 
@@ -31,6 +31,23 @@ demo-stop:
 
 format:
 	cmake --build $(BUILD) --target format
+
+# Fuzzes each target of fuzz/ for FUZZ_SECONDS with libFuzzer (clang, ASan, UBSan) in its own
+# build folder. New inputs go to $(FUZZ_BUILD)/new/NAME (copy the ones worth keeping into
+# fuzz/corpus/NAME), crashes to $(FUZZ_BUILD)/crashes; a crash fails the target.
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = fuzz_filter fuzz_slurm_text fuzz_slurm_json
+fuzz: deps
+	CXX=clang++-14 cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DSUANLI_FUZZ=ON -DSUANLI_CONSOLE=OFF
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(FUZZ_TARGETS)
+	mkdir -p $(FUZZ_BUILD)/crashes
+	set -e; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD)/new/$$t; \
+	  $(FUZZ_BUILD)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -timeout=10 \
+	    -artifact_prefix=$(FUZZ_BUILD)/crashes/$$t- $(FUZZ_BUILD)/new/$$t fuzz/corpus/$$t; \
+	done
 
 clean:
 	rm -rf $(BUILD)

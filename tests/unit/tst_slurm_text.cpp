@@ -17,6 +17,18 @@ TEST(SlurmHostlist, ExpandsRangesListsAndPadding)
     EXPECT_TRUE(expandHostlist("").empty());
 }
 
+// Nested ranges multiply: past kMaxHostlistNames names the list stays
+// as written instead of taking the gateway's memory.
+TEST(SlurmHostlist, NestedRangesAreCappedNotMultipliedWithoutBound)
+{
+    const auto names = expandHostlist("a[1-1000000]b[1-1000000],n[1-2]");
+    ASSERT_EQ(names.size(), 3u);
+    EXPECT_EQ(names[0], "a[1-1000000]b[1-1000000]");
+    EXPECT_EQ(names[1], "n1");
+    EXPECT_EQ(names[2], "n2");
+    EXPECT_EQ(expandHostlist("r[1-1000]n[1-1000]").size(), kMaxHostlistNames);
+}
+
 TEST(SlurmGres, ParsesNodeGresWithSocketsAndTypes)
 {
     auto gres = parseGres("gpu:a100:4(S:0-1)");
@@ -72,6 +84,14 @@ TEST(SlurmTres, ParsesUnitsAndPerModelKeys)
     const TresAccelerators untyped = tresAccelerators(parseTres("cpu=4,gres/gpu=8"));
     EXPECT_EQ(untyped.type, "");
     EXPECT_EQ(untyped.count, 8);
+}
+
+// A count too large for 64 bits once scaled is not a count: skipped, not wrapped.
+TEST(SlurmTres, ACountThatOverflowsIsSkipped)
+{
+    const Tres tres = parseTres("mem=9999999999999P,node=1");
+    EXPECT_EQ(tres.count("mem"), 0u);
+    EXPECT_EQ(tres.at("node"), 1);
 }
 
 TEST(SlurmTres, FormatsBackToSlurmSyntax)

@@ -88,7 +88,9 @@ std::vector<std::string> expandHostlist(std::string_view list)
             const std::string_view a = range.substr(0, dash);
             const std::string_view b = dash == std::string_view::npos ? a : range.substr(dash + 1);
             int64_t from = 0, to = 0;
-            if (!toInt(a, &from) || !toInt(b, &to) || to < from || to - from > 1000000) {
+            if (!toInt(a, &from) || !toInt(b, &to) || to < from || to - from > 1000000
+                || tails.empty()
+                || out.size() + uint64_t(to - from + 1) * tails.size() > kMaxHostlistNames) {
                 out.emplace_back(item);
                 break;
             }
@@ -225,7 +227,12 @@ Tres parseTres(std::string_view text)
         int64_t n = 0;
         if (!toInt(value, &n))
             continue;
-        out[key] = scale == 0 ? n / 1024 : n * scale;
+        int64_t scaled = 0;
+        if (scale == 0)
+            scaled = n / 1024;
+        else if (__builtin_mul_overflow(n, scale, &scaled))
+            continue; // no count is that large: not a count
+        out[key] = scaled;
     }
     return out;
 }

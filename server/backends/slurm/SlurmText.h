@@ -17,6 +17,8 @@ namespace suanli::server::slurm {
 namespace v1 = ::suanli::v1;
 
 // "n[1-3,7],gpu[01-02],login" -> n1 n2 n3 n7 gpu01 gpu02 login (zero padding kept).
+// At most this many names: a longer list (no cluster has one) stays as written.
+inline constexpr size_t kMaxHostlistNames = 1000000;
 std::vector<std::string> expandHostlist(std::string_view list);
 // "0-1,3" -> 0 1 3; "N/A" or "" -> none.
 std::vector<int> parseIndexList(std::string_view list);

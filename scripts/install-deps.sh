@@ -17,8 +17,8 @@ PACKAGES=(
   libcurl4-openssl-dev nlohmann-json3-dev
   # the Slurm backend: Slurm's own client library (what squeue, sinfo and sview use)
   libslurm-dev
-  # tests
-  libgtest-dev libgmock-dev
+  # tests; make fuzz (libFuzzer comes with clang)
+  libgtest-dev libgmock-dev clang-14 libclang-rt-14-dev
   # fonts (Chinese renders as boxes without them), headless display, screenshots
   fonts-noto-cjk xvfb xauth imagemagick
   # a real Slurm 22.05 cluster on loopback for the Slurm backend's tests

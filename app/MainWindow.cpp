@@ -31,8 +31,6 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QMetaMethod>
-#include <QMetaProperty>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -45,14 +43,6 @@ namespace suanli::app {
 
 namespace {
 constexpr int kPageRole = Qt::UserRole + 1;
-constexpr int kTitleRole = Qt::UserRole + 2;
-
-// Calls a page's saveState() or restoreState() when it has one (Q_INVOKABLE).
-void invokeIfPresent(QWidget *page, const char *signature, const char *name)
-{
-    if (page->metaObject()->indexOfMethod(signature) >= 0)
-        QMetaObject::invokeMethod(page, name);
-}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -144,46 +134,21 @@ void MainWindow::buildMenus()
 void MainWindow::buildPages(Centre &centre)
 {
     client::Connection *connection = centre.connection;
-    // A page with a saveState()/restoreState() keeps its state across runs; a page with an int
-    // property "badge" (with a NOTIFY signal) has it shown next to its name in the sidebar.
-    auto addPage = [&](const QString &title, QWidget *page) {
+    const QList<Page *> pages { new OverviewPage(connection, m_stack),
+        new NodesPage(connection, m_stack), new QueuesPage(connection, m_stack),
+        new JobsPage(connection, m_stack), new TenantsPage(connection, m_stack),
+        new QuotaRequestsPage(connection, m_stack), new AlertsPage(connection, m_stack),
+        new AuditPage(connection, m_stack), new EnergyPage(connection, m_stack) };
+    for (Page *page : pages) {
         m_stack->addWidget(page);
         centre.pages.insert(page->objectName(), page);
-        auto *item = new QTreeWidgetItem(centre.item, { title });
-        item->setData(0, kPageRole, QVariant::fromValue(page));
-        item->setData(0, kTitleRole, title);
-        invokeIfPresent(page, "restoreState()", "restoreState");
-        const QMetaObject *meta = page->metaObject();
-        const QMetaProperty badge = meta->property(meta->indexOfProperty("badge"));
-        if (badge.isValid() && badge.hasNotifySignal()) {
-            connect(page, badge.notifySignal(), this,
-                metaObject()->method(metaObject()->indexOfSlot("updateBadges()")));
-            updateBadge(item);
-        }
-    };
-    addPage(tr("Overview"), new OverviewPage(connection, m_stack));
-    auto *nodes = new NodesPage(connection, m_stack);
-    connect(nodes, &NodesPage::notify, this, &MainWindow::notify);
-    addPage(tr("Nodes"), nodes);
-    auto *queues = new QueuesPage(connection, m_stack);
-    connect(queues, &QueuesPage::notify, this, &MainWindow::notify);
-    addPage(tr("Queues"), queues);
-    auto *jobs = new JobsPage(connection, m_stack);
-    connect(jobs, &JobsPage::notify, this, &MainWindow::notify);
-    addPage(tr("Jobs"), jobs);
-    auto *tenants = new TenantsPage(connection, m_stack);
-    connect(tenants, &TenantsPage::notify, this, &MainWindow::notify);
-    addPage(tr("Tenants"), tenants);
-    auto *quotaRequests = new QuotaRequestsPage(connection, m_stack);
-    connect(quotaRequests, &QuotaRequestsPage::notify, this, &MainWindow::notify);
-    addPage(tr("Quota requests"), quotaRequests);
-    auto *alerts = new AlertsPage(connection, m_stack);
-    connect(alerts, &AlertsPage::notify, this, &MainWindow::notify);
-    addPage(tr("Alerts"), alerts);
-    auto *audit = new AuditPage(connection, m_stack);
-    connect(audit, &AuditPage::notify, this, &MainWindow::notify);
-    addPage(tr("Audit"), audit);
-    addPage(tr("Energy"), new EnergyPage(connection, m_stack));
+        auto *item = new QTreeWidgetItem(centre.item, { page->title() });
+        item->setData(0, kPageRole, QVariant::fromValue<QWidget *>(page));
+        connect(page, &Page::notify, this, &MainWindow::notify);
+        connect(page, &Page::badgeChanged, this, [this, item] { updateBadge(item); });
+        page->restoreState();
+        updateBadge(item);
+    }
     centre.item->setExpanded(true);
 }
 
@@ -225,11 +190,11 @@ void MainWindow::retranslate()
     m_stack->removeWidget(oldFederation);
     delete oldFederation;
     for (auto &centre : m_centres) {
-        for (QWidget *page : std::as_const(centre.pages))
-            invokeIfPresent(page, "saveState()", "saveState");
+        for (Page *page : std::as_const(centre.pages))
+            page->saveState();
         const QList<QTreeWidgetItem *> items = centre.item->takeChildren();
         qDeleteAll(items);
-        for (QWidget *page : std::as_const(centre.pages)) {
+        for (Page *page : std::as_const(centre.pages)) {
             m_stack->removeWidget(page);
             delete page;
         }
@@ -300,10 +265,10 @@ void MainWindow::removeCentre(client::Connection *connection)
         m_federation->setEnergyChart(
             m_centres.isEmpty() ? nullptr : new FederationEnergyChart(centres(), m_federation));
         // The pages keep their columns, filters and splitters for the next centre.
-        for (QWidget *page : std::as_const(centre.pages))
-            invokeIfPresent(page, "saveState()", "saveState");
+        for (Page *page : std::as_const(centre.pages))
+            page->saveState();
         delete centre.item;
-        for (QWidget *page : std::as_const(centre.pages)) {
+        for (Page *page : std::as_const(centre.pages)) {
             m_stack->removeWidget(page);
             delete page;
         }
@@ -331,7 +296,7 @@ void MainWindow::showFederation()
 client::Connection *MainWindow::currentCentre() const
 {
     for (const auto &c : m_centres)
-        for (QWidget *page : c.pages)
+        for (Page *page : c.pages)
             if (page == m_stack->currentWidget())
                 return c.connection;
     return nullptr;
@@ -390,7 +355,7 @@ QList<client::Connection *> MainWindow::centres() const
     return out;
 }
 
-QWidget *MainWindow::page(client::Connection *centre, const QString &name) const
+Page *MainWindow::page(client::Connection *centre, const QString &name) const
 {
     for (const auto &c : m_centres)
         if (c.connection == centre)
@@ -424,21 +389,13 @@ QString MainWindow::sidebarText(client::Connection *centre, const QString &name)
     return {};
 }
 
-void MainWindow::updateBadges()
-{
-    for (const auto &c : m_centres)
-        for (int i = 0; i < c.item->childCount(); ++i)
-            updateBadge(c.item->child(i));
-}
-
 void MainWindow::updateBadge(QTreeWidgetItem *item)
 {
-    auto *page = item->data(0, kPageRole).value<QWidget *>();
-    const QString title = item->data(0, kTitleRole).toString();
-    const QVariant badge = page ? page->property("badge") : QVariant();
-    if (!badge.isValid())
+    auto *page = qobject_cast<Page *>(item->data(0, kPageRole).value<QWidget *>());
+    if (!page)
         return;
-    const int count = badge.toInt();
+    const QString title = page->title();
+    const int count = page->badge();
     const QString text = count > 0 ? tr("%1  %2", "sidebar entry and its badge: Alerts  3")
                                          .arg(title, QLocale().toString(count))
                                    : title;
@@ -573,8 +530,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("MainSplitter")))
         settings.setValue(QStringLiteral("window/splitter"), splitter->saveState());
     for (auto &centre : m_centres)
-        for (QWidget *page : std::as_const(centre.pages))
-            invokeIfPresent(page, "saveState()", "saveState");
+        for (Page *page : std::as_const(centre.pages))
+            page->saveState();
     for (auto &centre : m_centres)
         centre.connection->close();
     event->accept();

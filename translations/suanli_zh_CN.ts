@@ -913,6 +913,10 @@
             <numerusform>确认 %Ln 条告警？其他人将看到您正在处理。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::AuditPage</name>
@@ -965,6 +969,10 @@
         <translation>
             <numerusform>%Ln 条</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计日志</translation>
     </message>
 </context>
 <context>
@@ -1315,6 +1323,10 @@
         <source>Not configured: emissions need the centre&apos;s PUE and its grid&apos;s carbon factor</source>
         <translation>未配置：碳排放需要中心的 PUE 和电网碳排放因子</translation>
     </message>
+    <message>
+        <source>Energy</source>
+        <translation>能耗</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::FederationEnergyChart</name>
@@ -1553,6 +1565,10 @@
     <message>
         <source>only %1 of %2 centres</source>
         <translation>仅含 %2 个中心中的 %1 个</translation>
+    </message>
+    <message>
+        <source>Federation</source>
+        <translation>联邦总览</translation>
     </message>
 </context>
 <context>
@@ -1806,6 +1822,10 @@
             <numerusform>将 %Ln 个运行中的作业重新排队？它们将立即停止并重新排队；自上次检查点以来的计算将丢失。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::MainWindow</name>
@@ -1840,14 +1860,6 @@
     <message>
         <source>Suanli (算力) — a management console for AI compute centres.</source>
         <translation>Suanli（算力）— 智算中心管理控制台。</translation>
-    </message>
-    <message>
-        <source>Overview</source>
-        <translation>总览</translation>
-    </message>
-    <message>
-        <source>Nodes</source>
-        <translation>节点</translation>
     </message>
     <message>
         <source>%1: live</source>
@@ -1932,40 +1944,12 @@ SHA-256 指纹：
         <translation>断开与 %1 的连接(&amp;D)</translation>
     </message>
     <message>
-        <source>Tenants</source>
-        <translation>租户</translation>
-    </message>
-    <message>
-        <source>Quota requests</source>
-        <translation>配额申请</translation>
-    </message>
-    <message>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
         <source>%1 presents a certificate authority with fingerprint %2, not the %3 given for it. The connection is blocked: check the fingerprint with the centre&apos;s operators and correct it under File → Manage centres.</source>
         <translation>%1 提供的证书颁发机构指纹为 %2，而非为其设定的 %3。连接已被阻止：请与该中心的运维人员核对指纹，并在“文件 → 管理中心”中更正。</translation>
-    </message>
-    <message>
-        <source>Queues</source>
-        <translation>队列</translation>
-    </message>
-    <message>
-        <source>Jobs</source>
-        <translation>作业</translation>
-    </message>
-    <message>
-        <source>Alerts</source>
-        <translation>告警</translation>
-    </message>
-    <message>
-        <source>Audit</source>
-        <translation>审计日志</translation>
-    </message>
-    <message>
-        <source>Energy</source>
-        <translation>能耗</translation>
     </message>
     <message>
         <source>%1  %2</source>
@@ -2299,6 +2283,10 @@ SHA-256 指纹：
             <numerusform>在作业结束后重启 %Ln 个节点？</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::NotificationBar</name>
@@ -2436,6 +2424,10 @@ SHA-256 指纹：
     <message>
         <source>grid carbon factor not configured</source>
         <translation>电网碳排放因子未配置</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>总览</translation>
     </message>
 </context>
 <context>
@@ -2657,6 +2649,10 @@ SHA-256 指纹：
     <message>
         <source>Waiting for the centre&apos;s queues…</source>
         <translation>正在等待中心的队列数据…</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>队列</translation>
     </message>
 </context>
 <context>
@@ -2980,6 +2976,10 @@ SHA-256 指纹：
         <source>Centre: %1 accelerators of all models, %2 in use, %3 free now.</source>
         <translation>中心：全部型号共 %1 张，在用 %2 张，当前空闲 %3 张。</translation>
     </message>
+    <message>
+        <source>Quota requests</source>
+        <translation>配额申请</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::SetQuotaDialog</name>
@@ -3290,6 +3290,10 @@ SHA-256 指纹：
     <message>
         <source>Set %1&apos;s limit across all models to %2 accelerators.</source>
         <translation>已将 %1 的全部型号合计配额设为 %2 张。</translation>
+    </message>
+    <message>
+        <source>Tenants</source>
+        <translation>租户</translation>
     </message>
 </context>
 <context>

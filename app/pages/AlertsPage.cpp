@@ -111,7 +111,7 @@ private:
 } // namespace
 
 AlertsPage::AlertsPage(client::Connection *connection, QWidget *parent)
-    : QWidget(parent)
+    : Page(parent)
     , m_connection(connection)
     , m_model(new AlertTableModel(connection->site(), this))
     , m_proxy(new AlertProxyModel(this))
@@ -230,10 +230,7 @@ void AlertsPage::updateBadge()
     }
     m_count->setText(tr("%Ln open alert(s), %1 not acknowledged", nullptr, open)
                          .arg(QLocale().toString(unacknowledged)));
-    if (unacknowledged == m_badge)
-        return;
-    m_badge = unacknowledged;
-    Q_EMIT badgeChanged(m_badge);
+    setBadge(unacknowledged);
 }
 
 void AlertsPage::updateActions()
@@ -292,6 +289,11 @@ void AlertsPage::restoreState()
     m_showAcknowledged->setChecked(
         settings.value(QStringLiteral("alerts/showAcknowledged"), false).toBool());
     m_showCleared->setChecked(settings.value(QStringLiteral("alerts/showCleared"), false).toBool());
+}
+
+QString AlertsPage::title() const
+{
+    return tr("Alerts");
 }
 
 } // namespace suanli::app

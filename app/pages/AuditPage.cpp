@@ -24,7 +24,7 @@
 namespace suanli::app {
 
 AuditPage::AuditPage(client::Connection *connection, QWidget *parent)
-    : QWidget(parent)
+    : Page(parent)
     , m_connection(connection)
     , m_model(new AuditTableModel(this))
     , m_proxy(new FilterProxyModel(suanli::auditFields(), this))
@@ -194,6 +194,11 @@ void AuditPage::restoreState()
 {
     m_tools->restoreState();
     m_filter->setText(QSettings().value(QStringLiteral("audit/filter")).toString());
+}
+
+QString AuditPage::title() const
+{
+    return tr("Audit");
 }
 
 } // namespace suanli::app

@@ -51,7 +51,7 @@ bool applies(int kind, v1::JobState state)
 } // namespace
 
 JobsPage::JobsPage(client::Connection *connection, QWidget *parent)
-    : QWidget(parent)
+    : Page(parent)
     , m_connection(connection)
     , m_model(new JobTableModel(connection->site(), this))
     , m_proxy(new TableProxyModel(suanli::jobFields(), this))
@@ -305,6 +305,11 @@ void JobsPage::restoreState()
 {
     m_tools->restoreState();
     m_filter->setText(QSettings().value(QStringLiteral("jobs/filter")).toString());
+}
+
+QString JobsPage::title() const
+{
+    return tr("Jobs");
 }
 
 } // namespace suanli::app

@@ -37,7 +37,7 @@ enum ColourBy { ByState, ByUtilisation, ByTemperature, ByPower };
 } // namespace
 
 NodesPage::NodesPage(client::Connection *connection, QWidget *parent)
-    : QWidget(parent)
+    : Page(parent)
     , m_connection(connection)
     , m_model(new NodeTableModel(connection->site(), this))
     , m_proxy(new TableProxyModel(suanli::nodeFields(), this))
@@ -343,6 +343,11 @@ NodeDetailDialog *NodesPage::openNodeDetail(const QString &name)
     auto *dialog = new NodeDetailDialog(m_connection, name, this);
     dialog->show();
     return dialog;
+}
+
+QString NodesPage::title() const
+{
+    return tr("Nodes");
 }
 
 } // namespace suanli::app

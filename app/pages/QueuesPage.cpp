@@ -31,7 +31,7 @@
 namespace suanli::app {
 
 QueuesPage::QueuesPage(client::Connection *connection, QWidget *parent)
-    : QWidget(parent)
+    : Page(parent)
     , m_connection(connection)
     , m_model(new QueueTableModel(connection->site(), this))
     , m_proxy(new FilterProxyModel(suanli::queueFields(), this))
@@ -260,6 +260,11 @@ void QueuesPage::restoreState()
     m_splitter->restoreState(settings.value(QStringLiteral("queues/splitter")).toByteArray());
     m_filter->setText(settings.value(QStringLiteral("queues/filter")).toString());
     m_count->setValue(settings.value(QStringLiteral("queues/count"), 8).toInt());
+}
+
+QString QueuesPage::title() const
+{
+    return tr("Queues");
 }
 
 } // namespace suanli::app

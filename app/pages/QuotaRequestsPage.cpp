@@ -52,7 +52,7 @@ QLabel *wrappingLabel(QWidget *parent)
 } // namespace
 
 QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *parent)
-    : QWidget(parent)
+    : Page(parent)
     , m_connection(connection)
     , m_model(new QuotaRequestTableModel(connection->site(), this))
     , m_proxy(new QuotaRequestProxyModel(this))
@@ -595,10 +595,7 @@ void QuotaRequestsPage::updateBadge()
                 ++count;
         }
     }
-    if (count == m_badge)
-        return;
-    m_badge = count;
-    Q_EMIT badgeChanged(count);
+    setBadge(count);
 }
 
 void QuotaRequestsPage::decide(Decision decision)
@@ -678,6 +675,11 @@ void QuotaRequestsPage::restoreState()
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("QuotaRequestsSplitter")))
         splitter->restoreState(
             settings.value(QStringLiteral("quotaRequests/splitter")).toByteArray());
+}
+
+QString QuotaRequestsPage::title() const
+{
+    return tr("Quota requests");
 }
 
 } // namespace suanli::app

@@ -75,7 +75,7 @@ QString displayName(const std::string &id, const std::string &english, const std
 } // namespace
 
 TenantsPage::TenantsPage(client::Connection *connection, QWidget *parent)
-    : QWidget(parent)
+    : Page(parent)
     , m_connection(connection)
     , m_model(new TenantTreeModel(connection->site(), this))
     , m_proxy(new FilterProxyModel(suanli::tenantFields(), this))
@@ -599,6 +599,11 @@ void TenantsPage::showTenantChart(const QString &tenant)
         m_chartArea->layout()->addWidget(m_chart);
     }
     m_chartArea->setVisible(m_chart != nullptr);
+}
+
+QString TenantsPage::title() const
+{
+    return tr("Tenants");
 }
 
 } // namespace suanli::app

@@ -153,6 +153,29 @@
     </message>
 </context>
 <context>
+    <name>AgeText</name>
+    <message>
+        <source>%1 s</source>
+        <comment>age in seconds</comment>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <comment>age in minutes</comment>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <comment>age in hours</comment>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <comment>age in days</comment>
+        <translation>%1 天</translation>
+    </message>
+</context>
+<context>
     <name>CanRunNow</name>
     <message>
         <source>Say how many accelerators the job needs (1 or more).</source>
@@ -3198,14 +3221,6 @@ SHA-256 指纹：
         <translation>全部展开(&amp;X)</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>复制(&amp;C)</translation>
-    </message>
-    <message>
         <source>Filter tenants, e.g. id:galaxy</source>
         <translation>筛选租户，例如 id:galaxy</translation>
     </message>
@@ -3264,24 +3279,6 @@ SHA-256 指纹：
     <message>
         <source>Set %1&apos;s %2 quota to %3 accelerators.</source>
         <translation>已将 %1 的 %2 配额设为 %3 张。</translation>
-    </message>
-    <message>
-        <source>Export tenants</source>
-        <translation>导出租户</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export failed: %1</source>
-        <translation>导出失败：%1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n tenant(s) to %1</source>
-        <translation>
-            <numerusform>已将 %Ln 个租户导出到 %1</numerusform>
-        </translation>
     </message>
     <message>
         <source>One limit on the accelerators of every model together: a job must fit it and its own model&apos;s limit</source>
@@ -3745,26 +3742,6 @@ SHA-256 指纹：
         <source>%1 in the last %2</source>
         <comment>trend: change, period</comment>
         <translation>近 %2 %1</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <comment>age in seconds</comment>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <comment>age in minutes</comment>
-        <translation>%1 分钟</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <comment>age in hours</comment>
-        <translation>%1 小时</translation>
-    </message>
-    <message>
-        <source>%1 d</source>
-        <comment>age in days</comment>
-        <translation>%1 天</translation>
     </message>
     <message>
         <source>Stale: no recent data</source>

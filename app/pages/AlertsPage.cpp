@@ -150,16 +150,8 @@ AlertsPage::AlertsPage(client::Connection *connection, QWidget *parent)
     connect(m_showAcknowledged, &QCheckBox::toggled, this, shown);
     connect(m_showCleared, &QCheckBox::toggled, this, shown);
 
-    m_table->setSortingEnabled(true);
     // A feed: the newest on top.
-    m_table->sortByColumn(AlertTableModel::RaisedColumn, Qt::DescendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    TableTools::configure(m_table, AlertTableModel::RaisedColumn, Qt::DescendingOrder);
     m_tools->addContextActions({ m_acknowledge });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         &AlertsPage::updateActions);

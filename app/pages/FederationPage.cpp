@@ -2,8 +2,8 @@
 
 #include "KpiTile.h"
 #include "models/EnergyFigures.h"
+#include "models/FederationModel.h"
 #include "models/Words.h"
-#include "pages/FederationModel.h"
 
 #include <QGridLayout>
 #include <QHeaderView>

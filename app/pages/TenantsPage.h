@@ -26,6 +26,7 @@ namespace suanli::app {
 
 class FilterBar;
 class FilterProxyModel;
+class TableTools;
 class TenantTreeModel;
 
 // TenantsPage shows a centre's tenants and their projects with a quota bar per accelerator
@@ -84,9 +85,6 @@ private:
     void updateDetail();
     void setQuota();
     void requestQuota();
-    void exportCsv();
-    void showColumnMenu(const QPoint &pos);
-    void columnsArrived();
 
     client::Connection *m_connection;
     TenantTreeModel *m_model;
@@ -101,8 +99,7 @@ private:
     QAction *m_setQuota;
     QAction *m_request;
     QAction *m_expand;
-    QAction *m_copy;
-    QAction *m_export;
+    TableTools *m_tools;
     SetQuotaPrompt m_setQuotaPrompt;
     RequestPrompt m_requestPrompt;
     QString m_detailTenant;
@@ -111,9 +108,6 @@ private:
     QStringList m_rowLabels;
     QString m_lastSelectedTenant;
     QWidget *m_chart = nullptr;
-    // The saved header, applied once the model columns it describes have arrived.
-    QByteArray m_savedHeader;
-    bool m_columnsSized = false;
 };
 
 } // namespace suanli::app

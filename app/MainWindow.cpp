@@ -1,12 +1,14 @@
 #include "MainWindow.h"
 
 #include "Connection.h"
+#include "ConnectionStatus.h"
 #include "Language.h"
 #include "NotificationBar.h"
 #include "ProfileStore.h"
 #include "SiteState.h"
 #include "StatusBadge.h"
 #include "Theme.h"
+#include "TrustPrompt.h"
 #include "charts/FederationEnergyChart.h"
 #include "dialogs/ConnectDialog.h"
 #include "dialogs/ProfilesDialog.h"
@@ -414,106 +416,25 @@ void MainWindow::notify(const QString &message, bool failed, const QString &deta
 
 void MainWindow::updateStatus(Centre &centre)
 {
-    using State = client::Connection::State;
-    auto *connection = centre.connection;
-    QString text;
-    widgets::SeverityColour tone = widgets::SeverityColour::Ok;
-    switch (connection->state()) {
-    case State::Live: {
-        text = tr("%1: live").arg(Words::centreName(connection));
-        const QDateTime data = connection->site()->dataTime();
-        if (connection->site()->stale() && data.isValid()) {
-            text = tr("%1: backend unreachable, data %2 s old")
-                       .arg(Words::centreName(connection))
-                       .arg(data.secsTo(QDateTime::currentDateTimeUtc()));
-            tone = widgets::SeverityColour::Warning;
-        }
-        break;
-    }
-    case State::Connecting:
-        text = tr("%1: connecting…").arg(Words::centreName(connection));
-        tone = widgets::SeverityColour::Info;
-        break;
-    case State::Reconnecting:
-        text = tr("%1: reconnecting in %2 s")
-                   .arg(Words::centreName(connection))
-                   .arg(connection->retryInSeconds());
-        tone = widgets::SeverityColour::Warning;
-        break;
-    case State::Unauthenticated:
-        text = tr("%1: token refused").arg(Words::centreName(connection));
-        tone = widgets::SeverityColour::Critical;
-        break;
-    case State::CertificateUnknown:
-        text = tr("%1: certificate not trusted yet").arg(Words::centreName(connection));
-        tone = widgets::SeverityColour::Warning;
-        break;
-    case State::CertificateChanged:
-        text = tr("%1: certificate changed — blocked").arg(Words::centreName(connection));
-        tone = widgets::SeverityColour::Critical;
-        break;
-    case State::Disconnected:
-        text = tr("%1: disconnected").arg(Words::centreName(connection));
-        tone = widgets::SeverityColour::None;
-        break;
-    }
-    centre.badge->setText(text);
-    centre.badge->setTone(tone);
-    centre.badge->setToolTip(connection->stateDetail());
+    const ConnectionStatus status = ConnectionStatus::of(*centre.connection);
+    centre.badge->setText(status.text);
+    centre.badge->setTone(status.tone);
+    centre.badge->setToolTip(status.detail);
 }
 
 void MainWindow::connectionStateChanged(client::Connection *connection)
 {
-    using State = client::Connection::State;
     for (auto &centre : m_centres)
         if (centre.connection == connection)
             updateStatus(centre);
-    const QString name = connection->profile().name;
-    switch (connection->state()) {
-    case State::CertificateUnknown: {
-        // A fingerprint given with the profile decides without asking.
-        const QString expected = connection->profile().caFingerprint;
-        if (!expected.isEmpty()) {
-            if (expected.compare(connection->presentedFingerprint(), Qt::CaseInsensitive) == 0) {
-                connection->trustPresentedCertificate();
-            } else {
-                notify(tr("%1 presents a certificate authority with fingerprint %2, not the %3 "
-                          "given for it. The connection is blocked: check the fingerprint with "
-                          "the centre's operators and correct it under File → Manage centres.")
-                           .arg(name, connection->presentedFingerprint(), expected),
-                    true, connection->stateDetail());
-            }
-            break;
-        }
-        // Trust on first use: the user compares the fingerprint with the one
-        // suanlid printed when it started.
-        const auto answer = QMessageBox::question(this, tr("Trust this centre?"),
-            tr("%1 presents a certificate authority this console has not seen before.\n\nSHA-256 "
-               "fingerprint:\n%2\n\n"
-               "Compare it with the fingerprint suanlid printed when it started. Trust it?")
-                .arg(name, connection->presentedFingerprint()));
-        if (answer == QMessageBox::Yes)
-            connection->trustPresentedCertificate();
-        else
-            notify(tr("%1 is not connected: its certificate was not trusted.").arg(name), true);
-        break;
-    }
-    case State::CertificateChanged:
-        notify(tr("%1 now presents a DIFFERENT certificate authority (%2). The connection is "
-                  "blocked: this can "
-                  "mean someone is intercepting it. Check with the centre's operators before "
-                  "trusting it.")
-                   .arg(name, connection->presentedFingerprint()),
-            true, connection->stateDetail());
-        break;
-    case State::Unauthenticated:
-        notify(tr("%1 refused the token: it may have been revoked. Ask an admin for a new one.")
-                   .arg(name),
-            true, connection->stateDetail());
-        break;
-    default:
-        break;
-    }
+    TrustPrompt::stateChanged(
+        connection,
+        [this](const QString &centre, const QString &fingerprint) {
+            return TrustPrompt::askWithDialog(this, centre, fingerprint);
+        },
+        [this](const QString &message, bool failed, const QString &details) {
+            notify(message, failed, details);
+        });
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -241,6 +241,41 @@
     </message>
 </context>
 <context>
+    <name>ConnectionStatus</name>
+    <message>
+        <source>%1: live</source>
+        <translation>%1：在线</translation>
+    </message>
+    <message>
+        <source>%1: backend unreachable, data %2 s old</source>
+        <translation>%1：后端无法访问，数据已滞后 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1: connecting…</source>
+        <translation>%1：正在连接…</translation>
+    </message>
+    <message>
+        <source>%1: reconnecting in %2 s</source>
+        <translation>%1：%2 秒后重连</translation>
+    </message>
+    <message>
+        <source>%1: token refused</source>
+        <translation>%1：令牌被拒绝</translation>
+    </message>
+    <message>
+        <source>%1: certificate not trusted yet</source>
+        <translation>%1：证书尚未受信任</translation>
+    </message>
+    <message>
+        <source>%1: certificate changed — blocked</source>
+        <translation>%1：证书已变更，已阻止连接</translation>
+    </message>
+    <message>
+        <source>%1: disconnected</source>
+        <translation>%1：已断开</translation>
+    </message>
+</context>
+<context>
     <name>EnergyFigures</name>
     <message>
         <source>Not configured</source>
@@ -589,6 +624,43 @@
     <message>
         <source>Follow system</source>
         <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>TrustPrompt</name>
+    <message>
+        <source>%1 presents a certificate authority with fingerprint %2, not the %3 given for it. The connection is blocked: check the fingerprint with the centre&apos;s operators and correct it under File → Manage centres.</source>
+        <translation>%1 提供的证书颁发机构指纹为 %2，而非为其设定的 %3。连接已被阻止：请与该中心的运维人员核对指纹，并在“文件 → 管理中心”中更正。</translation>
+    </message>
+    <message>
+        <source>%1 is not connected: its certificate was not trusted.</source>
+        <translation>%1 未连接：其证书未被信任。</translation>
+    </message>
+    <message>
+        <source>%1 now presents a DIFFERENT certificate authority (%2). The connection is blocked: this can mean someone is intercepting it. Check with the centre&apos;s operators before trusting it.</source>
+        <translation>%1 现在提供的证书颁发机构已变更（%2）。连接已被阻止：这可能意味着有人在拦截通信。请先与该中心的运维人员核实，再决定是否信任。</translation>
+    </message>
+    <message>
+        <source>%1 refused the token: it may have been revoked. Ask an admin for a new one.</source>
+        <translation>%1 拒绝了令牌：令牌可能已被吊销。请向管理员申请新令牌。</translation>
+    </message>
+    <message>
+        <source>Trust this centre?</source>
+        <translation>信任此中心？</translation>
+    </message>
+    <message>
+        <source>%1 presents a certificate authority this console has not seen before.
+
+SHA-256 fingerprint:
+%2
+
+Compare it with the fingerprint suanlid printed when it started. Trust it?</source>
+        <translation>%1 提供了本控制台从未见过的证书颁发机构。
+
+SHA-256 指纹：
+%2
+
+请与 suanlid 启动时打印的指纹进行比对。是否信任？</translation>
     </message>
 </context>
 <context>
@@ -1885,68 +1957,6 @@
         <translation>Suanli（算力）— 智算中心管理控制台。</translation>
     </message>
     <message>
-        <source>%1: live</source>
-        <translation>%1：在线</translation>
-    </message>
-    <message>
-        <source>%1: backend unreachable, data %2 s old</source>
-        <translation>%1：后端无法访问，数据已滞后 %2 秒</translation>
-    </message>
-    <message>
-        <source>%1: connecting…</source>
-        <translation>%1：正在连接…</translation>
-    </message>
-    <message>
-        <source>%1: reconnecting in %2 s</source>
-        <translation>%1：%2 秒后重连</translation>
-    </message>
-    <message>
-        <source>%1: token refused</source>
-        <translation>%1：令牌被拒绝</translation>
-    </message>
-    <message>
-        <source>%1: certificate not trusted yet</source>
-        <translation>%1：证书尚未受信任</translation>
-    </message>
-    <message>
-        <source>%1: certificate changed — blocked</source>
-        <translation>%1：证书已变更，已阻止连接</translation>
-    </message>
-    <message>
-        <source>%1: disconnected</source>
-        <translation>%1：已断开</translation>
-    </message>
-    <message>
-        <source>Trust this centre?</source>
-        <translation>信任此中心？</translation>
-    </message>
-    <message>
-        <source>%1 presents a certificate authority this console has not seen before.
-
-SHA-256 fingerprint:
-%2
-
-Compare it with the fingerprint suanlid printed when it started. Trust it?</source>
-        <translation>%1 提供了本控制台从未见过的证书颁发机构。
-
-SHA-256 指纹：
-%2
-
-请与 suanlid 启动时打印的指纹进行比对。是否信任？</translation>
-    </message>
-    <message>
-        <source>%1 is not connected: its certificate was not trusted.</source>
-        <translation>%1 未连接：其证书未被信任。</translation>
-    </message>
-    <message>
-        <source>%1 now presents a DIFFERENT certificate authority (%2). The connection is blocked: this can mean someone is intercepting it. Check with the centre&apos;s operators before trusting it.</source>
-        <translation>%1 现在提供的证书颁发机构已变更（%2）。连接已被阻止：这可能意味着有人在拦截通信。请先与该中心的运维人员核实，再决定是否信任。</translation>
-    </message>
-    <message>
-        <source>%1 refused the token: it may have been revoked. Ask an admin for a new one.</source>
-        <translation>%1 拒绝了令牌：令牌可能已被吊销。请向管理员申请新令牌。</translation>
-    </message>
-    <message>
         <source>Federation</source>
         <translation>联邦总览</translation>
     </message>
@@ -1969,10 +1979,6 @@ SHA-256 指纹：
     <message>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
-    </message>
-    <message>
-        <source>%1 presents a certificate authority with fingerprint %2, not the %3 given for it. The connection is blocked: check the fingerprint with the centre&apos;s operators and correct it under File → Manage centres.</source>
-        <translation>%1 提供的证书颁发机构指纹为 %2，而非为其设定的 %3。连接已被阻止：请与该中心的运维人员核对指纹，并在“文件 → 管理中心”中更正。</translation>
     </message>
     <message>
         <source>%1  %2</source>

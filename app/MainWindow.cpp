@@ -1,12 +1,14 @@
 #include "MainWindow.h"
 
 #include "Connection.h"
+#include "ConnectionStatus.h"
 #include "Language.h"
 #include "NotificationBar.h"
 #include "ProfileStore.h"
 #include "SiteState.h"
 #include "StatusBadge.h"
 #include "Theme.h"
+#include "TrustPrompt.h"
 #include "charts/FederationEnergyChart.h"
 #include "dialogs/ConnectDialog.h"
 #include "dialogs/ProfilesDialog.h"
@@ -31,8 +33,6 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QMetaMethod>
-#include <QMetaProperty>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -45,14 +45,6 @@ namespace suanli::app {
 
 namespace {
 constexpr int kPageRole = Qt::UserRole + 1;
-constexpr int kTitleRole = Qt::UserRole + 2;
-
-// Calls a page's saveState() or restoreState() when it has one (Q_INVOKABLE).
-void invokeIfPresent(QWidget *page, const char *signature, const char *name)
-{
-    if (page->metaObject()->indexOfMethod(signature) >= 0)
-        QMetaObject::invokeMethod(page, name);
-}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -144,46 +136,21 @@ void MainWindow::buildMenus()
 void MainWindow::buildPages(Centre &centre)
 {
     client::Connection *connection = centre.connection;
-    // A page with a saveState()/restoreState() keeps its state across runs; a page with an int
-    // property "badge" (with a NOTIFY signal) has it shown next to its name in the sidebar.
-    auto addPage = [&](const QString &title, QWidget *page) {
+    const QList<Page *> pages { new OverviewPage(connection, m_stack),
+        new NodesPage(connection, m_stack), new QueuesPage(connection, m_stack),
+        new JobsPage(connection, m_stack), new TenantsPage(connection, m_stack),
+        new QuotaRequestsPage(connection, m_stack), new AlertsPage(connection, m_stack),
+        new AuditPage(connection, m_stack), new EnergyPage(connection, m_stack) };
+    for (Page *page : pages) {
         m_stack->addWidget(page);
         centre.pages.insert(page->objectName(), page);
-        auto *item = new QTreeWidgetItem(centre.item, { title });
-        item->setData(0, kPageRole, QVariant::fromValue(page));
-        item->setData(0, kTitleRole, title);
-        invokeIfPresent(page, "restoreState()", "restoreState");
-        const QMetaObject *meta = page->metaObject();
-        const QMetaProperty badge = meta->property(meta->indexOfProperty("badge"));
-        if (badge.isValid() && badge.hasNotifySignal()) {
-            connect(page, badge.notifySignal(), this,
-                metaObject()->method(metaObject()->indexOfSlot("updateBadges()")));
-            updateBadge(item);
-        }
-    };
-    addPage(tr("Overview"), new OverviewPage(connection, m_stack));
-    auto *nodes = new NodesPage(connection, m_stack);
-    connect(nodes, &NodesPage::notify, this, &MainWindow::notify);
-    addPage(tr("Nodes"), nodes);
-    auto *queues = new QueuesPage(connection, m_stack);
-    connect(queues, &QueuesPage::notify, this, &MainWindow::notify);
-    addPage(tr("Queues"), queues);
-    auto *jobs = new JobsPage(connection, m_stack);
-    connect(jobs, &JobsPage::notify, this, &MainWindow::notify);
-    addPage(tr("Jobs"), jobs);
-    auto *tenants = new TenantsPage(connection, m_stack);
-    connect(tenants, &TenantsPage::notify, this, &MainWindow::notify);
-    addPage(tr("Tenants"), tenants);
-    auto *quotaRequests = new QuotaRequestsPage(connection, m_stack);
-    connect(quotaRequests, &QuotaRequestsPage::notify, this, &MainWindow::notify);
-    addPage(tr("Quota requests"), quotaRequests);
-    auto *alerts = new AlertsPage(connection, m_stack);
-    connect(alerts, &AlertsPage::notify, this, &MainWindow::notify);
-    addPage(tr("Alerts"), alerts);
-    auto *audit = new AuditPage(connection, m_stack);
-    connect(audit, &AuditPage::notify, this, &MainWindow::notify);
-    addPage(tr("Audit"), audit);
-    addPage(tr("Energy"), new EnergyPage(connection, m_stack));
+        auto *item = new QTreeWidgetItem(centre.item, { page->title() });
+        item->setData(0, kPageRole, QVariant::fromValue<QWidget *>(page));
+        connect(page, &Page::notify, this, &MainWindow::notify);
+        connect(page, &Page::badgeChanged, this, [this, item] { updateBadge(item); });
+        page->restoreState();
+        updateBadge(item);
+    }
     centre.item->setExpanded(true);
 }
 
@@ -225,11 +192,11 @@ void MainWindow::retranslate()
     m_stack->removeWidget(oldFederation);
     delete oldFederation;
     for (auto &centre : m_centres) {
-        for (QWidget *page : std::as_const(centre.pages))
-            invokeIfPresent(page, "saveState()", "saveState");
+        for (Page *page : std::as_const(centre.pages))
+            page->saveState();
         const QList<QTreeWidgetItem *> items = centre.item->takeChildren();
         qDeleteAll(items);
-        for (QWidget *page : std::as_const(centre.pages)) {
+        for (Page *page : std::as_const(centre.pages)) {
             m_stack->removeWidget(page);
             delete page;
         }
@@ -300,10 +267,10 @@ void MainWindow::removeCentre(client::Connection *connection)
         m_federation->setEnergyChart(
             m_centres.isEmpty() ? nullptr : new FederationEnergyChart(centres(), m_federation));
         // The pages keep their columns, filters and splitters for the next centre.
-        for (QWidget *page : std::as_const(centre.pages))
-            invokeIfPresent(page, "saveState()", "saveState");
+        for (Page *page : std::as_const(centre.pages))
+            page->saveState();
         delete centre.item;
-        for (QWidget *page : std::as_const(centre.pages)) {
+        for (Page *page : std::as_const(centre.pages)) {
             m_stack->removeWidget(page);
             delete page;
         }
@@ -331,7 +298,7 @@ void MainWindow::showFederation()
 client::Connection *MainWindow::currentCentre() const
 {
     for (const auto &c : m_centres)
-        for (QWidget *page : c.pages)
+        for (Page *page : c.pages)
             if (page == m_stack->currentWidget())
                 return c.connection;
     return nullptr;
@@ -390,7 +357,7 @@ QList<client::Connection *> MainWindow::centres() const
     return out;
 }
 
-QWidget *MainWindow::page(client::Connection *centre, const QString &name) const
+Page *MainWindow::page(client::Connection *centre, const QString &name) const
 {
     for (const auto &c : m_centres)
         if (c.connection == centre)
@@ -424,21 +391,13 @@ QString MainWindow::sidebarText(client::Connection *centre, const QString &name)
     return {};
 }
 
-void MainWindow::updateBadges()
-{
-    for (const auto &c : m_centres)
-        for (int i = 0; i < c.item->childCount(); ++i)
-            updateBadge(c.item->child(i));
-}
-
 void MainWindow::updateBadge(QTreeWidgetItem *item)
 {
-    auto *page = item->data(0, kPageRole).value<QWidget *>();
-    const QString title = item->data(0, kTitleRole).toString();
-    const QVariant badge = page ? page->property("badge") : QVariant();
-    if (!badge.isValid())
+    auto *page = qobject_cast<Page *>(item->data(0, kPageRole).value<QWidget *>());
+    if (!page)
         return;
-    const int count = badge.toInt();
+    const QString title = page->title();
+    const int count = page->badge();
     const QString text = count > 0 ? tr("%1  %2", "sidebar entry and its badge: Alerts  3")
                                          .arg(title, QLocale().toString(count))
                                    : title;
@@ -457,106 +416,25 @@ void MainWindow::notify(const QString &message, bool failed, const QString &deta
 
 void MainWindow::updateStatus(Centre &centre)
 {
-    using State = client::Connection::State;
-    auto *connection = centre.connection;
-    QString text;
-    widgets::SeverityColour tone = widgets::SeverityColour::Ok;
-    switch (connection->state()) {
-    case State::Live: {
-        text = tr("%1: live").arg(Words::centreName(connection));
-        const QDateTime data = connection->site()->dataTime();
-        if (connection->site()->stale() && data.isValid()) {
-            text = tr("%1: backend unreachable, data %2 s old")
-                       .arg(Words::centreName(connection))
-                       .arg(data.secsTo(QDateTime::currentDateTimeUtc()));
-            tone = widgets::SeverityColour::Warning;
-        }
-        break;
-    }
-    case State::Connecting:
-        text = tr("%1: connecting…").arg(Words::centreName(connection));
-        tone = widgets::SeverityColour::Info;
-        break;
-    case State::Reconnecting:
-        text = tr("%1: reconnecting in %2 s")
-                   .arg(Words::centreName(connection))
-                   .arg(connection->retryInSeconds());
-        tone = widgets::SeverityColour::Warning;
-        break;
-    case State::Unauthenticated:
-        text = tr("%1: token refused").arg(Words::centreName(connection));
-        tone = widgets::SeverityColour::Critical;
-        break;
-    case State::CertificateUnknown:
-        text = tr("%1: certificate not trusted yet").arg(Words::centreName(connection));
-        tone = widgets::SeverityColour::Warning;
-        break;
-    case State::CertificateChanged:
-        text = tr("%1: certificate changed — blocked").arg(Words::centreName(connection));
-        tone = widgets::SeverityColour::Critical;
-        break;
-    case State::Disconnected:
-        text = tr("%1: disconnected").arg(Words::centreName(connection));
-        tone = widgets::SeverityColour::None;
-        break;
-    }
-    centre.badge->setText(text);
-    centre.badge->setTone(tone);
-    centre.badge->setToolTip(connection->stateDetail());
+    const ConnectionStatus status = ConnectionStatus::of(*centre.connection);
+    centre.badge->setText(status.text);
+    centre.badge->setTone(status.tone);
+    centre.badge->setToolTip(status.detail);
 }
 
 void MainWindow::connectionStateChanged(client::Connection *connection)
 {
-    using State = client::Connection::State;
     for (auto &centre : m_centres)
         if (centre.connection == connection)
             updateStatus(centre);
-    const QString name = connection->profile().name;
-    switch (connection->state()) {
-    case State::CertificateUnknown: {
-        // A fingerprint given with the profile decides without asking.
-        const QString expected = connection->profile().caFingerprint;
-        if (!expected.isEmpty()) {
-            if (expected.compare(connection->presentedFingerprint(), Qt::CaseInsensitive) == 0) {
-                connection->trustPresentedCertificate();
-            } else {
-                notify(tr("%1 presents a certificate authority with fingerprint %2, not the %3 "
-                          "given for it. The connection is blocked: check the fingerprint with "
-                          "the centre's operators and correct it under File → Manage centres.")
-                           .arg(name, connection->presentedFingerprint(), expected),
-                    true, connection->stateDetail());
-            }
-            break;
-        }
-        // Trust on first use: the user compares the fingerprint with the one
-        // suanlid printed when it started.
-        const auto answer = QMessageBox::question(this, tr("Trust this centre?"),
-            tr("%1 presents a certificate authority this console has not seen before.\n\nSHA-256 "
-               "fingerprint:\n%2\n\n"
-               "Compare it with the fingerprint suanlid printed when it started. Trust it?")
-                .arg(name, connection->presentedFingerprint()));
-        if (answer == QMessageBox::Yes)
-            connection->trustPresentedCertificate();
-        else
-            notify(tr("%1 is not connected: its certificate was not trusted.").arg(name), true);
-        break;
-    }
-    case State::CertificateChanged:
-        notify(tr("%1 now presents a DIFFERENT certificate authority (%2). The connection is "
-                  "blocked: this can "
-                  "mean someone is intercepting it. Check with the centre's operators before "
-                  "trusting it.")
-                   .arg(name, connection->presentedFingerprint()),
-            true, connection->stateDetail());
-        break;
-    case State::Unauthenticated:
-        notify(tr("%1 refused the token: it may have been revoked. Ask an admin for a new one.")
-                   .arg(name),
-            true, connection->stateDetail());
-        break;
-    default:
-        break;
-    }
+    TrustPrompt::stateChanged(
+        connection,
+        [this](const QString &centre, const QString &fingerprint) {
+            return TrustPrompt::askWithDialog(this, centre, fingerprint);
+        },
+        [this](const QString &message, bool failed, const QString &details) {
+            notify(message, failed, details);
+        });
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -573,8 +451,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("MainSplitter")))
         settings.setValue(QStringLiteral("window/splitter"), splitter->saveState());
     for (auto &centre : m_centres)
-        for (QWidget *page : std::as_const(centre.pages))
-            invokeIfPresent(page, "saveState()", "saveState");
+        for (Page *page : std::as_const(centre.pages))
+            page->saveState();
     for (auto &centre : m_centres)
         centre.connection->close();
     event->accept();

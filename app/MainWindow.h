@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConnectionProfile.h"
+#include "pages/Page.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -50,7 +51,7 @@ public:
     void openProfilesDialog();
     // Shows a centre's page by its object name ("OverviewPage", "NodesPage").
     bool showPage(client::Connection *centre, const QString &page);
-    QWidget *page(client::Connection *centre, const QString &page) const;
+    Page *page(client::Connection *centre, const QString &page) const;
     // A page's entry in the sidebar as shown, with its badge ("Alerts  3").
     QString sidebarText(client::Connection *centre, const QString &page) const;
 
@@ -67,17 +68,14 @@ Q_SIGNALS:
 protected:
     void closeEvent(QCloseEvent *event) override;
 
-private Q_SLOTS:
-    // A page's badge changed: the sidebar shows every page's current count.
-    void updateBadges();
-
 private:
+    // A page's entry in the sidebar: its title and badge as they are now.
     void updateBadge(QTreeWidgetItem *item);
     struct Centre {
         client::Connection *connection = nullptr;
         QTreeWidgetItem *item = nullptr;
         widgets::StatusBadge *badge = nullptr;
-        QHash<QString, QWidget *> pages;
+        QHash<QString, Page *> pages;
     };
     void updateStatus(Centre &centre);
     void connectionStateChanged(client::Connection *connection);

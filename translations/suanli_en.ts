@@ -241,16 +241,6 @@
     </message>
 </context>
 <context>
-    <name>suanli::app::TenantsPage</name>
-    <message numerus="yes">
-        <source>Exported %n tenant(s) to %1</source>
-        <translation>
-            <numerusform>Exported %Ln tenant to %1</numerusform>
-            <numerusform>Exported %Ln tenants to %1</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>suanli::client::Connection</name>
     <message numerus="yes">
         <source>reconnecting in %n s: %1</source>

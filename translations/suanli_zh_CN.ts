@@ -153,6 +153,29 @@
     </message>
 </context>
 <context>
+    <name>AgeText</name>
+    <message>
+        <source>%1 s</source>
+        <comment>age in seconds</comment>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <comment>age in minutes</comment>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <comment>age in hours</comment>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <comment>age in days</comment>
+        <translation>%1 天</translation>
+    </message>
+</context>
+<context>
     <name>CanRunNow</name>
     <message>
         <source>Say how many accelerators the job needs (1 or more).</source>
@@ -215,6 +238,41 @@
         <translation>
             <numerusform>，前面 %Ln 个作业需要 %1 张</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionStatus</name>
+    <message>
+        <source>%1: live</source>
+        <translation>%1：在线</translation>
+    </message>
+    <message>
+        <source>%1: backend unreachable, data %2 s old</source>
+        <translation>%1：后端无法访问，数据已滞后 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1: connecting…</source>
+        <translation>%1：正在连接…</translation>
+    </message>
+    <message>
+        <source>%1: reconnecting in %2 s</source>
+        <translation>%1：%2 秒后重连</translation>
+    </message>
+    <message>
+        <source>%1: token refused</source>
+        <translation>%1：令牌被拒绝</translation>
+    </message>
+    <message>
+        <source>%1: certificate not trusted yet</source>
+        <translation>%1：证书尚未受信任</translation>
+    </message>
+    <message>
+        <source>%1: certificate changed — blocked</source>
+        <translation>%1：证书已变更，已阻止连接</translation>
+    </message>
+    <message>
+        <source>%1: disconnected</source>
+        <translation>%1：已断开</translation>
     </message>
 </context>
 <context>
@@ -569,6 +627,43 @@
     </message>
 </context>
 <context>
+    <name>TrustPrompt</name>
+    <message>
+        <source>%1 presents a certificate authority with fingerprint %2, not the %3 given for it. The connection is blocked: check the fingerprint with the centre&apos;s operators and correct it under File → Manage centres.</source>
+        <translation>%1 提供的证书颁发机构指纹为 %2，而非为其设定的 %3。连接已被阻止：请与该中心的运维人员核对指纹，并在“文件 → 管理中心”中更正。</translation>
+    </message>
+    <message>
+        <source>%1 is not connected: its certificate was not trusted.</source>
+        <translation>%1 未连接：其证书未被信任。</translation>
+    </message>
+    <message>
+        <source>%1 now presents a DIFFERENT certificate authority (%2). The connection is blocked: this can mean someone is intercepting it. Check with the centre&apos;s operators before trusting it.</source>
+        <translation>%1 现在提供的证书颁发机构已变更（%2）。连接已被阻止：这可能意味着有人在拦截通信。请先与该中心的运维人员核实，再决定是否信任。</translation>
+    </message>
+    <message>
+        <source>%1 refused the token: it may have been revoked. Ask an admin for a new one.</source>
+        <translation>%1 拒绝了令牌：令牌可能已被吊销。请向管理员申请新令牌。</translation>
+    </message>
+    <message>
+        <source>Trust this centre?</source>
+        <translation>信任此中心？</translation>
+    </message>
+    <message>
+        <source>%1 presents a certificate authority this console has not seen before.
+
+SHA-256 fingerprint:
+%2
+
+Compare it with the fingerprint suanlid printed when it started. Trust it?</source>
+        <translation>%1 提供了本控制台从未见过的证书颁发机构。
+
+SHA-256 指纹：
+%2
+
+请与 suanlid 启动时打印的指纹进行比对。是否信任？</translation>
+    </message>
+</context>
+<context>
     <name>Words</name>
     <message>
         <source>idle</source>
@@ -913,6 +1008,10 @@
             <numerusform>确认 %Ln 条告警？其他人将看到您正在处理。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::AuditPage</name>
@@ -965,6 +1064,10 @@
         <translation>
             <numerusform>%Ln 条</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计日志</translation>
     </message>
 </context>
 <context>
@@ -1315,6 +1418,10 @@
         <source>Not configured: emissions need the centre&apos;s PUE and its grid&apos;s carbon factor</source>
         <translation>未配置：碳排放需要中心的 PUE 和电网碳排放因子</translation>
     </message>
+    <message>
+        <source>Energy</source>
+        <translation>能耗</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::FederationEnergyChart</name>
@@ -1553,6 +1660,10 @@
     <message>
         <source>only %1 of %2 centres</source>
         <translation>仅含 %2 个中心中的 %1 个</translation>
+    </message>
+    <message>
+        <source>Federation</source>
+        <translation>联邦总览</translation>
     </message>
 </context>
 <context>
@@ -1806,6 +1917,10 @@
             <numerusform>将 %Ln 个运行中的作业重新排队？它们将立即停止并重新排队；自上次检查点以来的计算将丢失。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::MainWindow</name>
@@ -1842,76 +1957,6 @@
         <translation>Suanli（算力）— 智算中心管理控制台。</translation>
     </message>
     <message>
-        <source>Overview</source>
-        <translation>总览</translation>
-    </message>
-    <message>
-        <source>Nodes</source>
-        <translation>节点</translation>
-    </message>
-    <message>
-        <source>%1: live</source>
-        <translation>%1：在线</translation>
-    </message>
-    <message>
-        <source>%1: backend unreachable, data %2 s old</source>
-        <translation>%1：后端无法访问，数据已滞后 %2 秒</translation>
-    </message>
-    <message>
-        <source>%1: connecting…</source>
-        <translation>%1：正在连接…</translation>
-    </message>
-    <message>
-        <source>%1: reconnecting in %2 s</source>
-        <translation>%1：%2 秒后重连</translation>
-    </message>
-    <message>
-        <source>%1: token refused</source>
-        <translation>%1：令牌被拒绝</translation>
-    </message>
-    <message>
-        <source>%1: certificate not trusted yet</source>
-        <translation>%1：证书尚未受信任</translation>
-    </message>
-    <message>
-        <source>%1: certificate changed — blocked</source>
-        <translation>%1：证书已变更，已阻止连接</translation>
-    </message>
-    <message>
-        <source>%1: disconnected</source>
-        <translation>%1：已断开</translation>
-    </message>
-    <message>
-        <source>Trust this centre?</source>
-        <translation>信任此中心？</translation>
-    </message>
-    <message>
-        <source>%1 presents a certificate authority this console has not seen before.
-
-SHA-256 fingerprint:
-%2
-
-Compare it with the fingerprint suanlid printed when it started. Trust it?</source>
-        <translation>%1 提供了本控制台从未见过的证书颁发机构。
-
-SHA-256 指纹：
-%2
-
-请与 suanlid 启动时打印的指纹进行比对。是否信任？</translation>
-    </message>
-    <message>
-        <source>%1 is not connected: its certificate was not trusted.</source>
-        <translation>%1 未连接：其证书未被信任。</translation>
-    </message>
-    <message>
-        <source>%1 now presents a DIFFERENT certificate authority (%2). The connection is blocked: this can mean someone is intercepting it. Check with the centre&apos;s operators before trusting it.</source>
-        <translation>%1 现在提供的证书颁发机构已变更（%2）。连接已被阻止：这可能意味着有人在拦截通信。请先与该中心的运维人员核实，再决定是否信任。</translation>
-    </message>
-    <message>
-        <source>%1 refused the token: it may have been revoked. Ask an admin for a new one.</source>
-        <translation>%1 拒绝了令牌：令牌可能已被吊销。请向管理员申请新令牌。</translation>
-    </message>
-    <message>
         <source>Federation</source>
         <translation>联邦总览</translation>
     </message>
@@ -1932,40 +1977,8 @@ SHA-256 指纹：
         <translation>断开与 %1 的连接(&amp;D)</translation>
     </message>
     <message>
-        <source>Tenants</source>
-        <translation>租户</translation>
-    </message>
-    <message>
-        <source>Quota requests</source>
-        <translation>配额申请</translation>
-    </message>
-    <message>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
-    </message>
-    <message>
-        <source>%1 presents a certificate authority with fingerprint %2, not the %3 given for it. The connection is blocked: check the fingerprint with the centre&apos;s operators and correct it under File → Manage centres.</source>
-        <translation>%1 提供的证书颁发机构指纹为 %2，而非为其设定的 %3。连接已被阻止：请与该中心的运维人员核对指纹，并在“文件 → 管理中心”中更正。</translation>
-    </message>
-    <message>
-        <source>Queues</source>
-        <translation>队列</translation>
-    </message>
-    <message>
-        <source>Jobs</source>
-        <translation>作业</translation>
-    </message>
-    <message>
-        <source>Alerts</source>
-        <translation>告警</translation>
-    </message>
-    <message>
-        <source>Audit</source>
-        <translation>审计日志</translation>
-    </message>
-    <message>
-        <source>Energy</source>
-        <translation>能耗</translation>
     </message>
     <message>
         <source>%1  %2</source>
@@ -2299,6 +2312,10 @@ SHA-256 指纹：
             <numerusform>在作业结束后重启 %Ln 个节点？</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::NotificationBar</name>
@@ -2436,6 +2453,10 @@ SHA-256 指纹：
     <message>
         <source>grid carbon factor not configured</source>
         <translation>电网碳排放因子未配置</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>总览</translation>
     </message>
 </context>
 <context>
@@ -2657,6 +2678,10 @@ SHA-256 指纹：
     <message>
         <source>Waiting for the centre&apos;s queues…</source>
         <translation>正在等待中心的队列数据…</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>队列</translation>
     </message>
 </context>
 <context>
@@ -2980,6 +3005,10 @@ SHA-256 指纹：
         <source>Centre: %1 accelerators of all models, %2 in use, %3 free now.</source>
         <translation>中心：全部型号共 %1 张，在用 %2 张，当前空闲 %3 张。</translation>
     </message>
+    <message>
+        <source>Quota requests</source>
+        <translation>配额申请</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::SetQuotaDialog</name>
@@ -3198,14 +3227,6 @@ SHA-256 指纹：
         <translation>全部展开(&amp;X)</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>复制(&amp;C)</translation>
-    </message>
-    <message>
         <source>Filter tenants, e.g. id:galaxy</source>
         <translation>筛选租户，例如 id:galaxy</translation>
     </message>
@@ -3266,30 +3287,16 @@ SHA-256 指纹：
         <translation>已将 %1 的 %2 配额设为 %3 张。</translation>
     </message>
     <message>
-        <source>Export tenants</source>
-        <translation>导出租户</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export failed: %1</source>
-        <translation>导出失败：%1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n tenant(s) to %1</source>
-        <translation>
-            <numerusform>已将 %Ln 个租户导出到 %1</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>One limit on the accelerators of every model together: a job must fit it and its own model&apos;s limit</source>
         <translation>对所有型号的加速卡合计设的一个上限：作业须同时满足它和自身型号的配额</translation>
     </message>
     <message>
         <source>Set %1&apos;s limit across all models to %2 accelerators.</source>
         <translation>已将 %1 的全部型号合计配额设为 %2 张。</translation>
+    </message>
+    <message>
+        <source>Tenants</source>
+        <translation>租户</translation>
     </message>
 </context>
 <context>
@@ -3741,26 +3748,6 @@ SHA-256 指纹：
         <source>%1 in the last %2</source>
         <comment>trend: change, period</comment>
         <translation>近 %2 %1</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <comment>age in seconds</comment>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <comment>age in minutes</comment>
-        <translation>%1 分钟</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <comment>age in hours</comment>
-        <translation>%1 小时</translation>
-    </message>
-    <message>
-        <source>%1 d</source>
-        <comment>age in days</comment>
-        <translation>%1 天</translation>
     </message>
     <message>
         <source>Stale: no recent data</source>

@@ -1,5 +1,7 @@
 #include "KpiTile.h"
 
+#include "AgeText.h"
+
 #include <QEvent>
 #include <QMouseEvent>
 #include <QPaintEvent>
@@ -101,8 +103,8 @@ void KpiTile::setTrend(double delta, qint64 periodSeconds, int decimals)
         number.prepend(loc.positiveSign());
     else if (delta < 0 && std::round(delta * std::pow(10, decimals)) != 0)
         number.prepend(loc.negativeSign());
-    setSubtitle(
-        tr("%1 in the last %2", "trend: change, period").arg(number, ageText(periodSeconds, loc)));
+    setSubtitle(tr("%1 in the last %2", "trend: change, period")
+                    .arg(number, AgeText::of(periodSeconds, loc)));
 }
 
 void KpiTile::setSeverity(SeverityColour severity)
@@ -150,18 +152,6 @@ QString KpiTile::shownText(Part part) const
         return l.subtitleText;
     }
     return QString();
-}
-
-QString KpiTile::ageText(qint64 seconds, const QLocale &locale)
-{
-    seconds = std::max<qint64>(0, seconds);
-    if (seconds < 60)
-        return tr("%1 s", "age in seconds").arg(locale.toString(seconds));
-    if (seconds < 3600)
-        return tr("%1 min", "age in minutes").arg(locale.toString(seconds / 60));
-    if (seconds < 86400)
-        return tr("%1 h", "age in hours").arg(locale.toString(seconds / 3600));
-    return tr("%1 d", "age in days").arg(locale.toString(seconds / 86400));
 }
 
 QSize KpiTile::sizeHint() const
@@ -357,7 +347,7 @@ QString KpiTile::lastLine() const
         return m_subtitle;
     if (m_ageSeconds < 0)
         return tr("Stale: no recent data");
-    return tr("Stale: updated %1 ago").arg(ageText(m_ageSeconds, locale()));
+    return tr("Stale: updated %1 ago").arg(AgeText::of(m_ageSeconds, locale()));
 }
 
 void KpiTile::refresh()

@@ -59,8 +59,6 @@ public:
 
     // The text of a part as it is painted at the current size (elided when it does not fit).
     QString shownText(Part part) const;
-    // "45 s", "5 min", "3 h", "2 d".
-    static QString ageText(qint64 seconds, const QLocale &locale = QLocale());
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

@@ -26,8 +26,8 @@ bool FilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
 
 bool FilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    const SortKey l = SortKey::of(left.data(sortRole()));
-    const SortKey r = SortKey::of(right.data(sortRole()));
+    const SortKey l = SortKey::of(left.data(sortRole()), &m_collator);
+    const SortKey r = SortKey::of(right.data(sortRole()), &m_collator);
     // No value (no telemetry) goes last whichever way the column is sorted: the base class
     // sorts descending by swapping the arguments.
     if (l.isMissing() != r.isMissing())

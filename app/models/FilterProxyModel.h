@@ -2,14 +2,17 @@
 
 #include "models/FilterText.h"
 
+#include <QCollator>
 #include <QSortFilterProxyModel>
 
 namespace suanli::app {
 
 // FilterProxyModel filters a model's rows, trees included, with the filter language (its
 // FilterText), matched against each row's object (MessageRole), and sorts by SortRole, rows
-// without a value last in either order. It serves the tenant tree and the tables of tens or
-// hundreds of rows; the tables of a whole centre's nodes and jobs use TableProxyModel.
+// without a value last in either order, texts in the order of the language the console speaks
+// (its QLocale when the proxy is made: tenants' Chinese names by pinyin). It serves the tenant tree
+// and the tables of tens or hundreds of rows; the tables of a whole centre's nodes and jobs use
+// TableProxyModel.
 class FilterProxyModel : public QSortFilterProxyModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FilterProxyModel)
@@ -27,6 +30,7 @@ protected:
 
 private:
     FilterText *m_filter;
+    QCollator m_collator;
 };
 
 } // namespace suanli::app

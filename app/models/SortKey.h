@@ -1,33 +1,35 @@
 #pragma once
 
+#include <QCollator>
 #include <QString>
 #include <QVariant>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace suanli::app {
 
 // SortKey is a cell's sort value (SortRole) reduced to what ordering needs: a number, a text or
 // nothing (no telemetry). Numbers sort before texts, so a column of scheduler ids that are mostly
-// numbers ("99" before "100") keeps its texts ("4512_7") together after them. Texts compare by
-// their UTF-16 code units, case-sensitively.
+// numbers ("99" before "100") keeps its texts ("4512_7") together after them. Texts compare as
+// the collator's language orders them (Chinese names by their pinyin in a Chinese console), with
+// the collation key made once, when the value is read; texts the collator holds equal, and texts
+// without a collator, by their UTF-16 code units, case-sensitively.
 class SortKey {
 public:
     SortKey() = default;
 
-    static SortKey of(const QVariant &value)
+    static SortKey of(const QVariant &value, const QCollator *collator = nullptr)
     {
         SortKey key;
         if (!value.isValid())
             return key;
         if (value.typeId() == QMetaType::QString) {
-            key.m_text = value.toString();
-            key.m_kind = Text;
+            key.setText(value.toString(), collator);
         } else if (bool ok = false; (key.m_number = value.toDouble(&ok)), ok) {
             key.m_kind = Number;
         } else {
-            key.m_text = value.toString();
-            key.m_kind = Text;
+            key.setText(value.toString(), collator);
         }
         return key;
     }
@@ -43,8 +45,13 @@ public:
             return m_kind < other.m_kind ? -1 : 1;
         if (m_kind == Number)
             return m_number < other.m_number ? -1 : (other.m_number < m_number ? 1 : 0);
-        if (m_kind == Text)
+        if (m_kind == Text) {
+            if (m_collated && other.m_collated) {
+                if (const int order = m_collated->compare(*other.m_collated); order != 0)
+                    return order < 0 ? -1 : 1;
+            }
             return QString::compare(m_text, other.m_text, Qt::CaseSensitive);
+        }
         return 0;
     }
 
@@ -53,7 +60,16 @@ public:
 private:
     enum Kind : quint8 { Number, Text, Missing };
 
+    void setText(QString text, const QCollator *collator)
+    {
+        m_text = std::move(text);
+        m_kind = Text;
+        if (collator)
+            m_collated = collator->sortKey(m_text);
+    }
+
     QString m_text;
+    std::optional<QCollatorSortKey> m_collated;
     double m_number = std::numeric_limits<double>::quiet_NaN();
     Kind m_kind = Missing;
 };

@@ -143,7 +143,7 @@ void TableProxyModel::sort(int column, Qt::SortOrder order)
 
 SortKey TableProxyModel::keyOf(int sourceRow) const
 {
-    return SortKey::of(sourceModel()->index(sourceRow, m_sortColumn).data(SortRole));
+    return SortKey::of(sourceModel()->index(sourceRow, m_sortColumn).data(SortRole), &m_collator);
 }
 
 void TableProxyModel::keepKey(int sourceRow, SortKey key)

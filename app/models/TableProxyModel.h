@@ -4,6 +4,7 @@
 #include "models/SortKey.h"
 
 #include <QAbstractProxyModel>
+#include <QCollator>
 #include <vector>
 
 namespace suanli::app {
@@ -11,7 +12,8 @@ namespace suanli::app {
 // TableProxyModel sorts and filters a flat table of a whole centre (200,000 jobs, 20,000 nodes)
 // as the table changes, at a cost that follows the change, not the table. Rows are filtered
 // with the filter language (its FilterText) against each row's object (MessageRole) and sorted
-// by SortRole, rows without a value last in either order, ties in the source's order.
+// by SortRole, rows without a value last in either order, ties in the source's order; texts in
+// the order of the language the console speaks (its QLocale when the proxy is made).
 //
 // How it stays cheap: each source row's sort value is read once and kept; the shown rows are an
 // array of source rows in order, so a removed source row is one binary search and one proxy
@@ -89,6 +91,7 @@ private:
     void sourceLayoutChanged();
 
     FilterText *m_filter;
+    QCollator m_collator;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     // proxy row -> source row, in order.

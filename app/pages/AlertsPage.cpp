@@ -111,7 +111,7 @@ private:
 } // namespace
 
 AlertsPage::AlertsPage(client::Connection *connection, QWidget *parent)
-    : QWidget(parent)
+    : Page(parent)
     , m_connection(connection)
     , m_model(new AlertTableModel(connection->site(), this))
     , m_proxy(new AlertProxyModel(this))
@@ -150,16 +150,8 @@ AlertsPage::AlertsPage(client::Connection *connection, QWidget *parent)
     connect(m_showAcknowledged, &QCheckBox::toggled, this, shown);
     connect(m_showCleared, &QCheckBox::toggled, this, shown);
 
-    m_table->setSortingEnabled(true);
     // A feed: the newest on top.
-    m_table->sortByColumn(AlertTableModel::RaisedColumn, Qt::DescendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    TableTools::configure(m_table, AlertTableModel::RaisedColumn, Qt::DescendingOrder);
     m_tools->addContextActions({ m_acknowledge });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         &AlertsPage::updateActions);
@@ -230,10 +222,7 @@ void AlertsPage::updateBadge()
     }
     m_count->setText(tr("%Ln open alert(s), %1 not acknowledged", nullptr, open)
                          .arg(QLocale().toString(unacknowledged)));
-    if (unacknowledged == m_badge)
-        return;
-    m_badge = unacknowledged;
-    Q_EMIT badgeChanged(m_badge);
+    setBadge(unacknowledged);
 }
 
 void AlertsPage::updateActions()
@@ -292,6 +281,11 @@ void AlertsPage::restoreState()
     m_showAcknowledged->setChecked(
         settings.value(QStringLiteral("alerts/showAcknowledged"), false).toBool());
     m_showCleared->setChecked(settings.value(QStringLiteral("alerts/showCleared"), false).toBool());
+}
+
+QString AlertsPage::title() const
+{
+    return tr("Alerts");
 }
 
 } // namespace suanli::app

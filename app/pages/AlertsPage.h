@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pages/ConfirmPrompt.h"
+#include "pages/Page.h"
 
 #include <QWidget>
 
@@ -23,16 +24,13 @@ class TableTools;
 // AlertsPage is one centre's live alert feed, newest first, coloured by severity, with
 // acknowledge (and a comment) on the selection; acknowledged and cleared alerts are shown on
 // request. Its badge is the number of open alerts nobody has acknowledged.
-class AlertsPage : public QWidget {
+class AlertsPage : public Page {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AlertsPage)
-    // The sidebar shows a page's badge next to its name.
-    Q_PROPERTY(int badge READ badge NOTIFY badgeChanged)
 public:
     explicit AlertsPage(client::Connection *connection, QWidget *parent = nullptr);
+    QString title() const override;
     ~AlertsPage() override;
-
-    int badge() const { return m_badge; }
 
     QStringList selectedIds() const;
     void setSelectedIds(const QStringList &ids);
@@ -46,12 +44,8 @@ public:
     QTableView *table() const { return m_table; }
     TableTools *tools() const { return m_tools; }
 
-    Q_INVOKABLE void saveState() const;
-    Q_INVOKABLE void restoreState();
-
-Q_SIGNALS:
-    void notify(const QString &message, bool failed, const QString &details);
-    void badgeChanged(int count);
+    void saveState() const override;
+    void restoreState() override;
 
 private:
     void updateActions();
@@ -69,7 +63,6 @@ private:
     QLabel *m_count;
     QAction *m_acknowledge;
     ConfirmPrompt m_prompt;
-    int m_badge = 0;
 };
 
 } // namespace suanli::app

@@ -24,7 +24,7 @@
 namespace suanli::app {
 
 AuditPage::AuditPage(client::Connection *connection, QWidget *parent)
-    : QWidget(parent)
+    : Page(parent)
     , m_connection(connection)
     , m_model(new AuditTableModel(this))
     , m_proxy(new FilterProxyModel(suanli::auditFields(), this))
@@ -54,15 +54,7 @@ AuditPage::AuditPage(client::Connection *connection, QWidget *parent)
     connect(m_refresh, &QAction::triggered, this, &AuditPage::refresh);
     connect(m_loadMore, &QAction::triggered, this, &AuditPage::loadMore);
 
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(AuditTableModel::SequenceColumn, Qt::DescendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    TableTools::configure(m_table, AuditTableModel::SequenceColumn, Qt::DescendingOrder);
 
     // The rows shown follow the filter at once; the gateway is asked when the user stops typing
     // or presses Return, so entries beyond the loaded pages are found too.
@@ -194,6 +186,11 @@ void AuditPage::restoreState()
 {
     m_tools->restoreState();
     m_filter->setText(QSettings().value(QStringLiteral("audit/filter")).toString());
+}
+
+QString AuditPage::title() const
+{
+    return tr("Audit");
 }
 
 } // namespace suanli::app

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QWidget>
+#include "pages/Page.h"
 
 class QAction;
 class QLabel;
@@ -21,13 +21,14 @@ class TableTools;
 // AuditPage is a centre's audit log, newest first: who did what to which target, why, and what
 // came of it. The filter language goes to the gateway (the whole log is searched) and filters
 // the rows already shown as the user types; pages of entries load on request.
-class AuditPage : public QWidget {
+class AuditPage : public Page {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AuditPage)
 public:
     static constexpr int kPageSize = 200;
 
     explicit AuditPage(client::Connection *connection, QWidget *parent = nullptr);
+    QString title() const override;
     ~AuditPage() override;
 
     // Asks the gateway for the first page of entries matching the filter.
@@ -45,11 +46,10 @@ public:
     // What the status line says ("200 of 1,234 entries").
     QString status() const;
 
-    Q_INVOKABLE void saveState() const;
-    Q_INVOKABLE void restoreState();
+    void saveState() const override;
+    void restoreState() override;
 
 Q_SIGNALS:
-    void notify(const QString &message, bool failed, const QString &details);
     // A page of entries arrived (or the query failed).
     void loaded();
 

@@ -14,7 +14,7 @@ using widgets::TimeSeriesPlot;
 using widgets::ValueUnit;
 
 EnergyPage::EnergyPage(client::Connection *connection, QWidget *parent)
-    : QWidget(parent)
+    : Page(parent)
     , m_feed(new MetricsFeed(connection, this))
     , m_power(new TimeSeriesPlot(this))
     , m_pue(new TimeSeriesPlot(this))
@@ -77,6 +77,11 @@ EnergyPage::EnergyPage(client::Connection *connection, QWidget *parent)
     grid->setRowStretch(2, 2);
     m_feed->setRange(TimeSeriesPlot::Range::Day);
     m_feed->start();
+}
+
+QString EnergyPage::title() const
+{
+    return tr("Energy");
 }
 
 } // namespace suanli::app

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QWidget>
+#include "pages/Page.h"
 
 namespace suanli::client {
 class Connection;
@@ -15,11 +15,12 @@ class MetricsFeed;
 
 // EnergyPage shows one centre's energy over time: facility and IT power, PUE, the grid's carbon
 // intensity and the emissions that follow, live and over 15 min to 7 days.
-class EnergyPage : public QWidget {
+class EnergyPage : public Page {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(EnergyPage)
 public:
     explicit EnergyPage(client::Connection *connection, QWidget *parent = nullptr);
+    QString title() const override;
 
     widgets::TimeSeriesPlot *powerPlot() const { return m_power; }
     widgets::TimeSeriesPlot *puePlot() const { return m_pue; }

@@ -2,8 +2,8 @@
 
 #include "KpiTile.h"
 #include "models/EnergyFigures.h"
+#include "models/FederationModel.h"
 #include "models/Words.h"
-#include "pages/FederationModel.h"
 
 #include <QGridLayout>
 #include <QHeaderView>
@@ -18,7 +18,7 @@ namespace suanli::app {
 using Figure = FederationModel::Figure;
 
 FederationPage::FederationPage(QWidget *parent)
-    : QWidget(parent)
+    : Page(parent)
     , m_model(new FederationModel(this))
     , m_table(new QTableView(this))
     , m_chartSlot(new QVBoxLayout)
@@ -180,6 +180,11 @@ void FederationPage::refreshTiles()
     m_utilisation->setExplanation(why(Figure::Utilisation));
     m_power->setExplanation(why(Figure::FacilityPower));
     m_carbon->setExplanation(why(Figure::Carbon));
+}
+
+QString FederationPage::title() const
+{
+    return tr("Federation");
 }
 
 } // namespace suanli::app

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QWidget>
+#include "pages/Page.h"
 
 class QTableView;
 class QVBoxLayout;
@@ -21,11 +21,12 @@ class FederationModel;
 // (accelerators by model and state, utilisation, jobs, power, PUE, carbon,
 // each centre's connection and data age). It follows the centres' overview
 // streams; clicking a centre asks to open its overview.
-class FederationPage : public QWidget {
+class FederationPage : public Page {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FederationPage)
 public:
     explicit FederationPage(QWidget *parent = nullptr);
+    QString title() const override;
 
     void addCentre(client::Connection *centre);
     void removeCentre(client::Connection *centre);

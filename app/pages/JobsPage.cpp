@@ -51,7 +51,7 @@ bool applies(int kind, v1::JobState state)
 } // namespace
 
 JobsPage::JobsPage(client::Connection *connection, QWidget *parent)
-    : QWidget(parent)
+    : Page(parent)
     , m_connection(connection)
     , m_model(new JobTableModel(connection->site(), this))
     , m_proxy(new TableProxyModel(suanli::jobFields(), this))
@@ -104,18 +104,10 @@ JobsPage::JobsPage(client::Connection *connection, QWidget *parent)
     // which a centre's 200,000 jobs turn into a stutter on each tick.
     m_table->setRootIsDecorated(false);
     m_table->setItemsExpandable(false);
-    m_table->setUniformRowHeights(true);
-    m_table->setAllColumnsShowFocus(true);
-    m_table->setSortingEnabled(true);
     // Newest first: scheduler ids grow with submission.
-    m_table->sortByColumn(JobTableModel::IdColumn, Qt::DescendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
+    TableTools::configure(m_table, JobTableModel::IdColumn, Qt::DescendingOrder);
     // A reason cut short keeps its figures: "waiting: tenant quota for … (64/64)".
     m_table->setTextElideMode(Qt::ElideMiddle);
-    m_table->header()->setStretchLastSection(true);
     // Why a job waits is the longest text: last, where it has the room that is left.
     m_table->header()->moveSection(m_table->header()->visualIndex(JobTableModel::ReasonColumn),
         JobTableModel::ColumnCount - 1);
@@ -305,6 +297,11 @@ void JobsPage::restoreState()
 {
     m_tools->restoreState();
     m_filter->setText(QSettings().value(QStringLiteral("jobs/filter")).toString());
+}
+
+QString JobsPage::title() const
+{
+    return tr("Jobs");
 }
 
 } // namespace suanli::app

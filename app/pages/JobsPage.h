@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pages/ConfirmPrompt.h"
+#include "pages/Page.h"
 
 #include <QWidget>
 #include <functional>
@@ -23,7 +24,7 @@ class TableTools;
 
 // JobsPage shows one centre's active jobs in a table with the filter language, why each waiting
 // job waits in plain words, and cancel, hold, release, requeue and priority on the selection.
-class JobsPage : public QWidget {
+class JobsPage : public Page {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(JobsPage)
 public:
@@ -33,6 +34,7 @@ public:
         = std::function<bool(const QStringList &jobs, qint64 *priority, QString *reason)>;
 
     explicit JobsPage(client::Connection *connection, QWidget *parent = nullptr);
+    QString title() const override;
     ~JobsPage() override;
 
     QStringList selectedIds() const;
@@ -51,12 +53,8 @@ public:
     QTreeView *table() const { return m_table; }
     TableTools *tools() const { return m_tools; }
 
-    Q_INVOKABLE void saveState() const;
-    Q_INVOKABLE void restoreState();
-
-Q_SIGNALS:
-    // An action finished: a line for the notification area, and whether it failed.
-    void notify(const QString &message, bool failed, const QString &details);
+    void saveState() const override;
+    void restoreState() override;
 
 private:
     enum class Kind { Cancel, Hold, Release, Requeue, Priority };

@@ -6,12 +6,12 @@
 #include "RackHeatmap.h"
 #include "SiteState.h"
 #include "dialogs/ConfirmActionDialog.h"
+#include "dialogs/NodeDetailDialog.h"
 #include "models/ModelRoles.h"
 #include "models/NodeTableModel.h"
 #include "models/TableProxyModel.h"
 #include "models/Words.h"
 #include "pages/FilterBar.h"
-#include "pages/NodeDetailDialog.h"
 #include "pages/RoleGate.h"
 #include "pages/TableTools.h"
 
@@ -37,7 +37,7 @@ enum ColourBy { ByState, ByUtilisation, ByTemperature, ByPower };
 } // namespace
 
 NodesPage::NodesPage(client::Connection *connection, QWidget *parent)
-    : QWidget(parent)
+    : Page(parent)
     , m_connection(connection)
     , m_model(new NodeTableModel(connection->site(), this))
     , m_proxy(new TableProxyModel(suanli::nodeFields(), this))
@@ -89,14 +89,7 @@ NodesPage::NodesPage(client::Connection *connection, QWidget *parent)
     filterRow->addWidget(m_colourBy);
     filterRow->addWidget(toolbar);
 
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(NodeTableModel::NameColumn, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    TableTools::configure(m_table, NodeTableModel::NameColumn, Qt::AscendingOrder);
     m_tools->addContextActions({ m_drain, m_resume, m_reboot });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         &NodesPage::tableSelectionChanged);
@@ -343,6 +336,11 @@ NodeDetailDialog *NodesPage::openNodeDetail(const QString &name)
     auto *dialog = new NodeDetailDialog(m_connection, name, this);
     dialog->show();
     return dialog;
+}
+
+QString NodesPage::title() const
+{
+    return tr("Nodes");
 }
 
 } // namespace suanli::app

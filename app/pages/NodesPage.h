@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QWidget>
+#include "pages/Page.h"
+
 #include <functional>
 
 class QAction;
@@ -34,7 +35,7 @@ class TableTools;
 // NodesPage shows one centre's nodes as a rack heatmap beside a table, with
 // one selection shared by both, the filter language in a filter bar, and
 // drain, resume and reboot on the selection.
-class NodesPage : public QWidget {
+class NodesPage : public Page {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(NodesPage)
 public:
@@ -43,6 +44,7 @@ public:
         const QStringList &targets, bool reasonRequired, QString *reason)>;
 
     explicit NodesPage(client::Connection *connection, QWidget *parent = nullptr);
+    QString title() const override;
     ~NodesPage() override;
 
     QStringList selectedNames() const;
@@ -60,12 +62,8 @@ public:
     // Opens (non-modal) the node's charts; Enter or a double-click on a node does too.
     NodeDetailDialog *openNodeDetail(const QString &name);
 
-    Q_INVOKABLE void saveState() const;
-    Q_INVOKABLE void restoreState();
-
-Q_SIGNALS:
-    // An action finished: a line for the notification area, and whether it failed.
-    void notify(const QString &message, bool failed, const QString &details);
+    void saveState() const override;
+    void restoreState() override;
 
 private:
     void rebuildHeatmap();

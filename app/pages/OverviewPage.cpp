@@ -18,7 +18,7 @@
 namespace suanli::app {
 
 OverviewPage::OverviewPage(client::Connection *connection, QWidget *parent)
-    : QWidget(parent)
+    : Page(parent)
     , m_connection(connection)
 {
     setObjectName(QStringLiteral("OverviewPage"));
@@ -199,6 +199,11 @@ void OverviewPage::updateQueueCharts()
     }
     m_queueFeed->setRange(range);
     m_queueFeed->start();
+}
+
+QString OverviewPage::title() const
+{
+    return tr("Overview");
 }
 
 } // namespace suanli::app

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QWidget>
+#include "pages/Page.h"
 
 namespace suanli::client {
 class Connection;
@@ -18,11 +18,12 @@ class MetricsFeed;
 // utilisation, jobs, waits, power, PUE and carbon, as KPI tiles kept current
 // by the gateway's overview stream, over utilisation and power for the last 24 hours and each
 // queue's depth and wait (p50, p95).
-class OverviewPage : public QWidget {
+class OverviewPage : public Page {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OverviewPage)
 public:
     explicit OverviewPage(client::Connection *connection, QWidget *parent = nullptr);
+    QString title() const override;
 
     widgets::TimeSeriesPlot *trendPlot() const { return m_trend; }
     widgets::TimeSeriesPlot *queueDepthPlot() const { return m_queueDepth; }

@@ -31,7 +31,7 @@
 namespace suanli::app {
 
 QueuesPage::QueuesPage(client::Connection *connection, QWidget *parent)
-    : QWidget(parent)
+    : Page(parent)
     , m_connection(connection)
     , m_model(new QueueTableModel(connection->site(), this))
     , m_proxy(new FilterProxyModel(suanli::queueFields(), this))
@@ -55,15 +55,7 @@ QueuesPage::QueuesPage(client::Connection *connection, QWidget *parent)
     toolbar->addAction(m_tools->exportAction());
     addAction(m_tools->exportAction());
 
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(QueueTableModel::NameColumn, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    TableTools::configure(m_table, QueueTableModel::NameColumn, Qt::AscendingOrder);
     // Choosing a queue in the table asks the question about it.
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex &current) {
@@ -260,6 +252,11 @@ void QueuesPage::restoreState()
     m_splitter->restoreState(settings.value(QStringLiteral("queues/splitter")).toByteArray());
     m_filter->setText(settings.value(QStringLiteral("queues/filter")).toString());
     m_count->setValue(settings.value(QStringLiteral("queues/count"), 8).toInt());
+}
+
+QString QueuesPage::title() const
+{
+    return tr("Queues");
 }
 
 } // namespace suanli::app

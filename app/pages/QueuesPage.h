@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pages/Page.h"
 #include "suanli/v1/common.pb.h"
 
 #include <QWidget>
@@ -23,11 +24,12 @@ class TableTools;
 
 // QueuesPage shows one centre's queues (accelerators total and free by model, jobs pending and
 // running, waits) and answers "can I run N accelerators now?" from the live counts.
-class QueuesPage : public QWidget {
+class QueuesPage : public Page {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(QueuesPage)
 public:
     explicit QueuesPage(client::Connection *connection, QWidget *parent = nullptr);
+    QString title() const override;
     ~QueuesPage() override;
 
     QTableView *table() const { return m_table; }
@@ -39,11 +41,8 @@ public:
     QString answer() const;
     bool answerIsYes() const { return m_yes; }
 
-    Q_INVOKABLE void saveState() const;
-    Q_INVOKABLE void restoreState();
-
-Q_SIGNALS:
-    void notify(const QString &message, bool failed, const QString &details);
+    void saveState() const override;
+    void restoreState() override;
 
 private:
     void refreshQueueChoices();

@@ -52,7 +52,7 @@ QLabel *wrappingLabel(QWidget *parent)
 } // namespace
 
 QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *parent)
-    : QWidget(parent)
+    : Page(parent)
     , m_connection(connection)
     , m_model(new QuotaRequestTableModel(connection->site(), this))
     , m_proxy(new QuotaRequestProxyModel(this))
@@ -103,19 +103,11 @@ QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *pa
     filterRow->addWidget(m_filter, 1);
     filterRow->addWidget(toolbar);
 
-    m_table->setSortingEnabled(true);
+    TableTools::configure(m_table);
     // No sort column: the proxy's "pending first, then newest" order.
-    m_table->horizontalHeader()->setSortIndicatorClearable(true);
-    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     auto *header = m_table->horizontalHeader();
-    header->setStretchLastSection(true);
-    header->setSectionsMovable(true);
+    header->setSortIndicatorClearable(true);
+    header->setSortIndicator(-1, Qt::AscendingOrder);
     // Read as a decider does: what state, whose, how much, who, when; the why last, widest.
     const QList<int> order { QuotaRequestTableModel::IdColumn, QuotaRequestTableModel::StateColumn,
         QuotaRequestTableModel::OwnerColumn, QuotaRequestTableModel::ModelColumn,
@@ -595,10 +587,7 @@ void QuotaRequestsPage::updateBadge()
                 ++count;
         }
     }
-    if (count == m_badge)
-        return;
-    m_badge = count;
-    Q_EMIT badgeChanged(count);
+    setBadge(count);
 }
 
 void QuotaRequestsPage::decide(Decision decision)
@@ -678,6 +667,11 @@ void QuotaRequestsPage::restoreState()
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("QuotaRequestsSplitter")))
         splitter->restoreState(
             settings.value(QStringLiteral("quotaRequests/splitter")).toByteArray());
+}
+
+QString QuotaRequestsPage::title() const
+{
+    return tr("Quota requests");
 }
 
 } // namespace suanli::app

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dialogs/DecideQuotaRequestDialog.h"
+#include "pages/Page.h"
 #include "suanli/v1/tenancy.pb.h"
 
 #include <QWidget>
@@ -29,11 +30,9 @@ struct QuotaImpact;
 // QuotaRequestsPage is where quota requests are decided: the requests of a centre, pending
 // first, beside the one selected with who asked, how much, why, until when and what approving
 // would change; Approve and Reject with a comment, and Request quota for those who act for a
-// tenant.
-class QuotaRequestsPage : public QWidget {
+// tenant. Its badge is the number of pending requests this user may approve.
+class QuotaRequestsPage : public Page {
     Q_OBJECT
-    // The sidebar shows the badge next to the page's name.
-    Q_PROPERTY(int badge READ badgeCount NOTIFY badgeChanged)
     Q_DISABLE_COPY_MOVE(QuotaRequestsPage)
 public:
     using Decision = DecideQuotaRequestDialog::Decision;
@@ -44,6 +43,7 @@ public:
     using RequestPrompt = std::function<bool(v1::CreateQuotaRequestRequest *request)>;
 
     explicit QuotaRequestsPage(client::Connection *connection, QWidget *parent = nullptr);
+    QString title() const override;
     ~QuotaRequestsPage() override;
 
     QString selectedId() const;
@@ -61,18 +61,9 @@ public:
     QString detailText() const;
     QLabel *needsAdminLabel() const { return m_needsAdmin; }
     QLabel *scopeLabel() const { return m_scope; }
-    // Pending requests this user may approve: the sidebar badge.
-    int badgeCount() const { return m_badge; }
 
-    Q_INVOKABLE void saveState() const;
-    Q_INVOKABLE void restoreState();
-
-Q_SIGNALS:
-    // An action finished: a line for the notification area, whether it failed, and the
-    // gateway's status for "details".
-    void notify(const QString &message, bool failed, const QString &details);
-    // The number of pending requests this user may approve changed.
-    void badgeChanged(int count);
+    void saveState() const override;
+    void restoreState() override;
 
 private:
     const v1::QuotaRequest *selectedRequest() const;
@@ -110,7 +101,6 @@ private:
     TableTools *m_tools;
     DecisionPrompt m_decisionPrompt;
     RequestPrompt m_requestPrompt;
-    int m_badge = -1;
 };
 
 } // namespace suanli::app

@@ -1,7 +1,7 @@
 #include "pages/TableTools.h"
 
-#include "models/CsvExport.h"
 #include "models/ModelRoles.h"
+#include "pages/CsvExport.h"
 
 #include <QAbstractProxyModel>
 #include <QAction>
@@ -16,6 +16,7 @@
 #include <QTableView>
 #include <QTreeView>
 #include <algorithm>
+#include <utility>
 
 namespace suanli::app {
 
@@ -78,6 +79,7 @@ TableTools::TableTools(
     connect(model, &QAbstractItemModel::modelAboutToBeReset, this,
         [this] { m_selectionAcrossReset = selectedKeys(); });
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        columnsArrived();
         fitColumns();
         if (!m_selectionAcrossReset.isEmpty()) {
             setSelectedKeys(m_selectionAcrossReset);
@@ -86,7 +88,41 @@ TableTools::TableTools(
         }
     });
     connect(model, &QAbstractItemModel::rowsInserted, this, &TableTools::fitColumns);
+    connect(model, &QAbstractItemModel::columnsInserted, this, [this](const QModelIndex &parent) {
+        if (!parent.isValid())
+            columnsArrived();
+    });
     fitColumns();
+}
+
+void TableTools::configure(QAbstractItemView *view, int sortColumn, Qt::SortOrder order)
+{
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    view->setAlternatingRowColors(true);
+    if (auto *table = qobject_cast<QTableView *>(view)) {
+        table->setWordWrap(false);
+        table->verticalHeader()->hide();
+        table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
+        table->horizontalHeader()->setStretchLastSection(true);
+        table->setSortingEnabled(true);
+        if (sortColumn >= 0)
+            table->sortByColumn(sortColumn, order);
+    } else if (auto *tree = qobject_cast<QTreeView *>(view)) {
+        tree->setWordWrap(false);
+        tree->setUniformRowHeights(true);
+        tree->setAllColumnsShowFocus(true);
+        tree->header()->setStretchLastSection(true);
+        tree->setSortingEnabled(true);
+        if (sortColumn >= 0)
+            tree->sortByColumn(sortColumn, order);
+    }
+}
+
+bool TableTools::isBranchColumn(int column) const
+{
+    const auto *tree = qobject_cast<const QTreeView *>(m_table);
+    return column == 0 && tree && tree->rootIsDecorated();
 }
 
 TableTools::~TableTools() = default;
@@ -178,6 +214,7 @@ QMenu *TableTools::columnMenu(QWidget *parent)
         QAction *a = menu->addAction(model->headerData(column, Qt::Horizontal).toString());
         a->setCheckable(true);
         a->setChecked(!header->isSectionHidden(column));
+        a->setEnabled(!isBranchColumn(column));
         connect(
             a, &QAction::toggled, this, [this, column](bool on) { setColumnVisible(column, on); });
     }
@@ -188,7 +225,7 @@ void TableTools::setColumnVisible(int column, bool visible)
 {
     QHeaderView *header = m_header;
     // The last visible column stays: a table with no columns cannot be got back from its header.
-    if (!visible && header->count() - header->hiddenSectionCount() <= 1)
+    if (!visible && (header->count() - header->hiddenSectionCount() <= 1 || isBranchColumn(column)))
         return;
     header->setSectionHidden(column, !visible);
 }
@@ -227,10 +264,29 @@ void TableTools::fitColumns()
             header->resizeSection(c, widest);
 }
 
+void TableTools::columnsArrived()
+{
+    if (m_pendingHeader.isEmpty() || m_header->count() < m_pendingColumns)
+        return;
+    const QByteArray state = std::exchange(m_pendingHeader, {});
+    if (!m_header->restoreState(state))
+        return;
+    m_columnsSized = true;
+    const int column = m_header->sortIndicatorSection();
+    const Qt::SortOrder order = m_header->sortIndicatorOrder();
+    if (auto *tree = qobject_cast<QTreeView *>(m_table); tree && tree->isSortingEnabled())
+        tree->sortByColumn(column, order);
+    else if (auto *table = qobject_cast<QTableView *>(m_table); table && table->isSortingEnabled())
+        table->sortByColumn(column, order);
+}
+
 void TableTools::saveState() const
 {
     QSettings settings;
-    settings.setValue(m_settingsKey + QStringLiteral("/header"), m_header->saveState());
+    settings.setValue(m_settingsKey + QStringLiteral("/header"),
+        m_pendingHeader.isEmpty() ? m_header->saveState() : m_pendingHeader);
+    settings.setValue(m_settingsKey + QStringLiteral("/columns"),
+        m_pendingHeader.isEmpty() ? m_header->count() : m_pendingColumns);
     // Widths of a table that never had rows are no one's choice: fit them when rows come.
     settings.setValue(m_settingsKey + QStringLiteral("/fitted"), m_columnsSized);
 }
@@ -240,7 +296,16 @@ bool TableTools::restoreState()
     QSettings settings;
     const QByteArray state
         = settings.value(m_settingsKey + QStringLiteral("/header")).toByteArray();
-    if (state.isEmpty() || !m_header->restoreState(state))
+    const int columns = settings.value(m_settingsKey + QStringLiteral("/columns"), 0).toInt();
+    if (state.isEmpty())
+        return false;
+    if (columns > m_header->count()) {
+        // The columns come with the data (one per accelerator model): the header waits for them.
+        m_pendingHeader = state;
+        m_pendingColumns = columns;
+        return false;
+    }
+    if (!m_header->restoreState(state))
         return false;
     m_columnsSized = settings.value(m_settingsKey + QStringLiteral("/fitted"), true).toBool();
     return true;

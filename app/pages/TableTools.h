@@ -12,10 +12,11 @@ class QHeaderView;
 
 namespace suanli::app {
 
-// TableTools gives a table (or flat tree) view what every table of the console has: a column
-// chooser on the header's context menu, Copy (Ctrl+C) of the selection as tab-separated text with
-// headers, CSV export of what is shown, the header's state kept under a settings key, columns
-// fitted to the first data, and the selection kept by key (KeyRole) when the model resets.
+// TableTools gives a table or tree view what every table of the console has: a column chooser on
+// the header's context menu, Copy (Ctrl+C) of the selection as tab-separated text with headers,
+// CSV export of what is shown, the header's state kept under a settings key (applied once the
+// columns it describes have come, for a model whose columns come with its data), columns fitted
+// to the first data, and the selection kept by key (KeyRole) when the model resets.
 class TableTools : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TableTools)
@@ -26,10 +27,18 @@ public:
 
     // settingsKey: the QSettings group of this table's state ("jobs"); exportName: the file name
     // the export offers ("jobs.csv").
-    // table: a QTableView, or a QTreeView of a flat model (it scales better with very many rows:
-    // no per-row header to update on each removal).
+    // table: a QTableView, or a QTreeView (of a flat model it scales better with very many rows:
+    // no per-row header to update on each removal). A tree's first column holds its branches
+    // and always stays.
     TableTools(QAbstractItemView *table, const QString &settingsKey, const QString &exportName);
     ~TableTools() override;
+
+    // The set-up every table of the console shares: whole rows selected, several at once,
+    // sorted by a click on a column's header, alternate rows shaded, one line per row (a table
+    // without row numbers, a tree with rows of one height), the last column stretched.
+    // sortColumn -1 leaves the order the model gives.
+    static void configure(
+        QAbstractItemView *view, int sortColumn = -1, Qt::SortOrder order = Qt::AscendingOrder);
 
     // A fast way to find a key's row; without it selections are found by scanning the rows.
     void setRowOfKey(RowOfKey rowOf);
@@ -72,6 +81,10 @@ Q_SIGNALS:
 private:
     void exportWithDialog();
     void fitColumns();
+    // Applies a saved header waiting for its columns, once they are there.
+    void columnsArrived();
+    // A tree's first column, which holds its branches.
+    bool isBranchColumn(int column) const;
     QModelIndex viewIndexOf(const QString &key) const;
 
     QAbstractItemView *m_table;
@@ -84,6 +97,9 @@ private:
     RowOfKey m_rowOf;
     QStringList m_selectionAcrossReset;
     bool m_columnsSized = false;
+    // A saved header for more columns than the model had when it was restored.
+    QByteArray m_pendingHeader;
+    int m_pendingColumns = 0;
 };
 
 } // namespace suanli::app

@@ -9,16 +9,15 @@
 #include "SiteState.h"
 #include "charts/TenantUsageChart.h"
 #include "dialogs/NewQuotaRequestDialog.h"
-#include "models/CsvExport.h"
 #include "models/FilterProxyModel.h"
 #include "models/ModelRoles.h"
 #include "models/TenantTreeModel.h"
 #include "models/Words.h"
 #include "pages/FilterBar.h"
 #include "pages/RoleGate.h"
+#include "pages/TableTools.h"
 
 #include <QAction>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -26,7 +25,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QMenu>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -35,7 +33,6 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
-#include <utility>
 
 namespace suanli::app {
 
@@ -75,7 +72,7 @@ QString displayName(const std::string &id, const std::string &english, const std
 } // namespace
 
 TenantsPage::TenantsPage(client::Connection *connection, QWidget *parent)
-    : QWidget(parent)
+    : Page(parent)
     , m_connection(connection)
     , m_model(new TenantTreeModel(connection->site(), this))
     , m_proxy(new FilterProxyModel(suanli::tenantFields(), this))
@@ -101,6 +98,10 @@ TenantsPage::TenantsPage(client::Connection *connection, QWidget *parent)
     };
     m_proxy->setSourceModel(m_model);
     m_proxy->setRecursiveFilteringEnabled(false);
+    m_tree->setModel(m_proxy);
+    m_tree->setItemDelegate(new widgets::QuotaBarDelegate(m_tree));
+    m_tools = new TableTools(m_tree, QStringLiteral("tenants"), QStringLiteral("tenants.csv"));
+    connect(m_tools, &TableTools::notify, this, &TenantsPage::notify);
 
     auto *toolbar = new QToolBar(this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -110,18 +111,13 @@ TenantsPage::TenantsPage(client::Connection *connection, QWidget *parent)
     m_request->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     toolbar->addSeparator();
     m_expand = toolbar->addAction(tr("E&xpand all"));
-    m_export = toolbar->addAction(tr("Export CSV…"));
-    m_copy = new QAction(tr("&Copy"), this);
-    m_copy->setShortcut(QKeySequence::Copy);
-    m_copy->setShortcutContext(Qt::WidgetShortcut);
-    for (QAction *a : { m_setQuota, m_request, m_expand, m_export })
+    toolbar->addAction(m_tools->exportAction());
+    for (QAction *a : { m_setQuota, m_request, m_expand })
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addActions({ m_setQuota, m_request, m_expand, m_export });
+    addActions({ m_setQuota, m_request, m_expand, m_tools->exportAction() });
     connect(m_setQuota, &QAction::triggered, this, &TenantsPage::setQuota);
     connect(m_request, &QAction::triggered, this, &TenantsPage::requestQuota);
     connect(m_expand, &QAction::triggered, m_tree, &QTreeView::expandAll);
-    connect(m_export, &QAction::triggered, this, &TenantsPage::exportCsv);
-    connect(m_copy, &QAction::triggered, this, [this] { CsvExport::copySelectionAsText(m_tree); });
 
     m_scope->setWordWrap(true);
     m_scope->setVisible(false);
@@ -130,26 +126,11 @@ TenantsPage::TenantsPage(client::Connection *connection, QWidget *parent)
     filterRow->addWidget(m_filter, 1);
     filterRow->addWidget(toolbar);
 
-    m_tree->setModel(m_proxy);
-    m_tree->setItemDelegate(new widgets::QuotaBarDelegate(m_tree));
-    m_tree->setSortingEnabled(true);
-    m_tree->sortByColumn(TenantTreeModel::NameColumn, Qt::AscendingOrder);
-    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_tree->setAlternatingRowColors(true);
-    m_tree->setUniformRowHeights(true);
-    m_tree->setAllColumnsShowFocus(true);
-    m_tree->header()->setSectionsMovable(true);
+    TableTools::configure(m_tree, TenantTreeModel::NameColumn, Qt::AscendingOrder);
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setDefaultSectionSize(
         widgets::QuotaBar::sizeFor(m_tree->fontMetrics(), 9999, 9999).width() + 16);
-    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
-    auto *separator = new QAction(this);
-    separator->setSeparator(true);
-    m_tree->addActions({ m_setQuota, m_request, separator, m_copy });
-    m_tree->header()->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(
-        m_tree->header(), &QWidget::customContextMenuRequested, this, &TenantsPage::showColumnMenu);
+    m_tools->addContextActions({ m_setQuota, m_request });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         updateActions();
         updateDetail();
@@ -169,12 +150,7 @@ TenantsPage::TenantsPage(client::Connection *connection, QWidget *parent)
         });
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
         m_tree->expandAll();
-        columnsArrived();
         updateDetail();
-    });
-    connect(m_proxy, &QAbstractItemModel::columnsInserted, this, [this](const QModelIndex &parent) {
-        if (!parent.isValid())
-            columnsArrived();
     });
 
     QFont titleFont = m_detailTitle->font();
@@ -519,60 +495,10 @@ void TenantsPage::requestQuota()
             }));
 }
 
-void TenantsPage::columnsArrived()
-{
-    if (m_proxy->columnCount() <= 1)
-        return;
-    if (!m_savedHeader.isEmpty()) {
-        const QByteArray saved = std::exchange(m_savedHeader, {});
-        auto *header = m_tree->header();
-        if (header->restoreState(saved)) {
-            m_columnsSized = true;
-            m_tree->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
-            return;
-        }
-    }
-    if (!m_columnsSized && m_proxy->rowCount() > 0) {
-        m_columnsSized = true;
-        m_tree->resizeColumnToContents(TenantTreeModel::NameColumn);
-    }
-}
-
-void TenantsPage::showColumnMenu(const QPoint &pos)
-{
-    QMenu menu;
-    auto *header = m_tree->header();
-    for (int visual = 0; visual < header->count(); ++visual) {
-        const int c = header->logicalIndex(visual);
-        QAction *a = menu.addAction(m_proxy->headerData(c, Qt::Horizontal).toString());
-        a->setCheckable(true);
-        a->setChecked(!header->isSectionHidden(c));
-        // The name column stays: without it the tree has nothing to expand.
-        a->setEnabled(c != TenantTreeModel::NameColumn);
-        connect(a, &QAction::toggled, header,
-            [header, c](bool on) { header->setSectionHidden(c, !on); });
-    }
-    menu.exec(header->mapToGlobal(pos));
-}
-
-void TenantsPage::exportCsv()
-{
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export tenants"), QStringLiteral("tenants.csv"), tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!CsvExport::writeCsv(m_tree, path, &error))
-        Q_EMIT notify(tr("Export failed: %1").arg(error), true, error);
-    else
-        Q_EMIT notify(
-            tr("Exported %n tenant(s) to %1", nullptr, m_proxy->rowCount()).arg(path), false, {});
-}
-
 void TenantsPage::saveState() const
 {
     QSettings settings;
-    settings.setValue(QStringLiteral("tenants/header"), m_tree->header()->saveState());
+    m_tools->saveState();
     settings.setValue(QStringLiteral("tenants/filter"), m_filter->text());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("TenantsSplitter")))
         settings.setValue(QStringLiteral("tenants/splitter"), splitter->saveState());
@@ -581,9 +507,8 @@ void TenantsPage::saveState() const
 void TenantsPage::restoreState()
 {
     QSettings settings;
-    // Columns come with the data (one per accelerator model): the header is restored then.
-    m_savedHeader = settings.value(QStringLiteral("tenants/header")).toByteArray();
-    columnsArrived();
+    // Columns come with the data (one per accelerator model): TableTools restores the header then.
+    m_tools->restoreState();
     m_filter->setText(settings.value(QStringLiteral("tenants/filter")).toString());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("TenantsSplitter")))
         splitter->restoreState(settings.value(QStringLiteral("tenants/splitter")).toByteArray());
@@ -599,6 +524,11 @@ void TenantsPage::showTenantChart(const QString &tenant)
         m_chartArea->layout()->addWidget(m_chart);
     }
     m_chartArea->setVisible(m_chart != nullptr);
+}
+
+QString TenantsPage::title() const
+{
+    return tr("Tenants");
 }
 
 } // namespace suanli::app

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dialogs/SetQuotaDialog.h"
+#include "pages/Page.h"
 #include "suanli/v1/tenancy.pb.h"
 
 #include <QList>
@@ -25,12 +26,13 @@ namespace suanli::app {
 
 class FilterBar;
 class FilterProxyModel;
+class TableTools;
 class TenantTreeModel;
 
 // TenantsPage shows a centre's tenants and their projects with a quota bar per accelerator
 // model (used / limit, coloured by how full), the selected tenant's projects in detail, and
 // lets an admin set quotas and those acting for a tenant ask for more.
-class TenantsPage : public QWidget {
+class TenantsPage : public Page {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TenantsPage)
 public:
@@ -40,6 +42,7 @@ public:
     using RequestPrompt = std::function<bool(v1::CreateQuotaRequestRequest *request)>;
 
     explicit TenantsPage(client::Connection *connection, QWidget *parent = nullptr);
+    QString title() const override;
     ~TenantsPage() override;
 
     // The selected tenant and project (empty for a tenant's row); empty when nothing is.
@@ -66,11 +69,10 @@ public:
     // a widget is put in it.
     QWidget *chartArea() const { return m_chartArea; }
 
-    Q_INVOKABLE void saveState() const;
-    Q_INVOKABLE void restoreState();
+    void saveState() const override;
+    void restoreState() override;
 
 Q_SIGNALS:
-    void notify(const QString &message, bool failed, const QString &details);
     // The selected tenant changed (empty when none): for a chart of its use.
     void tenantSelected(const QString &tenant);
 
@@ -83,9 +85,6 @@ private:
     void updateDetail();
     void setQuota();
     void requestQuota();
-    void exportCsv();
-    void showColumnMenu(const QPoint &pos);
-    void columnsArrived();
 
     client::Connection *m_connection;
     TenantTreeModel *m_model;
@@ -100,8 +99,7 @@ private:
     QAction *m_setQuota;
     QAction *m_request;
     QAction *m_expand;
-    QAction *m_copy;
-    QAction *m_export;
+    TableTools *m_tools;
     SetQuotaPrompt m_setQuotaPrompt;
     RequestPrompt m_requestPrompt;
     QString m_detailTenant;
@@ -110,9 +108,6 @@ private:
     QStringList m_rowLabels;
     QString m_lastSelectedTenant;
     QWidget *m_chart = nullptr;
-    // The saved header, applied once the model columns it describes have arrived.
-    QByteArray m_savedHeader;
-    bool m_columnsSized = false;
 };
 
 } // namespace suanli::app

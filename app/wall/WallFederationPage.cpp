@@ -1,5 +1,6 @@
 #include "wall/WallFederationPage.h"
 
+#include "AgeText.h"
 #include "Connection.h"
 #include "KpiTile.h"
 #include "SiteState.h"
@@ -169,9 +170,8 @@ void WallFederationPage::refreshColumn(Column &c)
     for (auto *t : { c.utilisation, c.inUse, c.running, c.pending, c.power, c.carbon })
         t->setStale(stale, age);
     if (stale)
-        c.status->setText(age >= 0
-                ? tr("Not current — data %1 old").arg(widgets::KpiTile::ageText(age))
-                : tr("No data yet"));
+        c.status->setText(age >= 0 ? tr("Not current — data %1 old").arg(widgets::AgeText::of(age))
+                                   : tr("No data yet"));
     else
         c.status->setText(tr("%1 nodes").arg(locale.toString(qint64(o.nodes_total()))));
     setGreyed(c.frame, stale);

@@ -1,5 +1,6 @@
 #include "wall/WallWindow.h"
 
+#include "AgeText.h"
 #include "Connection.h"
 #include "KpiTile.h"
 #include "Palette.h"
@@ -307,7 +308,7 @@ void WallWindow::updateTakeover()
         // A centre whose clock runs ahead of ours (a simulated one) gets no "ago".
         const qint64 age = raised.secsTo(now);
         const QString since = age >= 0
-            ? tr("%1 since %2 (%3 ago)").arg(kind, at, widgets::KpiTile::ageText(age))
+            ? tr("%1 since %2 (%3 ago)").arg(kind, at, widgets::AgeText::of(age))
             : tr("%1 since %2").arg(kind, at);
         shown.prepend({ Words::centreName(it->centre), QString::fromStdString(a.target()),
             QString::fromStdString(a.summary()), since });
@@ -342,9 +343,9 @@ void WallWindow::updateBanner()
         const QString name = Words::centreName(connection);
         const qint64 age = WallStyle::dataAgeSeconds(connection);
         const QString ageWords
-            = age >= 0 ? tr("data %1 old").arg(widgets::KpiTile::ageText(age)) : tr("no data yet");
+            = age >= 0 ? tr("data %1 old").arg(widgets::AgeText::of(age)) : tr("no data yet");
         const QString lost = c.lostSince.isValid()
-            ? widgets::KpiTile::ageText(std::max<qint64>(0, c.lostSince.secsTo(now)))
+            ? widgets::AgeText::of(std::max<qint64>(0, c.lostSince.secsTo(now)))
             : QString();
         switch (connection->state()) {
         case State::Live:
@@ -424,8 +425,7 @@ void WallWindow::updateTopBar()
         m_title->setText(p->title());
         const qint64 age = p->dataAgeSeconds();
         m_age->setText(p->isStale()
-                ? (age >= 0 ? tr("data %1 old").arg(widgets::KpiTile::ageText(age))
-                            : tr("no data yet"))
+                ? (age >= 0 ? tr("data %1 old").arg(widgets::AgeText::of(age)) : tr("no data yet"))
                 : QString());
     }
     m_indicator->setPages(int(m_pages.size()), m_current);

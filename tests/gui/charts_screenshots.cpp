@@ -6,8 +6,8 @@
 #include "MainWindow.h"
 #include "SiteState.h"
 #include "TimeSeriesPlot.h"
+#include "dialogs/NodeDetailDialog.h"
 #include "pages/EnergyPage.h"
-#include "pages/NodeDetailDialog.h"
 #include "pages/NodesPage.h"
 #include "pages/OverviewPage.h"
 

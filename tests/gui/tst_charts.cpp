@@ -10,8 +10,8 @@
 #include "charts/FederationEnergyChart.h"
 #include "charts/MetricsFeed.h"
 #include "charts/TenantUsageChart.h"
+#include "dialogs/NodeDetailDialog.h"
 #include "pages/EnergyPage.h"
-#include "pages/NodeDetailDialog.h"
 #include "pages/NodesPage.h"
 #include "pages/OverviewPage.h"
 

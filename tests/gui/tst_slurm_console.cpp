@@ -10,11 +10,11 @@
 #include "SiteState.h"
 #include "SlurmCluster.h"
 #include "TimeSeriesPlot.h"
+#include "dialogs/NodeDetailDialog.h"
 #include "models/EnergyFigures.h"
+#include "models/FederationModel.h"
 #include "models/Words.h"
 #include "pages/EnergyPage.h"
-#include "pages/FederationModel.h"
-#include "pages/NodeDetailDialog.h"
 #include "pages/OverviewPage.h"
 #include "wall/WallEnergyPage.h"
 

@@ -13,6 +13,7 @@
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTreeView>
 #include <QtTest>
 
 using namespace suanli::app;
@@ -174,6 +175,67 @@ private Q_SLOTS:
         other.setModel(m_proxy);
         TableTools fresh(&other, QStringLiteral("never-saved"), QStringLiteral("x.csv"));
         QVERIFY(!fresh.restoreState());
+    }
+
+    void treesKeepTheirBranchColumnAndWaitForColumns()
+    {
+        // A tenant tree: the columns (one per accelerator model) come with the data.
+        QStandardItemModel model(0, 1);
+        model.setHorizontalHeaderLabels({ QStringLiteral("Tenant") });
+        QTreeView tree;
+        tree.setModel(&model);
+        TableTools::configure(&tree, 0, Qt::AscendingOrder);
+        QVERIFY(tree.isSortingEnabled());
+        auto *tools = new TableTools(&tree, QStringLiteral("tree"), QStringLiteral("tree.csv"));
+        const auto addColumns = [&model] {
+            model.setColumnCount(3);
+            model.setHorizontalHeaderLabels(
+                { QStringLiteral("Tenant"), QStringLiteral("H100"), QStringLiteral("910B") });
+        };
+        addColumns();
+        auto *tenant = new QStandardItem(QStringLiteral("galaxy"));
+        tenant->setData(QStringLiteral("galaxy"), KeyRole);
+        tenant->appendRow(new QStandardItem(QStringLiteral("llm")));
+        model.appendRow({ tenant, new QStandardItem(QStringLiteral("64")),
+            new QStandardItem(QStringLiteral("8")) });
+        tree.expandAll();
+
+        // The first column holds the branches: the chooser offers it disabled and keeps it.
+        std::unique_ptr<QMenu> menu(tools->columnMenu(nullptr));
+        QVERIFY(!menu->actions().at(0)->isEnabled());
+        QVERIFY(menu->actions().at(1)->isEnabled());
+        tools->setColumnVisible(0, false);
+        QVERIFY(!tree.header()->isSectionHidden(0));
+        tools->setColumnVisible(2, false);
+        QVERIFY(tree.header()->isSectionHidden(2));
+
+        // Copy and CSV cover the tree's rows, children under their parents.
+        tree.selectionModel()->select(
+            model.index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QCOMPARE(tools->selectionText(), QStringLiteral("Tenant\tH100\ngalaxy\t64"));
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(tools->exportTo(dir.filePath(QStringLiteral("t.csv")), &error), qPrintable(error));
+        QFile file(dir.filePath(QStringLiteral("t.csv")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(),
+            QByteArray("\xEF\xBB\xBF"
+                       "Tenant,H100\r\n"
+                       "galaxy,64\r\n"
+                       "llm,\r\n"));
+        tools->saveState();
+        delete tools;
+
+        // The next run: the saved header waits until the model's columns have come.
+        QStandardItemModel later(0, 1);
+        QTreeView again;
+        again.setModel(&later);
+        TableTools restored(&again, QStringLiteral("tree"), QStringLiteral("tree.csv"));
+        QVERIFY(!restored.restoreState());
+        QCOMPARE(again.header()->count(), 1);
+        later.setColumnCount(3);
+        QVERIFY(again.header()->isSectionHidden(2));
+        QVERIFY(!again.header()->isSectionHidden(1));
     }
 
     void selectionSurvivesAReset()

@@ -326,7 +326,7 @@ void TenancyTest::approvalThroughThePageChangesTheTenantsQuota()
     QVERIFY(page && tenants);
     QVERIFY(window.showPage(centre, QStringLiteral("QuotaRequestsPage")));
     QTRY_COMPARE_WITH_TIMEOUT(page->table()->model()->rowCount(), 1, 30000);
-    QTRY_COMPARE_WITH_TIMEOUT(page->badgeCount(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(page->badge(), 1, 10000);
     QSignalSpy badge(page, &app::QuotaRequestsPage::badgeChanged);
 
     page->setSelectedId(id);
@@ -367,7 +367,7 @@ void TenancyTest::approvalThroughThePageChangesTheTenantsQuota()
         asked, 15000);
     QTRY_COMPARE_WITH_TIMEOUT(int(centre->site()->quotaRequests().items.value(id).state()),
         int(v1::QUOTA_REQUEST_STATE_APPROVED), 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(page->badgeCount(), 0, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(page->badge(), 0, 5000);
     QVERIFY(!badge.isEmpty());
     QCOMPARE(badge.last().at(0).toInt(), 0);
     QVERIFY(!page->approveAction()->isEnabled());
@@ -476,7 +476,7 @@ void TenancyTest::tenantManagerSeesOnlyTheirTenantsAndWhatNeedsAnAdmin()
     QVERIFY2(page->scopeLabel()->text().contains(QString::fromStdString(tenant.id())),
         qPrintable(page->scopeLabel()->text()));
     // Only the one within the tenant's quota awaits them.
-    QTRY_COMPARE_WITH_TIMEOUT(page->badgeCount(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(page->badge(), 1, 10000);
 
     page->setSelectedId(QString::fromStdString(beyond.id()));
     QVERIFY(page->needsAdminLabel()->isVisibleTo(page));
@@ -560,7 +560,7 @@ void TenancyTest::viewerHasEveryActionDisabledWithTheRoleItNeeds()
     QVERIFY(!page->requestAction()->isEnabled());
     QVERIFY2(page->requestAction()->toolTip().contains(QStringLiteral("tenant-manager")),
         qPrintable(page->requestAction()->toolTip()));
-    QCOMPARE(page->badgeCount(), 0);
+    QCOMPARE(page->badge(), 0);
     QVERIFY(page->scopeLabel()->text().contains(QStringLiteral("Read only")));
 
     QTRY_VERIFY_WITH_TIMEOUT(tenants->model()->rowCount() > 0, 10000);

@@ -1,8 +1,8 @@
 #include "ModelFixtures.h"
-#include "models/CsvExport.h"
-#include "models/TableProxyModel.h"
 #include "models/NodeTableModel.h"
+#include "models/TableProxyModel.h"
 #include "models/TenantTreeModel.h"
+#include "pages/CsvExport.h"
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>

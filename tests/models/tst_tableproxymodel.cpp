@@ -1,12 +1,15 @@
 #include "ModelFixtures.h"
+#include "models/FilterProxyModel.h"
 #include "models/ModelRoles.h"
 #include "models/NodeTableModel.h"
 #include "models/SortKey.h"
 #include "models/TableProxyModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QCollator>
 #include <QItemSelectionModel>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QtTest>
@@ -38,6 +41,8 @@ QStringList expectedKeys(const NodeTableModel &model, const TableProxyModel &pro
         QString key;
         SortKey value;
     };
+    // Texts in the order of the console's language, as the proxy sorts them.
+    const QCollator collator;
     QList<Row> rows;
     for (int row = 0; row < model.rowCount(); ++row) {
         const QModelIndex index = model.index(row, 0);
@@ -46,7 +51,7 @@ QStringList expectedKeys(const NodeTableModel &model, const TableProxyModel &pro
             continue;
         SortKey value;
         if (proxy.sortColumn() >= 0)
-            value = SortKey::of(model.index(row, proxy.sortColumn()).data(SortRole));
+            value = SortKey::of(model.index(row, proxy.sortColumn()).data(SortRole), &collator);
         rows.append({ index.data(KeyRole).toString(), value });
     }
     const bool ascending = proxy.sortOrder() == Qt::AscendingOrder;
@@ -76,6 +81,7 @@ v1::Node randomNode(QRandomGenerator &random, const QString &name)
 class TestTableProxyModel : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void textsSortInTheConsolesLanguage();
     void randomDeltasKeepTheFreshOrder_data();
     void randomDeltasKeepTheFreshOrder();
     void selectionFollowsARowThatMoves();
@@ -251,6 +257,57 @@ void TestTableProxyModel::scatteredRemovalsAreRowRemovals()
     QCOMPARE(layouts.count(), 0);
     QCOMPARE(proxy.rowCount(), 96);
     QCOMPARE(proxyKeys(proxy), expectedKeys(model, proxy));
+}
+
+void TestTableProxyModel::textsSortInTheConsolesLanguage()
+{
+    // Tenant names whose code points (张 U+5F20, 李 U+674E, 王 U+738B, 赵 U+8D75) order them
+    // otherwise than their pinyin (li, wang, zhang, zhao), and Latin names in either case.
+    const QStringList names { u"张江实验室"_qs, u"李氏智能"_qs, u"王府井云"_qs, u"赵家算力"_qs };
+    const QStringList pinyin { u"李氏智能"_qs, u"王府井云"_qs, u"张江实验室"_qs, u"赵家算力"_qs };
+    QStringList codePoints = names;
+    std::sort(codePoints.begin(), codePoints.end());
+    QVERIFY(codePoints != pinyin);
+
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+    const auto restore = qScopeGuard([&before] { QLocale::setDefault(before); });
+    QStandardItemModel source;
+    for (const QString &name : { names.at(3), names.at(0), names.at(2), names.at(1) }) {
+        auto *cell = new QStandardItem(name);
+        cell->setData(name, SortRole);
+        cell->setData(name, KeyRole);
+        source.appendRow(cell);
+    }
+    const auto shown = [](const QAbstractItemModel &proxy) {
+        QStringList out;
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            out.append(proxy.index(row, 0).data().toString());
+        return out;
+    };
+
+    TableProxyModel table(tenantFields());
+    table.setSourceModel(&source);
+    QAbstractItemModelTester tester(&table, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    table.sort(0);
+    QCOMPARE(shown(table), pinyin);
+    table.sort(0, Qt::DescendingOrder);
+    QStringList reversed = pinyin;
+    std::reverse(reversed.begin(), reversed.end());
+    QCOMPARE(shown(table), reversed);
+    // A renamed tenant moves to its place by its new name's pinyin (an, before li).
+    source.item(0)->setData(u"安徽超算"_qs, SortRole);
+    source.item(0)->setText(u"安徽超算"_qs);
+    table.sort(0);
+    QCOMPARE(shown(table).first(), u"安徽超算"_qs);
+
+    // The tenant tree's proxy sorts the same way.
+    source.item(0)->setData(names.at(3), SortRole);
+    source.item(0)->setText(names.at(3));
+    FilterProxyModel tree(tenantFields());
+    tree.setSourceModel(&source);
+    tree.sort(0);
+    QCOMPARE(shown(tree), pinyin);
 }
 
 void TestTableProxyModel::anySourceInsertsAndLayouts()

@@ -1,3 +1,4 @@
+#include "AgeText.h"
 #include "KpiTile.h"
 #include "Palette.h"
 
@@ -75,7 +76,7 @@ void TestKpiTile::trendAndAge()
     QCOMPARE(tile.subtitle(), QStringLiteral("-12.5 in the last 1 h"));
     tile.setTrend(0, 45);
     QCOMPARE(tile.subtitle(), QStringLiteral("0 in the last 45 s"));
-    QCOMPARE(KpiTile::ageText(2 * 86400 + 5), QStringLiteral("2 d"));
+    QCOMPARE(AgeText::of(2 * 86400 + 5), QStringLiteral("2 d"));
 }
 
 void TestKpiTile::staleTileIsGreyed()

@@ -1,4 +1,4 @@
-#include "pages/NodeDetailDialog.h"
+#include "dialogs/NodeDetailDialog.h"
 
 #include "Connection.h"
 #include "Palette.h"

@@ -1,4 +1,4 @@
-#include "models/CsvExport.h"
+#include "pages/CsvExport.h"
 
 #include <QAbstractItemModel>
 #include <QClipboard>

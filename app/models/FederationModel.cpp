@@ -1,7 +1,7 @@
-#include "pages/FederationModel.h"
+#include "models/FederationModel.h"
 
+#include "AgeText.h"
 #include "Connection.h"
-#include "KpiTile.h"
 #include "Palette.h"
 #include "SiteState.h"
 #include "models/EnergyFigures.h"
@@ -372,8 +372,7 @@ QString FederationModel::text(int column, const Row &row) const
         }
         if (age < 0)
             return Words::noData();
-        return centre ? widgets::KpiTile::ageText(age)
-                      : tr("oldest %1").arg(widgets::KpiTile::ageText(age));
+        return centre ? widgets::AgeText::of(age) : tr("oldest %1").arg(widgets::AgeText::of(age));
     }
     const auto v = value(column, row.figure, row.model);
     if (!v && centre && isAcceleratorFigure(row.figure) && hasOverview(centre->site()->overview()))

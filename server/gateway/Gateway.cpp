@@ -128,8 +128,10 @@ void Gateway::start()
     std::vector<v1::QuotaRequest> requests = m_store->quotaRequests();
     m_cache->quotaRequests().apply(std::move(requests), {}, m_status);
 
+    m_actions = std::make_unique<ActionExecutor>(
+        size_t(std::max(1, m_options.actionThreads)), size_t(std::max(1, m_options.actionQueue)));
     m_context.reset(new GatewayContext { *m_store, *m_backend, *m_cache, *m_metrics, *m_health,
-        m_backend->site(), kVersion,
+        *m_actions, m_backend->site(), kVersion,
         [this] {
             std::lock_guard lock(m_publishMutex);
             publishLocked(m_backend->collectChanges());
@@ -213,6 +215,8 @@ void Gateway::shutdown()
             m_cluster->finishStreams(bye);
         if (m_telemetry)
             m_telemetry->finishAll(bye);
+        // Queued actions are answered that the gateway stops; running ones finish first.
+        m_actions->stop();
         m_server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(3));
         m_server->Wait();
         m_server.reset();

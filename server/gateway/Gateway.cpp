@@ -1,8 +1,7 @@
 #include "gateway/Gateway.h"
 
 #include "Describe.h"
-#include "backends/sim/SimBackend.h"
-#include "backends/slurm/SlurmBackend.h"
+#include "gateway/BackendFactory.h"
 #include "gateway/Log.h"
 #include "services/AuditService.h"
 #include "services/AuthService.h"
@@ -72,24 +71,11 @@ std::string Gateway::describe() const
 
 void Gateway::start()
 {
-    if (!m_backend && m_options.backend != "sim" && m_options.backend != "slurm")
-        throw std::runtime_error(
-            "unknown backend '" + m_options.backend + "' (this suanlid knows: sim, slurm)");
+    // A backend given by whoever embeds this gateway, else the one the options name.
+    std::unique_ptr<Backend> made = m_backend ? nullptr : makeBackend(m_options);
     m_store = std::make_unique<Store>(m_options.dataDir);
-    if (m_backend) {
-        // Given by whoever embeds this gateway.
-    } else if (m_options.backend == "slurm") {
-        SlurmOptions slurm = m_options.slurm;
-        slurm.tickSeconds = m_options.tickSeconds;
-        slurm.warn = [](const std::string &message) { LOG_WARN("slurm: " << message); };
-        try {
-            m_backend = std::make_unique<SlurmBackend>(std::move(slurm));
-        } catch (const std::invalid_argument &e) {
-            throw std::runtime_error(e.what());
-        }
-    } else {
-        m_backend = std::make_unique<SimBackend>(m_options.sim);
-    }
+    if (made)
+        m_backend = std::move(made);
     m_cache = std::make_unique<ClusterCache>(randomEpoch());
     m_health = std::make_unique<BackendHealth>(m_backend->kind());
     // Sized by the nodes as they come (publishLocked), so a start while the backend is down

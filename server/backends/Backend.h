@@ -79,8 +79,8 @@ struct Actor {
 
 // Backend is what suanlid fronts: the built-in simulated centre or a real
 // Slurm cluster. One instance per gateway; the gateway calls tick() from its
-// single tick thread and actions from gRPC threads, so implementations lock
-// internally. Every call returns quickly (no call blocks for more than a
+// single tick thread and actions from the threads of its action executor, so
+// implementations lock internally. Every call returns quickly (no call blocks for more than a
 // backend round trip).
 class Backend {
 public:

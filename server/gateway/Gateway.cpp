@@ -1,8 +1,7 @@
 #include "gateway/Gateway.h"
 
 #include "Describe.h"
-#include "backends/sim/SimBackend.h"
-#include "backends/slurm/SlurmBackend.h"
+#include "gateway/BackendFactory.h"
 #include "gateway/Log.h"
 #include "services/AuditService.h"
 #include "services/AuthService.h"
@@ -73,24 +72,11 @@ std::string Gateway::describe() const
 
 void Gateway::start()
 {
-    if (!m_backend && m_options.backend != "sim" && m_options.backend != "slurm")
-        throw std::runtime_error(
-            "unknown backend '" + m_options.backend + "' (this suanlid knows: sim, slurm)");
+    // A backend given by whoever embeds this gateway, else the one the options name.
+    std::unique_ptr<Backend> made = m_backend ? nullptr : makeBackend(m_options);
     m_store = std::make_unique<Store>(m_options.dataDir);
-    if (m_backend) {
-        // Given by whoever embeds this gateway.
-    } else if (m_options.backend == "slurm") {
-        SlurmOptions slurm = m_options.slurm;
-        slurm.tickSeconds = m_options.tickSeconds;
-        slurm.warn = [](const std::string &message) { LOG_WARN("slurm: " << message); };
-        try {
-            m_backend = std::make_unique<SlurmBackend>(std::move(slurm));
-        } catch (const std::invalid_argument &e) {
-            throw std::runtime_error(e.what());
-        }
-    } else {
-        m_backend = std::make_unique<SimBackend>(m_options.sim);
-    }
+    if (made)
+        m_backend = std::move(made);
     m_cache = std::make_unique<ClusterCache>(randomEpoch());
     m_health = std::make_unique<BackendHealth>(m_backend->kind());
     // Sized by the nodes as they come (publishLocked), so a start while the backend is down
@@ -129,8 +115,10 @@ void Gateway::start()
     std::vector<v1::QuotaRequest> requests = m_store->quotaRequests();
     m_cache->quotaRequests().apply(std::move(requests), {}, m_status);
 
+    m_actions = std::make_unique<ActionExecutor>(
+        size_t(std::max(1, m_options.actionThreads)), size_t(std::max(1, m_options.actionQueue)));
     m_context.reset(new GatewayContext { *m_store, *m_backend, *m_cache, *m_metrics, *m_health,
-        m_backend->site(), kVersion,
+        *m_actions, m_backend->site(), kVersion,
         [this] {
             std::lock_guard lock(m_publishMutex);
             publishLocked(m_backend->collectChanges());
@@ -214,6 +202,8 @@ void Gateway::shutdown()
             m_cluster->finishStreams(bye);
         if (m_telemetry)
             m_telemetry->finishAll(bye);
+        // Queued actions are answered that the gateway stops; running ones finish first.
+        m_actions->stop();
         m_server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(3));
         m_server->Wait();
         m_server.reset();

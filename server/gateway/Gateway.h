@@ -55,6 +55,7 @@ private:
     std::unique_ptr<ClusterCache> m_cache;
     std::unique_ptr<MetricsHistory> m_metrics;
     std::unique_ptr<BackendHealth> m_health;
+    std::unique_ptr<ActionExecutor> m_actions;
     std::unique_ptr<GatewayContext> m_context;
     std::vector<std::unique_ptr<grpc::Service>> m_services;
     TelemetryService *m_telemetry = nullptr;

@@ -2,6 +2,7 @@
 
 #include "backends/Backend.h"
 #include "cache/ClusterCache.h"
+#include "gateway/ActionExecutor.h"
 #include "gateway/BackendHealth.h"
 #include "metrics/MetricsHistory.h"
 #include "store/Store.h"
@@ -21,6 +22,8 @@ struct GatewayContext {
     MetricsHistory &metrics;
     // Whether the backend answers, and the gateway's own alert about it.
     BackendHealth &health;
+    // Where actions run: backend calls, store writes, publishing and auditing.
+    ActionExecutor &actions;
     SiteInfo site;
     std::string version;
     // Pulls the backend's pending changes into the cache now, so an action's

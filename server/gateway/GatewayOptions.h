@@ -21,6 +21,10 @@ struct GatewayOptions {
     std::string clientCa;
     // Real seconds between backend ticks.
     double tickSeconds = 1.0;
+    // Threads that run actions (scheduler commands, store writes), and how many actions may
+    // wait for one before the gateway answers that it is busy.
+    int actionThreads = 4;
+    int actionQueue = 64;
 };
 
 } // namespace suanli::server

@@ -9,6 +9,9 @@
 namespace suanli::server {
 
 namespace {
+// A caller refused because every action slot is taken is told to wait this long.
+constexpr int kBusyRetrySeconds = 5;
+
 std::string bearerToken(grpc::CallbackServerContext *call)
 {
     const auto &md = call->client_metadata();
@@ -22,6 +25,19 @@ std::string bearerToken(grpc::CallbackServerContext *call)
             [](char a, char b) { return std::tolower(a) == std::tolower(b); }))
         return value.substr(prefix.size());
     return {};
+}
+
+void finishReactor(grpc::CallbackServerContext *call, grpc::ServerUnaryReactor *reactor,
+    const grpc::Status &status)
+{
+    if (status.error_code() == grpc::StatusCode::UNAVAILABLE) {
+        const auto info = ::suanli::decodeErrorInfo(status.error_details());
+        // Retrying within a second cannot bring a scheduler back; it would only apply (and
+        // audit) one click several times. A negative pushback tells gRPC not to (gRFC A6).
+        if (info && info->reason == ::suanli::kSchedulerUnreachable)
+            call->AddTrailingMetadata("grpc-retry-pushback-ms", "-1");
+    }
+    reactor->Finish(status);
 }
 } // namespace
 
@@ -91,15 +107,50 @@ void ServiceBase::audit(grpc::CallbackServerContext *call, const Principal &who,
 grpc::ServerUnaryReactor *ServiceBase::finish(
     grpc::CallbackServerContext *call, const grpc::Status &status)
 {
-    if (status.error_code() == grpc::StatusCode::UNAVAILABLE) {
-        const auto info = ::suanli::decodeErrorInfo(status.error_details());
-        // Retrying within a second cannot bring a scheduler back; it would only apply (and
-        // audit) one click several times. A negative pushback tells gRPC not to (gRFC A6).
-        if (info && info->reason == ::suanli::kSchedulerUnreachable)
-            call->AddTrailingMetadata("grpc-retry-pushback-ms", "-1");
-    }
     auto *reactor = call->DefaultReactor();
-    reactor->Finish(status);
+    finishReactor(call, reactor, status);
+    return reactor;
+}
+
+grpc::ServerUnaryReactor *ServiceBase::runAction(grpc::CallbackServerContext *call,
+    std::function<grpc::Status()> work, std::function<void(const grpc::Status &)> refused) const
+{
+    auto *reactor = call->DefaultReactor();
+    auto refuse = [call, reactor, refused](const grpc::Status &status) {
+        if (refused)
+            refused(status);
+        finishReactor(call, reactor, status);
+    };
+    ActionExecutor::Task task;
+    task.run = [call, reactor, work = std::move(work)] {
+        grpc::Status status;
+        try {
+            status = work();
+        } catch (const std::exception &e) {
+            LOG_ERROR("action failed: " << e.what());
+            status = grpc::Status(
+                grpc::StatusCode::INTERNAL, "gateway error: " + std::string(e.what()));
+        }
+        finishReactor(call, reactor, status);
+    };
+    const grpc::Status stopping(grpc::StatusCode::UNAVAILABLE,
+        "the gateway is shutting down; the action was not applied: send it again once the "
+        "gateway is back");
+    task.drop = [refuse, stopping] { refuse(stopping); };
+    switch (m_ctx.actions.submit(std::move(task))) {
+    case ActionExecutor::Accepted::Queued:
+        break;
+    case ActionExecutor::Accepted::Full:
+        refuse(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+            "the gateway is busy: " + std::to_string(m_ctx.actions.capacity())
+                + " actions already wait for the scheduler; the action was not applied: retry "
+                  "in "
+                + std::to_string(kBusyRetrySeconds) + " s"));
+        break;
+    case ActionExecutor::Accepted::Stopped:
+        refuse(stopping);
+        break;
+    }
     return reactor;
 }
 

@@ -42,10 +42,30 @@ protected:
         const std::string &target, const std::string &reason, const grpc::Status &status,
         const std::string &detail = {}) const;
 
+    // What audits one call's outcome: for runAction's `refused`, and for work that ends
+    // in more than one place.
+    std::function<void(const grpc::Status &)> auditing(grpc::CallbackServerContext *call,
+        const Principal &who, const char *method, std::string target, std::string reason = {}) const
+    {
+        return
+            [this, call, who, method, target = std::move(target), reason = std::move(reason)](
+                const grpc::Status &status) { audit(call, who, method, target, reason, status); };
+    }
+
     // Finishes a unary call with `status`. A scheduler outage (schedulerUnavailable()) also
     // asks the client's channel not to retry: gRPC's retry pushback of -1.
     static grpc::ServerUnaryReactor *finish(
         grpc::CallbackServerContext *call, const grpc::Status &status);
+
+    // Runs `work` (the backend call, publishing, the idempotency record and the audit) on the
+    // gateway's action executor and finishes the call with its status from there, so no gRPC
+    // thread waits for a scheduler or the store. A call whose work cannot wait its turn (the
+    // gateway is busy: RESOURCE_EXHAUSTED; it is stopping: UNAVAILABLE) is finished at once,
+    // and queued work the gateway drops when it stops is finished UNAVAILABLE; either way
+    // `refused` is told the status first (to audit it).
+    grpc::ServerUnaryReactor *runAction(grpc::CallbackServerContext *call,
+        std::function<grpc::Status()> work,
+        std::function<void(const grpc::Status &)> refused = {}) const;
 
     // UNAVAILABLE because the backend's scheduler does not answer, while this gateway does:
     // says which scheduler and since when, followed by the backend's `detail`, and carries an
@@ -90,53 +110,67 @@ protected:
     }
 
     // A batch action on named targets (drain nodes, cancel jobs): checks the
-    // role, the targets and the reason, replays a retried request_id, applies
-    // the action, publishes its effect, fills the response with per-target
-    // results plus `addObject(target)` for each, and audits it all.
+    // role, the targets and the reason, replays a retried request_id, then on
+    // the action executor applies the action, publishes its effect, fills the
+    // response with per-target results plus `addObject(target)` for each, and
+    // audits it all.
     template <class Response>
-    grpc::Status batchAction(grpc::CallbackServerContext *call, const char *method,
+    grpc::ServerUnaryReactor *batchAction(grpc::CallbackServerContext *call, const char *method,
         const google::protobuf::RepeatedPtrField<std::string> &names, const char *field,
         const std::string &reason, bool reasonRequired, const char *why,
         const std::string &requestId,
-        const std::function<TargetResults(const std::vector<std::string> &, const Actor &)> &apply,
-        const std::function<void(const std::string &, Response *)> &addObject, Response *response)
+        std::function<TargetResults(const std::vector<std::string> &, const Actor &)> apply,
+        std::function<void(const std::string &, Response *)> addObject, Response *response)
     {
         Principal who;
         if (auto status = authorize(call, method, &who, true); !status.ok())
-            return status;
-        const std::vector<std::string> targets(names.begin(), names.end());
+            return finish(call, status);
+        std::vector<std::string> targets(names.begin(), names.end());
         const std::string target = joinTargets(targets);
         grpc::Status status = checkTargets(targets, field);
         if (status.ok())
             status = checkReason(reason, reasonRequired, why);
         if (!status.ok()) {
             audit(call, who, method, target, reason, status);
-            return status;
+            return finish(call, status);
         }
         // A retry of an answered request was audited when it was applied.
         if (replay(who, requestId, response)) {
             logReplay(who, method, requestId);
-            return grpc::Status::OK;
+            return finish(call, grpc::Status::OK);
         }
-        const auto results = apply(targets, Actor { who.user, reason });
-        // When the backend could be reached for none of the targets, the call itself is
-        // UNAVAILABLE, not to be retried by the channel (see finish()); nothing is remembered,
-        // so the same request may be sent again once the scheduler is back.
-        if (!results.empty()
-            && std::all_of(results.begin(), results.end(),
-                [](const v1::TargetResult &r) { return !r.ok() && r.code() == "UNAVAILABLE"; })) {
-            grpc::Status unavailable = schedulerUnavailable(results.front().message());
-            audit(call, who, method, target, reason, unavailable);
-            return unavailable;
-        }
-        m_ctx.publishNow();
-        for (const auto &r : results) {
-            *response->add_results() = r;
-            addObject(r.target(), response);
-        }
-        remember(who, requestId, *response);
-        audit(call, who, method, target, reason, grpc::Status::OK, summarise(results));
-        return grpc::Status::OK;
+        return runAction(
+            call,
+            [this, call, who, method, target, reason, requestId, response,
+                targets = std::move(targets), apply = std::move(apply),
+                addObject = std::move(addObject)]() {
+                // A retry that waited behind the request it repeats gets that one's answer.
+                if (replay(who, requestId, response)) {
+                    logReplay(who, method, requestId);
+                    return grpc::Status::OK;
+                }
+                const auto results = apply(targets, Actor { who.user, reason });
+                // When the backend could be reached for none of the targets, the call itself
+                // is UNAVAILABLE, not to be retried by the channel (see finish()); nothing is
+                // remembered, so the same request may be sent again once the scheduler is back.
+                if (!results.empty()
+                    && std::all_of(results.begin(), results.end(), [](const v1::TargetResult &r) {
+                           return !r.ok() && r.code() == "UNAVAILABLE";
+                       })) {
+                    grpc::Status unavailable = schedulerUnavailable(results.front().message());
+                    audit(call, who, method, target, reason, unavailable);
+                    return unavailable;
+                }
+                m_ctx.publishNow();
+                for (const auto &r : results) {
+                    *response->add_results() = r;
+                    addObject(r.target(), response);
+                }
+                remember(who, requestId, *response);
+                audit(call, who, method, target, reason, grpc::Status::OK, summarise(results));
+                return grpc::Status::OK;
+            },
+            auditing(call, who, method, target, reason));
     }
 
     // Logs (does not audit) a request answered again from its request_id.

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cache/LatestValueReactor.h"
-#include "cache/WatchReactor.h"
+#include "gateway/LatestValueReactor.h"
+#include "gateway/WatchReactor.h"
 #include "suanli/v1/common.pb.h"
 
 #include <grpcpp/grpcpp.h>

@@ -34,26 +34,33 @@ grpc::ServerUnaryReactor *AuthService::CreateUser(grpc::CallbackServerContext *c
     Principal who;
     if (auto status = authorize(call, method, &who, true); !status.ok())
         return finish(call, status);
-    grpc::Status status;
-    if (request->role() == v1::ROLE_UNSPECIFIED) {
-        status = invalidArgument("role is required (viewer, operator, tenant-manager or admin)");
-    } else if (m_ctx.store.user(request->name())) {
-        status = grpc::Status(
-            grpc::StatusCode::ALREADY_EXISTS, "user '" + request->name() + "' already exists");
-    } else {
-        try {
-            const std::vector<std::string> tenants(
-                request->tenants().begin(), request->tenants().end());
-            response->set_token(m_ctx.store.createUser(request->name(), request->role(), tenants));
-            if (auto user = m_ctx.store.user(request->name()))
-                *response->mutable_user() = *user;
-        } catch (const std::invalid_argument &e) {
-            status = invalidArgument(e.what());
-        }
-    }
-    audit(call, who, method, request->name(), {}, status,
-        status.ok() ? "role " + Rbac::roleName(request->role()) : "");
-    return finish(call, status);
+    return runAction(
+        call,
+        [this, call, who, method, request, response] {
+            grpc::Status status;
+            if (request->role() == v1::ROLE_UNSPECIFIED) {
+                status = invalidArgument(
+                    "role is required (viewer, operator, tenant-manager or admin)");
+            } else if (m_ctx.store.user(request->name())) {
+                status = grpc::Status(grpc::StatusCode::ALREADY_EXISTS,
+                    "user '" + request->name() + "' already exists");
+            } else {
+                try {
+                    const std::vector<std::string> tenants(
+                        request->tenants().begin(), request->tenants().end());
+                    response->set_token(
+                        m_ctx.store.createUser(request->name(), request->role(), tenants));
+                    if (auto user = m_ctx.store.user(request->name()))
+                        *response->mutable_user() = *user;
+                } catch (const std::invalid_argument &e) {
+                    status = invalidArgument(e.what());
+                }
+            }
+            audit(call, who, method, request->name(), {}, status,
+                status.ok() ? "role " + Rbac::roleName(request->role()) : "");
+            return status;
+        },
+        auditing(call, who, method, request->name()));
 }
 
 grpc::ServerUnaryReactor *AuthService::DeleteUser(grpc::CallbackServerContext *call,
@@ -63,15 +70,20 @@ grpc::ServerUnaryReactor *AuthService::DeleteUser(grpc::CallbackServerContext *c
     Principal who;
     if (auto status = authorize(call, method, &who, true); !status.ok())
         return finish(call, status);
-    grpc::Status status;
-    if (request->name() == who.user)
-        status = grpc::Status(
-            grpc::StatusCode::FAILED_PRECONDITION, "you cannot remove your own user");
-    else if (!m_ctx.store.deleteUser(request->name()))
-        status
-            = grpc::Status(grpc::StatusCode::NOT_FOUND, "user '" + request->name() + "' not found");
-    audit(call, who, method, request->name(), {}, status);
-    return finish(call, status);
+    return runAction(
+        call,
+        [this, call, who, method, request] {
+            grpc::Status status;
+            if (request->name() == who.user)
+                status = grpc::Status(
+                    grpc::StatusCode::FAILED_PRECONDITION, "you cannot remove your own user");
+            else if (!m_ctx.store.deleteUser(request->name()))
+                status = grpc::Status(
+                    grpc::StatusCode::NOT_FOUND, "user '" + request->name() + "' not found");
+            audit(call, who, method, request->name(), {}, status);
+            return status;
+        },
+        auditing(call, who, method, request->name()));
 }
 
 grpc::ServerUnaryReactor *AuthService::CreateToken(grpc::CallbackServerContext *call,
@@ -81,17 +93,23 @@ grpc::ServerUnaryReactor *AuthService::CreateToken(grpc::CallbackServerContext *
     Principal who;
     if (auto status = authorize(call, method, &who, true); !status.ok())
         return finish(call, status);
-    grpc::Status status;
-    if (!m_ctx.store.user(request->user())) {
-        status
-            = grpc::Status(grpc::StatusCode::NOT_FOUND, "user '" + request->user() + "' not found");
-    } else {
-        auto [info, token] = m_ctx.store.createToken(request->user());
-        *response->mutable_info() = info;
-        response->set_token(token);
-    }
-    audit(call, who, method, request->user(), {}, status, status.ok() ? response->info().id() : "");
-    return finish(call, status);
+    return runAction(
+        call,
+        [this, call, who, method, request, response] {
+            grpc::Status status;
+            if (!m_ctx.store.user(request->user())) {
+                status = grpc::Status(
+                    grpc::StatusCode::NOT_FOUND, "user '" + request->user() + "' not found");
+            } else {
+                auto [info, token] = m_ctx.store.createToken(request->user());
+                *response->mutable_info() = info;
+                response->set_token(token);
+            }
+            audit(call, who, method, request->user(), {}, status,
+                status.ok() ? response->info().id() : "");
+            return status;
+        },
+        auditing(call, who, method, request->user()));
 }
 
 grpc::ServerUnaryReactor *AuthService::RevokeToken(grpc::CallbackServerContext *call,
@@ -101,12 +119,17 @@ grpc::ServerUnaryReactor *AuthService::RevokeToken(grpc::CallbackServerContext *
     Principal who;
     if (auto status = authorize(call, method, &who, true); !status.ok())
         return finish(call, status);
-    grpc::Status status;
-    if (!m_ctx.store.revokeToken(request->token_id()))
-        status = grpc::Status(
-            grpc::StatusCode::NOT_FOUND, "token '" + request->token_id() + "' not found");
-    audit(call, who, method, request->token_id(), {}, status);
-    return finish(call, status);
+    return runAction(
+        call,
+        [this, call, who, method, request] {
+            grpc::Status status;
+            if (!m_ctx.store.revokeToken(request->token_id()))
+                status = grpc::Status(
+                    grpc::StatusCode::NOT_FOUND, "token '" + request->token_id() + "' not found");
+            audit(call, who, method, request->token_id(), {}, status);
+            return status;
+        },
+        auditing(call, who, method, request->token_id()));
 }
 
 } // namespace suanli::server

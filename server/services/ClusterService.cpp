@@ -94,8 +94,8 @@ grpc::ServerWriteReactor<grpc::ByteBuffer> *ClusterService::WatchNodes(
     return openWatch(call, "Cluster.WatchNodes", request, m_ctx.cache.nodes());
 }
 
-grpc::Status ClusterService::nodeAction(grpc::CallbackServerContext *call, const char *method,
-    Action action, const google::protobuf::RepeatedPtrField<std::string> &names,
+grpc::ServerUnaryReactor *ClusterService::nodeAction(grpc::CallbackServerContext *call,
+    const char *method, Action action, const google::protobuf::RepeatedPtrField<std::string> &names,
     const std::string &reason, bool reasonRequired, const std::string &requestId,
     v1::NodeActionResponse *response)
 {
@@ -115,25 +115,22 @@ grpc::Status ClusterService::nodeAction(grpc::CallbackServerContext *call, const
 grpc::ServerUnaryReactor *ClusterService::DrainNodes(grpc::CallbackServerContext *call,
     const v1::DrainNodesRequest *request, v1::NodeActionResponse *response)
 {
-    return finish(call,
-        nodeAction(call, "Cluster.DrainNodes", &Backend::drainNodes, request->names(),
-            request->reason(), true, request->request_id(), response));
+    return nodeAction(call, "Cluster.DrainNodes", &Backend::drainNodes, request->names(),
+        request->reason(), true, request->request_id(), response);
 }
 
 grpc::ServerUnaryReactor *ClusterService::ResumeNodes(grpc::CallbackServerContext *call,
     const v1::ResumeNodesRequest *request, v1::NodeActionResponse *response)
 {
-    return finish(call,
-        nodeAction(call, "Cluster.ResumeNodes", &Backend::resumeNodes, request->names(),
-            request->reason(), false, request->request_id(), response));
+    return nodeAction(call, "Cluster.ResumeNodes", &Backend::resumeNodes, request->names(),
+        request->reason(), false, request->request_id(), response);
 }
 
 grpc::ServerUnaryReactor *ClusterService::RebootNodes(grpc::CallbackServerContext *call,
     const v1::RebootNodesRequest *request, v1::NodeActionResponse *response)
 {
-    return finish(call,
-        nodeAction(call, "Cluster.RebootNodes", &Backend::rebootNodes, request->names(),
-            request->reason(), false, request->request_id(), response));
+    return nodeAction(call, "Cluster.RebootNodes", &Backend::rebootNodes, request->names(),
+        request->reason(), false, request->request_id(), response);
 }
 
 } // namespace suanli::server

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cache/StreamSet.h"
 #include "gateway/ServiceBase.h"
+#include "gateway/StreamSet.h"
 #include "suanli/v1/cluster.grpc.pb.h"
 
 namespace suanli::server {
@@ -40,9 +40,10 @@ public:
 private:
     StreamSet<v1::Overview> m_overviewStreams;
     using Action = TargetResults (Backend::*)(const std::vector<std::string> &, const Actor &);
-    grpc::Status nodeAction(grpc::CallbackServerContext *call, const char *method, Action action,
-        const google::protobuf::RepeatedPtrField<std::string> &names, const std::string &reason,
-        bool reasonRequired, const std::string &requestId, v1::NodeActionResponse *response);
+    grpc::ServerUnaryReactor *nodeAction(grpc::CallbackServerContext *call, const char *method,
+        Action action, const google::protobuf::RepeatedPtrField<std::string> &names,
+        const std::string &reason, bool reasonRequired, const std::string &requestId,
+        v1::NodeActionResponse *response);
 };
 
 } // namespace suanli::server

@@ -56,29 +56,34 @@ grpc::ServerUnaryReactor *EventsService::AcknowledgeAlert(grpc::CallbackServerCo
         audit(call, who, method, joinTargets(ids), request->comment(), status);
         return finish(call, status);
     }
-    TargetResults results;
-    for (const auto &id : ids) {
-        v1::TargetResult r;
-        r.set_target(id);
-        // The gateway's own alerts (its scheduler unreachable) first, then the backend's.
-        if (m_ctx.health.acknowledge(id, who.user, request->comment(), m_ctx.backend.now())
-            || m_ctx.backend.acknowledgeAlert(id, who.user, request->comment())) {
-            r.set_ok(true);
-        } else {
-            r.set_code("NOT_FOUND");
-            r.set_message("alert '" + id + "' not found");
-        }
-        results.push_back(r);
-    }
-    m_ctx.publishNow();
-    for (const auto &r : results) {
-        *response->add_results() = r;
-        if (auto alert = m_ctx.cache.alerts().get(r.target()))
-            *response->add_alerts() = *alert;
-    }
-    audit(call, who, method, joinTargets(ids), request->comment(), grpc::Status::OK,
-        summarise(results));
-    return finish(call, grpc::Status::OK);
+    return runAction(
+        call,
+        [this, call, who, method, ids, request, response] {
+            TargetResults results;
+            for (const auto &id : ids) {
+                v1::TargetResult r;
+                r.set_target(id);
+                // The gateway's own alerts (its scheduler unreachable) first, then the backend's.
+                if (m_ctx.health.acknowledge(id, who.user, request->comment(), m_ctx.backend.now())
+                    || m_ctx.backend.acknowledgeAlert(id, who.user, request->comment())) {
+                    r.set_ok(true);
+                } else {
+                    r.set_code("NOT_FOUND");
+                    r.set_message("alert '" + id + "' not found");
+                }
+                results.push_back(r);
+            }
+            m_ctx.publishNow();
+            for (const auto &r : results) {
+                *response->add_results() = r;
+                if (auto alert = m_ctx.cache.alerts().get(r.target()))
+                    *response->add_alerts() = *alert;
+            }
+            audit(call, who, method, joinTargets(ids), request->comment(), grpc::Status::OK,
+                summarise(results));
+            return grpc::Status::OK;
+        },
+        auditing(call, who, method, joinTargets(ids), request->comment()));
 }
 
 } // namespace suanli::server

@@ -75,9 +75,9 @@ grpc::ServerWriteReactor<grpc::ByteBuffer> *SchedulerService::WatchJobs(
     return openWatch(call, "Scheduler.WatchJobs", request, m_ctx.cache.jobs());
 }
 
-grpc::Status SchedulerService::jobAction(grpc::CallbackServerContext *call, const char *method,
-    const google::protobuf::RepeatedPtrField<std::string> &ids, const std::string &reason,
-    const std::string &requestId,
+grpc::ServerUnaryReactor *SchedulerService::jobAction(grpc::CallbackServerContext *call,
+    const char *method, const google::protobuf::RepeatedPtrField<std::string> &ids,
+    const std::string &reason, const std::string &requestId,
     const std::function<TargetResults(const std::vector<std::string> &, const Actor &)> &apply,
     v1::JobActionResponse *response)
 {
@@ -94,14 +94,12 @@ grpc::Status SchedulerService::jobAction(grpc::CallbackServerContext *call, cons
     grpc::ServerUnaryReactor *SchedulerService::Method(grpc::CallbackServerContext *call,          \
         const v1::JobActionRequest *request, v1::JobActionResponse *response)                      \
     {                                                                                              \
-        return finish(call,                                                                        \
-            jobAction(                                                                             \
-                call, "Scheduler." #Method, request->ids(), request->reason(),                     \
-                request->request_id(),                                                             \
-                [this](const auto &ids, const Actor &actor) {                                      \
-                    return m_ctx.backend.BackendCall(ids, actor);                                  \
-                },                                                                                 \
-                response));                                                                        \
+        return jobAction(                                                                          \
+            call, "Scheduler." #Method, request->ids(), request->reason(), request->request_id(),  \
+            [this](const auto &ids, const Actor &actor) {                                          \
+                return m_ctx.backend.BackendCall(ids, actor);                                      \
+            },                                                                                     \
+            response);                                                                             \
     }
 
 SUANLI_JOB_ACTION(CancelJobs, cancelJobs)
@@ -125,14 +123,12 @@ grpc::ServerUnaryReactor *SchedulerService::SetJobPriority(grpc::CallbackServerC
         audit(call, who, "Scheduler.SetJobPriority", joinTargets(ids), request->reason(), status);
         return finish(call, status);
     }
-    return finish(call,
-        jobAction(
-            call, "Scheduler.SetJobPriority", request->ids(), request->reason(),
-            request->request_id(),
-            [this, priority](const auto &ids, const Actor &actor) {
-                return m_ctx.backend.setJobPriority(ids, priority, actor);
-            },
-            response));
+    return jobAction(
+        call, "Scheduler.SetJobPriority", request->ids(), request->reason(), request->request_id(),
+        [this, priority](const auto &ids, const Actor &actor) {
+            return m_ctx.backend.setJobPriority(ids, priority, actor);
+        },
+        response);
 }
 
 } // namespace suanli::server

@@ -38,7 +38,7 @@ public:
         const v1::SetJobPriorityRequest *request, v1::JobActionResponse *response) override;
 
 private:
-    grpc::Status jobAction(grpc::CallbackServerContext *call, const char *method,
+    grpc::ServerUnaryReactor *jobAction(grpc::CallbackServerContext *call, const char *method,
         const google::protobuf::RepeatedPtrField<std::string> &ids, const std::string &reason,
         const std::string &requestId,
         const std::function<TargetResults(const std::vector<std::string> &, const Actor &)> &apply,

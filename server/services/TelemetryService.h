@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cache/StreamSet.h"
 #include "gateway/ServiceBase.h"
+#include "gateway/StreamSet.h"
 #include "suanli/v1/telemetry.grpc.pb.h"
 
 namespace suanli::server {

@@ -156,21 +156,34 @@ grpc::ServerUnaryReactor *TenancyService::SetQuota(
         logReplay(who, method, request->request_id());
         return finish(call, grpc::Status::OK);
     }
-    grpc::Status status;
-    {
-        std::lock_guard lock(m_ctx.quotaMutex);
-        status = applyQuota(request->tenant(), request->project(), limit);
-    }
-    if (!status.ok())
-        return refuse(status);
-    if (auto updated = m_ctx.cache.tenant(request->tenant()))
-        *response = *updated;
-    remember(who, request->request_id(), *response);
-    audit(call, who, method, target, request->reason(), grpc::Status::OK,
-        ::suanli::quotaKindName(QuotaKind::of(limit))
-            + " max_accelerators=" + std::to_string(limit.max_accelerators())
-            + " max_accelerator_hours=" + std::to_string(limit.max_accelerator_hours()));
-    return finish(call, grpc::Status::OK);
+    auto audited = auditing(call, who, method, target, request->reason());
+    return runAction(
+        call,
+        [this, call, who, method, target, request, response, audited]() {
+            if (replay(who, request->request_id(), response)) {
+                logReplay(who, method, request->request_id());
+                return grpc::Status::OK;
+            }
+            const auto &limit = request->limit();
+            grpc::Status status;
+            {
+                std::lock_guard lock(m_ctx.quotaMutex);
+                status = applyQuota(request->tenant(), request->project(), limit);
+            }
+            if (!status.ok()) {
+                audited(status);
+                return status;
+            }
+            if (auto updated = m_ctx.cache.tenant(request->tenant()))
+                *response = *updated;
+            remember(who, request->request_id(), *response);
+            audit(call, who, method, target, request->reason(), grpc::Status::OK,
+                ::suanli::quotaKindName(QuotaKind::of(limit))
+                    + " max_accelerators=" + std::to_string(limit.max_accelerators())
+                    + " max_accelerator_hours=" + std::to_string(limit.max_accelerator_hours()));
+            return grpc::Status::OK;
+        },
+        audited);
 }
 
 grpc::ServerUnaryReactor *TenancyService::ListQuotaRequests(grpc::CallbackServerContext *call,
@@ -302,14 +315,23 @@ grpc::ServerUnaryReactor *TenancyService::CreateQuotaRequest(grpc::CallbackServe
     std::string why;
     qr.set_needs_admin(
         needsAdmin(*tenant, request->project(), kind, request->max_accelerators(), &why));
-    *response = m_ctx.store.createQuotaRequest(qr);
-    m_ctx.cache.quotaRequests().apply({ *response }, {}, m_ctx.cache.status());
-    remember(who, request->request_id(), *response);
-    audit(call, who, method, target, request->justification(), grpc::Status::OK,
-        response->id() + ": " + ::suanli::quotaKindName(kind) + " "
-            + std::to_string(qr.current_max_accelerators()) + " -> "
-            + std::to_string(request->max_accelerators()));
-    return finish(call, grpc::Status::OK);
+    return runAction(
+        call,
+        [this, call, who, method, target, request, response, kind, qr]() {
+            if (replay(who, request->request_id(), response)) {
+                logReplay(who, method, request->request_id());
+                return grpc::Status::OK;
+            }
+            *response = m_ctx.store.createQuotaRequest(qr);
+            m_ctx.cache.quotaRequests().apply({ *response }, {}, m_ctx.cache.status());
+            remember(who, request->request_id(), *response);
+            audit(call, who, method, target, request->justification(), grpc::Status::OK,
+                response->id() + ": " + ::suanli::quotaKindName(kind) + " "
+                    + std::to_string(qr.current_max_accelerators()) + " -> "
+                    + std::to_string(request->max_accelerators()));
+            return grpc::Status::OK;
+        },
+        auditing(call, who, method, target, request->justification()));
 }
 
 grpc::Status TenancyService::approve(grpc::CallbackServerContext *call, const Principal &who,
@@ -360,13 +382,18 @@ grpc::Status TenancyService::approve(grpc::CallbackServerContext *call, const Pr
     return grpc::Status::OK;
 }
 
+grpc::Status TenancyService::checkRejection(const v1::DecideQuotaRequestRequest &request)
+{
+    if (request.id().empty())
+        return invalidArgument("id is required");
+    if (request.comment().find_first_not_of(" \t\n") == std::string::npos)
+        return invalidArgument("comment is required when rejecting: tell the requester why");
+    return checkReason(request.comment(), false, "");
+}
+
 grpc::Status TenancyService::reject(grpc::CallbackServerContext *call, const Principal &who,
     const v1::DecideQuotaRequestRequest &request, v1::QuotaRequest *response)
 {
-    if (request.comment().find_first_not_of(" \t\n") == std::string::npos)
-        return invalidArgument("comment is required when rejecting: tell the requester why");
-    if (auto status = checkReason(request.comment(), false, ""); !status.ok())
-        return status;
     std::lock_guard lock(m_ctx.quotaMutex);
     auto qr = m_ctx.store.quotaRequest(request.id());
     if (!qr)
@@ -393,10 +420,11 @@ grpc::ServerUnaryReactor *TenancyService::ApproveQuotaRequest(grpc::CallbackServ
     Principal who;
     if (auto status = authorize(call, method, &who, true); !status.ok())
         return finish(call, status);
-    grpc::Status status = request->id().empty() ? invalidArgument("id is required")
-                                                : approve(call, who, *request, response);
-    audit(call, who, method, request->id(), request->comment(), status);
-    return finish(call, status);
+    return decide(
+        call, method, who,
+        request->id().empty() ? invalidArgument("id is required") : grpc::Status::OK,
+        [this, call, who, request, response] { return approve(call, who, *request, response); },
+        *request);
 }
 
 grpc::ServerUnaryReactor *TenancyService::RejectQuotaRequest(grpc::CallbackServerContext *call,
@@ -406,10 +434,29 @@ grpc::ServerUnaryReactor *TenancyService::RejectQuotaRequest(grpc::CallbackServe
     Principal who;
     if (auto status = authorize(call, method, &who, true); !status.ok())
         return finish(call, status);
-    grpc::Status status = request->id().empty() ? invalidArgument("id is required")
-                                                : reject(call, who, *request, response);
-    audit(call, who, method, request->id(), request->comment(), status);
-    return finish(call, status);
+    return decide(
+        call, method, who, checkRejection(*request),
+        [this, call, who, request, response] { return reject(call, who, *request, response); },
+        *request);
+}
+
+grpc::ServerUnaryReactor *TenancyService::decide(grpc::CallbackServerContext *call,
+    const char *method, const Principal &who, const grpc::Status &checked,
+    std::function<grpc::Status()> apply, const v1::DecideQuotaRequestRequest &request)
+{
+    auto audited = auditing(call, who, method, request.id(), request.comment());
+    if (!checked.ok()) {
+        audited(checked);
+        return finish(call, checked);
+    }
+    return runAction(
+        call,
+        [apply = std::move(apply), audited] {
+            const grpc::Status status = apply();
+            audited(status);
+            return status;
+        },
+        audited);
 }
 
 } // namespace suanli::server

@@ -53,6 +53,13 @@ private:
         const v1::DecideQuotaRequestRequest &request, v1::QuotaRequest *response);
     grpc::Status reject(grpc::CallbackServerContext *call, const Principal &who,
         const v1::DecideQuotaRequestRequest &request, v1::QuotaRequest *response);
+    // INVALID_ARGUMENT when a rejection names no request or gives the requester no reason.
+    static grpc::Status checkRejection(const v1::DecideQuotaRequestRequest &request);
+    // Audits and answers a decision refused by `checked`, or runs `apply` on the action
+    // executor and audits its outcome there.
+    grpc::ServerUnaryReactor *decide(grpc::CallbackServerContext *call, const char *method,
+        const Principal &who, const grpc::Status &checked, std::function<grpc::Status()> apply,
+        const v1::DecideQuotaRequestRequest &request);
     grpc::Status applyQuota(
         const std::string &tenant, const std::string &project, const v1::QuotaLimit &limit);
     static bool inScope(const Principal &who, const std::string &tenant);

@@ -1,5 +1,10 @@
 #include "store/Store.h"
 
+#include "store/AuditChain.h"
+#include "store/Sqlite.h"
+#include "store/StoredTime.h"
+#include "store/TokenCrypto.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -9,8 +14,6 @@
 #include <filesystem>
 #include <iterator>
 #include <map>
-#include <openssl/evp.h>
-#include <openssl/rand.h>
 #include <sqlite3.h>
 #include <string_view>
 #include <unistd.h>
@@ -20,6 +23,26 @@ namespace suanli::server {
 namespace {
 
 using namespace std::string_view_literals;
+using auditlog::AuditFields;
+using auditlog::auditHash;
+using auditlog::kAuditColumns;
+using auditlog::kZeroHash;
+using auditlog::readAudit;
+using auditlog::toAuditEntry;
+using crypto::hexOf;
+using crypto::newTokenSecret;
+using crypto::randomBytes;
+using crypto::sha256Hex;
+using sql::exec;
+using sql::Statement;
+using sql::Transaction;
+using sql::userVersion;
+using stored::formatTime;
+using stored::kMicrosPerSecond;
+using stored::nowMicros;
+using stored::parseTime;
+using stored::timestampText;
+using stored::toTimestamp;
 
 // ---------------------------------------------------------------------------
 // Schema. Each step runs in its own transaction together with the bump of
@@ -128,10 +151,7 @@ ALTER TABLE quota_requests ADD COLUMN all_models INTEGER NOT NULL DEFAULT 0;
 static_assert(std::size(kMigrations) == Store::kSchemaVersion,
     "Store::kSchemaVersion must be the last migration's version");
 
-constexpr std::string_view kZeroHash
-    = "0000000000000000000000000000000000000000000000000000000000000000"sv;
 constexpr int kBusyTimeoutMs = 10000;
-constexpr int64_t kMicrosPerSecond = 1000000;
 constexpr int64_t kLastUsedResolutionUs = 60 * kMicrosPerSecond;
 constexpr int64_t kIdempotencyLifetimeUs = 24 * 3600 * kMicrosPerSecond;
 constexpr size_t kMaxIdLength = 128;
@@ -215,309 +235,6 @@ void checkModel(v1::AcceleratorModel model, bool allModels)
             + v1::AcceleratorModel_Name(model) + ")");
     if (!allModels && model == v1::ACCELERATOR_MODEL_UNSPECIFIED)
         throw std::invalid_argument("model is required (got ACCELERATOR_MODEL_UNSPECIFIED)");
-}
-
-// ---------------------------------------------------------------------------
-// Time: microseconds since the Unix epoch, stored as fixed-width RFC 3339 UTC
-// text ("2024-05-01T08:30:00.123456Z"), which sorts like the times it names.
-
-int64_t nowMicros()
-{
-    using namespace std::chrono;
-    return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
-}
-
-std::string formatTime(int64_t micros)
-{
-    using namespace std::chrono;
-    const sys_time<microseconds> tp { microseconds { micros } };
-    const auto day = floor<days>(tp);
-    const year_month_day ymd { day };
-    const hh_mm_ss hms { tp - day };
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%06lldZ", int(ymd.year()),
-        unsigned(ymd.month()), unsigned(ymd.day()), int(hms.hours().count()),
-        int(hms.minutes().count()), int(hms.seconds().count()),
-        static_cast<long long>(hms.subseconds().count()));
-    return buf;
-}
-
-std::optional<int64_t> parseTime(std::string_view text)
-{
-    using namespace std::chrono;
-    // Positions of the separators in "YYYY-MM-DDTHH:MM:SS.ffffffZ".
-    constexpr std::string_view pattern = "dddd-dd-ddTdd:dd:dd.ddddddZ";
-    if (text.size() != pattern.size())
-        return std::nullopt;
-    for (size_t i = 0; i < text.size(); ++i) {
-        bool digit = text[i] >= '0' && text[i] <= '9';
-        if (pattern[i] == 'd' ? !digit : text[i] != pattern[i])
-            return std::nullopt;
-    }
-    auto num = [&](size_t pos, size_t len) {
-        int64_t v = 0;
-        for (size_t i = pos; i < pos + len; ++i)
-            v = v * 10 + (text[i] - '0');
-        return v;
-    };
-    const year_month_day ymd { year(int(num(0, 4))), month(unsigned(num(5, 2))),
-        day(unsigned(num(8, 2))) };
-    const int64_t h = num(11, 2), m = num(14, 2), s = num(17, 2);
-    if (!ymd.ok() || h > 23 || m > 59 || s > 59)
-        return std::nullopt;
-    const int64_t daysSinceEpoch = sys_days(ymd).time_since_epoch().count();
-    return ((daysSinceEpoch * 24 + h) * 60 + m) * 60 * kMicrosPerSecond + s * kMicrosPerSecond
-        + num(20, 6);
-}
-
-google::protobuf::Timestamp toTimestamp(int64_t micros)
-{
-    int64_t seconds = micros / kMicrosPerSecond;
-    int64_t rest = micros % kMicrosPerSecond;
-    if (rest < 0) {
-        rest += kMicrosPerSecond;
-        --seconds;
-    }
-    google::protobuf::Timestamp ts;
-    ts.set_seconds(seconds);
-    ts.set_nanos(int32_t(rest * 1000));
-    return ts;
-}
-
-// A client-supplied time as stored text; out of the Timestamp range is bad input.
-std::string timestampText(std::string_view field, const google::protobuf::Timestamp &ts)
-{
-    // 0001-01-01T00:00:00Z .. 9999-12-31T23:59:59Z, as google.protobuf.Timestamp defines.
-    if (ts.seconds() < -62135596800LL || ts.seconds() > 253402300799LL || ts.nanos() < 0
-        || ts.nanos() > 999999999)
-        throw std::invalid_argument(std::string(field) + " is out of range (seconds "
-            + std::to_string(ts.seconds()) + ", nanos " + std::to_string(ts.nanos()) + ")");
-    return formatTime(ts.seconds() * kMicrosPerSecond + ts.nanos() / 1000);
-}
-
-// ---------------------------------------------------------------------------
-// Crypto
-
-std::string hexOf(const unsigned char *data, size_t size)
-{
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(size * 2);
-    for (size_t i = 0; i < size; ++i) {
-        out += digits[data[i] >> 4];
-        out += digits[data[i] & 0xf];
-    }
-    return out;
-}
-
-std::string sha256Hex(std::string_view data)
-{
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int size = 0;
-    if (EVP_Digest(data.data(), data.size(), md, &size, EVP_sha256(), nullptr) != 1)
-        throw StoreError("SHA-256 failed (OpenSSL)");
-    return hexOf(md, size);
-}
-
-std::string randomBytes(size_t count)
-{
-    std::string out(count, '\0');
-    if (RAND_bytes(reinterpret_cast<unsigned char *>(out.data()), int(count)) != 1)
-        throw StoreError("RAND_bytes failed: the system has no usable randomness");
-    return out;
-}
-
-std::string base64UrlNoPadding(std::string_view data)
-{
-    static constexpr char alphabet[]
-        = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    std::string out;
-    uint32_t bits = 0;
-    int count = 0;
-    for (unsigned char c : data) {
-        bits = (bits << 8) | c;
-        count += 8;
-        while (count >= 6) {
-            count -= 6;
-            out += alphabet[(bits >> count) & 0x3f];
-        }
-    }
-    if (count > 0)
-        out += alphabet[(bits << (6 - count)) & 0x3f];
-    return out;
-}
-
-std::string newTokenSecret()
-{
-    return "sl_" + base64UrlNoPadding(randomBytes(32));
-}
-
-// The audit hash: hex SHA-256 of previous_hash, "\n", then each field as a
-// netstring ("<byte length>:<bytes>,"), so no byte can move between fields
-// without changing the hash.
-struct AuditFields {
-    int64_t sequence = 0;
-    std::string time; // stored text, hashed as is
-    std::string user;
-    int64_t role = 0;
-    std::string action, target, reason, result, detail, peer;
-    std::string previousHash, hash;
-};
-
-std::string auditHash(const AuditFields &e)
-{
-    std::string data = e.previousHash;
-    data += '\n';
-    auto field = [&](std::string_view value) {
-        data += std::to_string(value.size());
-        data += ':';
-        data += value;
-        data += ',';
-    };
-    field(std::to_string(e.sequence));
-    field(e.time);
-    field(e.user);
-    field(std::to_string(e.role));
-    field(e.action);
-    field(e.target);
-    field(e.reason);
-    field(e.result);
-    field(e.detail);
-    field(e.peer);
-    return sha256Hex(data);
-}
-
-// ---------------------------------------------------------------------------
-// SQLite helpers
-
-[[noreturn]] void fail(sqlite3 *db, std::string_view what)
-{
-    throw StoreError(std::string(what) + ": " + sqlite3_errmsg(db) + " (SQLite error "
-        + std::to_string(sqlite3_extended_errcode(db)) + ")");
-}
-
-void exec(sqlite3 *db, const char *sql)
-{
-    if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
-        fail(db, std::string("executing ") + std::string(sql).substr(0, 40));
-}
-
-// A prepared statement; bind by 1-based index, read columns by 0-based index.
-class Statement {
-public:
-    Statement(sqlite3 *db, std::string_view sql)
-        : m_db(db)
-    {
-        if (sqlite3_prepare_v2(db, sql.data(), int(sql.size()), &m_stmt, nullptr) != SQLITE_OK)
-            fail(db, "preparing \"" + std::string(sql.substr(0, 60)) + "\"");
-    }
-    ~Statement() { sqlite3_finalize(m_stmt); }
-    Statement(const Statement &) = delete;
-    Statement &operator=(const Statement &) = delete;
-
-    Statement &bindText(int index, std::string_view value)
-    {
-        // A null pointer would bind SQL NULL; an empty value is an empty string.
-        check(sqlite3_bind_text(
-            m_stmt, index, value.data() ? value.data() : "", int(value.size()), SQLITE_TRANSIENT));
-        return *this;
-    }
-    Statement &bindInt(int index, int64_t value)
-    {
-        check(sqlite3_bind_int64(m_stmt, index, value));
-        return *this;
-    }
-    Statement &bindBlob(int index, std::string_view value)
-    {
-        check(sqlite3_bind_blob(
-            m_stmt, index, value.data() ? value.data() : "", int(value.size()), SQLITE_TRANSIENT));
-        return *this;
-    }
-    Statement &bindNull(int index)
-    {
-        check(sqlite3_bind_null(m_stmt, index));
-        return *this;
-    }
-    Statement &bindOptionalText(int index, const std::optional<std::string> &value)
-    {
-        return value ? bindText(index, *value) : bindNull(index);
-    }
-
-    // True while there is a row to read.
-    bool step()
-    {
-        const int rc = sqlite3_step(m_stmt);
-        if (rc == SQLITE_ROW)
-            return true;
-        if (rc == SQLITE_DONE)
-            return false;
-        fail(m_db, "running \"" + std::string(sqlite3_sql(m_stmt)).substr(0, 60) + "\"");
-    }
-    // Runs a statement that returns no rows and readies it for new bindings;
-    // returns the rows it changed.
-    int run()
-    {
-        while (step()) { }
-        sqlite3_reset(m_stmt);
-        return sqlite3_changes(m_db);
-    }
-
-    bool isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
-    int64_t integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
-    std::string text(int column) const
-    {
-        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
-        return p ? std::string(p, size_t(sqlite3_column_bytes(m_stmt, column))) : std::string();
-    }
-    std::string blob(int column) const
-    {
-        const auto *p = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
-        return p ? std::string(p, size_t(sqlite3_column_bytes(m_stmt, column))) : std::string();
-    }
-
-private:
-    void check(int rc)
-    {
-        if (rc != SQLITE_OK)
-            fail(m_db, "binding a parameter");
-    }
-    sqlite3 *m_db;
-    sqlite3_stmt *m_stmt = nullptr;
-};
-
-// A transaction rolled back unless committed. Writes take the write lock at
-// BEGIN (IMMEDIATE) so a read-then-write cannot interleave with another
-// process (`suanlid user add`); reads get one consistent snapshot.
-class Transaction {
-public:
-    enum Kind { Read, Write };
-    Transaction(sqlite3 *db, Kind kind)
-        : m_db(db)
-    {
-        exec(db, kind == Write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
-    }
-    ~Transaction()
-    {
-        if (!m_done)
-            sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
-    }
-    Transaction(const Transaction &) = delete;
-    Transaction &operator=(const Transaction &) = delete;
-    void commit()
-    {
-        exec(m_db, "COMMIT");
-        m_done = true;
-    }
-
-private:
-    sqlite3 *m_db;
-    bool m_done = false;
-};
-
-int userVersion(sqlite3 *db)
-{
-    Statement st(db, "PRAGMA user_version");
-    return st.step() ? int(st.integer(0)) : 0;
 }
 
 std::string joinTenants(const std::vector<std::string> &tenants)
@@ -655,48 +372,6 @@ std::optional<v1::QuotaRequest> selectQuotaRequest(sqlite3 *db, const std::strin
     if (!st.step())
         return std::nullopt;
     return readQuotaRequest(st);
-}
-
-constexpr std::string_view kAuditColumns
-    = "sequence, time, user, role, action, target, reason, result, detail, peer,"
-      " previous_hash, hash"sv;
-
-AuditFields readAudit(const Statement &st)
-{
-    AuditFields e;
-    e.sequence = st.integer(0);
-    e.time = st.text(1);
-    e.user = st.text(2);
-    e.role = st.integer(3);
-    e.action = st.text(4);
-    e.target = st.text(5);
-    e.reason = st.text(6);
-    e.result = st.text(7);
-    e.detail = st.text(8);
-    e.peer = st.text(9);
-    e.previousHash = st.text(10);
-    e.hash = st.text(11);
-    return e;
-}
-
-v1::AuditEntry toAuditEntry(const AuditFields &e)
-{
-    v1::AuditEntry out;
-    out.set_sequence(e.sequence);
-    // An unreadable time is left unset rather than hiding the log: verify reports the edit.
-    if (const auto micros = parseTime(e.time))
-        *out.mutable_time() = toTimestamp(*micros);
-    out.set_user(e.user);
-    out.set_role(static_cast<v1::Role>(e.role));
-    out.set_action(e.action);
-    out.set_target(e.target);
-    out.set_reason(e.reason);
-    out.set_result(e.result);
-    out.set_detail(e.detail);
-    out.set_peer(e.peer);
-    out.set_previous_hash(e.previousHash);
-    out.set_hash(e.hash);
-    return out;
 }
 
 } // namespace
@@ -1206,42 +881,13 @@ v1::VerifyAuditLogResponse Store::verifyAudit() const
     std::lock_guard lock(m_mutex);
     // One snapshot, so an append by another process cannot look like a break.
     Transaction tx(m_db, Transaction::Read);
-    v1::VerifyAuditLogResponse out;
-    auto broken = [&](int64_t sequence, const std::string &problem) {
-        out.set_intact(false);
-        out.set_first_broken_sequence(sequence);
-        out.set_problem("entry " + std::to_string(sequence) + ": " + problem);
-    };
-    int64_t expectedSequence = 1;
-    std::string expectedPrevious(kZeroHash);
-    int64_t checked = 0;
     Statement st(m_db, "SELECT " + std::string(kAuditColumns) + " FROM audit ORDER BY sequence");
-    out.set_intact(true);
-    while (st.step()) {
-        const AuditFields e = readAudit(st);
-        ++checked;
-        if (e.sequence != expectedSequence) {
-            broken(e.sequence,
-                e.sequence > expectedSequence
-                    ? "previous entry missing (deleted)"
-                    : "out of order (expected entry " + std::to_string(expectedSequence) + ")");
-            break;
-        }
-        if (auditHash(e) != e.hash) {
-            broken(e.sequence, "hash does not match its contents (edited)");
-            break;
-        }
-        if (e.previousHash != expectedPrevious) {
-            broken(e.sequence,
-                e.sequence == 1 ? "first entry does not start the chain (entries before it deleted)"
-                                : "does not link to entry " + std::to_string(e.sequence - 1)
-                        + " (that entry was replaced or rehashed)");
-            break;
-        }
-        expectedSequence = e.sequence + 1;
-        expectedPrevious = e.hash;
-    }
-    out.set_entries_checked(checked);
+    auto out = auditlog::verifyChain([&](AuditFields *e) {
+        if (!st.step())
+            return false;
+        *e = readAudit(st);
+        return true;
+    });
     tx.commit();
     return out;
 }

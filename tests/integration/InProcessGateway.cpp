@@ -12,15 +12,13 @@ namespace suanli::test {
 InProcessGateway::InProcessGateway(
     const server::SimOptions &sim, bool reachable, double tickSeconds)
 {
-    server::GatewayOptions options;
-    options.listen = "127.0.0.1:0";
-    options.dataDir = m_dir.path();
-    options.tickSeconds = tickSeconds;
-    options.sim = sim;
-    options.sim.tickSeconds = tickSeconds;
-    auto backend = std::make_unique<OutageBackend>(options.sim, reachable);
-    m_backend = backend.get();
-    m_gateway = std::make_unique<server::Gateway>(std::move(options), std::move(backend));
+    m_options.listen = "127.0.0.1:0";
+    m_options.dataDir = m_dir.path();
+    m_options.tickSeconds = tickSeconds;
+    m_options.sim = sim;
+    m_options.sim.tickSeconds = tickSeconds;
+    m_ownBackend = std::make_unique<OutageBackend>(m_options.sim, reachable);
+    m_backend = m_ownBackend.get();
 }
 
 InProcessGateway::~InProcessGateway()
@@ -31,6 +29,7 @@ InProcessGateway::~InProcessGateway()
 bool InProcessGateway::start()
 {
     try {
+        m_gateway = std::make_unique<server::Gateway>(m_options, std::move(m_ownBackend));
         m_gateway->start();
     } catch (const std::exception &e) {
         m_error = e.what();
@@ -42,7 +41,8 @@ bool InProcessGateway::start()
 
 void InProcessGateway::shutdown()
 {
-    m_gateway->shutdown();
+    if (m_gateway)
+        m_gateway->shutdown();
 }
 
 std::string InProcessGateway::caPem() const

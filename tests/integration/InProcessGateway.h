@@ -2,6 +2,7 @@
 
 #include "GatewayProcess.h"
 #include "OutageBackend.h"
+#include "gateway/GatewayOptions.h"
 
 #include <memory>
 #include <string>
@@ -25,6 +26,8 @@ public:
     InProcessGateway(const InProcessGateway &) = delete;
     InProcessGateway &operator=(const InProcessGateway &) = delete;
 
+    // What the gateway is started with; may be changed until start().
+    server::GatewayOptions &options() { return m_options; }
     // Starts serving; false with the reason in error().
     bool start();
     // Ends every stream and stops serving.
@@ -48,6 +51,8 @@ public:
 
 private:
     TempDir m_dir;
+    server::GatewayOptions m_options;
+    std::unique_ptr<OutageBackend> m_ownBackend;
     OutageBackend *m_backend = nullptr;
     std::unique_ptr<server::Gateway> m_gateway;
     std::string m_error;

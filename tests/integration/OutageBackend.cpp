@@ -20,6 +20,37 @@ void OutageBackend::setReachable(bool reachable)
     m_reachable = reachable;
 }
 
+void OutageBackend::holdActions()
+{
+    std::lock_guard lock(m_holdMutex);
+    m_holding = true;
+}
+
+void OutageBackend::releaseActions()
+{
+    {
+        std::lock_guard lock(m_holdMutex);
+        m_holding = false;
+    }
+    m_holdChanged.notify_all();
+}
+
+int OutageBackend::heldActions() const
+{
+    std::lock_guard lock(m_holdMutex);
+    return m_held;
+}
+
+void OutageBackend::waitWhileHeld()
+{
+    std::unique_lock lock(m_holdMutex);
+    if (!m_holding)
+        return;
+    ++m_held;
+    m_holdChanged.wait(lock, [this] { return !m_holding; });
+    --m_held;
+}
+
 void OutageBackend::withhold(const std::set<std::string> &names)
 {
     std::lock_guard lock(m_mutex);
@@ -118,6 +149,7 @@ TargetResults OutageBackend::unavailable(const std::vector<std::string> &targets
 
 template <class F> TargetResults OutageBackend::act(const std::vector<std::string> &targets, F f)
 {
+    waitWhileHeld();
     return m_reachable ? f() : unavailable(targets);
 }
 
@@ -172,6 +204,7 @@ TargetResults OutageBackend::setJobPriority(
 bool OutageBackend::setQuota(const std::string &tenant, const std::string &project,
     const v1::QuotaLimit &limit, std::string *error)
 {
+    waitWhileHeld();
     if (!m_reachable) {
         *error = kOutage;
         return false;

@@ -3,6 +3,7 @@
 #include "backends/sim/SimBackend.h"
 
 #include <atomic>
+#include <condition_variable>
 #include <mutex>
 #include <set>
 #include <string>
@@ -25,6 +26,12 @@ public:
 
     // Switches the scheduler on (answers) or off (unreachable).
     void setReachable(bool reachable);
+    // Actions (node, job and quota changes) wait from now on, as they do behind a scheduler
+    // command that hangs, until releaseActions(); reads and ticks go on.
+    void holdActions();
+    void releaseActions();
+    // How many actions wait for releaseActions() now.
+    int heldActions() const;
     // Nodes not reported until reveal(); call before the gateway starts.
     void withhold(const std::set<std::string> &names);
     // Reports the withheld nodes with the next changes.
@@ -71,10 +78,16 @@ private:
     // holds m_mutex.
     void reportLocked(server::BackendChanges *changes);
     server::TargetResults unavailable(const std::vector<std::string> &targets) const;
+    // Returns once actions are not held.
+    void waitWhileHeld();
     template <class F> server::TargetResults act(const std::vector<std::string> &targets, F f);
 
     server::SimBackend m_sim;
     std::atomic<bool> m_reachable;
+    mutable std::mutex m_holdMutex;
+    std::condition_variable m_holdChanged;
+    bool m_holding = false;
+    int m_held = 0;
     mutable std::mutex m_mutex;
     // Started off: the whole centre is owed at the first answer.
     bool m_snapshotOwed = false;

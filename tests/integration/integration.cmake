@@ -39,3 +39,5 @@ target_include_directories(suanli_test_outage PUBLIC ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(suanli_test_outage PUBLIC suanli_gateway suanli_test_gateway)
 suanli_gtest(tst_gateway_outage SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_gateway_outage.cpp
              LIBS suanli_test_outage suanlictl_lib suanli_common LABELS integration)
+suanli_gtest(tst_gateway_executor SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_gateway_executor.cpp
+             LIBS suanli_test_outage suanli_common LABELS integration)

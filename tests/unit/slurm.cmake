@@ -14,6 +14,6 @@ suanli_gtest(tst_slurm_command SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_slurm_comma
 suanli_gtest(tst_slurm_backend SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_slurm_backend.cpp
              LIBS suanli_slurm)
 # Site facts (PUE, province, grid carbon) as suanlid serve takes them.
-suanli_gtest(tst_sitefacts SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_sitefacts.cpp LIBS suanli_slurm)
+suanli_gtest(tst_sitefacts SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_sitefacts.cpp LIBS suanli_slurm suanli_sim)
 target_compile_definitions(tst_sitefacts PRIVATE SUANLID_PATH="$<TARGET_FILE:suanlid>")
 add_dependencies(tst_sitefacts suanlid)

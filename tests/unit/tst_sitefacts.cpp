@@ -1,7 +1,7 @@
 // A real centre's site facts: its PUE and where it draws power, set as `suanlid serve --pue 1.25
 // --province Shanghai` (or --carbon-g-per-kwh) and checked before the gateway starts; the
 // province's grid factor comes from the same table the simulator uses (FACTS.md section 3).
-#include "backends/sim/GridCarbon.h"
+#include "backends/facts/GridCarbon.h"
 #include "backends/sim/SiteProfile.h"
 #include "backends/slurm/SiteFacts.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backends/sim/AcceleratorSpec.h"
+#include "backends/facts/AcceleratorSpec.h"
 
 #include <cstdint>
 #include <string>

@@ -1,5 +1,6 @@
 #include "backends/sim/SimEngine.h"
 
+#include "backends/PerTarget.h"
 #include "backends/sim/FaultCatalog.h"
 #include "backends/sim/TelemetryModel.h"
 
@@ -120,20 +121,12 @@ const char *jobStateWord(JobState s)
 
 TargetResult ok(const std::string &target)
 {
-    TargetResult r;
-    r.set_target(target);
-    r.set_ok(true);
-    return r;
+    return targetOk(target);
 }
 
 TargetResult failed(const std::string &target, const char *code, const std::string &message)
 {
-    TargetResult r;
-    r.set_target(target);
-    r.set_ok(false);
-    r.set_code(code);
-    r.set_message(message);
-    return r;
+    return targetFailed(target, code, message);
 }
 
 std::string hoursWord(int64_t seconds)
@@ -1254,46 +1247,50 @@ void SimEngine::sampleTelemetry(std::vector<NodeSample> *out) const
 
 // ---------------------------------------------------------------- actions
 
+template <class One>
+TargetResults SimEngine::eachNode(const std::vector<std::string> &names, One one)
+{
+    return perTarget(names, [&](const std::string &name) {
+        const int64_t i = m_cluster.find(name);
+        if (i < 0)
+            return failed(name, "NOT_FOUND", "node " + name + " not found");
+        return one(name, uint32_t(i), m_cluster.node(uint32_t(i)));
+    });
+}
+
+template <class One> TargetResults SimEngine::eachJob(const std::vector<std::string> &ids, One one)
+{
+    return perTarget(ids, [&](const std::string &id) {
+        const uint32_t slot = findJob(id);
+        if (slot == kNoSlot)
+            return failed(id, "NOT_FOUND", "job " + id + " not found");
+        return one(id, slot);
+    });
+}
+
 TargetResults SimEngine::drainNodes(const std::vector<std::string> &names, const Actor &actor)
 {
-    TargetResults results;
-    for (const auto &name : names) {
-        const int64_t i = m_cluster.find(name);
-        if (i < 0) {
-            results.push_back(failed(name, "NOT_FOUND", "node " + name + " not found"));
-            continue;
-        }
-        SimNode &node = m_cluster.node(uint32_t(i));
+    return eachNode(names, [&](const std::string &name, uint32_t i, SimNode &node) {
         node.drain = true;
         node.drainReason = actor.reason.empty() ? byWhom(actor, "drained") : actor.reason;
         node.drainUser = actor.user;
         node.drainMs = m_clock.nowMs;
         m_cluster.refresh(uint32_t(i));
-        results.push_back(ok(name));
-    }
-    return results;
+        return ok(name);
+    });
 }
 
 TargetResults SimEngine::resumeNodes(const std::vector<std::string> &names, const Actor &actor)
 {
-    TargetResults results;
-    for (const auto &name : names) {
-        const int64_t i = m_cluster.find(name);
-        if (i < 0) {
-            results.push_back(failed(name, "NOT_FOUND", "node " + name + " not found"));
-            continue;
-        }
-        SimNode &node = m_cluster.node(uint32_t(i));
+    return eachNode(names, [&](const std::string &name, uint32_t i, SimNode &node) {
         if (node.maintenance) {
-            results.push_back(failed(name, "FAILED_PRECONDITION",
-                "node " + name + " is rebooting; it returns to service by itself"));
-            continue;
+            return failed(name, "FAILED_PRECONDITION",
+                "node " + name + " is rebooting; it returns to service by itself");
         }
         if (!node.drain && !node.down) {
-            results.push_back(failed(name, "FAILED_PRECONDITION",
+            return failed(name, "FAILED_PRECONDITION",
                 "node " + name + " is " + stateWord(nodeState(node))
-                    + "; only drained, draining or down nodes can be resumed"));
-            continue;
+                    + "; only drained, draining or down nodes can be resumed");
         }
         node.drain = false;
         node.drainReason.clear();
@@ -1302,27 +1299,15 @@ TargetResults SimEngine::resumeNodes(const std::vector<std::string> &names, cons
         if (node.down)
             repairNode(uint32_t(i)); // the operator says it is fixed
         m_cluster.refresh(uint32_t(i));
-        results.push_back(ok(name));
-    }
-    (void)actor;
-    return results;
+        return ok(name);
+    });
 }
 
 TargetResults SimEngine::rebootNodes(const std::vector<std::string> &names, const Actor &actor)
 {
-    TargetResults results;
-    for (const auto &name : names) {
-        const int64_t i = m_cluster.find(name);
-        if (i < 0) {
-            results.push_back(failed(name, "NOT_FOUND", "node " + name + " not found"));
-            continue;
-        }
-        SimNode &node = m_cluster.node(uint32_t(i));
-        if (node.maintenance) {
-            results.push_back(
-                failed(name, "FAILED_PRECONDITION", "node " + name + " is already rebooting"));
-            continue;
-        }
+    return eachNode(names, [&](const std::string &name, uint32_t i, SimNode &node) {
+        if (node.maintenance)
+            return failed(name, "FAILED_PRECONDITION", "node " + name + " is already rebooting");
         node.maintenance = true;
         node.rebootReason = actor.reason.empty() ? byWhom(actor, "reboot requested") : actor.reason;
         node.rebootUser = actor.user;
@@ -1332,9 +1317,8 @@ TargetResults SimEngine::rebootNodes(const std::vector<std::string> &names, cons
             node.rebootPending = true;
         else
             beginReboot(uint32_t(i));
-        results.push_back(ok(name));
-    }
-    return results;
+        return ok(name);
+    });
 }
 
 uint32_t SimEngine::findJob(const std::string &id) const
@@ -1354,36 +1338,22 @@ uint32_t SimEngine::findJob(const std::string &id) const
 
 TargetResults SimEngine::cancelJobs(const std::vector<std::string> &ids, const Actor &actor)
 {
-    TargetResults results;
-    for (const auto &id : ids) {
-        const uint32_t slot = findJob(id);
-        if (slot == kNoSlot) {
-            results.push_back(failed(id, "NOT_FOUND", "job " + id + " not found"));
-            continue;
-        }
+    return eachJob(ids, [&](const std::string &id, uint32_t slot) {
         if (m_jobs[slot].state == JOB_STATE_RUNNING)
             endRunning(slot, JOB_STATE_CANCELLED, m_clock.nowMs, byWhom(actor, "cancelled"), 143);
         else
             endWaiting(slot, JOB_STATE_CANCELLED, m_clock.nowMs, byWhom(actor, "cancelled"));
-        results.push_back(ok(id));
-    }
-    return results;
+        return ok(id);
+    });
 }
 
 TargetResults SimEngine::holdJobs(const std::vector<std::string> &ids, const Actor &actor)
 {
-    TargetResults results;
-    for (const auto &id : ids) {
-        const uint32_t slot = findJob(id);
-        if (slot == kNoSlot) {
-            results.push_back(failed(id, "NOT_FOUND", "job " + id + " not found"));
-            continue;
-        }
+    return eachJob(ids, [&](const std::string &id, uint32_t slot) {
         SimJob &job = m_jobs[slot];
         if (job.state == JOB_STATE_RUNNING) {
-            results.push_back(failed(id, "FAILED_PRECONDITION",
-                "job " + id + " is running; only pending jobs can be held"));
-            continue;
+            return failed(id, "FAILED_PRECONDITION",
+                "job " + id + " is running; only pending jobs can be held");
         }
         if (job.state == JOB_STATE_PENDING) {
             holdPending(slot, true);
@@ -1392,50 +1362,32 @@ TargetResults SimEngine::holdJobs(const std::vector<std::string> &ids, const Act
             ++job.generation;
             markJob(job);
         }
-        results.push_back(ok(id));
-    }
-    (void)actor;
-    return results;
+        return ok(id);
+    });
 }
 
 TargetResults SimEngine::releaseJobs(const std::vector<std::string> &ids, const Actor &actor)
 {
-    TargetResults results;
-    for (const auto &id : ids) {
-        const uint32_t slot = findJob(id);
-        if (slot == kNoSlot) {
-            results.push_back(failed(id, "NOT_FOUND", "job " + id + " not found"));
-            continue;
-        }
+    return eachJob(ids, [&](const std::string &id, uint32_t slot) {
         const SimJob &job = m_jobs[slot];
         if (job.state != JOB_STATE_HELD) {
-            results.push_back(failed(id, "FAILED_PRECONDITION",
+            return failed(id, "FAILED_PRECONDITION",
                 "job " + id + " is " + jobStateWord(job.state)
-                    + "; only held jobs can be released"));
-            continue;
+                    + "; only held jobs can be released");
         }
         releaseHeld(slot);
-        results.push_back(ok(id));
-    }
-    (void)actor;
-    return results;
+        return ok(id);
+    });
 }
 
 TargetResults SimEngine::requeueJobs(const std::vector<std::string> &ids, const Actor &actor)
 {
-    TargetResults results;
-    for (const auto &id : ids) {
-        const uint32_t slot = findJob(id);
-        if (slot == kNoSlot) {
-            results.push_back(failed(id, "NOT_FOUND", "job " + id + " not found"));
-            continue;
-        }
+    return eachJob(ids, [&](const std::string &id, uint32_t slot) {
         SimJob &job = m_jobs[slot];
         if (job.state != JOB_STATE_RUNNING) {
-            results.push_back(failed(id, "FAILED_PRECONDITION",
+            return failed(id, "FAILED_PRECONDITION",
                 "job " + id + " is " + jobStateWord(job.state)
-                    + "; only running jobs can be requeued"));
-            continue;
+                    + "; only running jobs can be requeued");
         }
         freeResources(slot);
         const std::vector<uint32_t> nodes = std::move(job.nodes);
@@ -1446,32 +1398,23 @@ TargetResults SimEngine::requeueJobs(const std::vector<std::string> &ids, const 
         enqueuePending(slot);
         markJob(job);
         afterRelease(nodes);
-        results.push_back(ok(id));
-    }
-    (void)actor;
-    return results;
+        return ok(id);
+    });
 }
 
 TargetResults SimEngine::setJobPriority(
     const std::vector<std::string> &ids, int64_t priority, const Actor &actor)
 {
-    TargetResults results;
-    for (const auto &id : ids) {
-        if (priority < 0 || priority > 1000000) {
-            results.push_back(failed(id, "INVALID_ARGUMENT",
-                "priority must be 0..1000000 (got " + std::to_string(priority) + ")"));
-            continue;
-        }
-        const uint32_t slot = findJob(id);
-        if (slot == kNoSlot) {
-            results.push_back(failed(id, "NOT_FOUND", "job " + id + " not found"));
-            continue;
-        }
+    if (priority < 0 || priority > 1000000)
+        return perTarget(ids, [&](const std::string &id) {
+            return failed(id, "INVALID_ARGUMENT",
+                "priority must be 0..1000000 (got " + std::to_string(priority) + ")");
+        });
+    return eachJob(ids, [&](const std::string &id, uint32_t slot) {
         SimJob &job = m_jobs[slot];
         if (job.state == JOB_STATE_RUNNING) {
-            results.push_back(failed(id, "FAILED_PRECONDITION",
-                "job " + id + " is running; priority applies only to pending or held jobs"));
-            continue;
+            return failed(id, "FAILED_PRECONDITION",
+                "job " + id + " is running; priority applies only to pending or held jobs");
         }
         if (job.state == JOB_STATE_PENDING) {
             m_scheduler->remove(slot);
@@ -1482,10 +1425,8 @@ TargetResults SimEngine::setJobPriority(
             job.priority = int32_t(priority);
         }
         markJob(job);
-        results.push_back(ok(id));
-    }
-    (void)actor;
-    return results;
+        return ok(id);
+    });
 }
 
 bool SimEngine::setQuota(const std::string &tenant, const std::string &project,

@@ -136,6 +136,11 @@ private:
     void finishReboot(uint32_t node);
     void afterRelease(const std::vector<uint32_t> &nodes);
 
+    // The loops of node and job actions: NOT_FOUND for a name or id the centre lacks, else
+    // `one(name, index, node)` or `one(id, slot)` says what became of it.
+    template <class One> TargetResults eachNode(const std::vector<std::string> &names, One one);
+    template <class One> TargetResults eachJob(const std::vector<std::string> &ids, One one);
+
     ::suanli::v1::NodeState nodeState(const SimNode &node) const;
     void fillNode(uint32_t index, ::suanli::v1::Node *out);
     void fillJob(const SimJob &job, ::suanli::v1::Job *out) const;

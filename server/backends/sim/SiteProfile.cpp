@@ -1,6 +1,6 @@
 #include "backends/sim/SiteProfile.h"
 
-#include "backends/sim/GridCarbon.h"
+#include "backends/facts/GridCarbon.h"
 
 #include <stdexcept>
 

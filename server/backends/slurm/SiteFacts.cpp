@@ -1,6 +1,6 @@
 #include "backends/slurm/SiteFacts.h"
 
-#include "backends/sim/GridCarbon.h"
+#include "backends/facts/GridCarbon.h"
 
 #include <cmath>
 #include <sstream>

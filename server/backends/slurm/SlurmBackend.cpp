@@ -1,7 +1,7 @@
 #include "backends/slurm/SlurmBackend.h"
 
 #include "Describe.h"
-#include "backends/sim/AcceleratorSpec.h"
+#include "backends/facts/AcceleratorSpec.h"
 #include "backends/slurm/Jwt.h"
 
 #include <algorithm>

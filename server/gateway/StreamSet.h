@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cache/LatestValueReactor.h"
+#include "gateway/LatestValueReactor.h"
 
 #include <map>
 #include <mutex>

@@ -1,4 +1,4 @@
-#include "backends/sim/AcceleratorSpec.h"
+#include "backends/facts/AcceleratorSpec.h"
 
 namespace suanli::server {
 

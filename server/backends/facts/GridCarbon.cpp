@@ -1,4 +1,4 @@
-#include "backends/sim/GridCarbon.h"
+#include "backends/facts/GridCarbon.h"
 
 #include <algorithm>
 

@@ -1,6 +1,7 @@
 #include "gateway/ServiceBase.h"
 
 #include "ErrorInfo.h"
+#include "StatusCodes.h"
 #include "gateway/Log.h"
 
 #include <google/protobuf/util/time_util.h>
@@ -70,12 +71,7 @@ void ServiceBase::audit(grpc::CallbackServerContext *call, const Principal &who,
     record.action = method;
     record.target = target;
     record.reason = reason;
-    static const char *names[] = { "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT",
-        "DEADLINE_EXCEEDED", "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED",
-        "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED",
-        "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED" };
-    const int code = status.error_code();
-    record.result = code >= 0 && code <= 16 ? names[code] : "UNKNOWN";
+    record.result = ::suanli::statusCodeName(status.error_code());
     record.detail = detail.empty() ? status.error_message() : detail;
     record.peer = call ? call->peer() : std::string();
     try {

@@ -1,5 +1,6 @@
 // The contract common/ holds for the gateway, the console and suanlictl alike: the names of
 // metric series, status codes, request limits and who may call what.
+#include "ChannelConfig.h"
 #include "MetricNames.h"
 #include "StatusCodes.h"
 
@@ -28,4 +29,18 @@ TEST(Contract, StatusCodeNamesFollowGrpcNumbers)
     EXPECT_EQ(statusCodeName(grpc::StatusCode::UNAUTHENTICATED), "UNAUTHENTICATED");
     EXPECT_EQ(statusCodeName(17), "CODE_17");
     EXPECT_EQ(statusCodeName(-1), "CODE_-1");
+}
+
+TEST(Contract, ChannelRetriesUnavailableButNotCallsThatHandOutASecret)
+{
+    const std::string &config = channelServiceConfig();
+    EXPECT_NE(config.find("\"maxAttempts\": " + std::to_string(kUnaryMaxAttempts) + ","),
+        std::string::npos);
+    EXPECT_EQ(kUnaryMaxAttempts, 4);
+    EXPECT_NE(config.find("\"retryableStatusCodes\": [\"UNAVAILABLE\"]"), std::string::npos);
+    // The two calls that hand out a token have a method entry of their own, without retries.
+    const size_t exceptions = config.find("\"method\": \"CreateToken\"");
+    ASSERT_NE(exceptions, std::string::npos);
+    EXPECT_NE(config.find("\"method\": \"CreateUser\""), std::string::npos);
+    EXPECT_EQ(config.find("retryPolicy", exceptions), std::string::npos);
 }

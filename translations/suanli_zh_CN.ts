@@ -3293,6 +3293,21 @@ SHA-256 指纹：
     </message>
 </context>
 <context>
+    <name>suanli::app::TextLimitHint</name>
+    <message numerus="yes">
+        <source>%n character(s) too many</source>
+        <translation>
+            <numerusform>超出 %Ln 个字</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) left</source>
+        <translation>
+            <numerusform>还可输入 %Ln 个字</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>suanli::app::WallAlertTicker</name>
     <message>
         <source>No open alerts at any centre</source>

@@ -171,9 +171,9 @@ grpc::Status checkTargets(const std::vector<std::string> &targets, const char *f
 {
     if (targets.empty())
         return invalidArgument(std::string(field) + " must name at least one target");
-    if (targets.size() > static_cast<size_t>(kMaxTargets))
+    if (targets.size() > ::suanli::kMaxTargets)
         return invalidArgument(std::string(field) + " names " + std::to_string(targets.size())
-            + " targets; at most " + std::to_string(kMaxTargets) + " per call");
+            + " targets; at most " + std::to_string(::suanli::kMaxTargets) + " per call");
     std::set<std::string> seen;
     for (const auto &t : targets) {
         if (t.empty())
@@ -188,10 +188,13 @@ grpc::Status checkReason(const std::string &reason, bool required, const char *w
 {
     if (required && reason.find_first_not_of(" \t\n") == std::string::npos)
         return invalidArgument(std::string("reason is required: say why ") + what);
-    if (reason.size() > kMaxReasonBytes)
-        return invalidArgument("reason is " + std::to_string(reason.size()) + " bytes; at most "
-            + std::to_string(kMaxReasonBytes));
-    return grpc::Status::OK;
+    return checkText(reason, ::suanli::kReasonLimit);
+}
+
+grpc::Status checkText(const std::string &text, const ::suanli::TextLimit &limit)
+{
+    const std::string tooLong = ::suanli::textTooLong(text, limit);
+    return tooLong.empty() ? grpc::Status::OK : invalidArgument(tooLong);
 }
 
 } // namespace suanli::server

@@ -14,8 +14,6 @@ namespace suanli::server {
 using google::protobuf::util::TimeUtil;
 
 namespace {
-constexpr size_t kMaxJustificationBytes = 4096;
-
 using ::suanli::QuotaKind;
 
 // "A100", or "accelerators across all models" where a number comes first.
@@ -253,10 +251,9 @@ grpc::ServerUnaryReactor *TenancyService::CreateQuotaRequest(grpc::CallbackServe
             + std::to_string(request->max_accelerator_hours()) + ")"));
     if (request->justification().find_first_not_of(" \t\n") == std::string::npos)
         return refuse(invalidArgument("justification is required: say what the quota is for"));
-    if (request->justification().size() > kMaxJustificationBytes)
-        return refuse(
-            invalidArgument("justification is " + std::to_string(request->justification().size())
-                + " bytes; at most " + std::to_string(kMaxJustificationBytes)));
+    if (auto status = checkText(request->justification(), ::suanli::kJustificationLimit);
+        !status.ok())
+        return refuse(status);
     if (request->has_until_time()
         && TimeUtil::TimestampToSeconds(request->until_time())
             <= std::chrono::duration_cast<std::chrono::seconds>(
@@ -365,7 +362,7 @@ grpc::Status TenancyService::reject(grpc::CallbackServerContext *call, const Pri
 {
     if (request.comment().find_first_not_of(" \t\n") == std::string::npos)
         return invalidArgument("comment is required when rejecting: tell the requester why");
-    if (auto status = checkReason(request.comment(), false, ""); !status.ok())
+    if (auto status = checkText(request.comment(), ::suanli::kCommentLimit); !status.ok())
         return status;
     std::lock_guard lock(m_ctx.quotaMutex);
     auto qr = m_ctx.store.quotaRequest(request.id());

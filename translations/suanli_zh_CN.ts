@@ -552,6 +552,10 @@
         <source>Needs the admin role.</source>
         <translation>需要管理员角色。</translation>
     </message>
+    <message>
+        <source>Needs the operator, tenant-manager or admin role, acting for a tenant.</source>
+        <translation>需要运维人员、租户管理员或管理员角色，并代表某个租户操作。</translation>
+    </message>
 </context>
 <context>
     <name>Theme</name>

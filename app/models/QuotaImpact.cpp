@@ -1,5 +1,6 @@
 #include "models/QuotaImpact.h"
 
+#include "Permissions.h"
 #include "models/Words.h"
 
 #include <QLocale>
@@ -20,7 +21,7 @@ bool acts(v1::Role role, const QStringList &userTenants, const v1::QuotaRequest 
 {
     if (request.state() != v1::QUOTA_REQUEST_STATE_PENDING)
         return false;
-    if (role != v1::ROLE_TENANT_MANAGER && role != v1::ROLE_ADMIN)
+    if (!roleMayCall(role, "Tenancy.ApproveQuotaRequest"))
         return false;
     std::vector<std::string> scope;
     scope.reserve(size_t(userTenants.size()));

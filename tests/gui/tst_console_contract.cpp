@@ -1,18 +1,25 @@
 // The console checks what the gateway checks, against a real gateway: a reason is held to the
 // gateway's limit in bytes, so a Chinese reason the dialog takes is one the gateway takes, and
-// one the gateway would refuse is stopped in the dialog with how many characters must go.
+// one the gateway would refuse is stopped in the dialog with how many characters must go; and
+// for every role and every method of the API, the console's role gate enables a button exactly
+// when the gateway lets that role make the call.
 #include "GatewayProcess.h"
 #include "RequestLimits.h"
 #include "dialogs/ConfirmActionDialog.h"
 #include "dialogs/DecideQuotaRequestDialog.h"
 #include "dialogs/TextLimitHint.h"
+#include "pages/RoleGate.h"
 #include "suanli/v1/cluster.grpc.pb.h"
 
+#include <QAction>
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QtTest>
+#include <google/protobuf/descriptor.h>
+#include <grpcpp/impl/client_unary_call.h>
+#include <grpcpp/support/sync_stream.h>
 #include <memory>
 
 using namespace suanli;
@@ -25,6 +32,36 @@ QString chinese(int n)
     return QString(n, QChar(u'维'));
 }
 
+// What the gateway answers `token` calling `service`.`method` with an empty request: for a
+// stream, the status once its first message came (OK) or it ended.
+grpc::Status call(const std::shared_ptr<grpc::Channel> &channel, const std::string &token,
+    const google::protobuf::MethodDescriptor &method)
+{
+    const std::string path = "/" + method.service()->full_name() + "/" + method.name();
+    grpc::Slice empty { std::string() };
+    const grpc::ByteBuffer request(&empty, 1);
+    auto ctx = test::GatewayProcess::context(token);
+    if (!method.server_streaming()) {
+        grpc::ByteBuffer response;
+        return grpc::internal::BlockingUnaryCall<grpc::ByteBuffer, grpc::ByteBuffer>(channel.get(),
+            grpc::internal::RpcMethod(path.c_str(), grpc::internal::RpcMethod::NORMAL_RPC),
+            ctx.get(), request, &response);
+    }
+    // A stream the gateway takes answers at once (a snapshot, the overview now).
+    ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+    const grpc::internal::RpcMethod rpc(path.c_str(), grpc::internal::RpcMethod::SERVER_STREAMING);
+    std::unique_ptr<grpc::ClientReader<grpc::ByteBuffer>> reader(
+        grpc::internal::ClientReaderFactory<grpc::ByteBuffer>::Create(
+            channel.get(), rpc, ctx.get(), request));
+    grpc::ByteBuffer first;
+    if (reader->Read(&first)) {
+        ctx->TryCancel();
+        reader->Finish();
+        return grpc::Status::OK;
+    }
+    return reader->Finish();
+}
+
 } // namespace
 
 class ConsoleContractTest : public QObject {
@@ -33,6 +70,7 @@ private Q_SLOTS:
     void initTestCase();
     void aChineseReasonIsCheckedAsTheGatewayChecksIt();
     void aRejectionCommentIsHeldToTheGatewaysLimit();
+    void theRoleGateAnswersAsTheGatewayForEveryRoleAndMethod();
 
 private:
     // What the gateway answers an operator draining a node with `reason`.
@@ -119,6 +157,46 @@ void ConsoleContractTest::aRejectionCommentIsHeldToTheGatewaysLimit()
     QVERIFY(ok->isEnabled());
     comment->setPlainText(chinese(342));
     QVERIFY(!ok->isEnabled());
+}
+
+void ConsoleContractTest::theRoleGateAnswersAsTheGatewayForEveryRoleAndMethod()
+{
+    const std::vector<std::pair<v1::Role, std::string>> users = {
+        { v1::ROLE_VIEWER, m_gateway->addUser("wall", "viewer") },
+        { v1::ROLE_OPERATOR, m_operator },
+        { v1::ROLE_TENANT_MANAGER, m_gateway->addUser("mgr", "tenant-manager", { "tenanta" }) },
+        { v1::ROLE_ADMIN, m_gateway->addUser("root", "admin") },
+    };
+    const auto channel = m_gateway->channel();
+    const auto *pool = google::protobuf::DescriptorPool::generated_pool();
+    int methods = 0;
+    for (const char *service :
+        { "Auth", "Cluster", "Scheduler", "Tenancy", "Telemetry", "Events", "Audit" }) {
+        const auto *descriptor = pool->FindServiceByName(std::string("suanli.v1.") + service);
+        QVERIFY2(descriptor, service);
+        for (int i = 0; i < descriptor->method_count(); ++i) {
+            const auto &method = *descriptor->method(i);
+            const std::string name = std::string(service) + "." + method.name();
+            QVERIFY2(knownMethod(name), name.c_str());
+            ++methods;
+            for (const auto &[role, token] : users) {
+                const grpc::Status status = call(channel, token, method);
+                QVERIFY2(status.error_code() != grpc::StatusCode::UNAUTHENTICATED,
+                    status.error_message().c_str());
+                const bool gatewayAllows
+                    = status.error_code() != grpc::StatusCode::PERMISSION_DENIED;
+                const std::string what = name + " as " + v1::Role_Name(role) + ": gateway says "
+                    + std::to_string(status.error_code()) + " " + status.error_message();
+                QVERIFY2(app::RoleGate::allows(role, name) == gatewayAllows, what.c_str());
+                // The button the console shows for it is enabled exactly then.
+                QAction action;
+                app::RoleGate::apply(&action, role, name, true, QStringLiteral("Do it"));
+                QVERIFY2(action.isEnabled() == gatewayAllows, what.c_str());
+                QVERIFY2(action.toolTip().contains(u'\n') == !gatewayAllows, what.c_str());
+            }
+        }
+    }
+    QCOMPARE(size_t(methods), methodAccess().size());
 }
 
 QTEST_MAIN(ConsoleContractTest)

@@ -4,6 +4,7 @@
 #include "Connection.h"
 #include "ErrorInfo.h"
 #include "Log.h"
+#include "StatusCodes.h"
 #include "suanli/v1/audit.grpc.pb.h"
 #include "suanli/v1/cluster.grpc.pb.h"
 #include "suanli/v1/events.grpc.pb.h"
@@ -26,16 +27,6 @@ constexpr auto kActionDeadline = std::chrono::seconds(15);
 constexpr auto kQueryDeadline = std::chrono::seconds(30);
 constexpr int kFailuresShown = 3;
 
-QString codeName(int code)
-{
-    static const char *const names[] = { "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT",
-        "DEADLINE_EXCEEDED", "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED",
-        "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED",
-        "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED" };
-    return code >= 0 && code <= 16 ? QString::fromLatin1(names[code])
-                                   : QStringLiteral("CODE_%1").arg(code);
-}
-
 std::string newRequestId()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
@@ -53,7 +44,7 @@ ActionResult resultOf(const QString &action, ActionResult::TargetKind kind, cons
     r.action = action;
     r.targetKind = kind;
     r.code = int(s.error_code());
-    r.codeName = codeName(r.code);
+    r.codeName = QString::fromStdString(suanli::statusCodeName(r.code));
     r.message = QString::fromStdString(s.error_message());
     if (s.error_code() == grpc::StatusCode::UNAVAILABLE) {
         const auto info = suanli::decodeErrorInfo(s.error_details());

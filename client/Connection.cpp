@@ -3,6 +3,7 @@
 #include "Actions.h"
 #include "Backoff.h"
 #include "CallTracker.h"
+#include "ChannelConfig.h"
 #include "CollectionInformer.h"
 #include "CollectionTraits.h"
 #include "Log.h"
@@ -30,38 +31,13 @@ constexpr auto kWhoAmIDeadline = std::chrono::seconds(10);
 // Informers that have not caught up this long after WhoAmI answered count as a failed attempt.
 constexpr qint64 kSyncTimeoutMs = 120000;
 
-// Unary calls are retried by gRPC itself on UNAVAILABLE (a gateway
-// restarting, a dropped connection); mutations carry a request_id, so a
-// retry is never applied twice. Streams are resumed by the informers.
-const char *const kServiceConfig = R"({
-  "methodConfig": [{
-    "name": [
-      {"service": "suanli.v1.Auth"}, {"service": "suanli.v1.Cluster"},
-      {"service": "suanli.v1.Scheduler"}, {"service": "suanli.v1.Tenancy"},
-      {"service": "suanli.v1.Telemetry"}, {"service": "suanli.v1.Events"},
-      {"service": "suanli.v1.Audit"}
-    ],
-    "retryPolicy": {
-      "maxAttempts": 3,
-      "initialBackoff": "0.2s",
-      "maxBackoff": "2s",
-      "backoffMultiplier": 2,
-      "retryableStatusCodes": ["UNAVAILABLE"]
-    }
-  }, {
-    "name": [
-      {"service": "suanli.v1.Auth", "method": "CreateToken"},
-      {"service": "suanli.v1.Auth", "method": "CreateUser"}
-    ]
-  }]
-})";
-
 std::shared_ptr<grpc::Channel> makeChannel(const ConnectionProfile &profile)
 {
     grpc::SslCredentialsOptions ssl;
     ssl.pem_root_certs = profile.caPem.toStdString();
     grpc::ChannelArguments args;
-    args.SetServiceConfigJSON(kServiceConfig);
+    // Unary calls are retried by the channel (common's policy); streams by the informers.
+    args.SetServiceConfigJSON(suanli::channelServiceConfig());
     args.SetInt(GRPC_ARG_ENABLE_RETRIES, 1);
     // A snapshot chunk of 1,000 nodes with accelerator detail exceeds gRPC's default 4 MB.
     args.SetMaxReceiveMessageSize(64 << 20);

@@ -158,4 +158,20 @@ const v1::Project *projectOf(const v1::Tenant &tenant, const std::string &id)
     return nullptr;
 }
 
+const QuotaLimits *quotaLimitsOf(const v1::Tenant &tenant, const std::string &project)
+{
+    if (project.empty())
+        return &tenant.quotas();
+    const v1::Project *p = projectOf(tenant, project);
+    return p ? &p->quotas() : nullptr;
+}
+
+const QuotaUsages *quotaUsagesOf(const v1::Tenant &tenant, const std::string &project)
+{
+    if (project.empty())
+        return &tenant.usage();
+    const v1::Project *p = projectOf(tenant, project);
+    return p ? &p->usage() : nullptr;
+}
+
 } // namespace suanli

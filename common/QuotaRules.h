@@ -1,5 +1,6 @@
 #pragma once
 
+#include "suanli/v1/auth.pb.h"
 #include "suanli/v1/common.pb.h"
 #include "suanli/v1/tenancy.pb.h"
 
@@ -99,5 +100,34 @@ std::optional<AllModelsLimit> allModelsLimitBelow(
 
 // A tenant's project by id; nullptr when it has none of that id.
 const v1::Project *projectOf(const v1::Tenant &tenant, const std::string &id);
+// The limits and the use of a tenant's own quota (project empty) or of its project; nullptr
+// when the tenant has no such project.
+const QuotaLimits *quotaLimitsOf(const v1::Tenant &tenant, const std::string &project);
+const QuotaUsages *quotaUsagesOf(const v1::Tenant &tenant, const std::string &project);
+
+// Tenant scope: an admin acts for every tenant, anyone else for the tenants named on their
+// account (`userTenants`, strings comparable with a std::string_view).
+template <class Tenants>
+bool actsForTenant(v1::Role role, const Tenants &userTenants, std::string_view tenant)
+{
+    if (role == v1::ROLE_ADMIN)
+        return true;
+    for (const auto &t : userTenants)
+        if (std::string_view(t) == tenant)
+            return true;
+    return false;
+}
+// Whether the tenants and quota requests a user lists and watches are only those of the
+// tenants they act for: a tenant manager's are; other roles see the whole centre.
+inline bool seesOnlyOwnTenants(v1::Role role)
+{
+    return role == v1::ROLE_TENANT_MANAGER;
+}
+// Whether a user who may decide a tenant's requests may approve one that needs a centre admin
+// (adminRule): only an admin; within the tenant's quota, a tenant manager too.
+inline bool mayApproveWith(v1::Role role, bool needsAdmin)
+{
+    return role == v1::ROLE_ADMIN || !needsAdmin;
+}
 
 } // namespace suanli

@@ -241,6 +241,23 @@
     </message>
 </context>
 <context>
+    <name>suanli::app::TextLimitHint</name>
+    <message numerus="yes">
+        <source>%n character(s) too many</source>
+        <translation>
+            <numerusform>%Ln character too many</numerusform>
+            <numerusform>%Ln characters too many</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) left</source>
+        <translation>
+            <numerusform>%Ln character left</numerusform>
+            <numerusform>%Ln characters left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>suanli::client::Connection</name>
     <message numerus="yes">
         <source>reconnecting in %n s: %1</source>

@@ -610,6 +610,10 @@
         <source>Needs the admin role.</source>
         <translation>需要管理员角色。</translation>
     </message>
+    <message>
+        <source>Needs the operator, tenant-manager or admin role, acting for a tenant.</source>
+        <translation>需要运维人员、租户管理员或管理员角色，并代表某个租户操作。</translation>
+    </message>
 </context>
 <context>
     <name>Theme</name>
@@ -3297,6 +3301,21 @@ SHA-256 指纹：
     <message>
         <source>Tenants</source>
         <translation>租户</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::TextLimitHint</name>
+    <message numerus="yes">
+        <source>%n character(s) too many</source>
+        <translation>
+            <numerusform>超出 %Ln 个字</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) left</source>
+        <translation>
+            <numerusform>还可输入 %Ln 个字</numerusform>
+        </translation>
     </message>
 </context>
 <context>

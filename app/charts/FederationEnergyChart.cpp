@@ -1,6 +1,7 @@
 #include "charts/FederationEnergyChart.h"
 
 #include "Connection.h"
+#include "MetricNames.h"
 #include "Palette.h"
 #include "SiteState.h"
 #include "TimeSeriesPlot.h"
@@ -46,8 +47,8 @@ FederationEnergyChart::FederationEnergyChart(
             m_emissions->setSeriesLabel(key, Words::centreName(c));
         });
         auto *feed = new MetricsFeed(c, this);
-        feed->bind(m_power, site, {}, QStringLiteral("facility_power_watts"), key);
-        feed->bind(m_emissions, site, {}, QStringLiteral("emissions_kg_per_hour"), key);
+        feed->bind(m_power, site, {}, QLatin1String(metric::kFacilityPowerWatts), key);
+        feed->bind(m_emissions, site, {}, QLatin1String(metric::kEmissionsKgPerHour), key);
         feed->setRange(TimeSeriesPlot::Range::Day);
         feed->start();
         m_feeds.append(feed);

@@ -1,7 +1,7 @@
 #include "charts/TenantUsageChart.h"
 
 #include "Connection.h"
-#include "Describe.h"
+#include "MetricNames.h"
 #include "MetricsQuery.h"
 #include "Palette.h"
 #include "SiteState.h"
@@ -30,8 +30,8 @@ constexpr qint64 kHour = 3600;
 
 QString metricFor(int model)
 {
-    return QStringLiteral("accelerators_in_use:")
-        + QString::fromStdString(::suanli::modelShortName(v1::AcceleratorModel(model)));
+    return QString::fromStdString(
+        metric::perModel(metric::kAcceleratorsInUse, v1::AcceleratorModel(model)));
 }
 } // namespace
 
@@ -122,14 +122,14 @@ void TenantUsageChart::loadDailyHours()
     // Hourly means of accelerators in use: each is that hour's accelerator-hours.
     const double end = m_feed->newestTime();
     m_query->query(client::MetricsQuery::request(v1::METRIC_SCOPE_TENANT, m_tenant,
-                       { QStringLiteral("accelerators_in_use") }, end, 7 * 86400, kHour),
+                       { QLatin1String(metric::kAcceleratorsInUse) }, end, 7 * 86400, kHour),
         [this, end](const client::MetricsResult &result) {
             if (!result.ok()) {
                 m_hours->setMessage(tr("Could not load accelerator-hours: %1").arg(result.message));
                 return;
             }
             m_hours->setMessage({});
-            const client::MetricSeries *s = result.find(QStringLiteral("accelerators_in_use"));
+            const client::MetricSeries *s = result.find(QLatin1String(metric::kAcceleratorsInUse));
             if (!s)
                 return;
             m_hours->setSeriesAvailable(QStringLiteral("hours"), s->available);

@@ -1,5 +1,7 @@
 #include "dialogs/ConfirmActionDialog.h"
 
+#include "dialogs/TextLimitHint.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -35,18 +37,20 @@ ConfirmActionDialog::ConfirmActionDialog(const QString &title, const QString &qu
     m_reason->setPlaceholderText(reasonRequired
             ? tr("Required: shown to other admins and in the audit log")
             : tr("Optional: kept in the audit log"));
-    m_reason->setMaxLength(1000);
+    auto *hint = new TextLimitHint(m_reason, kReasonLimit, this);
     form->addRow(tr("&Reason:"), m_reason);
+    form->addRow(QString(), hint);
     layout->addLayout(form);
     layout->addWidget(m_buttons);
     m_buttons->button(QDialogButtonBox::Ok)->setText(title);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto update = [this, reasonRequired] {
+    auto update = [this, hint, reasonRequired] {
         m_buttons->button(QDialogButtonBox::Ok)
-            ->setEnabled(!reasonRequired || !m_reason->text().trimmed().isEmpty());
+            ->setEnabled(
+                hint->fits() && (!reasonRequired || !m_reason->text().trimmed().isEmpty()));
     };
-    connect(m_reason, &QLineEdit::textChanged, this, update);
+    connect(hint, &TextLimitHint::measured, this, update);
     update();
     m_reason->setFocus();
 }

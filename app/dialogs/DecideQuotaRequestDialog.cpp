@@ -1,5 +1,6 @@
 #include "dialogs/DecideQuotaRequestDialog.h"
 
+#include "dialogs/TextLimitHint.h"
 #include "models/Words.h"
 
 #include <QDialogButtonBox>
@@ -48,12 +49,17 @@ DecideQuotaRequestDialog::DecideQuotaRequestDialog(
     m_comment->setTabChangesFocus(true);
     m_comment->setFixedHeight(m_comment->fontMetrics().lineSpacing() * 4 + 12);
     layout->addWidget(m_comment);
+    // The gateway holds a rejection's comment to its limit.
+    auto *hint = reject ? new TextLimitHint(m_comment, kCommentLimit, this) : nullptr;
+    if (hint)
+        layout->addWidget(hint);
     layout->addWidget(m_buttons);
     m_buttons->button(QDialogButtonBox::Ok)->setText(reject ? tr("Reject") : tr("Approve"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto update = [this, reject] {
-        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!reject || !comment().isEmpty());
+    auto update = [this, reject, hint] {
+        m_buttons->button(QDialogButtonBox::Ok)
+            ->setEnabled(!reject || (!comment().isEmpty() && hint->fits()));
     };
     connect(m_comment, &QPlainTextEdit::textChanged, this, update);
     update();

@@ -5,6 +5,7 @@
 #include "QuotaRules.h"
 #include "SiteState.h"
 #include "dialogs/SetQuotaDialog.h"
+#include "dialogs/TextLimitHint.h"
 #include "models/Words.h"
 
 #include <QCheckBox>
@@ -85,6 +86,7 @@ NewQuotaRequestDialog::NewQuotaRequestDialog(const QHash<QString, v1::Tenant> &t
         tr("Required: what the quota is for, e.g. the training run and its deadline"));
     m_justification->setTabChangesFocus(true);
     m_justification->setFixedHeight(m_justification->fontMetrics().lineSpacing() * 4 + 12);
+    m_justificationHint = new TextLimitHint(m_justification, kJustificationLimit, this);
     const QDate tomorrow = QDate::currentDate().addDays(1);
     m_until->setMinimumDate(tomorrow);
     m_until->setDate(tomorrow.addMonths(1));
@@ -101,6 +103,7 @@ NewQuotaRequestDialog::NewQuotaRequestDialog(const QHash<QString, v1::Tenant> &t
     form->addRow(tr("&New limit:"), m_accelerators);
     form->addRow(tr("Accelerator-&hours a month:"), m_hours);
     form->addRow(tr("&Why:"), m_justification);
+    form->addRow(QString(), m_justificationHint);
     form->addRow(tr("Needed:"), untilRow);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -116,7 +119,7 @@ NewQuotaRequestDialog::NewQuotaRequestDialog(const QHash<QString, v1::Tenant> &t
     connect(m_model, &QComboBox::currentIndexChanged, this,
         &NewQuotaRequestDialog::targetOrModelChanged);
     connect(m_accelerators, &QSpinBox::valueChanged, this, &NewQuotaRequestDialog::update);
-    connect(m_justification, &QPlainTextEdit::textChanged, this, &NewQuotaRequestDialog::update);
+    connect(m_justificationHint, &TextLimitHint::measured, this, &NewQuotaRequestDialog::update);
     connect(m_limited, &QCheckBox::toggled, this, &NewQuotaRequestDialog::update);
     connect(m_until, &QDateEdit::dateChanged, this, &NewQuotaRequestDialog::update);
     targetOrModelChanged();
@@ -183,7 +186,7 @@ void NewQuotaRequestDialog::update()
     m_warning->setVisible(!warning.isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)
         ->setEnabled(!r.tenant().empty() && !m_justification->toPlainText().trimmed().isEmpty()
-            && warning.isEmpty());
+            && m_justificationHint->fits() && warning.isEmpty());
 }
 
 v1::CreateQuotaRequestRequest NewQuotaRequestDialog::request() const

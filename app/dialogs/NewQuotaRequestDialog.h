@@ -21,6 +21,8 @@ class Connection;
 
 namespace suanli::app {
 
+class TextLimitHint;
+
 // NewQuotaRequestDialog asks a centre for more quota on behalf of a tenant or one of its
 // projects: the model or all models together, the new total (not an increment), why, and until
 // when; it says when a model's limit would change nothing under a limit across all models.
@@ -65,6 +67,7 @@ private:
     QDateEdit *m_until;
     QLabel *m_summary;
     QLabel *m_warning;
+    TextLimitHint *m_justificationHint = nullptr;
     QDialogButtonBox *m_buttons;
 };
 

@@ -1,6 +1,7 @@
 #include "dialogs/NodeDetailDialog.h"
 
 #include "Connection.h"
+#include "MetricNames.h"
 #include "Palette.h"
 #include "SiteState.h"
 #include "TimeSeriesPlot.h"
@@ -55,13 +56,13 @@ NodeDetailDialog::NodeDetailDialog(
         QString nodeLabel;
     };
     const QList<Chart> charts = {
-        { m_utilisation, tr("Utilisation"), QStringLiteral("utilisation_percent"),
+        { m_utilisation, tr("Utilisation"), QLatin1String(metric::kUtilisationPercent),
             ValueUnit::Percent, tr("Node mean") },
-        { m_memory, tr("Accelerator memory used"), QStringLiteral("memory_used_percent"),
+        { m_memory, tr("Accelerator memory used"), QLatin1String(metric::kMemoryUsedPercent),
             ValueUnit::Percent, tr("Node mean") },
-        { m_temperature, tr("Temperature"), QStringLiteral("temperature_celsius"),
+        { m_temperature, tr("Temperature"), QLatin1String(metric::kTemperatureCelsius),
             ValueUnit::Celsius, tr("Node hottest") },
-        { m_power, tr("Power"), QStringLiteral("power_watts"), ValueUnit::Watts,
+        { m_power, tr("Power"), QLatin1String(metric::kPowerWatts), ValueUnit::Watts,
             tr("Whole node (right axis)") },
     };
     for (const Chart &c : charts) {

@@ -1,5 +1,7 @@
 #include "dialogs/PriorityDialog.h"
 
+#include "dialogs/TextLimitHint.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -38,10 +40,11 @@ PriorityDialog::PriorityDialog(const QStringList &jobs, qint64 current, QWidget 
     m_priority->setValue(int(std::clamp<qint64>(current, 0, kMaximum)));
     m_priority->setToolTip(tr("0 (lowest) to 1,000,000"));
     m_reason->setPlaceholderText(tr("Optional: kept in the audit log"));
-    m_reason->setMaxLength(1000);
+    auto *hint = new TextLimitHint(m_reason, kReasonLimit, this);
     auto *form = new QFormLayout;
     form->addRow(tr("&Priority:"), m_priority);
     form->addRow(tr("&Reason:"), m_reason);
+    form->addRow(QString(), hint);
     layout->addLayout(form);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -49,6 +52,8 @@ PriorityDialog::PriorityDialog(const QStringList &jobs, qint64 current, QWidget 
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+    connect(hint, &TextLimitHint::measured, this,
+        [buttons, hint] { buttons->button(QDialogButtonBox::Ok)->setEnabled(hint->fits()); });
     m_priority->setFocus();
     m_priority->selectAll();
 }

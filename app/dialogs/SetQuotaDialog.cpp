@@ -1,5 +1,6 @@
 #include "dialogs/SetQuotaDialog.h"
 
+#include "dialogs/TextLimitHint.h"
 #include "models/Words.h"
 
 #include <QComboBox>
@@ -78,7 +79,7 @@ SetQuotaDialog::SetQuotaDialog(const QHash<QString, v1::Tenant> &tenants,
     m_hours->setToolTip(tr("Accelerator-hours that may be consumed per calendar month; 0 for no "
                            "limit."));
     m_reason->setPlaceholderText(tr("Optional: kept in the audit log"));
-    m_reason->setMaxLength(1000);
+    m_reasonHint = new TextLimitHint(m_reason, kReasonLimit, this);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Tenant or project:"), m_target);
@@ -86,6 +87,7 @@ SetQuotaDialog::SetQuotaDialog(const QHash<QString, v1::Tenant> &tenants,
     form->addRow(tr("&At once:"), m_accelerators);
     form->addRow(tr("Accelerator-&hours a month:"), m_hours);
     form->addRow(tr("&Reason:"), m_reason);
+    form->addRow(QString(), m_reasonHint);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     m_summary->setWordWrap(true);
@@ -102,6 +104,7 @@ SetQuotaDialog::SetQuotaDialog(const QHash<QString, v1::Tenant> &tenants,
     connect(m_model, &QComboBox::currentIndexChanged, this, &SetQuotaDialog::targetOrModelChanged);
     connect(m_accelerators, &QSpinBox::valueChanged, this, &SetQuotaDialog::update);
     connect(m_hours, &QSpinBox::valueChanged, this, &SetQuotaDialog::update);
+    connect(m_reasonHint, &TextLimitHint::measured, this, &SetQuotaDialog::update);
     targetOrModelChanged();
     if (initial.accelerators > 0)
         m_accelerators->setValue(int(std::min<qint64>(initial.accelerators, INT_MAX)));
@@ -179,7 +182,8 @@ void SetQuotaDialog::update()
     const bool changed = c.accelerators != accelerators || c.acceleratorHours != hours;
     m_summary->setText(changed ? describe(c, accelerators, hours)
                                : tr("This is the quota in force; change a limit to set it."));
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(changed && !c.tenant.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setEnabled(changed && !c.tenant.isEmpty() && m_reasonHint->fits());
 
     // Projects' quotas sum within their tenant's: say so when the new one does not. A model's
     // limit above a limit across all models is allowed but changes nothing: say that too.

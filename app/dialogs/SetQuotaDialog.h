@@ -16,6 +16,8 @@ class QSpinBox;
 
 namespace suanli::app {
 
+class TextLimitHint;
+
 // A quota to set: whose (a tenant, or one of its projects), for which model (or all models
 // together), and the limits.
 struct QuotaChange {
@@ -75,6 +77,7 @@ private:
     QLineEdit *m_reason;
     QLabel *m_summary;
     QLabel *m_warning;
+    TextLimitHint *m_reasonHint = nullptr;
     QDialogButtonBox *m_buttons;
 };
 

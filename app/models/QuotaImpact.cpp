@@ -1,10 +1,12 @@
 #include "models/QuotaImpact.h"
 
+#include "Permissions.h"
 #include "models/Words.h"
 
 #include <QLocale>
 #include <algorithm>
 #include <tuple>
+#include <vector>
 
 namespace suanli::app {
 
@@ -13,14 +15,19 @@ namespace {
 using Limits = google::protobuf::RepeatedPtrField<v1::QuotaLimit>;
 using Usages = google::protobuf::RepeatedPtrField<v1::QuotaUsage>;
 
+// A pending request a user may decide: their role decides requests (tenant-manager or admin)
+// and they act for its tenant (common's tenant scope, as the gateway checks it).
 bool acts(v1::Role role, const QStringList &userTenants, const v1::QuotaRequest &request)
 {
     if (request.state() != v1::QUOTA_REQUEST_STATE_PENDING)
         return false;
-    if (role == v1::ROLE_ADMIN)
-        return true;
-    return role == v1::ROLE_TENANT_MANAGER
-        && userTenants.contains(QString::fromStdString(request.tenant()));
+    if (!roleMayCall(role, "Tenancy.ApproveQuotaRequest"))
+        return false;
+    std::vector<std::string> scope;
+    scope.reserve(size_t(userTenants.size()));
+    for (const QString &t : userTenants)
+        scope.push_back(t.toStdString());
+    return actsForTenant(role, scope, request.tenant());
 }
 
 QString ownerOf(const std::string &tenant, const std::string &project)
@@ -72,7 +79,9 @@ QuotaImpact QuotaImpact::of(const v1::QuotaRequest &request,
     const v1::Project *project = nullptr;
     if (tenantIt != tenants.constEnd() && impact.forProject)
         project = projectOf(*tenantIt, request.project());
-    if (tenantIt == tenants.constEnd() || (impact.forProject && !project)) {
+    const Limits *limits
+        = tenantIt != tenants.constEnd() ? quotaLimitsOf(*tenantIt, request.project()) : nullptr;
+    if (!limits) {
         if (impact.needsAdmin)
             impact.needsAdminReason = tr("The gateway marked this request for a centre admin.");
         return impact;
@@ -81,8 +90,8 @@ QuotaImpact QuotaImpact::of(const v1::QuotaRequest &request,
     impact.known = true;
 
     // The limit in force now, from the live copy: it may have moved since the request.
-    const Limits &targetLimits = project ? project->quotas() : tenant.quotas();
-    const Usages &targetUsage = project ? project->usage() : tenant.usage();
+    const Limits &targetLimits = *limits;
+    const Usages &targetUsage = *quotaUsagesOf(tenant, request.project());
     const v1::QuotaLimit *current = findQuotaLimit(targetLimits, kind);
     impact.limitNow = current ? current->max_accelerators() : 0;
     impact.hoursNow = current ? current->max_accelerator_hours() : 0;
@@ -178,9 +187,7 @@ QuotaImpact QuotaImpact::of(const v1::QuotaRequest &request,
 bool QuotaImpact::mayApprove(
     v1::Role role, const QStringList &userTenants, const v1::QuotaRequest &request, bool needsAdmin)
 {
-    if (!acts(role, userTenants, request))
-        return false;
-    return role == v1::ROLE_ADMIN || !needsAdmin;
+    return acts(role, userTenants, request) && mayApproveWith(role, needsAdmin);
 }
 
 bool QuotaImpact::mayReject(

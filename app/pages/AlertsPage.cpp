@@ -237,7 +237,7 @@ void AlertsPage::updateActions()
         }
     }
     RoleGate::apply(m_acknowledge, m_connection->identity().user().role(),
-        RoleGate::Needs::Operator, any,
+        "Events.AcknowledgeAlert", any,
         tr("Say you are on the selected alerts, with an optional comment (Ctrl+Shift+A)"));
 }
 

@@ -113,9 +113,9 @@ void AuditPage::loadMore()
 void AuditPage::updateActions()
 {
     const auto role = m_connection->identity().user().role();
-    RoleGate::apply(m_refresh, role, RoleGate::Needs::Operator, !m_loading,
+    RoleGate::apply(m_refresh, role, "Audit.ListAuditEntries", !m_loading,
         tr("Load the newest entries that match the filter (F5)"));
-    RoleGate::apply(m_loadMore, role, RoleGate::Needs::Operator, !m_loading && hasMore(),
+    RoleGate::apply(m_loadMore, role, "Audit.ListAuditEntries", !m_loading && hasMore(),
         tr("Load the next %Ln older entries (Ctrl+M)", nullptr, kPageSize));
 }
 
@@ -124,9 +124,9 @@ void AuditPage::query(bool more)
     const auto role = m_connection->identity().user().role();
     if (!m_connection->identity().has_user())
         return; // not connected yet: identityChanged asks again
-    if (!RoleGate::allows(role, RoleGate::Needs::Operator)) {
+    if (!RoleGate::allows(role, "Audit.ListAuditEntries")) {
         m_status->setText(tr("The audit log is open to operators and admins. %1")
-                              .arg(RoleGate::needsText(RoleGate::Needs::Operator)));
+                              .arg(RoleGate::needsText("Audit.ListAuditEntries")));
         return;
     }
     if (m_filter->hasError()) {

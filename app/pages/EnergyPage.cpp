@@ -1,5 +1,6 @@
 #include "pages/EnergyPage.h"
 
+#include "MetricNames.h"
 #include "Palette.h"
 #include "TimeSeriesPlot.h"
 #include "charts/MetricsFeed.h"
@@ -32,26 +33,26 @@ EnergyPage::EnergyPage(client::Connection *connection, QWidget *parent)
         Palette::seriesColour(SeriesMeaning::Power), TimeSeriesPlot::Axis::Left,
         TimeSeriesPlot::Style::Line, Qt::DashLine);
     m_feed->bind(
-        m_power, site, {}, QStringLiteral("facility_power_watts"), QStringLiteral("facility"));
-    m_feed->bind(m_power, site, {}, QStringLiteral("it_power_watts"), QStringLiteral("it"));
+        m_power, site, {}, QLatin1String(metric::kFacilityPowerWatts), QStringLiteral("facility"));
+    m_feed->bind(m_power, site, {}, QLatin1String(metric::kItPowerWatts), QStringLiteral("it"));
 
     m_pue->setTitle(tr("PUE (facility power ÷ IT power)"));
     m_pue->setValueUnit(TimeSeriesPlot::Axis::Left, ValueUnit::Ratio);
     m_pue->addSeries(QStringLiteral("pue"), tr("PUE"), Palette::seriesColour(SeriesMeaning::Pue));
-    m_feed->bind(m_pue, site, {}, QStringLiteral("pue"), QStringLiteral("pue"));
+    m_feed->bind(m_pue, site, {}, QLatin1String(metric::kPue), QStringLiteral("pue"));
 
     m_carbon->setTitle(tr("Grid carbon intensity"));
     m_carbon->setValueUnit(TimeSeriesPlot::Axis::Left, ValueUnit::GramsPerKwh);
     m_carbon->addSeries(QStringLiteral("carbon"), tr("CO₂ per kWh drawn"),
         Palette::seriesColour(SeriesMeaning::CarbonIntensity));
-    m_feed->bind(
-        m_carbon, site, {}, QStringLiteral("carbon_intensity_g_per_kwh"), QStringLiteral("carbon"));
+    m_feed->bind(m_carbon, site, {}, QLatin1String(metric::kCarbonIntensityGPerKwh),
+        QStringLiteral("carbon"));
 
     m_emissions->setTitle(tr("Emissions"));
     m_emissions->setValueUnit(TimeSeriesPlot::Axis::Left, ValueUnit::KilogramsPerHour);
     m_emissions->addSeries(QStringLiteral("emissions"), tr("CO₂ emitted"),
         Palette::seriesColour(SeriesMeaning::Emissions));
-    m_feed->bind(m_emissions, site, {}, QStringLiteral("emissions_kg_per_hour"),
+    m_feed->bind(m_emissions, site, {}, QLatin1String(metric::kEmissionsKgPerHour),
         QStringLiteral("emissions"));
 
     // The gateway says a site series has no source only when its site fact (PUE, grid carbon

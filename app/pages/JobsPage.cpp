@@ -204,15 +204,15 @@ void JobsPage::updateActions()
         for (int k = 0; k < 5; ++k)
             has[k] = has[k] || applies(k, it->state());
     }
-    RoleGate::apply(m_cancel, role, RoleGate::Needs::Operator, has[0],
+    RoleGate::apply(m_cancel, role, "Scheduler.CancelJobs", has[0],
         tr("End the selected jobs; running jobs are stopped (Ctrl+K)"));
-    RoleGate::apply(m_hold, role, RoleGate::Needs::Operator, has[1],
+    RoleGate::apply(m_hold, role, "Scheduler.HoldJobs", has[1],
         tr("Keep the selected pending jobs from starting (Ctrl+H)"));
-    RoleGate::apply(m_release, role, RoleGate::Needs::Operator, has[2],
+    RoleGate::apply(m_release, role, "Scheduler.ReleaseJobs", has[2],
         tr("Let the selected held jobs start again (Ctrl+L)"));
-    RoleGate::apply(m_requeue, role, RoleGate::Needs::Operator, has[3],
+    RoleGate::apply(m_requeue, role, "Scheduler.RequeueJobs", has[3],
         tr("Stop the selected running jobs and put them back in the queue (Ctrl+Shift+R)"));
-    RoleGate::apply(m_priority, role, RoleGate::Needs::Operator, has[4],
+    RoleGate::apply(m_priority, role, "Scheduler.SetJobPriority", has[4],
         tr("Change the priority of the selected pending or held jobs (Ctrl+P)"));
 }
 

@@ -267,11 +267,11 @@ void NodesPage::updateActions()
 {
     const auto role = m_connection->identity().user().role();
     const bool any = m_table->selectionModel()->hasSelection();
-    RoleGate::apply(m_drain, role, RoleGate::Needs::Operator, any,
+    RoleGate::apply(m_drain, role, "Cluster.DrainNodes", any,
         tr("Stop scheduling jobs on the selected nodes; running jobs finish (Ctrl+D)"));
-    RoleGate::apply(m_resume, role, RoleGate::Needs::Operator, any,
+    RoleGate::apply(m_resume, role, "Cluster.ResumeNodes", any,
         tr("Return the selected nodes to service (Ctrl+R)"));
-    RoleGate::apply(m_reboot, role, RoleGate::Needs::Operator, any,
+    RoleGate::apply(m_reboot, role, "Cluster.RebootNodes", any,
         tr("Reboot the selected nodes once their jobs have ended (Ctrl+Shift+B)"));
 }
 

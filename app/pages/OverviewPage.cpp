@@ -2,6 +2,8 @@
 
 #include "Connection.h"
 #include "KpiTile.h"
+#include "MetricNames.h"
+#include "OverviewCounts.h"
 #include "Palette.h"
 #include "SiteState.h"
 #include "TimeSeriesPlot.h"
@@ -58,11 +60,11 @@ OverviewPage::OverviewPage(client::Connection *connection, QWidget *parent)
         Palette::seriesColour(SeriesMeaning::Power), TimeSeriesPlot::Axis::Right,
         TimeSeriesPlot::Style::Line, Qt::DashLine);
     const auto site = suanli::v1::METRIC_SCOPE_SITE;
+    m_siteFeed->bind(m_trend, site, {}, QLatin1String(metric::kUtilisationPercent),
+        QStringLiteral("utilisation"));
     m_siteFeed->bind(
-        m_trend, site, {}, QStringLiteral("utilisation_percent"), QStringLiteral("utilisation"));
-    m_siteFeed->bind(
-        m_trend, site, {}, QStringLiteral("facility_power_watts"), QStringLiteral("facility"));
-    m_siteFeed->bind(m_trend, site, {}, QStringLiteral("it_power_watts"), QStringLiteral("it"));
+        m_trend, site, {}, QLatin1String(metric::kFacilityPowerWatts), QStringLiteral("facility"));
+    m_siteFeed->bind(m_trend, site, {}, QLatin1String(metric::kItPowerWatts), QStringLiteral("it"));
     m_siteFeed->setRange(TimeSeriesPlot::Range::Day);
     m_siteFeed->start();
 
@@ -116,12 +118,8 @@ void OverviewPage::refresh()
     m_pending->setSubtitle(tr("%1 held").arg(locale.toString(qint64(o.jobs_held()))));
     m_wait->setValueText(Words::duration(qint64(o.wait_seconds_p50())));
     m_wait->setSubtitle(tr("p95 %1").arg(Words::duration(qint64(o.wait_seconds_p95()))));
-    qint64 alerts = 0, critical = 0;
-    for (const auto &[severity, count] : o.open_alerts_by_severity()) {
-        alerts += count;
-        if (severity == "critical")
-            critical += count;
-    }
+    const qint64 alerts = openAlertsTotal(o);
+    const qint64 critical = openAlerts(o, v1::SEVERITY_CRITICAL);
     m_alerts->setValueText(locale.toString(alerts));
     m_alerts->setSeverity(critical > 0
             ? widgets::SeverityColour::Critical
@@ -188,14 +186,14 @@ void OverviewPage::updateQueueCharts()
         // A queue has one colour in both charts.
         const QColor colour = Palette::categoryColour(i);
         m_queueDepth->addSeries(q, q, colour);
-        m_queueFeed->bind(m_queueDepth, scope, q, QStringLiteral("jobs_pending"), q);
+        m_queueFeed->bind(m_queueDepth, scope, q, QLatin1String(metric::kJobsPending), q);
         const QString p95 = q + QStringLiteral("/p95");
         const QString p50 = q + QStringLiteral("/p50");
         m_queueWait->addSeries(p95, tr("%1 p95").arg(q), colour);
         m_queueWait->addSeries(p50, tr("%1 p50").arg(q), colour, TimeSeriesPlot::Axis::Left,
             TimeSeriesPlot::Style::Line, Qt::DashLine);
-        m_queueFeed->bind(m_queueWait, scope, q, QStringLiteral("wait_seconds_p95"), p95);
-        m_queueFeed->bind(m_queueWait, scope, q, QStringLiteral("wait_seconds_p50"), p50);
+        m_queueFeed->bind(m_queueWait, scope, q, QLatin1String(metric::kWaitSecondsP95), p95);
+        m_queueFeed->bind(m_queueWait, scope, q, QLatin1String(metric::kWaitSecondsP50), p50);
     }
     m_queueFeed->setRange(range);
     m_queueFeed->start();

@@ -513,9 +513,9 @@ void QuotaRequestsPage::updateActions()
     const QString approveWhat
         = tr("Approve the selected request and apply its quota (Ctrl+Shift+A)");
     const QString rejectWhat = tr("Reject the selected request with a comment (Ctrl+Shift+J)");
-    RoleGate::apply(m_approve, role, RoleGate::Needs::TenantManager, pending, approveWhat);
-    RoleGate::apply(m_reject, role, RoleGate::Needs::TenantManager, pending, rejectWhat);
-    if (pending && RoleGate::allows(role, RoleGate::Needs::TenantManager)) {
+    RoleGate::apply(m_approve, role, "Tenancy.ApproveQuotaRequest", pending, approveWhat);
+    RoleGate::apply(m_reject, role, "Tenancy.RejectQuotaRequest", pending, rejectWhat);
+    if (pending && RoleGate::allows(role, "Tenancy.ApproveQuotaRequest")) {
         const QuotaImpact impact = impactOf(*r);
         const QStringList scope = userTenants();
         if (impact.changesNothing) {
@@ -534,7 +534,7 @@ void QuotaRequestsPage::updateActions()
             m_reject->setToolTip(rejectWhat + u'\n'
                 + tr("You do not manage tenant %1.").arg(QString::fromStdString(r->tenant())));
         }
-    } else if (r && !pending && RoleGate::allows(role, RoleGate::Needs::TenantManager)) {
+    } else if (r && !pending && RoleGate::allows(role, "Tenancy.ApproveQuotaRequest")) {
         const QString decided
             = tr("This request is already %1.").arg(Words::quotaRequestState(r->state()));
         m_approve->setToolTip(approveWhat + u'\n' + decided);
@@ -543,9 +543,8 @@ void QuotaRequestsPage::updateActions()
 
     // Anyone who acts for a tenant may ask; an admin acts for all.
     const QString requestWhat = tr("Ask for more quota for a tenant or project (Ctrl+N)");
-    const bool mayRequest = role == v1::ROLE_ADMIN
-        || ((role == v1::ROLE_OPERATOR || role == v1::ROLE_TENANT_MANAGER)
-            && user.tenants_size() > 0);
+    const bool mayRequest = RoleGate::allows(role, "Tenancy.CreateQuotaRequest")
+        && (role == v1::ROLE_ADMIN || user.tenants_size() > 0);
     m_request->setEnabled(mayRequest);
     m_request->setToolTip(mayRequest ? requestWhat
                                      : requestWhat + u'\n'
@@ -579,7 +578,7 @@ void QuotaRequestsPage::updateBadge()
     const auto &user = m_connection->identity().user();
     const QStringList scope = userTenants();
     int count = 0;
-    if (RoleGate::allows(user.role(), RoleGate::Needs::TenantManager)) {
+    if (RoleGate::allows(user.role(), "Tenancy.ApproveQuotaRequest")) {
         for (const v1::QuotaRequest &r : m_connection->site()->quotaRequests().items) {
             if (r.state() != v1::QUOTA_REQUEST_STATE_PENDING)
                 continue;

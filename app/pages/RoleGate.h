@@ -1,40 +1,40 @@
 #pragma once
 
+#include "Permissions.h"
 #include "suanli/v1/auth.pb.h"
 
 #include <QAction>
 #include <QCoreApplication>
+#include <string_view>
 
 namespace suanli::app {
 
-// RoleGate enables an action only for roles that may do it, and says in its
-// tooltip which role it needs (the gateway enforces the rule regardless).
+// RoleGate enables an action only for roles the gateway lets make its call, by the permission
+// table the gateway enforces (common's Permissions.h), and says in its tooltip which role it
+// needs. `method` is the call the action makes, as the table names it: "Cluster.DrainNodes".
 class RoleGate {
 public:
-    enum class Needs { Operator, TenantManager, Admin };
-
-    static bool allows(suanli::v1::Role role, Needs needs)
+    static bool allows(suanli::v1::Role role, std::string_view method)
     {
-        switch (needs) {
-        case Needs::Operator:
-            return role == suanli::v1::ROLE_OPERATOR || role == suanli::v1::ROLE_ADMIN;
-        case Needs::TenantManager:
-            return role == suanli::v1::ROLE_TENANT_MANAGER || role == suanli::v1::ROLE_ADMIN;
-        case Needs::Admin:
-            return role == suanli::v1::ROLE_ADMIN;
-        }
-        return false;
+        Q_ASSERT_X(knownMethod(method), "RoleGate", "a method the permission table lacks");
+        return roleMayCall(role, method);
     }
 
-    static QString needsText(Needs needs)
+    static QString needsText(std::string_view method)
     {
-        switch (needs) {
-        case Needs::Operator:
+        switch (accessFor(method)) {
+        case Access::Read:
+            return {};
+        case Access::Operate:
+        case Access::AuditRead:
             return QCoreApplication::translate("RoleGate", "Needs the operator or admin role.");
-        case Needs::TenantManager:
+        case Access::QuotaRequest:
+            return QCoreApplication::translate("RoleGate",
+                "Needs the operator, tenant-manager or admin role, acting for a tenant.");
+        case Access::QuotaDecide:
             return QCoreApplication::translate(
                 "RoleGate", "Needs the tenant-manager or admin role.");
-        case Needs::Admin:
+        case Access::Admin:
             return QCoreApplication::translate("RoleGate", "Needs the admin role.");
         }
         return {};
@@ -42,12 +42,12 @@ public:
 
     // Sets enabled state and tooltip of `action` for `role`; `hasTarget` is
     // false when nothing is selected.
-    static void apply(
-        QAction *action, suanli::v1::Role role, Needs needs, bool hasTarget, const QString &what)
+    static void apply(QAction *action, suanli::v1::Role role, std::string_view method,
+        bool hasTarget, const QString &what)
     {
-        const bool allowed = allows(role, needs);
+        const bool allowed = allows(role, method);
         action->setEnabled(allowed && hasTarget);
-        action->setToolTip(allowed ? what : what + QLatin1Char('\n') + needsText(needs));
+        action->setToolTip(allowed ? what : what + QLatin1Char('\n') + needsText(method));
     }
 };
 

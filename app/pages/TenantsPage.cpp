@@ -285,12 +285,11 @@ void TenantsPage::updateActions()
     const auto &user = m_connection->identity().user();
     const auto role = user.role();
     const bool any = currentSourceIndex().isValid();
-    RoleGate::apply(m_setQuota, role, RoleGate::Needs::Admin, any,
+    RoleGate::apply(m_setQuota, role, "Tenancy.SetQuota", any,
         tr("Set the selected tenant's or project's quota for a model (Ctrl+Shift+Q)"));
     const QString requestWhat = tr("Ask for more quota for a tenant or project (Ctrl+N)");
-    const bool mayRequest = role == v1::ROLE_ADMIN
-        || ((role == v1::ROLE_OPERATOR || role == v1::ROLE_TENANT_MANAGER)
-            && user.tenants_size() > 0);
+    const bool mayRequest = RoleGate::allows(role, "Tenancy.CreateQuotaRequest")
+        && (role == v1::ROLE_ADMIN || user.tenants_size() > 0);
     m_request->setEnabled(mayRequest);
     m_request->setToolTip(mayRequest ? requestWhat
                                      : requestWhat + u'\n'

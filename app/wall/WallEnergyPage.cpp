@@ -2,6 +2,7 @@
 
 #include "Connection.h"
 #include "KpiTile.h"
+#include "MetricNames.h"
 #include "MetricsQuery.h"
 #include "MetricsStream.h"
 #include "Palette.h"
@@ -22,8 +23,8 @@
 namespace suanli::app {
 
 namespace {
-const QString kFacility = QStringLiteral("facility_power_watts");
-const QString kEmissions = QStringLiteral("emissions_kg_per_hour");
+const QString kFacility = QLatin1String(metric::kFacilityPowerWatts);
+const QString kEmissions = QLatin1String(metric::kEmissionsKgPerHour);
 constexpr qint64 kTrendSeconds = 24 * 3600;
 } // namespace
 

@@ -2,6 +2,7 @@
 
 #include "Connection.h"
 #include "KpiTile.h"
+#include "OverviewCounts.h"
 #include "SiteState.h"
 #include "models/Words.h"
 #include "wall/WallStyle.h"
@@ -70,26 +71,17 @@ void WallKpiPage::refreshContent()
     m_pending->setSubtitle(tr("%1 held").arg(locale.toString(qint64(o.jobs_held()))));
     m_wait->setValueText(synced ? Words::duration(qint64(o.wait_seconds_p50())) : Words::noData());
     m_wait->setSubtitle(tr("p95 %1").arg(Words::duration(qint64(o.wait_seconds_p95()))));
-    qint64 alerts = 0, critical = 0;
-    for (const auto &[severity, count] : o.open_alerts_by_severity()) {
-        alerts += count;
-        if (severity == "critical")
-            critical += count;
-    }
+    const qint64 alerts = openAlertsTotal(o);
+    const qint64 critical = openAlerts(o, v1::SEVERITY_CRITICAL);
     m_alerts->setValueText(synced ? locale.toString(alerts) : Words::noData());
     m_alerts->setSeverity(critical > 0
             ? widgets::SeverityColour::Critical
             : (alerts > 0 ? widgets::SeverityColour::Warning : widgets::SeverityColour::Ok));
     m_alerts->setSubtitle(tr("%1 critical").arg(locale.toString(critical)));
     m_nodes->setValueText(synced ? locale.toString(qint64(o.nodes_total())) : Words::noData());
-    const auto &byState = o.nodes_by_state();
-    const auto count = [&](const char *state) {
-        const auto it = byState.find(state);
-        return it == byState.end() ? qint64(0) : qint64(it->second);
-    };
-    m_nodes->setSubtitle(
-        tr("%1 down · %2 drained")
-            .arg(locale.toString(count("down")), locale.toString(count("drained"))));
+    m_nodes->setSubtitle(tr("%1 down · %2 drained")
+                             .arg(locale.toString(qint64(nodesInState(o, v1::NODE_STATE_DOWN))),
+                                 locale.toString(qint64(nodesInState(o, v1::NODE_STATE_DRAINED)))));
     const bool stale = isStale();
     const qint64 age = dataAgeSeconds();
     for (auto *t :

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Permissions.h"
 #include "suanli/v1/auth.pb.h"
 
 #include <string>
@@ -10,29 +11,27 @@ namespace suanli::server {
 
 namespace v1 = ::suanli::v1;
 
-// What a call needs from the caller's role.
-enum class Access {
-    Read, // any role
-    Operate, // operator or admin: node and job actions
-    QuotaRequest, // anyone but a viewer, acting for the tenant (checked per tenant)
-    QuotaDecide, // tenant-manager of the tenant within its quota, or admin (checked per request)
-    AuditRead, // operator or admin
-    Admin, // admin only
-};
+using ::suanli::Access;
 
-// Rbac is the gateway's table of which role may call which method; the
-// services check it on every call, before doing anything.
+// Rbac is the gateway's view of common's permission table (Permissions.h), the one the console
+// gates its buttons by; the services check it on every call, before doing anything.
 class Rbac {
 public:
     // Every method of the API as "Service.Method", with its access rule.
-    static const std::vector<std::pair<std::string, Access>> &methods();
+    static const std::vector<std::pair<std::string, Access>> &methods()
+    {
+        return ::suanli::methodAccess();
+    }
     // Access for "Cluster.DrainNodes"; Admin for an unknown method (deny by default).
-    static Access accessFor(std::string_view method);
+    static Access accessFor(std::string_view method) { return ::suanli::accessFor(method); }
     // True when the role passes the role part of the rule (tenant scope is
     // checked by the service where the rule is per tenant).
-    static bool roleAllows(v1::Role role, Access access);
+    static bool roleAllows(v1::Role role, Access access)
+    {
+        return ::suanli::roleAllows(role, access);
+    }
     // "operator" / "admin" ...: the least role the access needs, for messages.
-    static std::string requiredRole(Access access);
+    static std::string requiredRole(Access access) { return ::suanli::requiredRole(access); }
     static std::string roleName(v1::Role role);
 };
 

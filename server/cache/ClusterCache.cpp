@@ -1,5 +1,7 @@
 #include "cache/ClusterCache.h"
 
+#include "OverviewCounts.h"
+
 #include <algorithm>
 #include <cmath>
 #include <google/protobuf/util/time_util.h>
@@ -29,41 +31,6 @@ double percentile(std::vector<double> values, double p)
     return values[lo] + (values[hi] - values[lo]) * (rank - lo);
 }
 
-std::string nodeStateName(v1::NodeState s)
-{
-    switch (s) {
-    case v1::NODE_STATE_IDLE:
-        return "idle";
-    case v1::NODE_STATE_ALLOCATED:
-        return "allocated";
-    case v1::NODE_STATE_MIXED:
-        return "mixed";
-    case v1::NODE_STATE_DRAINING:
-        return "draining";
-    case v1::NODE_STATE_DRAINED:
-        return "drained";
-    case v1::NODE_STATE_DOWN:
-        return "down";
-    case v1::NODE_STATE_MAINTENANCE:
-        return "maintenance";
-    default:
-        return "unknown";
-    }
-}
-
-std::string severityName(v1::Severity s)
-{
-    switch (s) {
-    case v1::SEVERITY_INFO:
-        return "info";
-    case v1::SEVERITY_WARNING:
-        return "warning";
-    case v1::SEVERITY_CRITICAL:
-        return "critical";
-    default:
-        return "unknown";
-    }
-}
 } // namespace
 
 ClusterCache::ClusterCache(std::string epoch)
@@ -203,13 +170,14 @@ v1::Overview ClusterCache::overview(const SiteInfo &site) const
         std::chrono::duration_cast<std::chrono::nanoseconds>(status.dataTime.time_since_epoch())
             .count());
 
+    std::map<v1::NodeState, int64_t> byState;
     std::map<int, v1::AcceleratorCounts> byModel;
     std::map<int, double> utilSum;
     double itPower = 0, utilAll = 0;
     int64_t usable = 0;
     bool telemetry = false;
     for (const auto &node : m_nodes.all()) {
-        (*o.mutable_nodes_by_state())[nodeStateName(node->state())] += 1;
+        ++byState[node->state()];
         auto &c = byModel[node->model()];
         c.set_model(node->model());
         c.set_model_name(node->model_name());
@@ -241,6 +209,8 @@ v1::Overview ClusterCache::overview(const SiteInfo &site) const
         }
     }
     o.set_nodes_total(static_cast<int64_t>(m_nodes.size()));
+    for (const auto &[state, count] : byState)
+        ::suanli::addNodesInState(&o, state, count);
     for (auto &[model, c] : byModel) {
         const int64_t denom = c.total() - c.down();
         if (denom > 0)
@@ -281,9 +251,12 @@ v1::Overview ClusterCache::overview(const SiteInfo &site) const
             o.set_emissions_kg_per_hour(
                 itPower * *site.pue / 1000.0 * *site.carbonGPerKwh / 1000.0);
     }
+    std::map<v1::Severity, int64_t> bySeverity;
     for (const auto &a : m_alerts.all())
         if (!a->has_clear_time() && !a->acknowledged())
-            (*o.mutable_open_alerts_by_severity())[severityName(a->severity())] += 1;
+            ++bySeverity[a->severity()];
+    for (const auto &[severity, count] : bySeverity)
+        ::suanli::addOpenAlerts(&o, severity, count);
     return o;
 }
 

@@ -1,6 +1,7 @@
 #include "gateway/Gateway.h"
 
 #include "Describe.h"
+#include "MetricNames.h"
 #include "gateway/BackendFactory.h"
 #include "gateway/Log.h"
 #include "services/AuditService.h"
@@ -346,6 +347,7 @@ void Gateway::tickLoop()
 
 void Gateway::recordMetrics(const v1::Overview &o)
 {
+    namespace metric = ::suanli::metric;
     const int64_t minute
         = std::chrono::duration_cast<std::chrono::minutes>(m_backend->now().time_since_epoch())
               .count();
@@ -363,31 +365,32 @@ void Gateway::recordMetrics(const v1::Overview &o)
     for (const auto &c : o.accelerators())
         inUse += c.in_use();
     std::vector<std::pair<std::string, double>> site = {
-        { "jobs_running", double(o.jobs_running()) },
-        { "jobs_pending", double(o.jobs_pending()) },
-        { "accelerators_in_use", double(inUse) },
-        { "wait_seconds_p50", o.wait_seconds_p50() },
-        { "wait_seconds_p95", o.wait_seconds_p95() },
+        { metric::kJobsRunning, double(o.jobs_running()) },
+        { metric::kJobsPending, double(o.jobs_pending()) },
+        { metric::kAcceleratorsInUse, double(inUse) },
+        { metric::kWaitSecondsP50, o.wait_seconds_p50() },
+        { metric::kWaitSecondsP95, o.wait_seconds_p95() },
     };
     // Site facts nobody configured (and what follows from them) are never recorded: their
     // series say "no source", not a default and not a gap.
     std::set<std::string> unconfigured;
     if (o.has_pue())
-        site.push_back({ "pue", o.pue() });
+        site.push_back({ metric::kPue, o.pue() });
     else
-        unconfigured.insert({ "pue", "facility_power_watts", "emissions_kg_per_hour" });
+        unconfigured.insert(
+            { metric::kPue, metric::kFacilityPowerWatts, metric::kEmissionsKgPerHour });
     if (o.has_carbon_intensity_g_per_kwh())
-        site.push_back({ "carbon_intensity_g_per_kwh", o.carbon_intensity_g_per_kwh() });
+        site.push_back({ metric::kCarbonIntensityGPerKwh, o.carbon_intensity_g_per_kwh() });
     else
-        unconfigured.insert({ "carbon_intensity_g_per_kwh", "emissions_kg_per_hour" });
+        unconfigured.insert({ metric::kCarbonIntensityGPerKwh, metric::kEmissionsKgPerHour });
     m_metrics->setUnavailableSeries(v1::METRIC_SCOPE_SITE, std::move(unconfigured));
     if (available) {
-        site.push_back({ "utilisation_percent", o.utilisation_percent() });
-        site.push_back({ "it_power_watts", o.it_power_watts() });
+        site.push_back({ metric::kUtilisationPercent, o.utilisation_percent() });
+        site.push_back({ metric::kItPowerWatts, o.it_power_watts() });
         if (o.has_facility_power_watts())
-            site.push_back({ "facility_power_watts", o.facility_power_watts() });
+            site.push_back({ metric::kFacilityPowerWatts, o.facility_power_watts() });
         if (o.has_emissions_kg_per_hour())
-            site.push_back({ "emissions_kg_per_hour", o.emissions_kg_per_hour() });
+            site.push_back({ metric::kEmissionsKgPerHour, o.emissions_kg_per_hour() });
     }
     m_metrics->recordSeries(v1::METRIC_SCOPE_SITE, "", minute, site);
     for (const auto &q : m_cache->queues().all()) {
@@ -395,24 +398,24 @@ void Gateway::recordMetrics(const v1::Overview &o)
         for (const auto &c : q->accelerators())
             free += c.free();
         m_metrics->recordSeries(v1::METRIC_SCOPE_QUEUE, q->name(), minute,
-            { { "jobs_pending", double(q->jobs_pending()) },
-                { "jobs_running", double(q->jobs_running()) },
-                { "wait_seconds_p50", q->wait_seconds_p50() },
-                { "wait_seconds_p95", q->wait_seconds_p95() },
-                { "accelerators_free", double(free) },
-                { "accelerators_pending", double(q->accelerators_pending()) } });
+            { { metric::kJobsPending, double(q->jobs_pending()) },
+                { metric::kJobsRunning, double(q->jobs_running()) },
+                { metric::kWaitSecondsP50, q->wait_seconds_p50() },
+                { metric::kWaitSecondsP95, q->wait_seconds_p95() },
+                { metric::kAcceleratorsFree, double(free) },
+                { metric::kAcceleratorsPending, double(q->accelerators_pending()) } });
     }
     for (const auto &t : m_cache->tenants()) {
         std::vector<std::pair<std::string, double>> values;
         double inUseAll = 0, hours = 0;
         for (const auto &u : t.usage()) {
-            values.push_back({ "accelerators_in_use:" + ::suanli::modelShortName(u.model()),
+            values.push_back({ metric::perModel(metric::kAcceleratorsInUse, u.model()),
                 double(u.accelerators_in_use()) });
             inUseAll += u.accelerators_in_use();
             hours += u.accelerator_hours_used();
         }
-        values.push_back({ "accelerators_in_use", inUseAll });
-        values.push_back({ "accelerator_hours", hours });
+        values.push_back({ metric::kAcceleratorsInUse, inUseAll });
+        values.push_back({ metric::kAcceleratorHours, hours });
         m_metrics->recordSeries(v1::METRIC_SCOPE_TENANT, t.id(), minute, values);
     }
     if (m_telemetry)

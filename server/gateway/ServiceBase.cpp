@@ -1,6 +1,7 @@
 #include "gateway/ServiceBase.h"
 
 #include "ErrorInfo.h"
+#include "StatusCodes.h"
 #include "gateway/Log.h"
 
 #include <google/protobuf/util/time_util.h>
@@ -86,12 +87,7 @@ void ServiceBase::audit(grpc::CallbackServerContext *call, const Principal &who,
     record.action = method;
     record.target = target;
     record.reason = reason;
-    static const char *names[] = { "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT",
-        "DEADLINE_EXCEEDED", "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED",
-        "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED",
-        "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED" };
-    const int code = status.error_code();
-    record.result = code >= 0 && code <= 16 ? names[code] : "UNKNOWN";
+    record.result = ::suanli::statusCodeName(status.error_code());
     record.detail = detail.empty() ? status.error_message() : detail;
     record.peer = call ? call->peer() : std::string();
     try {
@@ -226,9 +222,9 @@ grpc::Status checkTargets(const std::vector<std::string> &targets, const char *f
 {
     if (targets.empty())
         return invalidArgument(std::string(field) + " must name at least one target");
-    if (targets.size() > static_cast<size_t>(kMaxTargets))
+    if (targets.size() > ::suanli::kMaxTargets)
         return invalidArgument(std::string(field) + " names " + std::to_string(targets.size())
-            + " targets; at most " + std::to_string(kMaxTargets) + " per call");
+            + " targets; at most " + std::to_string(::suanli::kMaxTargets) + " per call");
     std::set<std::string> seen;
     for (const auto &t : targets) {
         if (t.empty())
@@ -243,10 +239,13 @@ grpc::Status checkReason(const std::string &reason, bool required, const char *w
 {
     if (required && reason.find_first_not_of(" \t\n") == std::string::npos)
         return invalidArgument(std::string("reason is required: say why ") + what);
-    if (reason.size() > kMaxReasonBytes)
-        return invalidArgument("reason is " + std::to_string(reason.size()) + " bytes; at most "
-            + std::to_string(kMaxReasonBytes));
-    return grpc::Status::OK;
+    return checkText(reason, ::suanli::kReasonLimit);
+}
+
+grpc::Status checkText(const std::string &text, const ::suanli::TextLimit &limit)
+{
+    const std::string tooLong = ::suanli::textTooLong(text, limit);
+    return tooLong.empty() ? grpc::Status::OK : invalidArgument(tooLong);
 }
 
 } // namespace suanli::server

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RequestLimits.h"
 #include "auth/Rbac.h"
 #include "gateway/GatewayContext.h"
 #include "gateway/Watch.h"
@@ -12,14 +13,12 @@
 
 namespace suanli::server {
 
-// Limits that keep a request from costing the gateway more than it should.
-inline constexpr int kMaxTargets = 10000;
-inline constexpr size_t kMaxReasonBytes = 1024;
-
 grpc::Status invalidArgument(const std::string &message);
-// INVALID_ARGUMENT naming the field when a batch or a text is too large or empty.
+// INVALID_ARGUMENT naming the field when a batch or a text is too large or empty; the limits
+// are common's (RequestLimits.h), the ones the console checks before it sends.
 grpc::Status checkTargets(const std::vector<std::string> &targets, const char *field);
 grpc::Status checkReason(const std::string &reason, bool required, const char *what);
+grpc::Status checkText(const std::string &text, const ::suanli::TextLimit &limit);
 
 // ServiceBase gives every service the same front door: authenticate the
 // bearer token, check the role for the method, and write the audit log.

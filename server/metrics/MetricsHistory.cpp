@@ -1,5 +1,7 @@
 #include "metrics/MetricsHistory.h"
 
+#include "MetricNames.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -76,25 +78,26 @@ template <class T> size_t bytesOf(const std::vector<T> &v)
 
 const std::vector<std::string> &seriesDefaults(v1::MetricScope scope)
 {
+    using namespace ::suanli::metric;
     static const std::vector<std::string> site = {
-        "utilisation_percent",
-        "it_power_watts",
-        "facility_power_watts",
-        "pue",
-        "carbon_intensity_g_per_kwh",
-        "emissions_kg_per_hour",
-        "jobs_running",
-        "jobs_pending",
-        "accelerators_in_use",
+        kUtilisationPercent,
+        kItPowerWatts,
+        kFacilityPowerWatts,
+        kPue,
+        kCarbonIntensityGPerKwh,
+        kEmissionsKgPerHour,
+        kJobsRunning,
+        kJobsPending,
+        kAcceleratorsInUse,
     };
     static const std::vector<std::string> queue = {
-        "jobs_pending",
-        "jobs_running",
-        "wait_seconds_p50",
-        "wait_seconds_p95",
-        "accelerators_free",
+        kJobsPending,
+        kJobsRunning,
+        kWaitSecondsP50,
+        kWaitSecondsP95,
+        kAcceleratorsFree,
     };
-    static const std::vector<std::string> tenant = { "accelerators_in_use", "accelerator_hours" };
+    static const std::vector<std::string> tenant = { kAcceleratorsInUse, kAcceleratorHours };
     static const std::vector<std::string> none;
     switch (scope) {
     case v1::METRIC_SCOPE_SITE:
@@ -406,23 +409,24 @@ void MetricsHistory::setUnavailableSeries(v1::MetricScope scope, std::set<std::s
 
 const std::vector<std::string> &MetricsHistory::nodeMetrics()
 {
+    using namespace ::suanli::metric;
     static const std::vector<std::string> names = {
-        "utilisation_percent",
-        "temperature_celsius",
-        "power_watts",
-        "memory_used_percent",
+        kUtilisationPercent,
+        kTemperatureCelsius,
+        kPowerWatts,
+        kMemoryUsedPercent,
     };
     return names;
 }
 
 std::string MetricsHistory::unitOf(const std::string &metric)
 {
-    const std::string_view base = std::string_view(metric).substr(0, metric.find(':'));
+    const std::string_view base = ::suanli::metric::baseName(metric);
     auto endsWith = [&](std::string_view s) {
         return base.size() >= s.size() && base.substr(base.size() - s.size()) == s;
     };
     auto startsWith = [&](std::string_view s) { return base.substr(0, s.size()) == s; };
-    if (base == "pue")
+    if (base == ::suanli::metric::kPue)
         return "ratio";
     if (endsWith("_percent"))
         return "percent";
@@ -476,7 +480,7 @@ struct MetricsHistory::Plan {
 
 bool MetricsHistory::knownSeriesMetric(v1::MetricScope scope, const std::string &metric) const
 {
-    const std::string base = metric.substr(0, metric.find(':'));
+    const std::string base(::suanli::metric::baseName(metric));
     const std::vector<std::string> &defaults = seriesDefaults(scope);
     for (const std::string &name : { metric, base }) {
         if (std::find(defaults.begin(), defaults.end(), name) != defaults.end())
@@ -573,7 +577,7 @@ bool MetricsHistory::plan(v1::MetricScope scope, const std::string &target,
         for (std::string &name : names) {
             Plan::Metric m;
             m.available = unavailable == m_unavailableSeries.end()
-                || !unavailable->second.count(name.substr(0, name.find(':')));
+                || !unavailable->second.count(std::string(::suanli::metric::baseName(name)));
             if (plan.target && m.available) {
                 auto ring = plan.target->values.find(name);
                 m.ring = ring == plan.target->values.end() ? nullptr : &ring->second;

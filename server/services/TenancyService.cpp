@@ -14,8 +14,6 @@ namespace suanli::server {
 using google::protobuf::util::TimeUtil;
 
 namespace {
-constexpr size_t kMaxJustificationBytes = 4096;
-
 using ::suanli::QuotaKind;
 
 // "A100", or "accelerators across all models" where a number comes first.
@@ -34,8 +32,7 @@ std::string ownerText(const v1::Tenant &tenant, const std::string &project)
 
 bool TenancyService::inScope(const Principal &who, const std::string &tenant)
 {
-    return who.role == v1::ROLE_ADMIN
-        || std::find(who.tenants.begin(), who.tenants.end(), tenant) != who.tenants.end();
+    return ::suanli::actsForTenant(who.role, who.tenants, tenant);
 }
 
 bool TenancyService::needsAdmin(const v1::Tenant &tenant, const std::string &project,
@@ -79,7 +76,7 @@ grpc::ServerUnaryReactor *TenancyService::ListTenants(grpc::CallbackServerContex
     if (!filter)
         return finish(call, invalidArgument("filter: " + error.toString()));
     for (const auto &tenant : m_ctx.cache.tenants()) {
-        if (who.role == v1::ROLE_TENANT_MANAGER && !inScope(who, tenant.id()))
+        if (::suanli::seesOnlyOwnTenants(who.role) && !inScope(who, tenant.id()))
             continue;
         if (!filter->matches(tenant))
             continue;
@@ -94,7 +91,7 @@ grpc::ServerWriteReactor<grpc::ByteBuffer> *TenancyService::WatchTenants(
     return openWatch<v1::Tenant, v1::TenantsEvent>(call, "Tenancy.WatchTenants", request,
         m_ctx.cache.tenantCollection(),
         [](const Principal &who) -> WatchReactor<v1::Tenant, v1::TenantsEvent>::Filter {
-            if (who.role != v1::ROLE_TENANT_MANAGER)
+            if (!::suanli::seesOnlyOwnTenants(who.role))
                 return {};
             return [who](const v1::Tenant &t) { return inScope(who, t.id()); };
         });
@@ -203,7 +200,7 @@ grpc::ServerUnaryReactor *TenancyService::ListQuotaRequests(grpc::CallbackServer
         return finish(call, invalidArgument("filter: " + error.toString()));
     auto items = m_ctx.cache.quotaRequests().all();
     std::erase_if(items, [&](const auto &r) {
-        return (who.role == v1::ROLE_TENANT_MANAGER && !inScope(who, r->tenant()))
+        return (::suanli::seesOnlyOwnTenants(who.role) && !inScope(who, r->tenant()))
             || !filter->matches(*r);
     });
     // Pending first, then newest first.
@@ -227,7 +224,7 @@ grpc::ServerWriteReactor<grpc::ByteBuffer> *TenancyService::WatchQuotaRequests(
     return openWatch<v1::QuotaRequest, v1::QuotaRequestsEvent>(call, "Tenancy.WatchQuotaRequests",
         request, m_ctx.cache.quotaRequests(),
         [](const Principal &who) -> WatchReactor<v1::QuotaRequest, v1::QuotaRequestsEvent>::Filter {
-            if (who.role != v1::ROLE_TENANT_MANAGER)
+            if (!::suanli::seesOnlyOwnTenants(who.role))
                 return {};
             return [who](const v1::QuotaRequest &r) { return inScope(who, r.tenant()); };
         });
@@ -266,10 +263,9 @@ grpc::ServerUnaryReactor *TenancyService::CreateQuotaRequest(grpc::CallbackServe
             + std::to_string(request->max_accelerator_hours()) + ")"));
     if (request->justification().find_first_not_of(" \t\n") == std::string::npos)
         return refuse(invalidArgument("justification is required: say what the quota is for"));
-    if (request->justification().size() > kMaxJustificationBytes)
-        return refuse(
-            invalidArgument("justification is " + std::to_string(request->justification().size())
-                + " bytes; at most " + std::to_string(kMaxJustificationBytes)));
+    if (auto status = checkText(request->justification(), ::suanli::kJustificationLimit);
+        !status.ok())
+        return refuse(status);
     if (request->has_until_time()
         && TimeUtil::TimestampToSeconds(request->until_time())
             <= std::chrono::duration_cast<std::chrono::seconds>(
@@ -281,14 +277,10 @@ grpc::ServerUnaryReactor *TenancyService::CreateQuotaRequest(grpc::CallbackServe
     if (!tenant)
         return refuse(grpc::Status(
             grpc::StatusCode::NOT_FOUND, "tenant '" + request->tenant() + "' not found"));
-    const google::protobuf::RepeatedPtrField<v1::QuotaLimit> *limits = &tenant->quotas();
-    if (!request->project().empty()) {
-        const auto *project = ::suanli::projectOf(*tenant, request->project());
-        if (!project)
-            return refuse(grpc::Status(grpc::StatusCode::NOT_FOUND,
-                "project '" + request->project() + "' not found in tenant " + request->tenant()));
-        limits = &project->quotas();
-    }
+    const ::suanli::QuotaLimits *limits = ::suanli::quotaLimitsOf(*tenant, request->project());
+    if (!limits)
+        return refuse(grpc::Status(grpc::StatusCode::NOT_FOUND,
+            "project '" + request->project() + "' not found in tenant " + request->tenant()));
     if (replay(who, request->request_id(), response)) {
         logReplay(who, method, request->request_id());
         return finish(call, grpc::Status::OK);
@@ -361,8 +353,8 @@ grpc::Status TenancyService::approve(grpc::CallbackServerContext *call, const Pr
         !status.ok())
         return grpc::Status(status.error_code(), request.id() + ": " + status.error_message());
     std::string why;
-    if (who.role != v1::ROLE_ADMIN
-        && needsAdmin(*tenant, qr->project(), kind, qr->max_accelerators(), &why))
+    if (!::suanli::mayApproveWith(
+            who.role, needsAdmin(*tenant, qr->project(), kind, qr->max_accelerators(), &why)))
         return grpc::Status(
             grpc::StatusCode::PERMISSION_DENIED, request.id() + " needs a centre admin: " + why);
     v1::QuotaLimit limit;
@@ -388,7 +380,7 @@ grpc::Status TenancyService::checkRejection(const v1::DecideQuotaRequestRequest 
         return invalidArgument("id is required");
     if (request.comment().find_first_not_of(" \t\n") == std::string::npos)
         return invalidArgument("comment is required when rejecting: tell the requester why");
-    return checkReason(request.comment(), false, "");
+    return checkText(request.comment(), ::suanli::kCommentLimit);
 }
 
 grpc::Status TenancyService::reject(grpc::CallbackServerContext *call, const Principal &who,

@@ -87,7 +87,7 @@ private Q_SLOTS:
         // The gateway is still reachable: the console stays connected.
         QCOMPARE(m_connection->state(), State::Live);
 
-        // The console's channel retries UNAVAILABLE up to 3 times; this one it did not.
+        // The console's channel retries UNAVAILABLE, up to 4 attempts; this one it did not.
         std::optional<v1::ListAuditEntriesResponse> audit;
         v1::ListAuditEntriesRequest request;
         request.set_page_size(100);

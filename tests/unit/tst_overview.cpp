@@ -4,6 +4,7 @@
 // zeros; one node with telemetry makes them real figures. PUE and grid carbon
 // are the site's configured facts: without them they, and facility power and
 // emissions, are absent.
+#include "OverviewCounts.h"
 #include "cache/ClusterCache.h"
 
 #include <gtest/gtest.h>
@@ -106,4 +107,45 @@ TEST(Overview, UnconfiguredSiteFactsAreAbsentNotDefaults)
     EXPECT_EQ(o.carbon_intensity_g_per_kwh(), 0);
     EXPECT_FALSE(o.has_facility_power_watts());
     EXPECT_FALSE(o.has_emissions_kg_per_hour());
+}
+
+TEST(Overview, CountsNodesByStateAndOpenAlertsBySeverity)
+{
+    std::vector<v1::Node> nodes = { node("n1", false), node("n2", false), node("n3", false) };
+    nodes[2].set_state(v1::NODE_STATE_DOWN);
+    v1::Alert critical;
+    critical.set_id("a1");
+    critical.set_severity(v1::SEVERITY_CRITICAL);
+    v1::Alert acknowledged = critical;
+    acknowledged.set_id("a2");
+    acknowledged.set_acknowledged(true);
+    v1::Alert warning;
+    warning.set_id("a3");
+    warning.set_severity(v1::SEVERITY_WARNING);
+    ClusterCache cache("epoch");
+    BackendChanges changes;
+    changes.nodes = std::move(nodes);
+    changes.alerts = { critical, acknowledged, warning };
+    cache.apply(std::move(changes), DataStatus { false, std::chrono::system_clock::now() });
+    const v1::Overview o = cache.overview(site());
+
+    EXPECT_EQ(nodesInState(o, v1::NODE_STATE_MIXED), 2);
+    EXPECT_EQ(nodesInState(o, v1::NODE_STATE_DOWN), 1);
+    EXPECT_EQ(nodesInState(o, v1::NODE_STATE_IDLE), 0);
+    EXPECT_EQ(o.node_state_counts_size(), 2);
+    EXPECT_EQ(openAlerts(o, v1::SEVERITY_CRITICAL), 1);
+    EXPECT_EQ(openAlerts(o, v1::SEVERITY_WARNING), 1);
+    EXPECT_EQ(openAlerts(o, v1::SEVERITY_INFO), 0);
+    EXPECT_EQ(openAlertsTotal(o), 2);
+
+    // Readers of the deprecated maps still find the same counts under the names they knew.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    ASSERT_EQ(o.nodes_by_state().size(), 2u);
+    EXPECT_EQ(o.nodes_by_state().at("mixed"), 2);
+    EXPECT_EQ(o.nodes_by_state().at("down"), 1);
+    ASSERT_EQ(o.open_alerts_by_severity().size(), 2u);
+    EXPECT_EQ(o.open_alerts_by_severity().at("critical"), 1);
+    EXPECT_EQ(o.open_alerts_by_severity().at("warning"), 1);
+#pragma GCC diagnostic pop
 }

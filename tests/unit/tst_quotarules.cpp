@@ -152,3 +152,44 @@ TEST(QuotaRules, AModelLimitAboveALimitAcrossAllModelsChangesNothing)
     addLimit(typed.mutable_quotas(), { kA100, false }, 8);
     EXPECT_FALSE(allModelsLimitBelow(typed, "", 100));
 }
+
+TEST(QuotaRules, LimitsAndUseOfATenantOrItsProject)
+{
+    v1::Tenant t = tenanta();
+    addLimit(t.mutable_projects(1)->mutable_quotas(), { kA100, false }, 4);
+    addUsage(t.mutable_projects(1)->mutable_usage(), { kA100, false }, 3);
+    addUsage(t.mutable_usage(), { kA100, false }, 3);
+    ASSERT_NE(quotaLimitsOf(t, ""), nullptr);
+    EXPECT_EQ(quotaLimitsOf(t, ""), &t.quotas());
+    EXPECT_EQ(quotaUsagesOf(t, ""), &t.usage());
+    ASSERT_NE(quotaLimitsOf(t, "tenanta-cv"), nullptr);
+    EXPECT_EQ(quotaCap(*quotaLimitsOf(t, "tenanta-cv"), { kA100, false }), 4);
+    EXPECT_EQ(quotaInUse(*quotaUsagesOf(t, "tenanta-cv"), { kA100, false }), 3);
+    EXPECT_EQ(quotaLimitsOf(t, "tenantb-cv"), nullptr);
+    EXPECT_EQ(quotaUsagesOf(t, "tenantb-cv"), nullptr);
+}
+
+TEST(QuotaRules, TenantScopeAndWhoApprovesBeyondATenantsQuota)
+{
+    const std::vector<std::string> mine = { "tenanta" };
+    v1::User user;
+    user.add_tenants("tenanta");
+    EXPECT_TRUE(actsForTenant(v1::ROLE_TENANT_MANAGER, mine, "tenanta"));
+    EXPECT_TRUE(actsForTenant(v1::ROLE_TENANT_MANAGER, user.tenants(), "tenanta"));
+    EXPECT_FALSE(actsForTenant(v1::ROLE_TENANT_MANAGER, mine, "tenantb"));
+    EXPECT_FALSE(actsForTenant(v1::ROLE_OPERATOR, user.tenants(), "tenantb"));
+    EXPECT_TRUE(actsForTenant(v1::ROLE_ADMIN, std::vector<std::string>(), "tenantb"));
+
+    EXPECT_TRUE(seesOnlyOwnTenants(v1::ROLE_TENANT_MANAGER));
+    EXPECT_FALSE(seesOnlyOwnTenants(v1::ROLE_OPERATOR));
+    EXPECT_FALSE(seesOnlyOwnTenants(v1::ROLE_ADMIN));
+
+    // A grant that takes tenanta's projects past its quota of 8 needs a centre admin.
+    const AdminRule beyond = adminRule(tenanta(), "tenanta-nlp", QuotaKind::acrossAllModels(), 9);
+    ASSERT_TRUE(beyond.needsAdmin);
+    EXPECT_FALSE(mayApproveWith(v1::ROLE_TENANT_MANAGER, beyond.needsAdmin));
+    EXPECT_TRUE(mayApproveWith(v1::ROLE_ADMIN, beyond.needsAdmin));
+    const AdminRule within = adminRule(tenanta(), "tenanta-nlp", QuotaKind::acrossAllModels(), 8);
+    ASSERT_FALSE(within.needsAdmin);
+    EXPECT_TRUE(mayApproveWith(v1::ROLE_TENANT_MANAGER, within.needsAdmin));
+}

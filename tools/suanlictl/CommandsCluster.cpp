@@ -5,6 +5,7 @@
 #include "Format.h"
 #include "Invocation.h"
 #include "Output.h"
+#include "OverviewCounts.h"
 #include "Paging.h"
 #include "Table.h"
 #include "suanli/v1/cluster.grpc.pb.h"
@@ -23,9 +24,9 @@ void printField(std::ostream &out, const std::string &name, const std::string &v
     out << name << std::string(name.size() < 14 ? 14 - name.size() : 1, ' ') << value << '\n';
 }
 
-// "allocated 1500, mixed 300, idle 200": a count map in the order the names are given, then
+// "allocated 1500, mixed 300, idle 200": named counts in the order the names are given, then
 // any other names.
-std::string counts(const google::protobuf::Map<std::string, std::int64_t> &map,
+std::string counts(const std::vector<std::pair<std::string, std::int64_t>> &named,
     const std::vector<std::string> &order)
 {
     std::string out;
@@ -34,11 +35,12 @@ std::string counts(const google::protobuf::Map<std::string, std::int64_t> &map,
             out += (out.empty() ? "" : ", ") + name + " " + std::to_string(n);
     };
     for (const std::string &name : order) {
-        if (const auto it = map.find(name); it != map.end())
-            add(name, it->second);
+        for (const auto &[other, n] : named)
+            if (other == name)
+                add(name, n);
     }
     std::vector<std::pair<std::string, std::int64_t>> rest;
-    for (const auto &[name, n] : map) {
+    for (const auto &[name, n] : named) {
         if (std::find(order.begin(), order.end(), name) == order.end())
             rest.emplace_back(name, n);
     }
@@ -46,6 +48,22 @@ std::string counts(const google::protobuf::Map<std::string, std::int64_t> &map,
     for (const auto &[name, n] : rest)
         add(name, n);
     return out.empty() ? "none" : out;
+}
+
+std::vector<std::pair<std::string, std::int64_t>> nodeStateCounts(const v1::Overview &o)
+{
+    std::vector<std::pair<std::string, std::int64_t>> named;
+    for (const v1::NodeStateCount &c : o.node_state_counts())
+        named.emplace_back(countName(c.state()), c.nodes());
+    return named;
+}
+
+std::vector<std::pair<std::string, std::int64_t>> openAlertCounts(const v1::Overview &o)
+{
+    std::vector<std::pair<std::string, std::int64_t>> named;
+    for (const v1::SeverityCount &c : o.open_alert_counts())
+        named.emplace_back(countName(c.severity()), c.alerts());
+    return named;
 }
 
 std::string modelOf(v1::AcceleratorModel model, const std::string &name)
@@ -118,7 +136,7 @@ void printNode(const v1::Node &n, std::ostream &out)
     printField(out, "cpus",
         std::to_string(n.cpus_allocated()) + "/" + std::to_string(n.cpus_total())
             + " allocated, load "
-                + (n.has_cpu_load() ? formatNumber(n.cpu_load(), 1) : std::string("unknown")));
+            + (n.has_cpu_load() ? formatNumber(n.cpu_load(), 1) : std::string("unknown")));
     printField(out, "memory",
         formatBytes(n.memory_allocated_bytes()) + " of " + formatBytes(n.memory_total_bytes())
             + " allocated");
@@ -206,7 +224,7 @@ int runOverview(const Invocation &, const Connection &connection, const Output &
         formatTime(o.data_time()) + (o.stale() ? "  STALE: the scheduler is not answering" : ""));
     printField(out, "nodes",
         std::to_string(o.nodes_total()) + ": "
-            + counts(o.nodes_by_state(),
+            + counts(nodeStateCounts(o),
                 { "allocated", "mixed", "idle", "draining", "drained", "down", "maintenance" }));
     printField(out, "jobs",
         std::to_string(o.jobs_running()) + " running, " + std::to_string(o.jobs_pending())
@@ -239,8 +257,7 @@ int runOverview(const Invocation &, const Connection &connection, const Output &
                     : "emissions " + notConfigured));
     if (o.peak_tflops_fp16() > 0)
         printField(out, "peak", formatFlops(o.peak_tflops_fp16()) + " FP16");
-    printField(
-        out, "open alerts", counts(o.open_alerts_by_severity(), { "critical", "warning", "info" }));
+    printField(out, "open alerts", counts(openAlertCounts(o), { "critical", "warning", "info" }));
     if (o.accelerators().empty())
         return 0;
     out << '\n';

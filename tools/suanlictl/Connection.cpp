@@ -1,5 +1,7 @@
 #include "Connection.h"
 
+#include "ChannelConfig.h"
+
 #include <chrono>
 #include <cstdio>
 #include <grpcpp/create_channel.h>
@@ -14,7 +16,7 @@ Connection::Connection(const GlobalOptions &options, const std::string &caPem)
     grpc::SslCredentialsOptions ssl;
     ssl.pem_root_certs = caPem;
     grpc::ChannelArguments args;
-    args.SetServiceConfigJSON(serviceConfig());
+    args.SetServiceConfigJSON(channelServiceConfig());
     args.SetInt(GRPC_ARG_ENABLE_RETRIES, 1);
     // A page of 5,000 nodes with accelerator detail is larger than gRPC's default 4 MB.
     args.SetMaxReceiveMessageSize(64 * 1024 * 1024);
@@ -31,37 +33,6 @@ void Connection::prepare(grpc::ClientContext &context, bool unary) const
             std::chrono::duration<double>(m_options.timeoutSeconds));
         context.set_deadline(std::chrono::system_clock::now() + timeout);
     }
-}
-
-std::string Connection::serviceConfig()
-{
-    // Method entries win over service entries: a retried CreateToken or CreateUser could issue a
-    // token nobody sees, so those two are tried once.
-    return R"({
-  "methodConfig": [
-    {
-      "name": [
-        {"service": "suanli.v1.Auth"}, {"service": "suanli.v1.Cluster"},
-        {"service": "suanli.v1.Scheduler"}, {"service": "suanli.v1.Tenancy"},
-        {"service": "suanli.v1.Telemetry"}, {"service": "suanli.v1.Events"},
-        {"service": "suanli.v1.Audit"}
-      ],
-      "retryPolicy": {
-        "maxAttempts": 4,
-        "initialBackoff": "0.2s",
-        "maxBackoff": "2s",
-        "backoffMultiplier": 2,
-        "retryableStatusCodes": ["UNAVAILABLE"]
-      }
-    },
-    {
-      "name": [
-        {"service": "suanli.v1.Auth", "method": "CreateToken"},
-        {"service": "suanli.v1.Auth", "method": "CreateUser"}
-      ]
-    }
-  ]
-})";
 }
 
 std::string Connection::newRequestId()

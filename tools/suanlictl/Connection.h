@@ -22,9 +22,6 @@ public:
     // Adds the token and, when unary, the --timeout deadline to a call's context.
     void prepare(grpc::ClientContext &context, bool unary = true) const;
 
-    // The channel's service config: retry UNAVAILABLE up to 4 attempts with backoff, except
-    // calls that would hand out a second secret.
-    static std::string serviceConfig();
     // A fresh id for a mutation, so a retried call is applied once (AIP-155).
     static std::string newRequestId();
 

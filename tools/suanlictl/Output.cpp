@@ -1,6 +1,7 @@
 #include "Output.h"
 
 #include "ErrorInfo.h"
+#include "StatusCodes.h"
 
 #include <algorithm>
 #include <google/protobuf/util/json_util.h>
@@ -50,7 +51,7 @@ void Output::printJsonLine(const google::protobuf::Message &message) const
 
 int Output::rpcError(const grpc::Status &status) const
 {
-    m_err << "suanlictl: " << codeName(status.error_code()) << ": " << status.error_message()
+    m_err << "suanlictl: " << statusCodeName(status.error_code()) << ": " << status.error_message()
           << '\n';
     const std::string &message = status.error_message();
     const auto info = decodeErrorInfo(status.error_details());
@@ -117,48 +118,6 @@ int Output::targetResults(const google::protobuf::RepeatedPtrField<v1::TargetRes
               << (results.size() == 1 ? "" : "s") << " failed\n";
     }
     return failed > 0 ? 1 : 0;
-}
-
-std::string Output::codeName(grpc::StatusCode code)
-{
-    switch (code) {
-    case grpc::StatusCode::OK:
-        return "OK";
-    case grpc::StatusCode::CANCELLED:
-        return "CANCELLED";
-    case grpc::StatusCode::UNKNOWN:
-        return "UNKNOWN";
-    case grpc::StatusCode::INVALID_ARGUMENT:
-        return "INVALID_ARGUMENT";
-    case grpc::StatusCode::DEADLINE_EXCEEDED:
-        return "DEADLINE_EXCEEDED";
-    case grpc::StatusCode::NOT_FOUND:
-        return "NOT_FOUND";
-    case grpc::StatusCode::ALREADY_EXISTS:
-        return "ALREADY_EXISTS";
-    case grpc::StatusCode::PERMISSION_DENIED:
-        return "PERMISSION_DENIED";
-    case grpc::StatusCode::RESOURCE_EXHAUSTED:
-        return "RESOURCE_EXHAUSTED";
-    case grpc::StatusCode::FAILED_PRECONDITION:
-        return "FAILED_PRECONDITION";
-    case grpc::StatusCode::ABORTED:
-        return "ABORTED";
-    case grpc::StatusCode::OUT_OF_RANGE:
-        return "OUT_OF_RANGE";
-    case grpc::StatusCode::UNIMPLEMENTED:
-        return "UNIMPLEMENTED";
-    case grpc::StatusCode::INTERNAL:
-        return "INTERNAL";
-    case grpc::StatusCode::UNAVAILABLE:
-        return "UNAVAILABLE";
-    case grpc::StatusCode::DATA_LOSS:
-        return "DATA_LOSS";
-    case grpc::StatusCode::UNAUTHENTICATED:
-        return "UNAUTHENTICATED";
-    default:
-        return "CODE_" + std::to_string(static_cast<int>(code));
-    }
 }
 
 } // namespace suanli::ctl

@@ -33,9 +33,6 @@ public:
     int batchResult(const grpc::Status &status, const google::protobuf::Message &response,
         const google::protobuf::RepeatedPtrField<v1::TargetResult> &results) const;
 
-    // "PERMISSION_DENIED".
-    static std::string codeName(grpc::StatusCode code);
-
 private:
     std::ostream &m_out;
     std::ostream &m_err;

@@ -21,6 +21,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev clang-14 libclang-rt-14-dev
   # fonts (Chinese renders as boxes without them), headless display, screenshots
   fonts-noto-cjk xvfb xauth imagemagick
+  # driving the console as a person would under Xvfb (docs/ screenshots)
+  openbox xdotool
   # a real Slurm 22.05 cluster on loopback for the Slurm backend's tests
   slurm-wlm slurmrestd slurm-client munge slurm-wlm-jwt-plugin slurmdbd mariadb-server curl
 )

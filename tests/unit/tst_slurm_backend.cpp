@@ -19,20 +19,27 @@ using namespace suanli::server;
 
 namespace {
 
+// A listening socket on a free port of 127.0.0.1.
+int listenOnLoopback(int *port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a {};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
+    ::listen(fd, 16);
+    socklen_t len = sizeof a;
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
+    *port = ntohs(a.sin_port);
+    return fd;
+}
+
 // Accepts connections on 127.0.0.1 and never answers them.
 class SilentServer {
 public:
     SilentServer()
     {
-        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in a {};
-        a.sin_family = AF_INET;
-        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ::bind(m_fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
-        ::listen(m_fd, 16);
-        socklen_t len = sizeof a;
-        ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&a), &len);
-        m_port = ntohs(a.sin_port);
+        m_fd = listenOnLoopback(&m_port);
         m_thread = std::thread([this] {
             while (!m_stop) {
                 pollfd p { m_fd, POLLIN, 0 };
@@ -73,15 +80,7 @@ public:
     explicit SlowServer(std::chrono::milliseconds delay)
         : m_delay(delay)
     {
-        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in a {};
-        a.sin_family = AF_INET;
-        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ::bind(m_fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
-        ::listen(m_fd, 16);
-        socklen_t len = sizeof a;
-        ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&a), &len);
-        m_port = ntohs(a.sin_port);
+        m_fd = listenOnLoopback(&m_port);
         m_thread = std::thread([this] {
             while (!m_stop) {
                 pollfd p { m_fd, POLLIN, 0 };

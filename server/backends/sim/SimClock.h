@@ -6,6 +6,12 @@
 
 namespace suanli::server {
 
+// Simulated durations, in milliseconds.
+constexpr int64_t kSecond = 1000;
+constexpr int64_t kMinute = 60 * kSecond;
+constexpr int64_t kHour = 60 * kMinute;
+constexpr int64_t kDay = 24 * kHour;
+
 // SimClock is simulated time: milliseconds since a fixed start instant, so
 // runs replay exactly whatever the wall clock says.
 struct SimClock {

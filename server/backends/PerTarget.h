@@ -2,6 +2,7 @@
 
 #include "backends/Backend.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,32 @@ template <class One> TargetResults perTarget(const std::vector<std::string> &tar
     results.reserve(targets.size());
     for (const auto &target : targets)
         results.push_back(one(target));
+    return results;
+}
+
+// The loop of a per-target action a scheduler takes for many targets at once: `screen(target)`
+// answers for a target that cannot be acted on (std::nullopt for one that can); `batch(left)` then
+// acts on the targets left, together, and returns their results in the order of `left`. It is
+// not called when no target is left. The results come back one per target, in request order.
+template <class Screen, class Batch>
+TargetResults perTargetBatch(const std::vector<std::string> &targets, Screen screen, Batch batch)
+{
+    TargetResults results(targets.size());
+    std::vector<size_t> leftAt;
+    std::vector<std::string> left;
+    for (size_t i = 0; i < targets.size(); ++i) {
+        if (std::optional<v1::TargetResult> refused = screen(targets[i]))
+            results[i] = std::move(*refused);
+        else {
+            leftAt.push_back(i);
+            left.push_back(targets[i]);
+        }
+    }
+    if (left.empty())
+        return results;
+    TargetResults done = batch(left);
+    for (size_t k = 0; k < leftAt.size() && k < done.size(); ++k)
+        results[leftAt[k]] = std::move(done[k]);
     return results;
 }
 

@@ -1,5 +1,6 @@
 #include "services/EventsService.h"
 
+#include "backends/PerTarget.h"
 #include "gateway/ListQuery.h"
 #include "gateway/Watch.h"
 
@@ -59,20 +60,13 @@ grpc::ServerUnaryReactor *EventsService::AcknowledgeAlert(grpc::CallbackServerCo
     return runAction(
         call,
         [this, call, who, method, ids, request, response] {
-            TargetResults results;
-            for (const auto &id : ids) {
-                v1::TargetResult r;
-                r.set_target(id);
+            const TargetResults results = perTarget(ids, [&](const std::string &id) {
                 // The gateway's own alerts (its scheduler unreachable) first, then the backend's.
                 if (m_ctx.health.acknowledge(id, who.user, request->comment(), m_ctx.backend.now())
-                    || m_ctx.backend.acknowledgeAlert(id, who.user, request->comment())) {
-                    r.set_ok(true);
-                } else {
-                    r.set_code("NOT_FOUND");
-                    r.set_message("alert '" + id + "' not found");
-                }
-                results.push_back(r);
-            }
+                    || m_ctx.backend.acknowledgeAlert(id, who.user, request->comment()))
+                    return targetOk(id);
+                return targetFailed(id, "NOT_FOUND", "alert '" + id + "' not found");
+            });
             m_ctx.publishNow();
             for (const auto &r : results) {
                 *response->add_results() = r;

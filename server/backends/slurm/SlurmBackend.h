@@ -16,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -141,10 +142,10 @@ private:
     // `allowed` (empty: any) are refused without asking Slurm.
     TargetResults jobRest(const std::vector<std::string> &ids, const char *method,
         const std::string &body, const char *verb, const std::set<v1::JobState> &allowed);
-    // Ids that are not Slurm job ids, or known jobs in a state not in
-    // `allowed`, get their result here; returns the ids left to ask Slurm about.
-    std::vector<size_t> screenJobs(const std::vector<std::string> &ids, const char *verb,
-        const std::set<v1::JobState> &allowed, TargetResults *results) const;
+    // The result of an id that is not a Slurm job id, or of a known job in a
+    // state not in `allowed`; std::nullopt for a job to ask Slurm about.
+    std::optional<v1::TargetResult> screenJob(
+        const std::string &id, const char *verb, const std::set<v1::JobState> &allowed) const;
     TargetResults unavailableResults(const std::vector<std::string> &targets) const;
     std::string unavailableMessage() const;
     void markReachable(bool ok, const std::string &error);

@@ -150,6 +150,44 @@ std::optional<AllModelsLimit> allModelsLimitBelow(
     return lowest;
 }
 
+std::vector<QuotaRow> quotaRows(const QuotaLimits &limits, const QuotaUsages &usages)
+{
+    std::vector<QuotaRow> rows;
+    auto rowOf = [&](QuotaKind kind) -> QuotaRow & {
+        for (QuotaRow &r : rows)
+            if (r.kind == kind)
+                return r;
+        return rows.emplace_back(QuotaRow { kind });
+    };
+    for (const v1::QuotaLimit &l : limits)
+        rowOf(QuotaKind::of(l)).limit = &l;
+    for (const v1::QuotaUsage &u : usages)
+        rowOf(QuotaKind::of(u)).usage = &u;
+    std::stable_sort(rows.begin(), rows.end(), [](const QuotaRow &a, const QuotaRow &b) {
+        if (a.kind.allModels != b.kind.allModels)
+            return a.kind.allModels;
+        return !a.kind.allModels && a.kind.model < b.kind.model;
+    });
+    return rows;
+}
+
+std::optional<std::string> quotaLimitProblem(const v1::QuotaLimit &limit, std::string_view field)
+{
+    const std::string f = field.empty() ? std::string() : std::string(field) + ".";
+    if (limit.all_models() && limit.model() != v1::ACCELERATOR_MODEL_UNSPECIFIED)
+        return f + "model must be unset with " + f + "all_models (got "
+            + v1::AcceleratorModel_Name(limit.model()) + ")";
+    if (!limit.all_models() && limit.model() == v1::ACCELERATOR_MODEL_UNSPECIFIED)
+        return f + "model is required, or " + f + "all_models for the limit across all models";
+    if (limit.max_accelerators() < 0)
+        return f + "max_accelerators must be >= 0 (got " + std::to_string(limit.max_accelerators())
+            + ")";
+    if (limit.max_accelerator_hours() < 0)
+        return f + "max_accelerator_hours must be >= 0 (got "
+            + std::to_string(limit.max_accelerator_hours()) + ")";
+    return std::nullopt;
+}
+
 const v1::Project *projectOf(const v1::Tenant &tenant, const std::string &id)
 {
     for (const v1::Project &p : tenant.projects())

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // The rules of quotas that the gateway enforces and the console previews, in one place so both
 // decide alike: which limit is which (one model's, or the one across all models), how much an
@@ -97,6 +98,22 @@ struct AllModelsLimit {
 };
 std::optional<AllModelsLimit> allModelsLimitBelow(
     const v1::Tenant &tenant, const std::string &project, int64_t accelerators);
+
+// One kind of quota an account has a limit or a use of: the limit (nullptr: none) and the use
+// (nullptr: none sent) of that kind.
+struct QuotaRow {
+    QuotaKind kind;
+    const v1::QuotaLimit *limit = nullptr;
+    const v1::QuotaUsage *usage = nullptr;
+};
+// An account's limits and uses paired by kind: the one across all models first, then one per
+// model in the order of the model's number. Pointers into `limits` and `usages`.
+std::vector<QuotaRow> quotaRows(const QuotaLimits &limits, const QuotaUsages &usages);
+
+// What is wrong with a limit to set, in words naming its fields within `field` ("limit" gives
+// "limit.model is required, ..."; empty: the fields' own names): a model and across all models
+// at once, neither, or a count below zero. nullopt for a limit that can be set.
+std::optional<std::string> quotaLimitProblem(const v1::QuotaLimit &limit, std::string_view field);
 
 // A tenant's project by id; nullptr when it has none of that id.
 const v1::Project *projectOf(const v1::Tenant &tenant, const std::string &id);

@@ -137,16 +137,9 @@ std::pair<qint64, qint64> SetQuotaDialog::current(
     const auto it = tenants.constFind(change.tenant);
     if (it == tenants.constEnd())
         return { 0, 0 };
-    const Limits *limits = &it->quotas();
-    if (!change.project.isEmpty()) {
-        limits = nullptr;
-        for (const v1::Project &p : it->projects()) {
-            if (QString::fromStdString(p.id()) == change.project)
-                limits = &p.quotas();
-        }
-        if (!limits)
-            return { 0, 0 };
-    }
+    const Limits *limits = quotaLimitsOf(*it, change.project.toStdString());
+    if (!limits)
+        return { 0, 0 };
     const v1::QuotaLimit *l = findQuotaLimit(*limits, change.kind());
     return l ? std::pair<qint64, qint64> { l->max_accelerators(), l->max_accelerator_hours() }
              : std::pair<qint64, qint64> { 0, 0 };

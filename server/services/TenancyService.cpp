@@ -127,19 +127,8 @@ grpc::ServerUnaryReactor *TenancyService::SetQuota(
     };
     if (request->tenant().empty())
         return refuse(invalidArgument("tenant is required"));
-    const auto &limit = request->limit();
-    if (limit.all_models() && limit.model() != v1::ACCELERATOR_MODEL_UNSPECIFIED)
-        return refuse(invalidArgument("limit.model must be unset with limit.all_models (got "
-            + v1::AcceleratorModel_Name(limit.model()) + ")"));
-    if (!limit.all_models() && limit.model() == v1::ACCELERATOR_MODEL_UNSPECIFIED)
-        return refuse(invalidArgument(
-            "limit.model is required, or limit.all_models for the limit across all models"));
-    if (limit.max_accelerators() < 0)
-        return refuse(invalidArgument("limit.max_accelerators must be >= 0 (got "
-            + std::to_string(limit.max_accelerators()) + ")"));
-    if (limit.max_accelerator_hours() < 0)
-        return refuse(invalidArgument("limit.max_accelerator_hours must be >= 0 (got "
-            + std::to_string(limit.max_accelerator_hours()) + ")"));
+    if (const auto problem = ::suanli::quotaLimitProblem(request->limit(), "limit"))
+        return refuse(invalidArgument(*problem));
     if (auto status = checkReason(request->reason(), false, ""); !status.ok())
         return refuse(status);
     auto tenant = m_ctx.cache.tenant(request->tenant());

@@ -193,3 +193,66 @@ TEST(QuotaRules, TenantScopeAndWhoApprovesBeyondATenantsQuota)
     ASSERT_FALSE(within.needsAdmin);
     EXPECT_TRUE(mayApproveWith(v1::ROLE_TENANT_MANAGER, within.needsAdmin));
 }
+
+TEST(QuotaRules, RowsPairLimitsAndUseByKindAcrossAllModelsFirst)
+{
+    QuotaLimits limits;
+    QuotaUsages usages;
+    addLimit(&limits, QuotaKind { k910B, false }, 16);
+    addLimit(&limits, QuotaKind::acrossAllModels(), 20);
+    addUsage(&usages, QuotaKind { kA100, false }, 3, 1);
+    addUsage(&usages, QuotaKind { k910B, false }, 5);
+
+    const std::vector<QuotaRow> rows = quotaRows(limits, usages);
+    ASSERT_EQ(rows.size(), 3u);
+    // Across all models: a limit, no use sent for it.
+    EXPECT_TRUE(rows[0].kind.allModels);
+    ASSERT_NE(rows[0].limit, nullptr);
+    EXPECT_EQ(rows[0].limit->max_accelerators(), 20);
+    EXPECT_EQ(rows[0].usage, nullptr);
+    // Then the models in their numbers' order, each with what it has.
+    const auto first = std::min(kA100, k910B);
+    const auto second = std::max(kA100, k910B);
+    EXPECT_EQ(rows[1].kind, (QuotaKind { first, false }));
+    EXPECT_EQ(rows[2].kind, (QuotaKind { second, false }));
+    const QuotaRow &a100 = rows[1].kind.model == kA100 ? rows[1] : rows[2];
+    const QuotaRow &ascend = rows[1].kind.model == k910B ? rows[1] : rows[2];
+    EXPECT_EQ(a100.limit, nullptr);
+    ASSERT_NE(a100.usage, nullptr);
+    EXPECT_EQ(a100.usage->accelerators_in_use(), 3);
+    EXPECT_EQ(a100.usage->accelerators_pending(), 1);
+    ASSERT_NE(ascend.limit, nullptr);
+    EXPECT_EQ(ascend.limit->max_accelerators(), 16);
+    ASSERT_NE(ascend.usage, nullptr);
+    EXPECT_EQ(ascend.usage->accelerators_in_use(), 5);
+
+    EXPECT_TRUE(quotaRows(QuotaLimits(), QuotaUsages()).empty());
+}
+
+TEST(QuotaRules, ALimitToSetNamesOneKindAndNoCountBelowZero)
+{
+    v1::QuotaLimit limit;
+    limit.set_model(kA100);
+    limit.set_max_accelerators(8);
+    EXPECT_EQ(quotaLimitProblem(limit, "limit"), std::nullopt);
+
+    limit.set_all_models(true);
+    EXPECT_EQ(quotaLimitProblem(limit, "limit"),
+        "limit.model must be unset with limit.all_models (got ACCELERATOR_MODEL_NVIDIA_A100)");
+    limit.set_model(v1::ACCELERATOR_MODEL_UNSPECIFIED);
+    EXPECT_EQ(quotaLimitProblem(limit, "limit"), std::nullopt);
+    limit.set_all_models(false);
+    EXPECT_EQ(quotaLimitProblem(limit, "quota"),
+        "quota.model is required, or quota.all_models for the limit across all models");
+    EXPECT_EQ(quotaLimitProblem(limit, ""),
+        "model is required, or all_models for the limit across all models");
+
+    limit.set_model(k910B);
+    limit.set_max_accelerators(-4);
+    EXPECT_EQ(quotaLimitProblem(limit, "limit"), "limit.max_accelerators must be >= 0 (got -4)");
+    limit.set_max_accelerators(0); // zero: nothing of that kind may run
+    EXPECT_EQ(quotaLimitProblem(limit, "limit"), std::nullopt);
+    limit.set_max_accelerator_hours(-1);
+    EXPECT_EQ(
+        quotaLimitProblem(limit, "limit"), "limit.max_accelerator_hours must be >= 0 (got -1)");
+}

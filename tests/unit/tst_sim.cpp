@@ -604,7 +604,7 @@ TEST(SimBackend, SetQuotaValidates)
     limit.set_all_models(true); // names a model and all models at once
     EXPECT_FALSE(sim.setQuota("galaxy", "", limit, &error));
     EXPECT_EQ(error,
-        "quota.model must be unset for a limit across all models (got "
+        "quota.model must be unset with quota.all_models (got "
         "ACCELERATOR_MODEL_NVIDIA_H100)");
     limit.set_all_models(false);
 

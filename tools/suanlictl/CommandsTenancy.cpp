@@ -11,7 +11,6 @@
 #include "suanli/v1/tenancy.grpc.pb.h"
 
 #include <ctime>
-#include <map>
 
 namespace suanli::ctl {
 
@@ -41,27 +40,20 @@ void addQuotaRows(Table &table, const std::string &id, const std::string &name,
     const google::protobuf::RepeatedPtrField<v1::QuotaLimit> &quotas,
     const google::protobuf::RepeatedPtrField<v1::QuotaUsage> &usage)
 {
-    constexpr int kAll = -1; // sorts first
-    std::map<int, std::pair<const v1::QuotaLimit *, const v1::QuotaUsage *>> byModel;
-    for (const v1::QuotaLimit &q : quotas)
-        byModel[q.all_models() ? kAll : q.model()].first = &q;
-    for (const v1::QuotaUsage &u : usage)
-        byModel[u.all_models() ? kAll : u.model()].second = &u;
-    if (byModel.empty()) {
+    const std::vector<QuotaRow> rows = quotaRows(quotas, usage);
+    if (rows.empty()) {
         table.addRow({ id, name, "-", "-", "-", "-", "-" });
         return;
     }
     bool first = true;
-    for (const auto &[model, pair] : byModel) {
-        const auto [q, u] = pair;
+    for (const auto &[kind, q, u] : rows) {
         std::string hours = "-";
         if (u || (q && q->max_accelerator_hours() > 0)) {
             hours = formatNumber(u ? u->accelerator_hours_used() : 0, 0) + "/"
                 + (q && q->max_accelerator_hours() > 0 ? std::to_string(q->max_accelerator_hours())
                                                        : "no limit");
         }
-        table.addRow({ first ? id : "", first ? name : "",
-            model == kAll ? std::string("all") : modelOf(static_cast<v1::AcceleratorModel>(model)),
+        table.addRow({ first ? id : "", first ? name : "", kindColumn(kind),
             q ? std::to_string(q->max_accelerators()) : "-",
             u ? std::to_string(u->accelerators_in_use()) : "0",
             u ? std::to_string(u->accelerators_pending()) : "0", hours });

@@ -1,3 +1,4 @@
+#include "QuotaRules.h"
 #include "backends/PerTarget.h"
 #include "backends/sim/FaultCatalog.h"
 #include "backends/sim/SimEngine.h"
@@ -260,22 +261,13 @@ bool SimEngine::setQuota(const std::string &tenant, const std::string &project,
         if (p < 0)
             return refuse("project '" + project + "' not found in tenant '" + tenant + "'");
     }
-    if (limit.max_accelerators() < 0)
-        return refuse("quota.max_accelerators must be >= 0 (got "
-            + std::to_string(limit.max_accelerators()) + ")");
-    if (limit.max_accelerator_hours() < 0)
-        return refuse("quota.max_accelerator_hours must be >= 0 (got "
-            + std::to_string(limit.max_accelerator_hours()) + ")");
+    if (auto problem = quotaLimitProblem(limit, "quota"))
+        return refuse(std::move(*problem));
     if (limit.all_models()) {
-        if (limit.model() != ACCELERATOR_MODEL_UNSPECIFIED)
-            return refuse("quota.model must be unset for a limit across all models (got "
-                + AcceleratorModel_Name(limit.model()) + ")");
         m_tenants.setAllModelsLimit(t, p, limit.max_accelerators(), limit.max_accelerator_hours());
         updateTargets();
         return true;
     }
-    if (limit.model() == ACCELERATOR_MODEL_UNSPECIFIED)
-        return refuse("quota.model must be set");
     size_t q = 0;
     while (q < m_queueModels.size() && m_queueModels[q] != limit.model())
         ++q;

@@ -152,6 +152,26 @@ static_assert(std::size(kMigrations) == Store::kSchemaVersion,
     "Store::kSchemaVersion must be the last migration's version");
 
 constexpr int kBusyTimeoutMs = 10000;
+
+// A second connection to the database, for a long read beside the Store's own connection.
+struct ReadConnection {
+    sqlite3 *db = nullptr;
+    explicit ReadConnection(const std::string &path)
+    {
+        const int rc = sqlite3_open_v2(
+            path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+        if (rc != SQLITE_OK) {
+            const std::string why = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+            sqlite3_close_v2(db);
+            throw StoreError("cannot open " + path + ": " + why);
+        }
+        sqlite3_extended_result_codes(db, 1);
+        sqlite3_busy_timeout(db, kBusyTimeoutMs);
+    }
+    ~ReadConnection() { sqlite3_close_v2(db); }
+    ReadConnection(const ReadConnection &) = delete;
+    ReadConnection &operator=(const ReadConnection &) = delete;
+};
 constexpr int64_t kLastUsedResolutionUs = 60 * kMicrosPerSecond;
 constexpr int64_t kIdempotencyLifetimeUs = 24 * 3600 * kMicrosPerSecond;
 constexpr size_t kMaxIdLength = 128;
@@ -876,16 +896,23 @@ int64_t Store::auditCount() const
     return st.step() ? st.integer(0) : 0;
 }
 
-v1::VerifyAuditLogResponse Store::verifyAudit() const
+v1::VerifyAuditLogResponse Store::verifyAudit(const std::function<void(int64_t)> &checked) const
 {
-    std::lock_guard lock(m_mutex);
-    // One snapshot, so an append by another process cannot look like a break.
-    Transaction tx(m_db, Transaction::Read);
-    Statement st(m_db, "SELECT " + std::string(kAuditColumns) + " FROM audit ORDER BY sequence");
+    // A connection of its own, taking no lock of this Store: walking a long chain must not keep
+    // token checks and writes waiting (WAL lets them go on beside this read).
+    ReadConnection reader(m_path);
+    // One snapshot, so an append meanwhile cannot look like a break.
+    Transaction tx(reader.db, Transaction::Read);
+    Statement st(
+        reader.db, "SELECT " + std::string(kAuditColumns) + " FROM audit ORDER BY sequence");
+    int64_t last = 0;
     auto out = auditlog::verifyChain([&](AuditFields *e) {
+        if (last && checked)
+            checked(last);
         if (!st.step())
             return false;
         *e = readAudit(st);
+        last = e->sequence;
         return true;
     });
     tx.commit();

@@ -5,6 +5,7 @@
 #include "suanli/v1/tenancy.pb.h"
 
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -63,8 +64,9 @@ struct StoredQuota {
 
 // Store is the gateway's SQLite database (WAL mode, versioned migrations):
 // users and token hashes, tenants and projects, quotas, quota requests and the
-// hash-chained audit log. Thread-safe: one connection guarded by a mutex; every
-// write is a transaction. Database failures throw StoreError; bad input throws
+// hash-chained audit log. Thread-safe: one connection guarded by a mutex (the
+// audit log's verification reads through one of its own); every write is a
+// transaction. Database failures throw StoreError; bad input throws
 // std::invalid_argument naming the field and the value.
 class Store {
 public:
@@ -131,8 +133,10 @@ public:
     // at most `limit` (> 0) entries.
     std::vector<v1::AuditEntry> auditEntries(int64_t before, int limit) const;
     int64_t auditCount() const;
-    // Recomputes the whole chain and reports the first broken link.
-    v1::VerifyAuditLogResponse verifyAudit() const;
+    // Recomputes the whole chain and reports the first broken link. It reads one snapshot
+    // through a connection of its own: token checks, reads and writes do not wait for it.
+    // `checked`, when given, is called with each entry's sequence once that entry is checked.
+    v1::VerifyAuditLogResponse verifyAudit(const std::function<void(int64_t)> &checked = {}) const;
 
     // Idempotency (AIP-155): remembers a request_id's serialized response for
     // 24 hours. lookup returns the stored response bytes, if any. The first

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -11,7 +13,9 @@
 #include <gtest/gtest.h>
 #include <iterator>
 #include <latch>
+#include <mutex>
 #include <openssl/evp.h>
+#include <optional>
 #include <set>
 #include <sqlite3.h>
 #include <stdexcept>
@@ -439,6 +443,69 @@ TEST_F(StoreTest, AuditChainIsIntactAfterHundredAppends)
     EXPECT_EQ(page.back().sequence(), 86);
     EXPECT_EQ(store.auditEntries(3, 10).size(), 2u);
     EXPECT_THROW(store.auditEntries(0, 0), std::invalid_argument);
+}
+
+// Verifying a long audit log keeps no lock that token checks need: half way through the chain a
+// token is checked, an entry appended and the log counted, and the verification still reads the
+// chain as it was when it began.
+TEST_F(StoreTest, TokenChecksGoOnWhileTheAuditLogIsVerified)
+{
+    Store store(dir());
+    const std::string token = store.createUser("alice", suanli::v1::ROLE_OPERATOR, {});
+    constexpr int kEntries = 1000;
+    for (int i = 1; i <= kEntries; ++i)
+        store.appendAudit(record(i));
+
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool halfWay = false;
+    bool othersDone = false;
+    suanli::v1::VerifyAuditLogResponse verdict;
+    std::thread verifier([&] {
+        verdict = store.verifyAudit([&](int64_t sequence) {
+            if (sequence != kEntries / 2)
+                return;
+            std::unique_lock lock(mutex);
+            halfWay = true;
+            changed.notify_all();
+            changed.wait(lock, [&] { return othersDone; });
+        });
+    });
+    {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return halfWay; });
+    }
+
+    std::optional<Principal> who;
+    suanli::v1::AuditEntry appended;
+    int64_t count = 0;
+    std::thread others([&] {
+        who = store.authenticate(token);
+        appended = store.appendAudit(record(kEntries + 1));
+        count = store.auditCount();
+        std::lock_guard lock(mutex);
+        othersDone = true;
+        changed.notify_all();
+    });
+    bool answered = false;
+    {
+        std::unique_lock lock(mutex);
+        // The bound only keeps a store that makes them wait from hanging the test.
+        answered = changed.wait_for(lock, std::chrono::minutes(1), [&] { return othersDone; });
+        othersDone = true; // lets the verification go on either way
+    }
+    changed.notify_all();
+    verifier.join();
+    others.join();
+
+    EXPECT_TRUE(answered) << "the token check waited for the verification of the audit log";
+    ASSERT_TRUE(who);
+    EXPECT_EQ(who->user, "alice");
+    EXPECT_EQ(appended.sequence(), kEntries + 1);
+    EXPECT_EQ(count, kEntries + 1);
+    EXPECT_TRUE(verdict.intact()) << verdict.problem();
+    EXPECT_EQ(verdict.entries_checked(), kEntries);
+    EXPECT_TRUE(store.verifyAudit().intact());
 }
 
 TEST_F(StoreTest, AuditRowsCannotBeChangedThroughSql)

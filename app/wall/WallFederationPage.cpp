@@ -89,6 +89,16 @@ void WallFederationPage::addCentre(client::Connection *centre)
     applyFonts();
 }
 
+void WallFederationPage::removeCentre(client::Connection *centre)
+{
+    for (qsizetype i = 0; i < m_columns.size(); ++i) {
+        if (m_columns.at(i).centre != centre)
+            continue;
+        delete m_columns.takeAt(i).frame;
+        return;
+    }
+}
+
 QStringList WallFederationPage::columnText(int index) const
 {
     if (index < 0 || index >= m_columns.size())

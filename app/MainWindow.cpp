@@ -2,9 +2,9 @@
 
 #include "Connection.h"
 #include "ConnectionStatus.h"
+#include "Federation.h"
 #include "Language.h"
 #include "NotificationBar.h"
-#include "ProfileStore.h"
 #include "SiteState.h"
 #include "StatusBadge.h"
 #include "Theme.h"
@@ -47,13 +47,13 @@ namespace {
 constexpr int kPageRole = Qt::UserRole + 1;
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(Federation *federation, QWidget *parent)
     : QMainWindow(parent)
     , m_sidebar(new QTreeWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_notifications(new NotificationBar(this))
-    , m_profiles(new ProfileStore(this))
-    , m_federation(nullptr)
+    , m_federation(federation)
+    , m_federationPage(nullptr)
     , m_federationItem(new QTreeWidgetItem(m_sidebar, { tr("Federation") }))
 {
     setWindowTitle(tr("Suanli — compute centre console"));
@@ -102,6 +102,13 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
     if (!settings.contains(QStringLiteral("window/geometry")))
         resize(1600, 1000);
+
+    connect(m_federation, &Federation::centreAdded, this, &MainWindow::centreAdded);
+    connect(m_federation, &Federation::centreRemoved, this, &MainWindow::centreRemoved);
+    connect(m_federation, &Federation::problem, this,
+        [this](const QString &message) { notify(message, true); });
+    for (auto *centre : m_federation->centres())
+        centreAdded(centre);
 }
 
 MainWindow::~MainWindow() = default;
@@ -114,7 +121,7 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Manage centres…"), this, &MainWindow::openProfilesDialog);
     auto *disconnect = file->addAction(tr("&Disconnect"), this, [this] {
         if (auto *centre = currentCentre())
-            removeCentre(centre);
+            m_federation->removeCentre(centre);
     });
     disconnect->setObjectName(QStringLiteral("DisconnectAction"));
     connect(file, &QMenu::aboutToShow, this, [this, disconnect] {
@@ -156,15 +163,16 @@ void MainWindow::buildPages(Centre &centre)
 
 void MainWindow::buildFederationPage()
 {
-    m_federation = new FederationPage(m_stack);
-    m_stack->insertWidget(0, m_federation);
-    m_federationItem->setData(0, kPageRole, QVariant::fromValue<QWidget *>(m_federation));
-    connect(m_federation, &FederationPage::centreActivated, this,
+    m_federationPage = new FederationPage(m_stack);
+    m_stack->insertWidget(0, m_federationPage);
+    m_federationItem->setData(0, kPageRole, QVariant::fromValue<QWidget *>(m_federationPage));
+    connect(m_federationPage, &FederationPage::centreActivated, this,
         [this](client::Connection *centre) { showPage(centre, QStringLiteral("OverviewPage")); });
     for (const auto &centre : std::as_const(m_centres))
-        m_federation->addCentre(centre.connection);
+        m_federationPage->addCentre(centre.connection);
     if (!m_centres.isEmpty())
-        m_federation->setEnergyChart(new FederationEnergyChart(centres(), m_federation));
+        m_federationPage->setEnergyChart(
+            new FederationEnergyChart(m_federation->centres(), m_federationPage));
 }
 
 void MainWindow::retranslate()
@@ -187,7 +195,7 @@ void MainWindow::retranslate()
     // Every page is made again in the new language from what the centres hold now: the
     // connections stay, so nothing is fetched again. Columns, filters and splitters come back
     // through saveState()/restoreState().
-    FederationPage *oldFederation = m_federation;
+    FederationPage *oldFederation = m_federationPage;
     buildFederationPage();
     m_stack->removeWidget(oldFederation);
     delete oldFederation;
@@ -210,9 +218,8 @@ void MainWindow::retranslate()
         showFederation();
 }
 
-client::Connection *MainWindow::addCentre(const client::ConnectionProfile &profile)
+void MainWindow::centreAdded(client::Connection *connection)
 {
-    auto *connection = new client::Connection(profile, this);
     Centre centre;
     centre.connection = connection;
     centre.item = new QTreeWidgetItem(m_sidebar, { Words::centreName(connection) });
@@ -220,8 +227,9 @@ client::Connection *MainWindow::addCentre(const client::ConnectionProfile &profi
     centre.item->setFlags(Qt::ItemIsEnabled);
     buildPages(centre);
 
+    const QString name = connection->profile().name;
     centre.badge = new widgets::StatusBadge(this);
-    centre.badge->setToolTip(profile.name);
+    centre.badge->setToolTip(name);
     statusBar()->addPermanentWidget(centre.badge);
     m_centres.append(centre);
     updateStatus(m_centres.last());
@@ -234,11 +242,12 @@ client::Connection *MainWindow::addCentre(const client::ConnectionProfile &profi
             updateStatus(c);
         }
     });
-    m_federation->addCentre(connection);
-    m_federation->setEnergyChart(new FederationEnergyChart(centres(), m_federation));
+    m_federationPage->addCentre(connection);
+    m_federationPage->setEnergyChart(
+        new FederationEnergyChart(m_federation->centres(), m_federationPage));
     // The page the user last looked at comes back when its centre does.
     const QString last = QSettings().value(QStringLiteral("window/lastPage")).toString();
-    if (last.section(u'/', 0, -2) == profile.name)
+    if (last.section(u'/', 0, -2) == name)
         showPage(connection, last.section(u'/', -1));
 
     connect(connection, &client::Connection::stateChanged, this,
@@ -248,13 +257,9 @@ client::Connection *MainWindow::addCentre(const client::ConnectionProfile &profi
             if (c.connection == connection)
                 updateStatus(c);
     });
-    connect(connection, &client::Connection::profileChanged, this,
-        [this, connection] { Q_EMIT profileChanged(connection->profile()); });
-    connection->open();
-    return connection;
 }
 
-void MainWindow::removeCentre(client::Connection *connection)
+void MainWindow::centreRemoved(client::Connection *connection)
 {
     for (int i = 0; i < m_centres.size(); ++i) {
         if (m_centres[i].connection != connection)
@@ -263,9 +268,11 @@ void MainWindow::removeCentre(client::Connection *connection)
         if (m_sidebar->currentItem() == centre.item
             || centre.item->indexOfChild(m_sidebar->currentItem()) >= 0)
             m_sidebar->setCurrentItem(m_federationItem);
-        m_federation->removeCentre(connection);
-        m_federation->setEnergyChart(
-            m_centres.isEmpty() ? nullptr : new FederationEnergyChart(centres(), m_federation));
+        m_federationPage->removeCentre(connection);
+        // The federation no longer counts it.
+        m_federationPage->setEnergyChart(m_federation->centres().isEmpty()
+                ? nullptr
+                : new FederationEnergyChart(m_federation->centres(), m_federationPage));
         // The pages keep their columns, filters and splitters for the next centre.
         for (Page *page : std::as_const(centre.pages))
             page->saveState();
@@ -276,18 +283,8 @@ void MainWindow::removeCentre(client::Connection *connection)
         }
         statusBar()->removeWidget(centre.badge);
         delete centre.badge;
-        connection->close();
-        delete connection;
         return;
     }
-}
-
-client::Connection *MainWindow::centre(const QString &name) const
-{
-    for (const auto &c : m_centres)
-        if (c.connection->profile().name == name)
-            return c.connection;
-    return nullptr;
 }
 
 void MainWindow::showFederation()
@@ -306,23 +303,15 @@ client::Connection *MainWindow::currentCentre() const
 
 void MainWindow::openConnectDialog()
 {
-    ConnectDialog dialog(this);
-    QStringList taken;
-    for (const auto &p : m_profiles->profiles())
-        taken.append(p.name);
-    for (const auto &c : m_centres)
-        taken.append(c.connection->profile().name);
-    dialog.setTakenNames(taken);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const auto profile = dialog.profile();
-    m_profiles->save(profile);
-    showPage(addCentre(profile), QStringLiteral("OverviewPage"));
+    if (auto *centre = ConnectDialog::connectNew(m_federation, this))
+        showPage(centre, QStringLiteral("OverviewPage"));
 }
 
 void MainWindow::openProfilesDialog()
 {
-    ProfilesDialog dialog(this, this);
+    ProfilesDialog dialog(m_federation, this);
+    connect(&dialog, &ProfilesDialog::centreAdded, this,
+        [this](client::Connection *centre) { showPage(centre, QStringLiteral("OverviewPage")); });
     dialog.exec();
 }
 
@@ -347,14 +336,6 @@ void MainWindow::addViewMenu()
     // Rebuilt after the menu that chose it has closed.
     view->addMenu(Language::menu(
         this, [this](const QString &) { QTimer::singleShot(0, this, &MainWindow::retranslate); }));
-}
-
-QList<client::Connection *> MainWindow::centres() const
-{
-    QList<client::Connection *> out;
-    for (const auto &c : m_centres)
-        out.append(c.connection);
-    return out;
 }
 
 Page *MainWindow::page(client::Connection *centre, const QString &name) const
@@ -441,7 +422,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    if (m_stack->currentWidget() == m_federation)
+    if (m_stack->currentWidget() == m_federationPage)
         settings.setValue(QStringLiteral("window/lastPage"), QStringLiteral("Federation"));
     for (const auto &centre : m_centres)
         for (auto it = centre.pages.cbegin(); it != centre.pages.cend(); ++it)
@@ -453,8 +434,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     for (auto &centre : m_centres)
         for (Page *page : std::as_const(centre.pages))
             page->saveState();
-    for (auto &centre : m_centres)
-        centre.connection->close();
+    m_federation->closeAll();
     event->accept();
 }
 

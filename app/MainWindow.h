@@ -1,6 +1,5 @@
 #pragma once
 
-#include "ConnectionProfile.h"
 #include "pages/Page.h"
 
 #include <QHash>
@@ -20,32 +19,25 @@ class StatusBadge;
 
 namespace suanli::app {
 
+class Federation;
 class FederationPage;
 class NotificationBar;
-class ProfileStore;
 
-// MainWindow is the console: a sidebar of centres and their pages, the page
-// shown, a notification bar for what failed and why, and a status bar with
-// each centre's connection state and data age.
+// MainWindow is the console: a sidebar of the federation's centres and their
+// pages, the page shown, a notification bar for what failed and why, and a
+// status bar with each centre's connection state and data age. It follows the
+// centres as the Federation adds and removes them.
 class MainWindow : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(Federation *federation, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Connects to a centre and adds its pages; the window owns the connection.
-    client::Connection *addCentre(const client::ConnectionProfile &profile);
-    // Closes a centre's connection and removes its pages (its saved profile stays).
-    void removeCentre(client::Connection *centre);
-    QList<client::Connection *> centres() const;
-    // The connected centre of that name, or null.
-    client::Connection *centre(const QString &name) const;
-    FederationPage *federationPage() const { return m_federation; }
+    Federation *federation() const { return m_federation; }
+    FederationPage *federationPage() const { return m_federationPage; }
     // Shows the federation overview (the page above the centres).
     void showFederation();
-    // Saved centres, for the connect and manage dialogs.
-    ProfileStore *profileStore() const { return m_profiles; }
     // File menu: a new centre, the saved centres, disconnecting the centre shown.
     void openConnectDialog();
     void openProfilesDialog();
@@ -61,10 +53,6 @@ public:
     // shown, its columns, filters and splitters come back.
     void retranslate();
 
-Q_SIGNALS:
-    // A centre's profile changed (a certificate was pinned): the app saves it.
-    void profileChanged(const suanli::client::ConnectionProfile &profile);
-
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -77,6 +65,10 @@ private:
         widgets::StatusBadge *badge = nullptr;
         QHash<QString, Page *> pages;
     };
+    // A centre the federation added: its pages, sidebar entry and status badge.
+    void centreAdded(client::Connection *connection);
+    // A centre the federation is removing: its pages go.
+    void centreRemoved(client::Connection *connection);
     void updateStatus(Centre &centre);
     void connectionStateChanged(client::Connection *connection);
     void addViewMenu();
@@ -91,8 +83,8 @@ private:
     QTreeWidget *m_sidebar;
     QStackedWidget *m_stack;
     NotificationBar *m_notifications;
-    ProfileStore *m_profiles;
-    FederationPage *m_federation;
+    Federation *m_federation;
+    FederationPage *m_federationPage;
     QTreeWidgetItem *m_federationItem;
     QList<Centre> m_centres;
 };

@@ -1,8 +1,8 @@
 // suanli: the desktop console of AI compute centres.
 #include "DemoFederation.h"
+#include "Federation.h"
 #include "Language.h"
 #include "MainWindow.h"
-#include "ProfileStore.h"
 #include "Theme.h"
 #include "wall/WallStyle.h"
 #include "wall/WallWindow.h"
@@ -60,26 +60,33 @@ int runWall(QApplication &app, const WallOptions &options)
     QApplication::setOverrideCursor(Qt::BlankCursor);
     QTextStream err(stderr);
 
-    WallWindow wall;
+    suanli::app::Federation federation;
+    WallWindow wall(&federation);
     wall.setRotateSeconds(options.rotateSeconds);
-    suanli::app::ProfileStore profiles;
-    std::unique_ptr<suanli::app::DemoFederation> federation;
+    QObject::connect(
+        &federation, &suanli::app::Federation::problem, &wall, [&](const QString &error) {
+            err << error << Qt::endl;
+            wall.addProblem(error);
+        });
+    std::unique_ptr<suanli::app::DemoFederation> simulated;
     if (options.demo) {
         // Nobody acknowledges a demo's alerts: a takeover gives the screen back after a while.
         wall.setTakeoverSeconds(options.takeoverSeconds >= 0 ? options.takeoverSeconds : 30);
-        federation = std::make_unique<suanli::app::DemoFederation>(
+        simulated = std::make_unique<suanli::app::DemoFederation>(
             suanli::app::DemoFederation::findSuanlid());
-        QObject::connect(federation.get(), &suanli::app::DemoFederation::siteReady, &wall,
-            [&](const suanli::client::ConnectionProfile &profile) { wall.addCentre(profile); });
-        QObject::connect(federation.get(), &suanli::app::DemoFederation::failed, &wall,
+        QObject::connect(simulated.get(), &suanli::app::DemoFederation::siteReady, &federation,
+            [&](const suanli::client::ConnectionProfile &profile) {
+                federation.addCentre(profile);
+            });
+        QObject::connect(simulated.get(), &suanli::app::DemoFederation::failed, &wall,
             [&](const QString &message) {
                 err << message << Qt::endl;
                 wall.addProblem(message);
             });
-        federation->start(suanli::app::DemoFederation::defaultSites());
+        simulated->start(suanli::app::DemoFederation::defaultSites());
     } else {
         wall.setTakeoverSeconds(std::max(0, options.takeoverSeconds));
-        const auto saved = profiles.profiles();
+        const auto saved = federation.profiles();
         QList<suanli::client::ConnectionProfile> chosen;
         for (const QString &name : options.profiles) {
             const auto it = std::find_if(saved.cbegin(), saved.cend(),
@@ -104,17 +111,8 @@ int runWall(QApplication &app, const WallOptions &options)
             err << problem << Qt::endl;
             wall.addProblem(problem);
         }
-        for (const auto &profile : chosen) {
-            profiles.readToken(profile.name,
-                [&wall, &err, p = profile](const QString &token, const QString &error) mutable {
-                    if (token.isEmpty()) {
-                        err << error << Qt::endl;
-                        wall.addProblem(error);
-                    }
-                    p.token = token;
-                    wall.addCentre(p);
-                });
-        }
+        for (const auto &profile : chosen)
+            federation.connectSaved(profile.name);
     }
 
     const auto screens = QGuiApplication::screens();
@@ -134,8 +132,8 @@ int runWall(QApplication &app, const WallOptions &options)
     }
     wall.showFullScreen();
     const int code = app.exec();
-    if (federation)
-        federation->stop();
+    if (simulated)
+        simulated->stop();
     return code;
 }
 } // namespace
@@ -222,32 +220,27 @@ int main(int argc, char **argv)
         return runWall(app, options);
     }
 
-    suanli::app::MainWindow window;
-    suanli::app::ProfileStore &profiles = *window.profileStore();
+    suanli::app::Federation federation;
+    suanli::app::MainWindow window(&federation);
 
-    std::unique_ptr<suanli::app::DemoFederation> federation;
+    std::unique_ptr<suanli::app::DemoFederation> simulated;
     if (parser.isSet(demo)) {
-        federation = std::make_unique<suanli::app::DemoFederation>(
+        simulated = std::make_unique<suanli::app::DemoFederation>(
             suanli::app::DemoFederation::findSuanlid());
-        QObject::connect(federation.get(), &suanli::app::DemoFederation::siteReady, &window,
-            [&](const suanli::client::ConnectionProfile &profile) { window.addCentre(profile); });
-        QObject::connect(federation.get(), &suanli::app::DemoFederation::failed, &window,
+        QObject::connect(simulated.get(), &suanli::app::DemoFederation::siteReady, &federation,
+            [&](const suanli::client::ConnectionProfile &profile) {
+                federation.addCentre(profile);
+            });
+        QObject::connect(simulated.get(), &suanli::app::DemoFederation::failed, &window,
             [&](const QString &message) { window.notify(message, true); });
-        federation->start(suanli::app::DemoFederation::defaultSites());
+        simulated->start(suanli::app::DemoFederation::defaultSites());
     } else {
         // A certificate pinned on first use is kept for the next start.
-        QObject::connect(&window, &suanli::app::MainWindow::profileChanged, &profiles,
-            [&](const suanli::client::ConnectionProfile &p) { profiles.save(p); });
-        for (auto profile : profiles.profiles()) {
-            profiles.readToken(profile.name,
-                [&window, profile](const QString &token, const QString &error) mutable {
-                    if (token.isEmpty())
-                        window.notify(error, true);
-                    profile.token = token;
-                    window.addCentre(profile);
-                });
-        }
-        if (profiles.profiles().isEmpty()) {
+        QObject::connect(&federation, &suanli::app::Federation::profileChanged, &federation,
+            [&](const suanli::client::ConnectionProfile &p) { federation.saveProfile(p); });
+        for (const auto &profile : federation.profiles())
+            federation.connectSaved(profile.name);
+        if (federation.profiles().isEmpty()) {
             window.notify(QApplication::translate("main",
                               "No centres configured yet: connect to one with File → Connect to "
                               "centre, or start `suanli --demo` to try three simulated centres."),
@@ -258,7 +251,7 @@ int main(int argc, char **argv)
     }
     window.show();
     const int code = app.exec();
-    if (federation)
-        federation->stop();
+    if (simulated)
+        simulated->stop();
     return code;
 }

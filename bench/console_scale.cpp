@@ -9,12 +9,13 @@
 // --window also opens the real MainWindow (offscreen) on the centre, with its nodes page shown.
 #include "BenchHelp.h"
 #include "Connection.h"
+#include "Federation.h"
 #include "GatewayProcess.h"
 #include "MainWindow.h"
 #include "SiteState.h"
-#include "models/TableProxyModel.h"
 #include "models/JobTableModel.h"
 #include "models/NodeTableModel.h"
+#include "models/TableProxyModel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -92,7 +93,9 @@ bool runUntil(const std::function<bool()> &done, int timeoutMs)
 int main(int argc, char **argv)
 {
     if (suanli::bench::helpAsked(argc, argv,
-            "usage: bench_console_scale [--nodes 20000] [--jobs 200000] [--seconds 30] [--speed 1] [--window]\nThe console against a simulated centre: connect to complete views, CPU at churn, memory.\n"))
+            "usage: bench_console_scale [--nodes 20000] [--jobs 200000] [--seconds 30] [--speed 1] "
+            "[--window]\nThe console against a simulated centre: connect to complete views, CPU at "
+            "churn, memory.\n"))
         return 0;
     std::string nodes = "20000", jobs = "200000", speed = "1";
     int seconds = 30;
@@ -130,15 +133,17 @@ int main(int argc, char **argv)
     profile.token = QString::fromStdString(token);
 
     const long rssBefore = statusKb("VmRSS");
+    std::unique_ptr<app::Federation> federation;
     std::unique_ptr<app::MainWindow> mainWindow;
     std::unique_ptr<client::Connection> own;
     client::Connection *connection = nullptr;
     QElapsedTimer clock;
     if (window) {
-        mainWindow = std::make_unique<app::MainWindow>();
+        federation = std::make_unique<app::Federation>();
+        mainWindow = std::make_unique<app::MainWindow>(federation.get());
         mainWindow->show();
         clock.start();
-        connection = mainWindow->addCentre(profile);
+        connection = federation->addCentre(profile);
         mainWindow->showPage(connection, QStringLiteral("NodesPage"));
     } else {
         own = std::make_unique<client::Connection>(profile);
@@ -228,7 +233,8 @@ int main(int argc, char **argv)
     std::printf("%-48s %12s\n", "measure", "value");
     std::printf("%-48s %12.2f s\n", "connect -> nodes view complete", nodesAt);
     std::printf("%-48s %12.2f s\n", "connect -> jobs view complete", jobsAt);
-    std::printf("%-48s %12.2f s\n", "  of it until the jobs snapshot is in SiteState", jobsSnapshotAt);
+    std::printf(
+        "%-48s %12.2f s\n", "  of it until the jobs snapshot is in SiteState", jobsSnapshotAt);
     std::printf("%-48s %12d\n", "rows: nodes", nodeProxy.rowCount());
     std::printf("%-48s %12d\n", "rows: jobs", jobProxy.rowCount());
     std::printf("%-48s %12.2f s\n", "console CPU, connect -> complete", cpuToComplete);

@@ -6,6 +6,7 @@
 #include "BenchHelp.h"
 #include "Connection.h"
 #include "DemoFederation.h"
+#include "Federation.h"
 #include "SiteState.h"
 #include "TimeSeriesPlot.h"
 #include "wall/WallEnergyPage.h"
@@ -42,7 +43,8 @@ void settle(int ms)
 int main(int argc, char **argv)
 {
     if (suanli::bench::helpAsked(argc, argv,
-            "usage: QT_QPA_PLATFORM=offscreen bench_wall_shots DIR [--centre lingang] [--prefix wall-]\nRenders every page of the wall on the demo's centres to PNGs in DIR.\n"))
+            "usage: QT_QPA_PLATFORM=offscreen bench_wall_shots DIR [--centre lingang] [--prefix "
+            "wall-]\nRenders every page of the wall on the demo's centres to PNGs in DIR.\n"))
         return 0;
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -62,17 +64,18 @@ int main(int argc, char **argv)
     const QStringList size = parser.value(sizeOption).split(u'x');
     QDir().mkpath(folder);
 
-    suanli::app::WallWindow wall;
+    suanli::app::Federation federation;
+    suanli::app::WallWindow wall(&federation);
     wall.setRotateSeconds(0);
     wall.setTakeoverSeconds(0);
     wall.resize(size.value(0).toInt(), size.value(1).toInt());
     wall.show();
-    suanli::app::DemoFederation federation(suanli::app::DemoFederation::findSuanlid());
-    QObject::connect(&federation, &suanli::app::DemoFederation::siteReady, &wall,
-        [&](const suanli::client::ConnectionProfile &profile) { wall.addCentre(profile); });
+    suanli::app::DemoFederation simulated(suanli::app::DemoFederation::findSuanlid());
+    QObject::connect(&simulated, &suanli::app::DemoFederation::siteReady, &federation,
+        [&](const suanli::client::ConnectionProfile &profile) { federation.addCentre(profile); });
     const auto sites = suanli::app::DemoFederation::defaultSites();
     // Fast, so the energy page has hours of history to plot by the time it is rendered.
-    federation.start(sites, 600.0);
+    simulated.start(sites, 600.0);
 
     auto save = [&](const QString &name) {
         const QString path = folder + u'/' + prefix + name + QStringLiteral(".png");
@@ -82,9 +85,9 @@ int main(int argc, char **argv)
     };
     const bool ready = waitFor(
         [&] {
-            if (wall.centres().size() != sites.size())
+            if (federation.centres().size() != sites.size())
                 return false;
-            for (auto *c : wall.centres())
+            for (auto *c : federation.centres())
                 if (c->state() != suanli::client::Connection::State::Live
                     || c->site()->overview().nodes_total() == 0 || !c->site()->tenants().synced
                     || !c->site()->queues().synced || c->site()->nodes().items.isEmpty())
@@ -99,8 +102,8 @@ int main(int argc, char **argv)
     // Let the alerts already open count as old news, and a few simulated hours pass.
     settle(45000);
     // The largest demo centre, for the per-centre pages.
-    auto *first = wall.centres().first();
-    for (auto *c : wall.centres())
+    auto *first = federation.centres().first();
+    for (auto *c : federation.centres())
         if (c->site()->nodes().items.size() > first->site()->nodes().items.size())
             first = c;
     const QList<QPair<QString, QString>> pages
@@ -140,6 +143,6 @@ int main(int argc, char **argv)
     } else {
         std::printf("no critical alert in 5 minutes: no takeover shot\n");
     }
-    federation.stop();
+    simulated.stop();
     return 0;
 }

@@ -10,6 +10,7 @@
 #include "BenchHelp.h"
 #include "Connection.h"
 #include "DemoFederation.h"
+#include "Federation.h"
 #include "SiteState.h"
 #include "wall/WallAlertTicker.h"
 #include "wall/WallWindow.h"
@@ -55,7 +56,9 @@ double slope(const QList<QPointF> &points)
 int main(int argc, char **argv)
 {
     if (suanli::bench::helpAsked(argc, argv,
-            "usage: QT_QPA_PLATFORM=offscreen bench_wall_soak [--minutes 20] [--speed 60] [--rotate 5] [--sample 30] [--warmup 5]\nRuns the wall unattended on the demo's centres and prints its memory over time (MB per hour).\n"))
+            "usage: QT_QPA_PLATFORM=offscreen bench_wall_soak [--minutes 20] [--speed 60] "
+            "[--rotate 5] [--sample 30] [--warmup 5]\nRuns the wall unattended on the demo's "
+            "centres and prints its memory over time (MB per hour).\n"))
         return 0;
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -83,23 +86,23 @@ int main(int argc, char **argv)
     const int sampleSeconds = std::max(1, parser.value(sampleOption).toInt());
     const double warmupMinutes = parser.value(warmupOption).toDouble();
 
-    suanli::app::WallWindow wall;
+    suanli::app::Federation federation;
+    suanli::app::WallWindow wall(&federation);
     wall.setRotateSeconds(parser.value(rotateOption).toInt());
     // Nobody acknowledges the simulator's alerts: give the screen back after 10 s.
     wall.setTakeoverSeconds(10);
     wall.resize(1920, 1080);
     wall.show();
 
-    suanli::app::DemoFederation federation(suanli::app::DemoFederation::findSuanlid());
-    QObject::connect(&federation, &suanli::app::DemoFederation::siteReady, &wall,
-        [&](const suanli::client::ConnectionProfile &profile) { wall.addCentre(profile); });
-    QObject::connect(
-        &federation, &suanli::app::DemoFederation::failed, &app, [&](const QString &m) {
-            std::printf("failed: %s\n", qPrintable(m));
-            app.exit(1);
-        });
+    suanli::app::DemoFederation simulated(suanli::app::DemoFederation::findSuanlid());
+    QObject::connect(&simulated, &suanli::app::DemoFederation::siteReady, &federation,
+        [&](const suanli::client::ConnectionProfile &profile) { federation.addCentre(profile); });
+    QObject::connect(&simulated, &suanli::app::DemoFederation::failed, &app, [&](const QString &m) {
+        std::printf("failed: %s\n", qPrintable(m));
+        app.exit(1);
+    });
     const auto sites = suanli::app::DemoFederation::defaultSites();
-    federation.start(sites, speed);
+    simulated.start(sites, speed);
     int nodes = 0;
     for (const auto &s : sites)
         nodes += s.nodes;
@@ -124,7 +127,7 @@ int main(int argc, char **argv)
         samples.append({ t / 3600.0, mb });
         int live = 0;
         qsizetype synced = 0, alerts = 0;
-        for (auto *c : wall.centres()) {
+        for (auto *c : federation.centres()) {
             live += c->state() == suanli::client::Connection::State::Live ? 1 : 0;
             synced += c->site()->nodes().items.size();
             alerts += c->site()->alerts().items.size();
@@ -143,7 +146,7 @@ int main(int argc, char **argv)
     sample();
     sampler.start(sampleSeconds * 1000);
     const int code = app.exec();
-    federation.stop();
+    simulated.stop();
 
     QList<QPointF> steady;
     for (const auto &p : std::as_const(samples))

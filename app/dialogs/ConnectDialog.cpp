@@ -1,5 +1,6 @@
 #include "dialogs/ConnectDialog.h"
 
+#include "Federation.h"
 #include "TlsProbe.h"
 
 #include <QButtonGroup>
@@ -130,6 +131,17 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     updateState();
+}
+
+client::Connection *ConnectDialog::connectNew(Federation *federation, QWidget *parent)
+{
+    ConnectDialog dialog(parent);
+    dialog.setTakenNames(federation->takenNames());
+    if (dialog.exec() != QDialog::Accepted)
+        return nullptr;
+    const auto profile = dialog.profile();
+    federation->saveProfile(profile);
+    return federation->addCentre(profile);
 }
 
 void ConnectDialog::setTakenNames(const QStringList &names)

@@ -13,10 +13,13 @@ class QPushButton;
 class QRadioButton;
 
 namespace suanli::client {
+class Connection;
 class TlsProbe;
-}
+} // namespace suanli::client
 
 namespace suanli::app {
+
+class Federation;
 
 // ConnectDialog asks how to reach a centre: its name, the gateway's address,
 // whom to trust (the CA file its operators gave, the CA's SHA-256 fingerprint,
@@ -30,6 +33,10 @@ public:
     Q_ENUM(Trust)
 
     explicit ConnectDialog(QWidget *parent = nullptr);
+
+    // Asks for a new centre, under a name no saved or connected centre has, then saves it and
+    // connects to it; null when the user cancels.
+    static client::Connection *connectNew(Federation *federation, QWidget *parent);
 
     // Names already saved: a new centre may not reuse one.
     void setTakenNames(const QStringList &names);

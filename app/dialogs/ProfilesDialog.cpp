@@ -1,15 +1,13 @@
 #include "dialogs/ProfilesDialog.h"
 
 #include "Connection.h"
-#include "MainWindow.h"
-#include "ProfileStore.h"
+#include "Federation.h"
 #include "dialogs/ConnectDialog.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QPointer>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -19,9 +17,9 @@ namespace {
 constexpr int kNameRole = Qt::UserRole + 1;
 } // namespace
 
-ProfilesDialog::ProfilesDialog(MainWindow *window, QWidget *parent)
+ProfilesDialog::ProfilesDialog(Federation *federation, QWidget *parent)
     : QDialog(parent)
-    , m_window(window)
+    , m_federation(federation)
     , m_list(new QListWidget(this))
     , m_edit(new QPushButton(tr("&Edit…"), this))
     , m_remove(new QPushButton(tr("&Remove…"), this))
@@ -55,6 +53,9 @@ ProfilesDialog::ProfilesDialog(MainWindow *window, QWidget *parent)
     connect(m_list, &QListWidget::itemDoubleClicked, this, &ProfilesDialog::editSelected);
     connect(m_list, &QListWidget::currentRowChanged, this, &ProfilesDialog::updateButtons);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_federation, &Federation::profilesChanged, this, &ProfilesDialog::reload);
+    connect(m_federation, &Federation::centreAdded, this, &ProfilesDialog::reload);
+    connect(m_federation, &Federation::centreRemoved, this, &ProfilesDialog::reload);
     reload();
 }
 
@@ -73,8 +74,8 @@ void ProfilesDialog::reload()
 {
     const QString selected = selectedName();
     m_list->clear();
-    for (const auto &p : m_window->profileStore()->profiles()) {
-        const bool connected = m_window->centre(p.name) != nullptr;
+    for (const auto &p : m_federation->profiles()) {
+        const bool connected = m_federation->centre(p.name) != nullptr;
         auto *item = new QListWidgetItem(
             tr("%1 — %2 (%3)")
                 .arg(p.name, p.address, connected ? tr("connected") : tr("not connected")),
@@ -89,7 +90,7 @@ void ProfilesDialog::reload()
 void ProfilesDialog::updateButtons()
 {
     const QString name = selectedName();
-    const bool connected = !name.isEmpty() && m_window->centre(name);
+    const bool connected = !name.isEmpty() && m_federation->centre(name);
     m_edit->setEnabled(!name.isEmpty());
     m_remove->setEnabled(!name.isEmpty());
     m_connect->setEnabled(!name.isEmpty() && !connected);
@@ -98,47 +99,38 @@ void ProfilesDialog::updateButtons()
 
 void ProfilesDialog::addProfile()
 {
-    m_window->openConnectDialog();
-    reload();
+    if (auto *centre = ConnectDialog::connectNew(m_federation, this))
+        Q_EMIT centreAdded(centre);
 }
 
 void ProfilesDialog::editSelected()
 {
     const QString name = selectedName();
     client::ConnectionProfile original;
-    for (const auto &p : m_window->profileStore()->profiles())
+    for (const auto &p : m_federation->profiles())
         if (p.name == name)
             original = p;
     if (original.name.isEmpty())
         return;
     ConnectDialog dialog(this);
-    QStringList taken;
-    for (const auto &p : m_window->profileStore()->profiles())
-        taken.append(p.name);
-    dialog.setTakenNames(taken);
+    dialog.setTakenNames(m_federation->takenNames());
     dialog.setProfile(original);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    auto *store = m_window->profileStore();
-    auto edited = dialog.profile();
-    const bool wasConnected = m_window->centre(name) != nullptr;
-    if (auto *centre = m_window->centre(name))
-        m_window->removeCentre(centre);
+    const auto edited = dialog.profile();
+    const bool wasConnected = m_federation->centre(name) != nullptr;
+    if (auto *centre = m_federation->centre(name))
+        m_federation->removeCentre(centre);
     if (edited.name != name)
-        store->remove(name);
-    store->save(edited);
-    if (wasConnected) {
-        QPointer<MainWindow> window = m_window;
-        store->readToken(
-            edited.name, [window, edited](const QString &token, const QString &) mutable {
-                if (!window)
-                    return;
-                if (edited.token.isEmpty())
-                    edited.token = token;
-                window->addCentre(edited);
-            });
-    }
-    reload();
+        m_federation->removeProfile(name);
+    m_federation->saveProfile(edited);
+    if (!wasConnected)
+        return;
+    // Connected again with what was saved: the token entered, or the one stored before.
+    if (!edited.token.isEmpty())
+        m_federation->addCentre(edited);
+    else
+        m_federation->connectSaved(edited.name);
 }
 
 void ProfilesDialog::removeSelected()
@@ -149,39 +141,18 @@ void ProfilesDialog::removeSelected()
                          "certificate and token are deleted from this computer.")
                           .arg(name)))
         return;
-    if (auto *centre = m_window->centre(name))
-        m_window->removeCentre(centre);
-    m_window->profileStore()->remove(name);
-    reload();
+    m_federation->removeProfile(name);
 }
 
 void ProfilesDialog::connectSelected()
 {
-    const QString name = selectedName();
-    for (const auto &p : m_window->profileStore()->profiles()) {
-        if (p.name != name || m_window->centre(name))
-            continue;
-        QPointer<MainWindow> window = m_window;
-        QPointer<ProfilesDialog> self = this;
-        m_window->profileStore()->readToken(
-            name, [window, self, profile = p](const QString &token, const QString &error) mutable {
-                if (!window)
-                    return;
-                if (token.isEmpty())
-                    window->notify(error, true);
-                profile.token = token;
-                window->addCentre(profile);
-                if (self)
-                    self->reload();
-            });
-    }
+    m_federation->connectSaved(selectedName());
 }
 
 void ProfilesDialog::disconnectSelected()
 {
-    if (auto *centre = m_window->centre(selectedName()))
-        m_window->removeCentre(centre);
-    reload();
+    if (auto *centre = m_federation->centre(selectedName()))
+        m_federation->removeCentre(centre);
 }
 
 } // namespace suanli::app

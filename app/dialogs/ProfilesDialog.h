@@ -6,17 +6,22 @@
 class QListWidget;
 class QPushButton;
 
+namespace suanli::client {
+class Connection;
+}
+
 namespace suanli::app {
 
-class MainWindow;
+class Federation;
 
-// ProfilesDialog lists the saved centres with whether each is connected, and
-// adds, edits, removes (after asking), connects and disconnects them.
+// ProfilesDialog lists the federation's saved centres with whether each is
+// connected, and adds, edits, removes (after asking), connects and disconnects
+// them; the list follows the federation while the dialog is open.
 class ProfilesDialog : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ProfilesDialog)
 public:
-    explicit ProfilesDialog(MainWindow *window, QWidget *parent = nullptr);
+    explicit ProfilesDialog(Federation *federation, QWidget *parent = nullptr);
 
     QListWidget *list() const { return m_list; }
     // The question before a removal; tests answer it themselves.
@@ -28,12 +33,16 @@ public:
     void connectSelected();
     void disconnectSelected();
 
+Q_SIGNALS:
+    // A centre added with "Add…" is connected: the console shows it.
+    void centreAdded(suanli::client::Connection *centre);
+
 private:
     void reload();
     void updateButtons();
     QString selectedName() const;
 
-    MainWindow *m_window;
+    Federation *m_federation;
     QListWidget *m_list;
     QPushButton *m_edit;
     QPushButton *m_remove;

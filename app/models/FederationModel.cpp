@@ -6,6 +6,7 @@
 #include "SiteState.h"
 #include "models/EnergyFigures.h"
 #include "models/ModelRoles.h"
+#include "models/OverviewFigures.h"
 #include "models/Words.h"
 
 #include <QFont>
@@ -16,16 +17,6 @@ namespace suanli::app {
 
 namespace {
 using Figure = FederationModel::Figure;
-
-bool hasOverview(const v1::Overview &o)
-{
-    return !o.site().empty() || o.accelerators_size() > 0;
-}
-
-QString modelKey(const v1::AcceleratorCounts &counts)
-{
-    return Words::modelName(counts.model(), counts.model_name());
-}
 
 // Figures that need accelerator telemetry or the site's configured facts (PUE, grid carbon): a
 // centre without them has no value, not zero or a default.
@@ -53,54 +44,36 @@ bool isAcceleratorFigure(Figure f)
         || f == Figure::AcceleratorsFree || f == Figure::AcceleratorsDown;
 }
 
-std::optional<double> figureOf(const v1::Overview &o, Figure figure, const QString &model)
+std::optional<double> figureOf(const OverviewFigures &f, Figure figure, const QString &model)
 {
-    if (!hasOverview(o))
+    if (!f.reported())
         return std::nullopt;
     if (const auto energy = energyFigure(figure))
-        return EnergyFigures::value(o, *energy);
+        return f.value(*energy);
     if (isAcceleratorFigure(figure)) {
-        double sum = 0;
-        bool has = false;
-        for (const auto &c : o.accelerators()) {
-            if (modelKey(c) != model)
-                continue;
-            has = true;
-            switch (figure) {
-            case Figure::AcceleratorsTotal:
-                sum += double(c.total());
-                break;
-            case Figure::AcceleratorsInUse:
-                sum += double(c.in_use());
-                break;
-            case Figure::AcceleratorsFree:
-                sum += double(c.free());
-                break;
-            default:
-                sum += double(c.down());
-                break;
-            }
-        }
+        const auto counts = f.accelerators(model);
         // A centre without that model shows nothing rather than a row of zeros.
-        return has ? std::optional<double>(sum) : std::nullopt;
+        if (!counts)
+            return std::nullopt;
+        switch (figure) {
+        case Figure::AcceleratorsTotal:
+            return double(counts->total);
+        case Figure::AcceleratorsInUse:
+            return double(counts->inUse);
+        case Figure::AcceleratorsFree:
+            return double(counts->free);
+        default:
+            return double(counts->down);
+        }
     }
     switch (figure) {
     case Figure::JobsRunning:
-        return double(o.jobs_running());
+        return double(f.jobsRunning());
     case Figure::JobsPending:
-        return double(o.jobs_pending());
+        return double(f.jobsPending());
     default:
         return std::nullopt;
     }
-}
-
-// Accelerators that can run work (not down, not drained): what utilisation is averaged over.
-double usableAccelerators(const v1::Overview &o)
-{
-    double usable = 0;
-    for (const auto &c : o.accelerators())
-        usable += double(c.total() - c.down() - c.unavailable());
-    return usable;
 }
 } // namespace
 
@@ -117,6 +90,7 @@ void FederationModel::addCentre(client::Connection *centre)
     const int column = int(m_centres.size());
     beginInsertColumns({}, column, column);
     m_centres.append(centre);
+    m_figures.append(OverviewFigures());
     endInsertColumns();
     auto changed = [this, centre] { centreChanged(centre); };
     connect(centre->site(), &client::SiteState::overviewChanged, this, changed);
@@ -136,7 +110,9 @@ void FederationModel::removeCentre(client::Connection *centre)
     disconnect(centre, nullptr, this, nullptr);
     beginRemoveColumns({}, column, column);
     m_centres.removeAt(column);
+    m_figures.removeAt(column);
     endRemoveColumns();
+    updateTotal();
     updateRows();
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, totalColumn()), index(int(m_rows.size()) - 1, totalColumn()));
@@ -168,13 +144,14 @@ QList<FederationModel::Row> FederationModel::rowsFor() const
 
 QStringList FederationModel::acceleratorModels() const
 {
-    QStringList models;
-    for (auto *centre : m_centres)
-        for (const auto &c : centre->site()->overview().accelerators())
-            if (!models.contains(modelKey(c)))
-                models.append(modelKey(c));
-    std::sort(models.begin(), models.end());
-    return models;
+    return m_total.models();
+}
+
+void FederationModel::updateTotal()
+{
+    m_total = OverviewFigures();
+    for (const OverviewFigures &f : std::as_const(m_figures))
+        m_total += f;
 }
 
 void FederationModel::updateRows()
@@ -194,6 +171,8 @@ void FederationModel::centreChanged(client::Connection *centre)
     const int column = columnOf(centre);
     if (column < 0)
         return;
+    m_figures[column] = OverviewFigures(centre->site()->overview());
+    updateTotal();
     const QList<Row> before = m_rows;
     updateRows();
     if (before != m_rows)
@@ -227,22 +206,19 @@ bool FederationModel::isStale(client::Connection *centre) const
 
 int FederationModel::reportingCentres() const
 {
-    return int(std::count_if(m_centres.cbegin(), m_centres.cend(),
-        [](auto *c) { return hasOverview(c->site()->overview()); }));
+    return m_total.centres();
 }
 
 int FederationModel::telemetryCentres() const
 {
-    return int(std::count_if(m_centres.cbegin(), m_centres.cend(), [](auto *c) {
-        const auto &o = c->site()->overview();
-        return hasOverview(o) && o.telemetry_available();
-    }));
+    // IT power is there exactly where accelerator telemetry is.
+    return m_total.centresWith(EnergyFigures::Figure::ItPower);
 }
 
 int FederationModel::centresWith(Figure figure) const
 {
-    return int(std::count_if(m_centres.cbegin(), m_centres.cend(),
-        [figure](auto *c) { return figureOf(c->site()->overview(), figure, {}).has_value(); }));
+    return int(std::count_if(m_figures.cbegin(), m_figures.cend(),
+        [figure](const OverviewFigures &f) { return figureOf(f, figure, {}).has_value(); }));
 }
 
 bool FederationModel::totalIsPartial(Figure figure) const
@@ -256,9 +232,10 @@ QList<EnergyFigures::Missing> FederationModel::missingAt(Figure figure) const
     const auto energy = energyFigure(figure);
     if (!energy)
         return out;
-    for (auto *centre : m_centres) {
-        const auto &o = centre->site()->overview();
-        if (hasOverview(o) && EnergyFigures::missing(o, *energy) != EnergyFigures::Missing::None)
+    for (int i = 0; i < m_centres.size(); ++i) {
+        const auto &o = m_centres.at(i)->site()->overview();
+        if (m_figures.at(i).reported()
+            && EnergyFigures::missing(o, *energy) != EnergyFigures::Missing::None)
             out.append(EnergyFigures::missing(o, *energy));
     }
     return out;
@@ -270,10 +247,10 @@ EnergyFigures::Missing FederationModel::missing(int column, Figure figure) const
     const auto energy = energyFigure(figure);
     if (!energy)
         return Missing::None;
-    if (auto *centre = centreAt(column)) {
-        const auto &o = centre->site()->overview();
-        return hasOverview(o) ? EnergyFigures::missing(o, *energy) : Missing::None;
-    }
+    if (auto *centre = centreAt(column))
+        return m_figures.at(column).reported()
+            ? EnergyFigures::missing(centre->site()->overview(), *energy)
+            : Missing::None;
     // The Total: a reason when no centre has the figure and every one that reports misses it
     // for the same reason.
     if (column != totalColumn() || reportingCentres() == 0 || centresWith(figure) > 0)
@@ -299,31 +276,15 @@ std::optional<double> FederationModel::value(
 {
     if (figure == Figure::Connection || figure == Figure::DataAge)
         return std::nullopt;
-    if (auto *centre = centreAt(column))
-        return figureOf(centre->site()->overview(), figure, acceleratorModel);
-    if (column != totalColumn())
-        return std::nullopt;
-    // Total: sums, except utilisation (weighted by usable accelerators) and PUE (a ratio).
-    std::optional<double> sum;
-    double weighted = 0, weights = 0, it = 0, facility = 0;
-    for (auto *centre : m_centres) {
-        const auto &o = centre->site()->overview();
-        const auto v = figureOf(o, figure, acceleratorModel);
-        if (!v)
-            continue;
-        sum = sum.value_or(0) + *v;
-        weighted += *v * usableAccelerators(o);
-        weights += usableAccelerators(o);
-        it += o.it_power_watts();
-        facility += o.facility_power_watts();
-    }
-    if (!sum)
-        return std::nullopt;
-    if (figure == Figure::Utilisation)
-        return weights > 0 ? std::optional<double>(weighted / weights) : std::nullopt;
-    if (figure == Figure::Pue)
-        return it > 0 ? std::optional<double>(facility / it) : std::nullopt;
-    return sum;
+    return figureOf(figures(column), figure, acceleratorModel);
+}
+
+const OverviewFigures &FederationModel::figures(int column) const
+{
+    static const OverviewFigures none;
+    if (column >= 0 && column < m_figures.size())
+        return m_figures.at(column);
+    return column == totalColumn() ? m_total : none;
 }
 
 int FederationModel::rowCount(const QModelIndex &parent) const
@@ -375,7 +336,7 @@ QString FederationModel::text(int column, const Row &row) const
         return centre ? widgets::AgeText::of(age) : tr("oldest %1").arg(widgets::AgeText::of(age));
     }
     const auto v = value(column, row.figure, row.model);
-    if (!v && centre && isAcceleratorFigure(row.figure) && hasOverview(centre->site()->overview()))
+    if (!v && centre && isAcceleratorFigure(row.figure) && m_figures.at(column).reported())
         return {};
     if (!v) {
         const auto why = missing(column, row.figure);

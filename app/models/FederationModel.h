@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/EnergyFigures.h"
+#include "models/OverviewFigures.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -15,7 +16,8 @@ namespace suanli::app {
 // FederationModel sets the centres side by side: one column per centre and a
 // Total column, one row per figure (connection, data age, accelerators of
 // each model by state, utilisation, jobs, power, PUE, carbon). Each column
-// follows its centre's overview stream; stale centres answer StaleRole.
+// follows its centre's overview stream; stale centres answer StaleRole. The
+// figures, and the Total's sums, are the centres' OverviewFigures.
 class FederationModel : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FederationModel)
@@ -55,6 +57,9 @@ public:
     // not sent an overview yet, or for Connection and DataAge.
     std::optional<double> value(
         int column, Figure figure, const QString &acceleratorModel = {}) const;
+    // The figures of a column's centre, or of every centre for the Total; none for another
+    // column.
+    const OverviewFigures &figures(int column) const;
     // Accelerator model names, in row order.
     QStringList acceleratorModels() const;
     // Centres live and fresh / all centres.
@@ -91,6 +96,8 @@ private:
     QList<Row> rowsFor() const;
     // Rows follow the accelerator models the centres report; a new model reshapes the table.
     void updateRows();
+    // The Total column's figures, from every centre's.
+    void updateTotal();
     void centreChanged(client::Connection *centre);
     QString text(int column, const Row &row) const;
     // Why each centre that reports lacks a figure, for those that do.
@@ -98,6 +105,9 @@ private:
     qint64 ageSeconds(client::Connection *centre) const;
 
     QList<client::Connection *> m_centres;
+    // Each centre's figures, by column, as of its last overview; and all of them together.
+    QList<OverviewFigures> m_figures;
+    OverviewFigures m_total;
     QList<Row> m_rows;
 };
 

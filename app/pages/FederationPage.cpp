@@ -3,6 +3,7 @@
 #include "KpiTile.h"
 #include "models/EnergyFigures.h"
 #include "models/FederationModel.h"
+#include "models/OverviewFigures.h"
 #include "models/Words.h"
 
 #include <QGridLayout>
@@ -112,23 +113,17 @@ void FederationPage::refreshTiles()
 {
     const int total = m_model->totalColumn();
     const QLocale locale;
-    double accelerators = 0, inUse = 0, free = 0, down = 0;
-    bool any = false;
-    for (const QString &model : m_model->acceleratorModels()) {
-        any = true;
-        accelerators += m_model->value(total, Figure::AcceleratorsTotal, model).value_or(0);
-        inUse += m_model->value(total, Figure::AcceleratorsInUse, model).value_or(0);
-        free += m_model->value(total, Figure::AcceleratorsFree, model).value_or(0);
-        down += m_model->value(total, Figure::AcceleratorsDown, model).value_or(0);
-    }
-    auto count = [&](double v) { return any ? locale.toString(qint64(v)) : Words::noData(); };
-    m_inUse->setValueText(count(inUse));
-    m_inUse->setUnit(any ? tr("of %1").arg(locale.toString(qint64(accelerators))) : QString());
-    m_free->setValueText(count(free));
-    m_down->setValueText(count(down));
-    m_down->setSeverity(!any ? widgets::SeverityColour::None
-            : down > 0       ? widgets::SeverityColour::Warning
-                             : widgets::SeverityColour::Ok);
+    const OverviewFigures &all = m_model->figures(total);
+    const AcceleratorTally &accelerators = all.accelerators();
+    const bool any = !all.models().isEmpty();
+    auto count = [&](qint64 v) { return any ? locale.toString(v) : Words::noData(); };
+    m_inUse->setValueText(count(accelerators.inUse));
+    m_inUse->setUnit(any ? tr("of %1").arg(locale.toString(accelerators.total)) : QString());
+    m_free->setValueText(count(accelerators.free));
+    m_down->setValueText(count(accelerators.down));
+    m_down->setSeverity(!any        ? widgets::SeverityColour::None
+            : accelerators.down > 0 ? widgets::SeverityColour::Warning
+                                    : widgets::SeverityColour::Ok);
     // Utilisation, power and carbon come only from centres with accelerator telemetry, power and
     // carbon only from those whose PUE and grid carbon factor are configured too.
     auto absent = [&](Figure f) {

@@ -9,6 +9,7 @@
 #include "TimeSeriesPlot.h"
 #include "charts/MetricsFeed.h"
 #include "models/EnergyFigures.h"
+#include "models/OverviewFigures.h"
 #include "models/Words.h"
 
 #include <QDateTime>
@@ -96,18 +97,13 @@ void OverviewPage::refresh()
 {
     const auto &o = m_connection->site()->overview();
     const QLocale locale;
-    qint64 total = 0, inUse = 0, free = 0, down = 0;
-    for (const auto &c : o.accelerators()) {
-        total += c.total();
-        inUse += c.in_use();
-        free += c.free();
-        down += c.down();
-    }
-    m_accelerators->setValueText(locale.toString(inUse));
-    m_accelerators->setUnit(tr("of %1").arg(locale.toString(total)));
-    m_free->setValueText(locale.toString(free));
-    m_down->setValueText(locale.toString(down));
-    m_down->setSeverity(down > 0 ? widgets::SeverityColour::Warning : widgets::SeverityColour::Ok);
+    const AcceleratorTally accelerators = OverviewFigures(o).accelerators();
+    m_accelerators->setValueText(locale.toString(accelerators.inUse));
+    m_accelerators->setUnit(tr("of %1").arg(locale.toString(accelerators.total)));
+    m_free->setValueText(locale.toString(accelerators.free));
+    m_down->setValueText(locale.toString(accelerators.down));
+    m_down->setSeverity(
+        accelerators.down > 0 ? widgets::SeverityColour::Warning : widgets::SeverityColour::Ok);
     // Utilisation, power and carbon are measured only where the centre has accelerator
     // telemetry; without it the overview carries zeros that mean "no data".
     const bool telemetry = o.telemetry_available();

@@ -5,6 +5,7 @@
 #include "KpiTile.h"
 #include "SiteState.h"
 #include "models/EnergyFigures.h"
+#include "models/OverviewFigures.h"
 #include "models/Words.h"
 #include "wall/WallStyle.h"
 
@@ -89,6 +90,16 @@ void WallFederationPage::addCentre(client::Connection *centre)
     applyFonts();
 }
 
+void WallFederationPage::removeCentre(client::Connection *centre)
+{
+    for (qsizetype i = 0; i < m_columns.size(); ++i) {
+        if (m_columns.at(i).centre != centre)
+            continue;
+        delete m_columns.takeAt(i).frame;
+        return;
+    }
+}
+
 QStringList WallFederationPage::columnText(int index) const
 {
     if (index < 0 || index >= m_columns.size())
@@ -115,11 +126,8 @@ void WallFederationPage::refreshColumn(Column &c)
     const QLocale locale;
     const bool synced = o.nodes_total() > 0;
     c.name->setText(Words::centreName(c.centre));
-    qint64 total = 0, inUse = 0;
     int lines = 0;
     for (const auto &a : o.accelerators()) {
-        total += a.total();
-        inUse += a.in_use();
         if (lines == c.modelLines.size()) {
             auto *label = new QLabel(c.frame);
             label->setWordWrap(true);
@@ -145,8 +153,9 @@ void WallFederationPage::refreshColumn(Column &c)
         return !synced ? Words::noData() : telemetry ? text : Words::noTelemetry();
     };
     c.utilisation->setValueText(measured(Words::percent(o.utilisation_percent())));
-    c.inUse->setValueText(synced ? locale.toString(inUse) : Words::noData());
-    c.inUse->setSubtitle(tr("of %1").arg(locale.toString(total)));
+    const AcceleratorTally accelerators = OverviewFigures(o).accelerators();
+    c.inUse->setValueText(synced ? locale.toString(accelerators.inUse) : Words::noData());
+    c.inUse->setSubtitle(tr("of %1").arg(locale.toString(accelerators.total)));
     c.running->setValueText(synced ? locale.toString(qint64(o.jobs_running())) : Words::noData());
     c.pending->setValueText(synced ? locale.toString(qint64(o.jobs_pending())) : Words::noData());
     c.pending->setSubtitle(tr("wait p50 %1").arg(Words::duration(qint64(o.wait_seconds_p50()))));

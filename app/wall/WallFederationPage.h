@@ -27,6 +27,7 @@ public:
     qint64 dataAgeSeconds() const override;
 
     void addCentre(client::Connection *centre);
+    void removeCentre(client::Connection *centre);
     int centreCount() const { return int(m_columns.size()); }
     // What a centre's column shows, for tests: its name, then each tile's title and value,
     // then the per-model lines.

@@ -4,6 +4,7 @@
 #include "KpiTile.h"
 #include "OverviewCounts.h"
 #include "SiteState.h"
+#include "models/OverviewFigures.h"
 #include "models/Words.h"
 #include "wall/WallStyle.h"
 
@@ -46,22 +47,17 @@ void WallKpiPage::refreshContent()
 {
     const auto &o = centre()->site()->overview();
     const QLocale locale;
-    qint64 total = 0, inUse = 0, free = 0, down = 0;
-    for (const auto &c : o.accelerators()) {
-        total += c.total();
-        inUse += c.in_use();
-        free += c.free();
-        down += c.down();
-    }
+    const AcceleratorTally accelerators = OverviewFigures(o).accelerators();
     const bool synced = o.nodes_total() > 0;
-    m_inUse->setValueText(synced ? locale.toString(inUse) : Words::noData());
-    m_inUse->setUnit(tr("of %1").arg(locale.toString(total)));
-    m_inUse->setSubtitle(
-        total > 0 ? Words::percent(100.0 * double(inUse) / double(total)) : QString());
-    m_free->setValueText(synced ? locale.toString(free) : Words::noData());
+    m_inUse->setValueText(synced ? locale.toString(accelerators.inUse) : Words::noData());
+    m_inUse->setUnit(tr("of %1").arg(locale.toString(accelerators.total)));
+    const auto share = accelerators.inUsePercent();
+    m_inUse->setSubtitle(share ? Words::percent(*share) : QString());
+    m_free->setValueText(synced ? locale.toString(accelerators.free) : Words::noData());
     m_down->setUnit(tr("accelerators"));
-    m_down->setValueText(synced ? locale.toString(down) : Words::noData());
-    m_down->setSeverity(down > 0 ? widgets::SeverityColour::Warning : widgets::SeverityColour::Ok);
+    m_down->setValueText(synced ? locale.toString(accelerators.down) : Words::noData());
+    m_down->setSeverity(
+        accelerators.down > 0 ? widgets::SeverityColour::Warning : widgets::SeverityColour::Ok);
     m_utilisation->setValueText(!synced ? Words::noData()
             : o.telemetry_available()   ? Words::percent(o.utilisation_percent())
                                         : Words::noTelemetry());

@@ -3,6 +3,7 @@
 #include "Connection.h"
 #include "Palette.h"
 #include "SiteState.h"
+#include "models/OverviewFigures.h"
 #include "models/Words.h"
 #include "wall/WallCapacityBar.h"
 #include "wall/WallStyle.h"
@@ -111,20 +112,15 @@ void WallQueuePage::refreshContent()
     for (int i = 0; i < m_shown; ++i) {
         const v1::Queue &q = *queues.at(i);
         Row &r = row(i);
-        qint64 inUse = 0, free = 0, unavailable = 0, down = 0;
-        for (const auto &c : q.accelerators()) {
-            inUse += c.in_use();
-            free += c.free();
-            unavailable += c.unavailable();
-            down += c.down();
-        }
+        const AcceleratorTally accelerators = AcceleratorTally::of(q.accelerators());
         r.name->setText(QString::fromStdString(q.name()));
-        r.bar->setValues(inUse, free, unavailable, down, q.accelerators_pending());
+        r.bar->setValues(accelerators.inUse, accelerators.free, accelerators.unavailable,
+            accelerators.down, q.accelerators_pending());
         r.running->setText(locale.toString(q.jobs_running()));
         r.pending->setText(locale.toString(q.jobs_pending()));
         // Demand beyond what is free: the queue is under pressure.
         QPalette pal = palette();
-        if (q.accelerators_pending() > free)
+        if (q.accelerators_pending() > accelerators.free)
             pal.setColor(QPalette::WindowText, amber);
         r.pending->setPalette(pal);
         r.wait->setText(tr("%1 / %2").arg(Words::duration(qint64(q.wait_seconds_p50())),

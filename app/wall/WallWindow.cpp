@@ -2,6 +2,7 @@
 
 #include "AgeText.h"
 #include "Connection.h"
+#include "Federation.h"
 #include "KpiTile.h"
 #include "Palette.h"
 #include "SiteState.h"
@@ -46,8 +47,9 @@ bool isOpenCritical(const v1::Alert &a)
 }
 } // namespace
 
-WallWindow::WallWindow(QWidget *parent)
+WallWindow::WallWindow(Federation *federation, QWidget *parent)
     : QWidget(parent)
+    , m_federation(federation)
     , m_title(new QLabel(this))
     , m_age(new QLabel(this))
     , m_indicator(new WallPageIndicator(this))
@@ -56,7 +58,7 @@ WallWindow::WallWindow(QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_takeover(new WallTakeover(m_stack))
     , m_ticker(new WallAlertTicker(this))
-    , m_federation(new WallFederationPage(m_stack))
+    , m_federationPage(new WallFederationPage(m_stack))
     , m_tick(new QTimer(this))
 {
     setObjectName(QStringLiteral("WallWindow"));
@@ -92,27 +94,28 @@ WallWindow::WallWindow(QWidget *parent)
     layout->addWidget(m_ticker);
 
     m_stack->addWidget(m_takeover);
-    addPage(m_federation);
+    addPage(m_federationPage);
 
     connect(m_tick, &QTimer::timeout, this, &WallWindow::tick);
     m_tick->start(1000);
     resize(1920, 1080);
+
+    // A wall never asks anyone anything: an untrusted certificate is reported in the banner.
+    m_federation->setTrustOnFirstUse(false);
+    connect(m_federation, &Federation::centreAdded, this, &WallWindow::centreAdded);
+    connect(m_federation, &Federation::centreRemoved, this, &WallWindow::centreRemoved);
+    for (auto *centre : m_federation->centres())
+        centreAdded(centre);
 }
 
-WallWindow::~WallWindow()
-{
-    for (auto &c : m_centres)
-        c.connection->close();
-}
+WallWindow::~WallWindow() = default;
 
-client::Connection *WallWindow::addCentre(const client::ConnectionProfile &profile)
+void WallWindow::centreAdded(client::Connection *connection)
 {
-    auto *connection = new client::Connection(profile, this);
     Centre centre;
-    centre.connection = connection;
     centre.lostSince = QDateTime::currentDateTimeUtc();
-    m_centres.append(centre);
-    m_federation->addCentre(connection);
+    m_centres.insert(connection, centre);
+    m_federationPage->addCentre(connection);
     addPage(new WallKpiPage(connection, m_stack));
     addPage(new WallHeatmapPage(connection, m_stack));
     addPage(new WallQueuePage(connection, m_stack));
@@ -121,7 +124,8 @@ client::Connection *WallWindow::addCentre(const client::ConnectionProfile &profi
 
     connect(connection, &client::Connection::stateChanged, this,
         [this, connection](client::Connection::State state) {
-            if (Centre *c = centreOf(connection)) {
+            const auto c = m_centres.find(connection);
+            if (c != m_centres.end()) {
                 if (state == client::Connection::State::Live)
                     c->lostSince = QDateTime();
                 else if (!c->lostSince.isValid())
@@ -129,31 +133,42 @@ client::Connection *WallWindow::addCentre(const client::ConnectionProfile &profi
             }
             updateBanner();
         });
-    connect(connection->site(), &client::SiteState::alertsReset, this, [this, connection] {
-        if (Centre *c = centreOf(connection))
-            alertsArrived(*c, true);
-    });
-    connect(connection->site(), &client::SiteState::alertsChanged, this, [this, connection] {
-        if (Centre *c = centreOf(connection))
-            alertsArrived(*c, false);
-    });
-    // A wall never asks anyone anything: an untrusted certificate is reported in the banner.
-    if (profile.caPem.isEmpty())
+    connect(connection->site(), &client::SiteState::alertsReset, this,
+        [this, connection] { alertsArrived(connection); });
+    connect(connection->site(), &client::SiteState::alertsChanged, this,
+        [this, connection] { alertsArrived(connection); });
+    // The federation leaves it unopened.
+    if (connection->profile().caPem.isEmpty())
         addProblem(tr("%1: no pinned certificate in this profile — connect once from the console "
                       "to pin it, then restart the wall")
-                       .arg(profile.name));
-    else
-        connection->open();
+                       .arg(connection->profile().name));
     updateTopBar();
-    return connection;
 }
 
-QList<client::Connection *> WallWindow::centres() const
+void WallWindow::centreRemoved(client::Connection *connection)
 {
-    QList<client::Connection *> out;
-    for (const auto &c : m_centres)
-        out.append(c.connection);
-    return out;
+    m_centres.remove(connection);
+    m_federationPage->removeCentre(connection);
+    m_takeovers.erase(std::remove_if(m_takeovers.begin(), m_takeovers.end(),
+                          [connection](const Takeover &t) { return t.centre == connection; }),
+        m_takeovers.end());
+    WallPage *shown = m_pages.at(m_current);
+    for (qsizetype i = m_pages.size() - 1; i >= 0; --i) {
+        WallPage *page = m_pages.at(i);
+        if (page->centre() != connection)
+            continue;
+        m_pages.removeAt(i);
+        m_stack->removeWidget(page);
+        delete page;
+    }
+    // The page shown stays if it was another centre's; otherwise the federation page is next.
+    m_current = std::max<qsizetype>(0, m_pages.indexOf(shown));
+    if (!isTakeoverShown())
+        m_stack->setCurrentWidget(m_pages.at(m_current));
+    updateTakeover();
+    updateBanner();
+    updateTicker();
+    updateTopBar();
 }
 
 void WallWindow::addProblem(const QString &text)
@@ -239,14 +254,6 @@ void WallWindow::next()
     showPage((m_current + 1) % int(m_pages.size()));
 }
 
-WallWindow::Centre *WallWindow::centreOf(client::Connection *connection)
-{
-    for (auto &c : m_centres)
-        if (c.connection == connection)
-            return &c;
-    return nullptr;
-}
-
 void WallWindow::tick()
 {
     updateTakeover();
@@ -259,9 +266,13 @@ void WallWindow::tick()
     updateTopBar();
 }
 
-void WallWindow::alertsArrived(Centre &centre, bool reset)
+void WallWindow::alertsArrived(client::Connection *connection)
 {
-    const auto &alerts = centre.connection->site()->alerts().items;
+    const auto found = m_centres.find(connection);
+    if (found == m_centres.end())
+        return;
+    Centre &centre = *found;
+    const auto &alerts = connection->site()->alerts().items;
     // The first alerts a wall sees are old news; so is anything it saw before a reconnect.
     const bool takeOver = centre.alertsSynced;
     QSet<QString> known;
@@ -271,7 +282,7 @@ void WallWindow::alertsArrived(Centre &centre, bool reset)
         const QString key = criticalKey(a);
         known.insert(key);
         if (takeOver && isOpenCritical(a) && !centre.knownCritical.contains(key))
-            m_takeovers.append({ centre.connection, QString::fromStdString(a.id()) });
+            m_takeovers.append({ connection, QString::fromStdString(a.id()) });
     }
     // Keys of alerts the gateway forgot go, so the set stays as small as the open alerts.
     centre.knownCritical = std::move(known);
@@ -294,10 +305,9 @@ void WallWindow::updateTakeover()
     const bool quiet = m_quietUntil.isValid() && now < m_quietUntil;
     QList<WallTakeover::Alert> shown;
     for (auto it = m_takeovers.begin(); it != m_takeovers.end();) {
-        const Centre *c = centreOf(it->centre);
         const auto &alerts = it->centre->site()->alerts().items;
         const auto found = alerts.constFind(it->alertId);
-        if (!c || found == alerts.constEnd() || !isOpenCritical(*found)) {
+        if (found == alerts.constEnd() || !isOpenCritical(*found)) {
             it = m_takeovers.erase(it);
             continue;
         }
@@ -336,10 +346,10 @@ void WallWindow::updateBanner()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QStringList lines = m_problems;
     bool critical = !m_problems.isEmpty();
-    for (const auto &c : m_centres) {
-        auto *connection = c.connection;
+    for (auto *connection : m_federation->centres()) {
         if (connection->profile().caPem.isEmpty())
             continue;
+        const Centre c = m_centres.value(connection);
         const QString name = Words::centreName(connection);
         const qint64 age = WallStyle::dataAgeSeconds(connection);
         const QString ageWords
@@ -391,9 +401,9 @@ void WallWindow::updateTicker()
         WallAlertTicker::Item item;
     };
     QList<Entry> entries;
-    for (const auto &c : m_centres) {
-        const QString name = Words::centreName(c.connection);
-        for (const auto &a : c.connection->site()->alerts().items) {
+    for (auto *connection : m_federation->centres()) {
+        const QString name = Words::centreName(connection);
+        for (const auto &a : connection->site()->alerts().items) {
             if (a.acknowledged() || a.has_clear_time())
                 continue;
             entries.append({ int(a.severity()), a.raise_time().seconds(),

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "ConnectionProfile.h"
-
 #include <QDateTime>
 #include <QHash>
 #include <QList>
@@ -18,6 +16,7 @@ class Connection;
 
 namespace suanli::app {
 
+class Federation;
 class WallAlertTicker;
 class WallBanner;
 class WallFederationPage;
@@ -29,18 +28,18 @@ class WallTakeover;
 // and nothing to click. It rotates through the federation page and each centre's pages, scrolls
 // open alerts along the bottom, gives the whole screen to a new critical alert until it clears
 // or is acknowledged, and says in a banner which centre is unreachable and how old its data is.
-// Connections reconnect by themselves, so the wall recovers without anyone touching it.
+// It shows the centres of a Federation as they are added and removed; connections reconnect by
+// themselves, so the wall recovers without anyone touching it.
 class WallWindow : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(WallWindow)
 public:
-    explicit WallWindow(QWidget *parent = nullptr);
+    // The wall trusts only pinned certificates: it turns the federation's trust on first use
+    // off, and a centre whose profile has no pinned CA is named in the banner, not connected.
+    explicit WallWindow(Federation *federation, QWidget *parent = nullptr);
     ~WallWindow() override;
 
-    // Connects to a centre (the window owns the connection) and adds its pages. A profile
-    // without a pinned CA is not trusted on the wall: the banner says so.
-    client::Connection *addCentre(const client::ConnectionProfile &profile);
-    QList<client::Connection *> centres() const;
+    Federation *federation() const { return m_federation; }
     // A problem the wall cannot fix by itself ("no saved profile named X"), kept in the banner.
     void addProblem(const QString &text);
 
@@ -74,8 +73,8 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // What the wall remembers of a centre between ticks.
     struct Centre {
-        client::Connection *connection = nullptr;
         // When the connection last stopped being live; invalid while live.
         QDateTime lostSince;
         // Critical alerts already known, so only new ones take the screen ("id@raise seconds").
@@ -86,15 +85,17 @@ private:
         client::Connection *centre = nullptr;
         QString alertId;
     };
+    void centreAdded(client::Connection *connection);
+    void centreRemoved(client::Connection *connection);
     void addPage(WallPage *page);
     void next();
     void updateBanner();
     void updateTicker();
     void updateTakeover();
     void updateTopBar();
-    void alertsArrived(Centre &centre, bool reset);
-    Centre *centreOf(client::Connection *connection);
+    void alertsArrived(client::Connection *connection);
 
+    Federation *m_federation;
     QLabel *m_title;
     QLabel *m_age;
     WallPageIndicator *m_indicator;
@@ -103,9 +104,9 @@ private:
     QStackedWidget *m_stack;
     WallTakeover *m_takeover;
     WallAlertTicker *m_ticker;
-    WallFederationPage *m_federation;
+    WallFederationPage *m_federationPage;
     QList<WallPage *> m_pages;
-    QList<Centre> m_centres;
+    QHash<client::Connection *, Centre> m_centres;
     QStringList m_problems;
     QList<Takeover> m_takeovers;
     int m_current = 0;

@@ -2,6 +2,7 @@
 // stored token, disconnect removes its pages but keeps the profile, and remove
 // asks first, then deletes the profile, its token and its pages.
 #include "Connection.h"
+#include "Federation.h"
 #include "MainWindow.h"
 #include "ProfileStore.h"
 #include "dialogs/ProfilesDialog.h"
@@ -9,6 +10,7 @@
 #include <QListWidget>
 #include <QSettings>
 #include <QTcpServer>
+#include <QTreeWidget>
 #include <QtTest>
 
 using namespace suanli;
@@ -29,33 +31,39 @@ void ProfilesDialogTest::connectDisconnectRemove()
     const QString address = QStringLiteral("127.0.0.1:%1").arg(server.serverPort());
     server.close();
 
-    app::MainWindow window;
+    app::Federation federation;
+    app::MainWindow window(&federation);
     client::ConnectionProfile profile;
     profile.name = QStringLiteral("Chengdu");
     profile.address = address;
     profile.token = QStringLiteral("token-chengdu");
-    window.profileStore()->save(profile);
+    federation.saveProfile(profile);
     QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(app::ProfileStore::tokenFilePath()), 20000);
 
-    app::ProfilesDialog dialog(&window);
+    app::ProfilesDialog dialog(&federation);
     QCOMPARE(dialog.list()->count(), 1);
     QVERIFY(dialog.list()->item(0)->text().contains(QStringLiteral("not connected")));
     dialog.list()->setCurrentRow(0);
 
     dialog.connectSelected();
-    QTRY_VERIFY_WITH_TIMEOUT(window.centre(QStringLiteral("Chengdu")) != nullptr, 20000);
-    auto *centre = window.centre(QStringLiteral("Chengdu"));
+    QTRY_VERIFY_WITH_TIMEOUT(federation.centre(QStringLiteral("Chengdu")) != nullptr, 20000);
+    auto *centre = federation.centre(QStringLiteral("Chengdu"));
     QCOMPARE(centre->profile().token, QStringLiteral("token-chengdu"));
     QCOMPARE(centre->profile().address, address);
+    // The console follows: the centre's pages are there.
+    QVERIFY(window.page(centre, QStringLiteral("OverviewPage")));
+    auto *sidebar = window.findChild<QTreeWidget *>();
+    QCOMPARE(sidebar->topLevelItemCount(), 2);
     QTRY_VERIFY(dialog.list()->item(0)->text().contains(QStringLiteral("(connected)")));
 
     dialog.disconnectSelected();
-    QCOMPARE(window.centre(QStringLiteral("Chengdu")), nullptr);
-    QCOMPARE(window.centres().size(), 0);
-    QCOMPARE(window.profileStore()->profiles().size(), 1);
+    QCOMPARE(federation.centre(QStringLiteral("Chengdu")), nullptr);
+    QCOMPARE(federation.centres().size(), 0);
+    QCOMPARE(sidebar->topLevelItemCount(), 1);
+    QCOMPARE(federation.profiles().size(), 1);
 
     dialog.connectSelected();
-    QTRY_VERIFY_WITH_TIMEOUT(window.centre(QStringLiteral("Chengdu")) != nullptr, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(federation.centre(QStringLiteral("Chengdu")) != nullptr, 20000);
     QString asked;
     dialog.setConfirm([&](const QString &question) {
         asked = question;
@@ -63,13 +71,13 @@ void ProfilesDialogTest::connectDisconnectRemove()
     });
     dialog.removeSelected();
     QVERIFY(asked.contains(QStringLiteral("Remove Chengdu?")));
-    QCOMPARE(window.profileStore()->profiles().size(), 1);
-    QVERIFY(window.centre(QStringLiteral("Chengdu")) != nullptr);
+    QCOMPARE(federation.profiles().size(), 1);
+    QVERIFY(federation.centre(QStringLiteral("Chengdu")) != nullptr);
 
     dialog.setConfirm([](const QString &) { return true; });
     dialog.removeSelected();
-    QCOMPARE(window.profileStore()->profiles().size(), 0);
-    QCOMPARE(window.centre(QStringLiteral("Chengdu")), nullptr);
+    QCOMPARE(federation.profiles().size(), 0);
+    QCOMPARE(federation.centre(QStringLiteral("Chengdu")), nullptr);
     QCOMPARE(dialog.list()->count(), 0);
     QFile tokens(app::ProfileStore::tokenFilePath());
     QVERIFY(!tokens.open(QIODevice::ReadOnly) || !tokens.readAll().contains("token-chengdu"));

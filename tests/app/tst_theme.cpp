@@ -1,6 +1,7 @@
 // Themes: the View menu switches the whole console between light and dark
 // through the application palette, widgets::Palette follows, and the choice
 // is back on the next start.
+#include "Federation.h"
 #include "KpiTile.h"
 #include "MainWindow.h"
 #include "Palette.h"
@@ -33,7 +34,8 @@ void ThemeTest::initTestCase()
 
 void ThemeTest::viewMenuSwitchesThePalette()
 {
-    app::MainWindow window;
+    app::Federation federation;
+    app::MainWindow window(&federation);
     window.show();
     auto *tile = new widgets::KpiTile(QStringLiteral("Power"), &window);
     QAction *dark

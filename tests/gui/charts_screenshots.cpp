@@ -3,6 +3,7 @@
 //   xvfb-run -a -s "-screen 0 1920x1080x24" build/tests/charts_screenshots ADDRESS CA_FILE TOKEN
 //   OUT_DIR
 #include "Connection.h"
+#include "Federation.h"
 #include "MainWindow.h"
 #include "SiteState.h"
 #include "TimeSeriesPlot.h"
@@ -62,9 +63,10 @@ int main(int argc, char **argv)
     profile.token = QString::fromLocal8Bit(argv[3]).trimmed();
     const QString out = QString::fromLocal8Bit(argv[4]);
 
-    app::MainWindow window;
+    app::Federation federation;
+    app::MainWindow window(&federation);
     window.resize(1600, 1000);
-    auto *centre = window.addCentre(profile);
+    auto *centre = federation.addCentre(profile);
     window.show();
     if (!waitFor([&] { return centre->state() == client::Connection::State::Live; }, 30000)) {
         QTextStream(stderr) << "not live: " << centre->stateDetail() << Qt::endl;

@@ -2,6 +2,7 @@
 // overview's trend and queue charts and a node's detail show the gateway's points, with faults
 // marked on the node's time axis.
 #include "Connection.h"
+#include "Federation.h"
 #include "GatewayProcess.h"
 #include "MainWindow.h"
 #include "Palette.h"
@@ -62,9 +63,10 @@ private Q_SLOTS:
         m_gateway = std::make_unique<test::GatewayProcess>(kCentre);
         QVERIFY2(m_gateway->start(), m_gateway->error().c_str());
         m_token = m_gateway->addUser("wall", "viewer");
-        m_window = std::make_unique<app::MainWindow>();
+        m_federation = std::make_unique<app::Federation>();
+        m_window = std::make_unique<app::MainWindow>(m_federation.get());
         m_window->resize(1600, 1000);
-        m_centre = m_window->addCentre(profileFor(*m_gateway, m_token));
+        m_centre = m_federation->addCentre(profileFor(*m_gateway, m_token));
         m_window->show();
         QTRY_COMPARE_WITH_TIMEOUT(m_centre->state(), client::Connection::State::Live, kTimeoutMs);
     }
@@ -72,6 +74,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_window.reset();
+        m_federation.reset();
         m_gateway.reset();
     }
 
@@ -236,6 +239,7 @@ private Q_SLOTS:
 private:
     std::unique_ptr<test::GatewayProcess> m_gateway;
     std::string m_token;
+    std::unique_ptr<app::Federation> m_federation;
     std::unique_ptr<app::MainWindow> m_window;
     client::Connection *m_centre = nullptr;
 };

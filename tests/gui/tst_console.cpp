@@ -2,6 +2,7 @@
 // through the UI reaches the gateway and its audit log, a viewer's console
 // has the actions disabled, and a gateway restart keeps the selection.
 #include "Connection.h"
+#include "Federation.h"
 #include "GatewayProcess.h"
 #include "MainWindow.h"
 #include "RackHeatmap.h"
@@ -58,8 +59,9 @@ void ConsoleTest::nodesAppearAndDrainReachesTheGateway()
     test::GatewayProcess gateway(kCentre);
     QVERIFY2(gateway.start(), gateway.error().c_str());
     const std::string token = gateway.addUser("ops", "operator");
-    app::MainWindow window;
-    auto *centre = window.addCentre(profileFor(gateway, token));
+    app::Federation federation;
+    app::MainWindow window(&federation);
+    auto *centre = federation.addCentre(profileFor(gateway, token));
     auto *nodes = qobject_cast<app::NodesPage *>(window.page(centre, QStringLiteral("NodesPage")));
     QVERIFY(nodes);
     QVERIFY(window.showPage(centre, QStringLiteral("NodesPage")));
@@ -119,8 +121,9 @@ void ConsoleTest::viewerHasActionsDisabled()
     test::GatewayProcess gateway(kCentre);
     QVERIFY2(gateway.start(), gateway.error().c_str());
     const std::string token = gateway.addUser("wall", "viewer");
-    app::MainWindow window;
-    auto *centre = window.addCentre(profileFor(gateway, token));
+    app::Federation federation;
+    app::MainWindow window(&federation);
+    auto *centre = federation.addCentre(profileFor(gateway, token));
     auto *nodes = qobject_cast<app::NodesPage *>(window.page(centre, QStringLiteral("NodesPage")));
     QTRY_COMPARE_WITH_TIMEOUT(centre->state(), client::Connection::State::Live, 30000);
     QTRY_COMPARE_WITH_TIMEOUT(nodes->table()->model()->rowCount(), 64, 10000);
@@ -139,8 +142,9 @@ void ConsoleTest::gatewayRestartReconnectsAndKeepsTheSelection()
     const std::string token = gateway->addUser("ops", "operator");
     const std::string dataDir = gateway->dataDir();
     const int port = gateway->port();
-    app::MainWindow window;
-    auto *centre = window.addCentre(profileFor(*gateway, token));
+    app::Federation federation;
+    app::MainWindow window(&federation);
+    auto *centre = federation.addCentre(profileFor(*gateway, token));
     auto *nodes = qobject_cast<app::NodesPage *>(window.page(centre, QStringLiteral("NodesPage")));
     QTRY_COMPARE_WITH_TIMEOUT(nodes->table()->model()->rowCount(), 64, 30000);
     const QString target = nodes->table()->model()->index(10, 0).data(app::KeyRole).toString();

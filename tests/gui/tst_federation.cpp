@@ -3,6 +3,7 @@
 // gateway's column turns stale and the totals say so, clicking a centre opens
 // its overview, and removing a centre removes its column and pages.
 #include "Connection.h"
+#include "Federation.h"
 #include "GatewayProcess.h"
 #include "KpiTile.h"
 #include "Language.h"
@@ -131,10 +132,11 @@ void FederationTest::columnsFollowEachGatewayAndTotalSums()
     const std::string tokenA = lingang.addUser("wall", "viewer");
     const std::string tokenB = wuhan.addUser("wall", "viewer");
 
-    app::MainWindow window;
+    app::Federation federation;
+    app::MainWindow window(&federation);
     window.show();
-    auto *a = window.addCentre(profileFor(QStringLiteral("Lingang"), lingang, tokenA));
-    auto *b = window.addCentre(profileFor(QStringLiteral("Wuhan"), wuhan, tokenB));
+    auto *a = federation.addCentre(profileFor(QStringLiteral("Lingang"), lingang, tokenA));
+    auto *b = federation.addCentre(profileFor(QStringLiteral("Wuhan"), wuhan, tokenB));
     auto *page = window.federationPage();
     auto &model = *page->model();
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -231,16 +233,16 @@ void FederationTest::columnsFollowEachGatewayAndTotalSums()
         qPrintable(page->tile(QStringLiteral("Running"))->subtitle()));
 
     // Removing Wuhan removes its column, its pages and its share of the totals.
-    window.removeCentre(b);
-    QCOMPARE(window.centres().size(), 1);
+    federation.removeCentre(b);
+    QCOMPARE(federation.centres().size(), 1);
     QCOMPARE(model.columnCount(), 2);
     QCOMPARE(model.totalColumn(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(mismatch(model, 1, overviewAt(lingang, tokenA)), QString(), 10000);
     QCOMPARE(
         model.headerData(1, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("Total"));
     QCOMPARE(window.page(b, QStringLiteral("OverviewPage")), nullptr);
-    QCOMPARE(window.centre(QStringLiteral("Wuhan")), nullptr);
-    QCOMPARE(window.centre(QStringLiteral("Lingang")), a);
+    QCOMPARE(federation.centre(QStringLiteral("Wuhan")), nullptr);
+    QCOMPARE(federation.centre(QStringLiteral("Lingang")), a);
 }
 
 void FederationTest::fingerprintGivenWithTheProfileDecidesTrust()
@@ -248,13 +250,14 @@ void FederationTest::fingerprintGivenWithTheProfileDecidesTrust()
     test::GatewayProcess gateway(centreArgs("xian", "8"));
     QVERIFY2(gateway.start(), gateway.error().c_str());
     const std::string token = gateway.addUser("wall", "viewer");
-    app::MainWindow window;
+    app::Federation federation;
+    app::MainWindow window(&federation);
     // The right fingerprint, no CA file: trusted without a question, and the CA is pinned.
     auto right = profileFor(QStringLiteral("Right"), gateway, token);
     right.caPem.clear();
     right.caFingerprint = QString::fromStdString(gateway.fingerprint());
-    QSignalSpy saved(&window, &app::MainWindow::profileChanged);
-    auto *trusted = window.addCentre(right);
+    QSignalSpy saved(&federation, &app::Federation::profileChanged);
+    auto *trusted = federation.addCentre(right);
     QTRY_COMPARE_WITH_TIMEOUT(trusted->state(), client::Connection::State::Live, 30000);
     QVERIFY(!saved.isEmpty());
     const auto pinned = saved.last().at(0).value<client::ConnectionProfile>();
@@ -266,7 +269,7 @@ void FederationTest::fingerprintGivenWithTheProfileDecidesTrust()
     wrong.caFingerprint = QString(right.caFingerprint).replace(0, 2, QStringLiteral("00"));
     if (wrong.caFingerprint == right.caFingerprint)
         wrong.caFingerprint.replace(0, 2, QStringLiteral("11"));
-    auto *blocked = window.addCentre(wrong);
+    auto *blocked = federation.addCentre(wrong);
     auto *bar = window.findChild<app::NotificationBar *>();
     QTRY_VERIFY_WITH_TIMEOUT(bar->message().contains(QStringLiteral("Wrong presents")), 30000);
     QVERIFY(bar->failed());
@@ -284,11 +287,12 @@ void FederationTest::aCentreNamedAsItsGatewayIsShownInChinese()
     QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
     const auto restore = qScopeGuard([&before] { QLocale::setDefault(before); });
 
-    app::MainWindow window;
+    app::Federation federation;
+    app::MainWindow window(&federation);
     window.show();
     // The demo's way (named as the gateway names the site), and a name someone chose.
-    auto *own = window.addCentre(profileFor(QStringLiteral("Wuhan"), gateway, token));
-    auto *chosen = window.addCentre(profileFor(QStringLiteral("华中一号"), gateway, token));
+    auto *own = federation.addCentre(profileFor(QStringLiteral("Wuhan"), gateway, token));
+    auto *chosen = federation.addCentre(profileFor(QStringLiteral("华中一号"), gateway, token));
     QTRY_COMPARE_WITH_TIMEOUT(own->site()->overview().site(), std::string("Wuhan"), 30000);
     QTRY_COMPARE_WITH_TIMEOUT(chosen->site()->overview().site(), std::string("Wuhan"), 30000);
 
@@ -322,9 +326,10 @@ void FederationTest::theLanguageSwitchesWhileConnected()
     const auto restore = qScopeGuard([] { app::Language::apply(QStringLiteral("en")); });
     app::Language::apply(QStringLiteral("en"));
 
-    app::MainWindow window;
+    app::Federation federation;
+    app::MainWindow window(&federation);
     window.show();
-    auto *centre = window.addCentre(profileFor(QStringLiteral("Xi'an"), gateway, token));
+    auto *centre = federation.addCentre(profileFor(QStringLiteral("Xi'an"), gateway, token));
     QTRY_COMPARE_WITH_TIMEOUT(centre->state(), client::Connection::State::Live, 30000);
     QTRY_VERIFY(!centre->site()->jobs().items.isEmpty());
     QVERIFY(window.showPage(centre, QStringLiteral("JobsPage")));
@@ -365,7 +370,7 @@ void FederationTest::theLanguageSwitchesWhileConnected()
         QStringLiteral("西安"));
     // The same connection, still live, nothing fetched again; the page shown stays shown, with
     // its rows.
-    QCOMPARE(window.centres(), QList<client::Connection *> { centre });
+    QCOMPARE(federation.centres(), QList<client::Connection *> { centre });
     QCOMPARE(centre->state(), client::Connection::State::Live);
     QVERIFY(states.isEmpty());
     auto *stack = window.findChild<QStackedWidget *>();

@@ -4,6 +4,7 @@
 // down), the audit page lists and filters what was done, and the queues page answers "can I
 // run N now?" from the live counts.
 #include "Connection.h"
+#include "Federation.h"
 #include "GatewayProcess.h"
 #include "MainWindow.h"
 #include "SiteState.h"
@@ -85,6 +86,7 @@ private:
     std::unique_ptr<test::GatewayProcess> m_gateway;
     std::string m_ops;
     std::string m_viewer;
+    std::unique_ptr<app::Federation> m_federation;
     std::unique_ptr<app::MainWindow> m_window;
     client::Connection *m_centre = nullptr;
     QStringList m_used;
@@ -98,8 +100,9 @@ void PagesTest::initTestCase()
     QVERIFY2(m_gateway->start(), m_gateway->error().c_str());
     m_ops = m_gateway->addUser("ops", "operator");
     m_viewer = m_gateway->addUser("wall", "viewer");
-    m_window = std::make_unique<app::MainWindow>();
-    m_centre = m_window->addCentre(profileFor(*m_gateway, m_ops));
+    m_federation = std::make_unique<app::Federation>();
+    m_window = std::make_unique<app::MainWindow>(m_federation.get());
+    m_centre = m_federation->addCentre(profileFor(*m_gateway, m_ops));
     // Shown (offscreen), so pages see themselves shown and painted as a user's would be.
     m_window->show();
     QTRY_COMPARE_WITH_TIMEOUT(m_centre->state(), client::Connection::State::Live, 30000);
@@ -109,6 +112,7 @@ void PagesTest::initTestCase()
 void PagesTest::cleanupTestCase()
 {
     m_window.reset();
+    m_federation.reset();
     m_gateway.reset();
 }
 
@@ -254,8 +258,9 @@ void PagesTest::setPriority()
 
 void PagesTest::viewerHasJobActionsDisabled()
 {
-    app::MainWindow window;
-    auto *centre = window.addCentre(profileFor(*m_gateway, m_viewer));
+    app::Federation federation;
+    app::MainWindow window(&federation);
+    auto *centre = federation.addCentre(profileFor(*m_gateway, m_viewer));
     auto *jobs = qobject_cast<app::JobsPage *>(window.page(centre, QStringLiteral("JobsPage")));
     auto *alerts
         = qobject_cast<app::AlertsPage *>(window.page(centre, QStringLiteral("AlertsPage")));

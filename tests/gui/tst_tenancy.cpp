@@ -4,6 +4,7 @@
 // sees only their tenants and is told when a request needs a centre admin, a viewer has every
 // action disabled with the role it needs, and an admin's Set quota reaches the gateway.
 #include "Connection.h"
+#include "Federation.h"
 #include "GatewayProcess.h"
 #include "MainWindow.h"
 #include "NotificationBar.h"
@@ -261,8 +262,9 @@ void TenancyTest::tenantTreeShowsTenantsProjectsAndQuotaBars()
     v1::AcceleratorModel model {};
     QVERIFY(gateway.pick(&tenant, &model));
 
-    app::MainWindow window;
-    auto *centre = window.addCentre(profileFor(gateway.process, gateway.admin));
+    app::Federation federation;
+    app::MainWindow window(&federation);
+    auto *centre = federation.addCentre(profileFor(gateway.process, gateway.admin));
     auto *page = pageOf<app::TenantsPage>(window, centre);
     QVERIFY(page);
     QVERIFY(window.showPage(centre, QStringLiteral("TenantsPage")));
@@ -319,8 +321,9 @@ void TenancyTest::approvalThroughThePageChangesTheTenantsQuota()
     QVERIFY(!created.id().empty());
     const QString id = QString::fromStdString(created.id());
 
-    app::MainWindow window;
-    auto *centre = window.addCentre(profileFor(gateway.process, gateway.admin));
+    app::Federation federation;
+    app::MainWindow window(&federation);
+    auto *centre = federation.addCentre(profileFor(gateway.process, gateway.admin));
     auto *page = pageOf<app::QuotaRequestsPage>(window, centre);
     auto *tenants = pageOf<app::TenantsPage>(window, centre);
     QVERIFY(page && tenants);
@@ -405,8 +408,9 @@ void TenancyTest::rejectionCarriesItsComment()
         tenant.id(), tenant.projects(1).id(), model, before + 16, "a bigger sweep");
     QVERIFY(!created.id().empty());
 
-    app::MainWindow window;
-    auto *centre = window.addCentre(profileFor(gateway.process, gateway.admin));
+    app::Federation federation;
+    app::MainWindow window(&federation);
+    auto *centre = federation.addCentre(profileFor(gateway.process, gateway.admin));
     auto *page = pageOf<app::QuotaRequestsPage>(window, centre);
     QTRY_COMPARE_WITH_TIMEOUT(page->table()->model()->rowCount(), 1, 30000);
     page->setSelectedId(QString::fromStdString(created.id()));
@@ -462,8 +466,9 @@ void TenancyTest::tenantManagerSeesOnlyTheirTenantsAndWhatNeedsAnAdmin()
         = gateway.request(other.id(), "", otherModel, 8, "another tenant's request");
     QVERIFY(!theirs.id().empty());
 
-    app::MainWindow window;
-    auto *centre = window.addCentre(profileFor(gateway.process, manager));
+    app::Federation federation;
+    app::MainWindow window(&federation);
+    auto *centre = federation.addCentre(profileFor(gateway.process, manager));
     auto *page = pageOf<app::QuotaRequestsPage>(window, centre);
     QTRY_COMPARE_WITH_TIMEOUT(page->table()->model()->rowCount(), 2, 30000);
     QTRY_VERIFY_WITH_TIMEOUT(centre->site()->tenants().synced, 10000);
@@ -544,8 +549,9 @@ void TenancyTest::viewerHasEveryActionDisabledWithTheRoleItNeeds()
     QVERIFY(!created.id().empty());
     const std::string viewer = gateway.process.addUser("wall", "viewer");
 
-    app::MainWindow window;
-    auto *centre = window.addCentre(profileFor(gateway.process, viewer));
+    app::Federation federation;
+    app::MainWindow window(&federation);
+    auto *centre = federation.addCentre(profileFor(gateway.process, viewer));
     auto *page = pageOf<app::QuotaRequestsPage>(window, centre);
     auto *tenants = pageOf<app::TenantsPage>(window, centre);
     QTRY_COMPARE_WITH_TIMEOUT(centre->state(), client::Connection::State::Live, 30000);
@@ -590,8 +596,9 @@ void TenancyTest::adminSetQuotaChangesTheLimitAtTheGateway()
     const QString project = QString::fromStdString(tenant.projects(1).id());
     const qint64 before = limitOf(tenant.projects(1).quotas(), model);
 
-    app::MainWindow window;
-    auto *centre = window.addCentre(profileFor(gateway.process, gateway.admin));
+    app::Federation federation;
+    app::MainWindow window(&federation);
+    auto *centre = federation.addCentre(profileFor(gateway.process, gateway.admin));
     auto *page = pageOf<app::TenantsPage>(window, centre);
     QVERIFY(window.showPage(centre, QStringLiteral("TenantsPage")));
     QTRY_VERIFY_WITH_TIMEOUT(treeLimit(page, tenantId, project, model) == before, 30000);
@@ -692,8 +699,9 @@ void TenancyTest::aLimitAcrossAllModelsIsShownAskedForAndPreviewed()
     const qint64 pool = before + 7;
     QVERIFY(gateway.setAllModels(tenant.id(), "", pool));
 
-    app::MainWindow window;
-    auto *centre = window.addCentre(profileFor(gateway.process, gateway.admin));
+    app::Federation federation;
+    app::MainWindow window(&federation);
+    auto *centre = federation.addCentre(profileFor(gateway.process, gateway.admin));
     auto *tenants = pageOf<app::TenantsPage>(window, centre);
     auto *requests = pageOf<app::QuotaRequestsPage>(window, centre);
     QVERIFY(tenants && requests);

@@ -2,6 +2,7 @@
 // figures, the ticker carries its alerts, a new critical alert takes the screen until it is
 // acknowledged, and a gateway restart shows in the banner and then heals by itself.
 #include "Connection.h"
+#include "Federation.h"
 #include "GatewayProcess.h"
 #include "KpiTile.h"
 #include "QuotaBar.h"
@@ -133,11 +134,12 @@ void WallTest::everyPageShowsTheGatewaysFigures()
     test::GatewayProcess gateway(kStill);
     QVERIFY2(gateway.start(), gateway.error().c_str());
     const std::string token = gateway.addUser("wall", "viewer");
-    app::WallWindow wall;
+    app::Federation federation;
+    app::WallWindow wall(&federation);
     wall.setRotateSeconds(0);
     wall.resize(1920, 1080);
     wall.show();
-    auto *centre = wall.addCentre(profileFor(gateway, token));
+    auto *centre = federation.addCentre(profileFor(gateway, token));
     QCOMPARE(wall.pageCount(), 6);
     QTRY_COMPARE_WITH_TIMEOUT(centre->state(), client::Connection::State::Live, 30000);
     QTRY_VERIFY_WITH_TIMEOUT(centre->site()->overview().nodes_total() == 64
@@ -153,12 +155,12 @@ void WallTest::everyPageShowsTheGatewaysFigures()
     QVERIFY(inUse > 0);
 
     // Federation: the centre by name, with the gateway's figures.
-    auto *federation = qobject_cast<app::WallFederationPage *>(
+    auto *federationPage = qobject_cast<app::WallFederationPage *>(
         wall.findPage(QStringLiteral("WallFederationPage")));
-    QVERIFY(federation);
-    QVERIFY(renders(wall, federation));
-    QCOMPARE(federation->centreCount(), 1);
-    const QStringList column = federation->columnText(0);
+    QVERIFY(federationPage);
+    QVERIFY(renders(wall, federationPage));
+    QCOMPARE(federationPage->centreCount(), 1);
+    const QStringList column = federationPage->columnText(0);
     QCOMPARE(column.value(0), QStringLiteral("Test centre"));
     QVERIFY2(column.contains(locale.toString(inUse)), qPrintable(column.join(u'|')));
     QVERIFY2(
@@ -248,6 +250,15 @@ void WallTest::everyPageShowsTheGatewaysFigures()
     // All is well: no banner.
     QVERIFY(wall.banner()->lines().isEmpty());
     QVERIFY(wall.banner()->isHidden());
+
+    // A centre the federation drops leaves the wall, even from the page on screen.
+    QCOMPARE(wall.titleText(), energy->title());
+    federation.removeCentre(centre);
+    QCOMPARE(wall.pageCount(), 1);
+    QCOMPARE(federationPage->centreCount(), 0);
+    QCOMPARE(wall.currentIndex(), 0);
+    wall.tick();
+    QCOMPARE(wall.titleText(), federationPage->title());
 }
 
 void WallTest::tickerCarriesAlertsAndCriticalTakesOverUntilAcknowledged()
@@ -256,11 +267,12 @@ void WallTest::tickerCarriesAlertsAndCriticalTakesOverUntilAcknowledged()
     QVERIFY2(gateway.start(), gateway.error().c_str());
     const std::string viewer = gateway.addUser("wall", "viewer");
     const std::string ops = gateway.addUser("ops", "operator");
-    app::WallWindow wall;
+    app::Federation federation;
+    app::WallWindow wall(&federation);
     wall.setRotateSeconds(0);
     wall.resize(1920, 1080);
     wall.show();
-    auto *centre = wall.addCentre(profileFor(gateway, viewer));
+    auto *centre = federation.addCentre(profileFor(gateway, viewer));
     QTRY_COMPARE_WITH_TIMEOUT(centre->state(), client::Connection::State::Live, 30000);
 
     // The ticker carries an open alert of the gateway, with the centre's name.
@@ -331,11 +343,12 @@ void WallTest::bannerShowsALostGatewayAndGoesWhenItIsBack()
     const std::string token = gateway->addUser("wall", "viewer");
     const std::string dataDir = gateway->dataDir();
     const int port = gateway->port();
-    app::WallWindow wall;
+    app::Federation federation;
+    app::WallWindow wall(&federation);
     wall.setRotateSeconds(0);
     wall.resize(1920, 1080);
     wall.show();
-    auto *centre = wall.addCentre(profileFor(*gateway, token));
+    auto *centre = federation.addCentre(profileFor(*gateway, token));
     auto *kpis
         = qobject_cast<app::WallKpiPage *>(wall.findPage(QStringLiteral("WallKpiPage"), centre));
     QTRY_VERIFY_WITH_TIMEOUT(centre->site()->overview().nodes_total() == 64, 30000);

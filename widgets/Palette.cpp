@@ -256,4 +256,147 @@ QColor Palette::textOn(const QColor &background)
     return black ? QColor(0x1a, 0x1a, 0x1a) : QColor(Qt::white);
 }
 
+double Palette::contrast(const QColor &a, const QColor &b)
+{
+    const double la = relativeLuminance(a) + 0.05;
+    const double lb = relativeLuminance(b) + 0.05;
+    return la > lb ? la / lb : lb / la;
+}
+
+namespace {
+void setGroups(QPalette &p, QPalette::ColorRole role, const QColor &active, const QColor &disabled)
+{
+    p.setColor(QPalette::Active, role, active);
+    p.setColor(QPalette::Inactive, role, active);
+    p.setColor(QPalette::Disabled, role, disabled);
+}
+
+void setAll(QPalette &p, QPalette::ColorRole role, const QColor &colour)
+{
+    setGroups(p, role, colour, colour);
+}
+
+QPalette lightSurface()
+{
+    QPalette p;
+    const QColor window(0xf3, 0xf4, 0xf6);
+    const QColor text(0x1f, 0x23, 0x28);
+    const QColor disabledText(0x8c, 0x92, 0x99);
+    setAll(p, QPalette::Window, window);
+    setGroups(p, QPalette::WindowText, text, disabledText);
+    setGroups(p, QPalette::Base, Qt::white, QColor(0xf0, 0xf0, 0xf0));
+    setAll(p, QPalette::AlternateBase, QColor(0xf6, 0xf8, 0xfa));
+    setAll(p, QPalette::ToolTipBase, QColor(0xff, 0xff, 0xe8));
+    setAll(p, QPalette::ToolTipText, text);
+    setAll(p, QPalette::PlaceholderText, disabledText);
+    setGroups(p, QPalette::Text, text, disabledText);
+    setAll(p, QPalette::Button, QColor(0xe9, 0xeb, 0xee));
+    setGroups(p, QPalette::ButtonText, text, disabledText);
+    setAll(p, QPalette::BrightText, Qt::white);
+    setAll(p, QPalette::Light, Qt::white);
+    setAll(p, QPalette::Midlight, QColor(0xe3, 0xe5, 0xe8));
+    setAll(p, QPalette::Mid, QColor(0xb8, 0xbd, 0xc3));
+    setAll(p, QPalette::Dark, QColor(0x8c, 0x92, 0x99));
+    setAll(p, QPalette::Shadow, QColor(0x4a, 0x4f, 0x55));
+    setGroups(p, QPalette::Highlight, QColor(0x00, 0x72, 0xb2), QColor(0xc8, 0xcc, 0xd0));
+    setGroups(p, QPalette::HighlightedText, Qt::white, disabledText);
+    setAll(p, QPalette::Link, QColor(0x00, 0x5a, 0x9c));
+    setAll(p, QPalette::LinkVisited, QColor(0x6a, 0x3d, 0x9a));
+    return p;
+}
+
+QPalette darkSurface()
+{
+    QPalette p;
+    const QColor window(0x20, 0x23, 0x28);
+    const QColor base(0x17, 0x1a, 0x1e);
+    const QColor text(0xe6, 0xe8, 0xeb);
+    const QColor disabledText(0x7a, 0x80, 0x88);
+    setAll(p, QPalette::Window, window);
+    setGroups(p, QPalette::WindowText, text, disabledText);
+    setGroups(p, QPalette::Base, base, window);
+    setAll(p, QPalette::AlternateBase, QColor(0x25, 0x29, 0x2e));
+    setAll(p, QPalette::ToolTipBase, QColor(0x30, 0x34, 0x3a));
+    setAll(p, QPalette::ToolTipText, text);
+    setAll(p, QPalette::PlaceholderText, disabledText);
+    setGroups(p, QPalette::Text, text, disabledText);
+    setGroups(p, QPalette::Button, QColor(0x2d, 0x31, 0x37), QColor(0x26, 0x29, 0x2e));
+    setGroups(p, QPalette::ButtonText, text, disabledText);
+    setAll(p, QPalette::BrightText, QColor(0xff, 0x6b, 0x6b));
+    setAll(p, QPalette::Light, QColor(0x3d, 0x42, 0x49));
+    setAll(p, QPalette::Midlight, QColor(0x34, 0x38, 0x3e));
+    setAll(p, QPalette::Mid, QColor(0x2a, 0x2e, 0x33));
+    setAll(p, QPalette::Dark, QColor(0x12, 0x14, 0x17));
+    setAll(p, QPalette::Shadow, QColor(0x08, 0x09, 0x0a));
+    // Deep enough that white selected text reads on it.
+    setGroups(p, QPalette::Highlight, QColor(0x1f, 0x6f, 0xb4), QColor(0x3a, 0x3f, 0x46));
+    setGroups(p, QPalette::HighlightedText, Qt::white, disabledText);
+    setAll(p, QPalette::Link, QColor(0x56, 0xb4, 0xe9));
+    setAll(p, QPalette::LinkVisited, QColor(0xcc, 0x9c, 0xf0));
+    return p;
+}
+
+// Near-black, for a screen on a wall all day: light text, a blue selection with black text.
+QPalette wallSurface()
+{
+    QPalette p;
+    const QColor window(0x12, 0x14, 0x17);
+    const QColor base(0x1c, 0x1f, 0x23);
+    const QColor text(0xec, 0xec, 0xec);
+    const QColor disabledText(0x8a, 0x8c, 0x90);
+    setAll(p, QPalette::Window, window);
+    setGroups(p, QPalette::WindowText, text, disabledText);
+    setAll(p, QPalette::Base, base);
+    setAll(p, QPalette::AlternateBase, QColor(0x24, 0x27, 0x2b));
+    setGroups(p, QPalette::Text, text, disabledText);
+    setAll(p, QPalette::Button, QColor(0x2a, 0x2d, 0x31));
+    setGroups(p, QPalette::ButtonText, text, disabledText);
+    setAll(p, QPalette::Highlight, QColor(0x4d, 0x9d, 0xf0));
+    setAll(p, QPalette::HighlightedText, Qt::black);
+    setAll(p, QPalette::PlaceholderText, disabledText);
+    setAll(p, QPalette::ToolTipBase, base);
+    setAll(p, QPalette::ToolTipText, text);
+    setAll(p, QPalette::Mid, QColor(0x50, 0x52, 0x56));
+    setAll(p, QPalette::Dark, QColor(0x0a, 0x0b, 0x0d));
+    return p;
+}
+} // namespace
+
+QPalette Palette::surface(Surface which)
+{
+    switch (which) {
+    case Surface::Light:
+        return lightSurface();
+    case Surface::Dark:
+        return darkSurface();
+    case Surface::Wall:
+        return wallSurface();
+    }
+    return lightSurface();
+}
+
+Palette::Message Palette::message(SeverityColour severity, bool dark)
+{
+    switch (severity) {
+    case SeverityColour::Critical:
+        return { QColor(0xb3, 0x26, 0x1e), Qt::white, QColor(0xb3, 0x26, 0x1e) };
+    case SeverityColour::Warning:
+        if (dark)
+            return { QColor(0x4a, 0x36, 0x12), QColor(0xfd, 0xe7, 0xc2), QColor(0xe6, 0x9f, 0x00) };
+        return { QColor(0xfd, 0xe7, 0xc2), QColor(0x4a, 0x2c, 0x00), QColor(0xe6, 0x9f, 0x00) };
+    case SeverityColour::Ok:
+    case SeverityColour::Info:
+    case SeverityColour::None:
+        break;
+    }
+    if (dark)
+        return { QColor(0x1c, 0x33, 0x4a), QColor(0xe6, 0xe8, 0xeb), QColor(0x56, 0xb4, 0xe9) };
+    return { QColor(0xe3, 0xf0, 0xfa), QColor(0x1f, 0x23, 0x28), QColor(0x00, 0x72, 0xb2) };
+}
+
+QColor Palette::warningText(bool dark)
+{
+    return dark ? QColor(0xf4, 0xb0, 0x5a) : QColor(0xa0, 0x4d, 0x05);
+}
+
 } // namespace suanli::widgets

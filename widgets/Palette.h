@@ -48,6 +48,13 @@ enum class SeriesMeaning {
     Quota, // a limit line
 };
 
+// A whole window's colours: the console's light and dark themes, and the wall display's.
+enum class Surface {
+    Light,
+    Dark,
+    Wall,
+};
+
 // Palette is the one place the console decides colours, so a colour means the same thing in
 // every table, heatmap, quota bar, tile, chart and on the wall display. Colours come from the
 // Okabe-Ito set (safe for the common colour-vision deficiencies), with a light and a dark variant;
@@ -106,6 +113,22 @@ public:
 
     // Black or white, whichever reads better on background (WCAG contrast).
     static QColor textOn(const QColor &background);
+    // The WCAG contrast ratio of two colours, 1 (none) to 21 (black on white).
+    static double contrast(const QColor &a, const QColor &b);
+
+    // The QPalette of a whole window: every role, in the active, inactive and disabled groups.
+    static QPalette surface(Surface which);
+
+    // A message that stands out from its page (a filter error, a request that needs a centre
+    // admin): its background, its text and the accent of its edge.
+    struct Message {
+        QColor background;
+        QColor text;
+        QColor accent;
+    };
+    static Message message(SeverityColour severity, bool dark = isDark());
+    // A warning written straight on the window (under a field): text that reads on the theme.
+    static QColor warningText(bool dark = isDark());
 };
 
 } // namespace suanli::widgets

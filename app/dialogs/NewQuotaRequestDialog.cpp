@@ -8,6 +8,8 @@
 #include "dialogs/TextLimitHint.h"
 #include "models/Words.h"
 
+#include "Palette.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -72,7 +74,8 @@ NewQuotaRequestDialog::NewQuotaRequestDialog(const QHash<QString, v1::Tenant> &t
     m_model->setCurrentIndex(modelIndex >= 0 ? modelIndex : std::min(1, m_model->count() - 1));
     m_warning->setObjectName(QStringLiteral("QuotaRequestWarning"));
     m_warning->setWordWrap(true);
-    m_warning->setStyleSheet(QStringLiteral("color: #b35806;"));
+    m_warning->setStyleSheet(
+        QStringLiteral("color: %1;").arg(widgets::Palette::warningText().name()));
 
     m_accelerators->setRange(1, INT_MAX);
     m_accelerators->setSuffix(tr(" accelerators"));

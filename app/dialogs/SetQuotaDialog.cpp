@@ -3,6 +3,8 @@
 #include "dialogs/TextLimitHint.h"
 #include "models/Words.h"
 
+#include "Palette.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -94,7 +96,8 @@ SetQuotaDialog::SetQuotaDialog(const QHash<QString, v1::Tenant> &tenants,
     m_summary->setObjectName(QStringLiteral("SetQuotaSummary"));
     layout->addWidget(m_summary);
     m_warning->setWordWrap(true);
-    m_warning->setStyleSheet(QStringLiteral("color: #b35806;"));
+    m_warning->setStyleSheet(
+        QStringLiteral("color: %1;").arg(widgets::Palette::warningText().name()));
     layout->addWidget(m_warning);
     layout->addWidget(m_buttons);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Set quota"));

@@ -2,6 +2,8 @@
 
 #include "models/FilterText.h"
 
+#include "Palette.h"
+
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,8 +25,10 @@ FilterBar::FilterBar(FilterText *filter, const QString &placeholder, QWidget *pa
     m_error->setVisible(false);
     m_error->setWordWrap(true);
     // The same red note as the nodes page's filter.
-    m_error->setStyleSheet(QStringLiteral("color: palette(highlighted-text); background: #b3261e; "
-                                          "border-radius: 3px; padding: 2px 6px;"));
+    const auto error = widgets::Palette::message(widgets::SeverityColour::Critical);
+    m_error->setStyleSheet(
+        QStringLiteral("color: %1; background: %2; border-radius: 3px; padding: 2px 6px;")
+            .arg(error.text.name(), error.background.name()));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);

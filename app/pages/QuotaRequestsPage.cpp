@@ -15,6 +15,8 @@
 #include "pages/RoleGate.h"
 #include "pages/TableTools.h"
 
+#include "Palette.h"
+
 #include <QAction>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -149,8 +151,10 @@ QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *pa
     m_centre = wrappingLabel(m_detail);
     m_needsAdmin = wrappingLabel(m_detail);
     m_needsAdmin->setObjectName(QStringLiteral("NeedsAdmin"));
-    m_needsAdmin->setStyleSheet(QStringLiteral(
-        "background: #fde7c2; color: #4a2c00; border-left: 4px solid #e69f00; padding: 6px;"));
+    const auto note = widgets::Palette::message(widgets::SeverityColour::Warning);
+    m_needsAdmin->setStyleSheet(
+        QStringLiteral("background: %1; color: %2; border-left: 4px solid %3; padding: 6px;")
+            .arg(note.background.name(), note.text.name(), note.accent.name()));
     m_decision = wrappingLabel(m_detail);
 
     auto *bars = new QGridLayout(m_bars);

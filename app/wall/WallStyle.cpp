@@ -1,6 +1,7 @@
 #include "wall/WallStyle.h"
 
 #include "Connection.h"
+#include "Palette.h"
 #include "SiteState.h"
 
 #include <QDateTime>
@@ -12,25 +13,7 @@ namespace suanli::app {
 
 QPalette WallStyle::palette()
 {
-    QPalette p;
-    const QColor window(0x12, 0x14, 0x17);
-    const QColor base(0x1c, 0x1f, 0x23);
-    const QColor text(0xec, 0xec, 0xec);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, QColor(0x24, 0x27, 0x2b));
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, QColor(0x2a, 0x2d, 0x31));
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::Highlight, QColor(0x4d, 0x9d, 0xf0));
-    p.setColor(QPalette::HighlightedText, Qt::black);
-    p.setColor(QPalette::PlaceholderText, QColor(0x8a, 0x8c, 0x90));
-    p.setColor(QPalette::ToolTipBase, base);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::Mid, QColor(0x50, 0x52, 0x56));
-    p.setColor(QPalette::Dark, QColor(0x0a, 0x0b, 0x0d));
-    return p;
+    return widgets::Palette::surface(widgets::Surface::Wall);
 }
 
 int WallStyle::bodyPixels(int height)

@@ -5,6 +5,7 @@
 #include "Connection.h"
 #include "ConnectionProfile.h"
 #include "GatewayProcess.h"
+#include "GatewayProfile.h"
 #include "SiteState.h"
 #include "suanli/v1/auth.grpc.pb.h"
 #include "suanli/v1/cluster.grpc.pb.h"
@@ -21,24 +22,11 @@ namespace suanli::client::test {
 
 namespace v1 = suanli::v1;
 using suanli::test::GatewayProcess;
+using suanli::test::profileFor;
 
 inline QString q(const std::string &s)
 {
     return QString::fromStdString(s);
-}
-
-inline ConnectionProfile profileFor(
-    const GatewayProcess &g, const std::string &token, bool withCa = true)
-{
-    ConnectionProfile p;
-    p.name = QStringLiteral("test centre");
-    p.address = q(g.address());
-    p.token = q(token);
-    if (withCa) {
-        p.caPem = QByteArray::fromStdString(g.caPem());
-        p.caFingerprint = q(g.fingerprint());
-    }
-    return p;
 }
 
 // Blocking reads through the gateway's own stubs, to compare with a SiteState.

@@ -5,20 +5,18 @@ if(NOT TARGET suanli_client)
   return()
 endif()
 
-# suanli_client_test(NAME [GATEWAY]): tests/client/NAME.cpp, labelled "client".
-function(suanli_client_test name)
-  cmake_parse_arguments(T "GATEWAY" "" "" ${ARGN})
-  add_executable(${name} ${CMAKE_CURRENT_LIST_DIR}/${name}.cpp ${CMAKE_CURRENT_LIST_DIR}/TestSupport.h)
-  suanli_qt_target(${name})
-  target_link_libraries(${name} PRIVATE Qt6::Test suanli_client)
-  if(T_GATEWAY)
-    target_link_libraries(${name} PRIVATE suanli_test_gateway)
+# suanli_client_test(NAME [GATEWAY]): tests/client/NAME.cpp, labelled "client". QtTest turns
+# every debug category on; the client's steps stay at info level.
+macro(suanli_client_test name)
+  if("${ARGN}" STREQUAL "GATEWAY")
+    set(_gateway suanli_test_gateway)
+  else()
+    set(_gateway)
   endif()
-  add_test(NAME ${name} COMMAND ${name})
-  # QtTest turns every debug category on; the client's steps stay at info level.
-  set_tests_properties(${name} PROPERTIES LABELS client TIMEOUT 600
-                       ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=suanli.client.debug=false")
-endfunction()
+  suanli_test(${name} QT OFFSCREEN SOURCES ${CMAKE_CURRENT_LIST_DIR}/${name}.cpp
+              ${CMAKE_CURRENT_LIST_DIR}/TestSupport.h LIBS suanli_client ${_gateway} LABELS client
+              ENVIRONMENT "QT_LOGGING_RULES=suanli.client.debug=false")
+endmacro()
 
 suanli_client_test(tst_siteState)
 # The gateway tests need suanlid (tests/integration defines suanli_test_gateway).

@@ -207,7 +207,7 @@ private Q_SLOTS:
 
     void trustOnFirstUse()
     {
-        Connection connection(profileFor(*m_busy, m_opsToken, false));
+        Connection connection(profileFor(*m_busy, m_opsToken, QStringLiteral("Test centre"), false));
         QSignalSpy profile(&connection, &Connection::profileChanged);
         connection.open();
         QTRY_COMPARE_WITH_TIMEOUT(connection.state(), State::CertificateUnknown, kConnectTimeoutMs);

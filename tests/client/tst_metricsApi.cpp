@@ -85,14 +85,18 @@ private Q_SLOTS:
         // The newest minute the gateway holds is the end of the range.
         MetricsStream stream(m_connection.get(),
             streamRequest(v1::METRIC_SCOPE_NODE, firstNode(), { "power_watts" }), nullptr);
+        std::optional<double> first;
         std::optional<double> newest;
         connect(&stream, &MetricsStream::pointsArrived, this,
-            [&](const QList<MetricPoint> &batch) { newest = batch.last().time; });
+            [&](const QList<MetricPoint> &batch) {
+                if (!first)
+                    first = batch.first().time;
+                newest = batch.last().time;
+            });
         stream.start();
-        QTRY_VERIFY_WITH_TIMEOUT(newest.has_value(), kTimeoutMs);
+        // A few minutes of history past the first point the stream brought.
+        QTRY_VERIFY_WITH_TIMEOUT(newest.has_value() && *newest - *first >= 180, kTimeoutMs);
         stream.stop();
-        // A few minutes of history.
-        QTest::qWait(3000);
 
         const auto request
             = MetricsQuery::request(v1::METRIC_SCOPE_NODE, QString::fromStdString(firstNode()),

@@ -9,12 +9,8 @@ file(GLOB SUANLI_GUI_TESTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/tst_*.cpp
 list(FILTER SUANLI_GUI_TESTS EXCLUDE REGEX "/tst_slurm_[^/]*\\.cpp$")
 foreach(source IN LISTS SUANLI_GUI_TESTS)
   get_filename_component(name ${source} NAME_WE)
-  add_executable(${name} ${source})
-  suanli_qt_target(${name})
-  target_link_libraries(${name} PRIVATE suanli_app suanli_test_gateway Qt6::Test)
-  add_test(NAME ${name} COMMAND ${name})
-  set_tests_properties(${name} PROPERTIES LABELS gui TIMEOUT 400
-                       ENVIRONMENT "QT_QPA_PLATFORM=offscreen;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/${name}-config")
+  suanli_test(${name} QT OFFSCREEN SETTINGS SOURCES ${source} ${CMAKE_CURRENT_LIST_DIR}/ConsoleTestSupport.h
+              LIBS suanli_app suanli_test_gateway LABELS gui TIMEOUT 400)
 endforeach()
 
 # Run by hand: saves docs/charts-*.png from a running suanlid (see the file's first lines).

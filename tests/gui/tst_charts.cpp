@@ -1,6 +1,7 @@
 // The console's charts against a real simulated centre, offscreen: the energy page, the
 // overview's trend and queue charts and a node's detail show the gateway's points, with faults
 // marked on the node's time axis.
+#include "ConsoleTestSupport.h"
 #include "Connection.h"
 #include "Federation.h"
 #include "GatewayProcess.h"
@@ -27,17 +28,6 @@ namespace {
 const std::vector<std::string> kCentre
     = { "--sim-nodes", "256", "--sim-jobs", "600", "--sim-speed", "60", "--tick", "0.2" };
 constexpr int kTimeoutMs = 60000;
-
-client::ConnectionProfile profileFor(const test::GatewayProcess &gateway, const std::string &token)
-{
-    client::ConnectionProfile p;
-    p.name = QStringLiteral("Test centre");
-    p.address = QString::fromStdString(gateway.address());
-    p.caPem = QByteArray::fromStdString(gateway.caPem());
-    p.caFingerprint = QString::fromStdString(gateway.fingerprint());
-    p.token = QString::fromStdString(token);
-    return p;
-}
 
 int pixelsOf(const QImage &image, const QColor &colour)
 {

@@ -1,6 +1,7 @@
 // The console against a real gateway, offscreen: nodes appear, a drain
 // through the UI reaches the gateway and its audit log, a viewer's console
 // has the actions disabled, and a gateway restart keeps the selection.
+#include "ConsoleTestSupport.h"
 #include "Connection.h"
 #include "Federation.h"
 #include "GatewayProcess.h"
@@ -21,17 +22,6 @@ using namespace suanli;
 namespace {
 const std::vector<std::string> kCentre
     = { "--sim-nodes", "64", "--sim-jobs", "300", "--tick", "0.2" };
-
-client::ConnectionProfile profileFor(const test::GatewayProcess &gateway, const std::string &token)
-{
-    client::ConnectionProfile p;
-    p.name = QStringLiteral("Test centre");
-    p.address = QString::fromStdString(gateway.address());
-    p.caPem = QByteArray::fromStdString(gateway.caPem());
-    p.caFingerprint = QString::fromStdString(gateway.fingerprint());
-    p.token = QString::fromStdString(token);
-    return p;
-}
 
 v1::Node nodeAtGateway(
     const test::GatewayProcess &gateway, const std::string &token, const std::string &name)

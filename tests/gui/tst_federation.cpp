@@ -2,6 +2,7 @@
 // column shows what its gateway's overview says, Total is their sum, a stopped
 // gateway's column turns stale and the totals say so, clicking a centre opens
 // its overview, and removing a centre removes its column and pages.
+#include "ConsoleTestSupport.h"
 #include "Connection.h"
 #include "Federation.h"
 #include "GatewayProcess.h"
@@ -39,26 +40,6 @@ std::vector<std::string> centreArgs(const std::string &site, const std::string &
 {
     return { "--sim-site", site, "--sim-nodes", nodes, "--sim-jobs", "150", "--sim-speed", "0",
         "--tick", "0.2" };
-}
-
-client::ConnectionProfile profileFor(
-    const QString &name, const test::GatewayProcess &gateway, const std::string &token)
-{
-    client::ConnectionProfile p;
-    p.name = name;
-    p.address = QString::fromStdString(gateway.address());
-    p.caPem = QByteArray::fromStdString(gateway.caPem());
-    p.token = QString::fromStdString(token);
-    return p;
-}
-
-v1::Overview overviewAt(const test::GatewayProcess &gateway, const std::string &token)
-{
-    auto stub = v1::Cluster::NewStub(gateway.channel());
-    v1::Overview overview;
-    auto ctx = test::GatewayProcess::context(token);
-    stub->GetOverview(ctx.get(), {}, &overview);
-    return overview;
 }
 
 double counts(const v1::Overview &o, const QString &model, Figure figure)
@@ -135,8 +116,8 @@ void FederationTest::columnsFollowEachGatewayAndTotalSums()
     app::Federation federation;
     app::MainWindow window(&federation);
     window.show();
-    auto *a = federation.addCentre(profileFor(QStringLiteral("Lingang"), lingang, tokenA));
-    auto *b = federation.addCentre(profileFor(QStringLiteral("Wuhan"), wuhan, tokenB));
+    auto *a = federation.addCentre(profileFor(lingang, tokenA, QStringLiteral("Lingang")));
+    auto *b = federation.addCentre(profileFor(wuhan, tokenB, QStringLiteral("Wuhan")));
     auto *page = window.federationPage();
     auto &model = *page->model();
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -253,7 +234,7 @@ void FederationTest::fingerprintGivenWithTheProfileDecidesTrust()
     app::Federation federation;
     app::MainWindow window(&federation);
     // The right fingerprint, no CA file: trusted without a question, and the CA is pinned.
-    auto right = profileFor(QStringLiteral("Right"), gateway, token);
+    auto right = profileFor(gateway, token, QStringLiteral("Right"));
     right.caPem.clear();
     right.caFingerprint = QString::fromStdString(gateway.fingerprint());
     QSignalSpy saved(&federation, &app::Federation::profileChanged);
@@ -291,8 +272,8 @@ void FederationTest::aCentreNamedAsItsGatewayIsShownInChinese()
     app::MainWindow window(&federation);
     window.show();
     // The demo's way (named as the gateway names the site), and a name someone chose.
-    auto *own = federation.addCentre(profileFor(QStringLiteral("Wuhan"), gateway, token));
-    auto *chosen = federation.addCentre(profileFor(QStringLiteral("华中一号"), gateway, token));
+    auto *own = federation.addCentre(profileFor(gateway, token, QStringLiteral("Wuhan")));
+    auto *chosen = federation.addCentre(profileFor(gateway, token, QStringLiteral("华中一号")));
     QTRY_COMPARE_WITH_TIMEOUT(own->site()->overview().site(), std::string("Wuhan"), 30000);
     QTRY_COMPARE_WITH_TIMEOUT(chosen->site()->overview().site(), std::string("Wuhan"), 30000);
 
@@ -329,7 +310,7 @@ void FederationTest::theLanguageSwitchesWhileConnected()
     app::Federation federation;
     app::MainWindow window(&federation);
     window.show();
-    auto *centre = federation.addCentre(profileFor(QStringLiteral("Xi'an"), gateway, token));
+    auto *centre = federation.addCentre(profileFor(gateway, token, QStringLiteral("Xi'an")));
     QTRY_COMPARE_WITH_TIMEOUT(centre->state(), client::Connection::State::Live, 30000);
     QTRY_VERIFY(!centre->site()->jobs().items.isEmpty());
     QVERIFY(window.showPage(centre, QStringLiteral("JobsPage")));
@@ -362,8 +343,7 @@ void FederationTest::theLanguageSwitchesWhileConnected()
     QTRY_VERIFY_WITH_TIMEOUT(!centre->site()->jobs().items.contains(pending)
             || centre->site()->jobs().items.value(pending).state() == v1::JOB_STATE_CANCELLED,
         15000);
-    QTest::qWait(200);
-    QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("文件(&F)"));
+    QTRY_COMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("文件(&F)"));
     QCOMPARE(window.sidebarText(centre, QStringLiteral("NodesPage")), QStringLiteral("节点"));
     QCOMPARE(
         window.federationPage()->model()->headerData(0, Qt::Horizontal, Qt::DisplayRole).toString(),

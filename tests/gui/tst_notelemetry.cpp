@@ -5,6 +5,7 @@
 // it covers only the centres that measure them. A centre whose gateway was
 // given no PUE or grid carbon factor (its overview leaves them unset): the
 // same places say "Not configured", never a default or 0.
+#include "ConsoleTestSupport.h"
 #include "Connection.h"
 #include "KpiTile.h"
 #include "SiteState.h"
@@ -19,6 +20,8 @@
 #include <QtTest>
 
 using namespace suanli;
+using test::tileTitled;
+using test::looksLikeZero;
 using Figure = app::FederationModel::Figure;
 
 namespace {
@@ -59,20 +62,6 @@ client::ConnectionProfile profile(const QString &name)
     p.name = name;
     p.address = QStringLiteral("127.0.0.1:1");
     return p;
-}
-
-widgets::KpiTile *tileTitled(QWidget *page, const QString &title)
-{
-    for (auto *t : page->findChildren<widgets::KpiTile *>())
-        if (t->title() == title)
-            return t;
-    return nullptr;
-}
-
-bool looksLikeZero(const QString &text)
-{
-    return text.startsWith(QLatin1String("0 ")) || text == QLatin1String("0")
-        || text.startsWith(QLatin1String("0.0")) || text.contains(QLatin1String(" 0 W"));
 }
 
 } // namespace

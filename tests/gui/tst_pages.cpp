@@ -3,6 +3,7 @@
 // with the role in the tooltip, alerts are acknowledged through the UI (the sidebar badge goes
 // down), the audit page lists and filters what was done, and the queues page answers "can I
 // run N now?" from the live counts.
+#include "ConsoleTestSupport.h"
 #include "Connection.h"
 #include "Federation.h"
 #include "GatewayProcess.h"
@@ -31,17 +32,6 @@ namespace {
 // enough jobs for a queue of pending ones.
 const std::vector<std::string> kCentre
     = { "--sim-nodes", "256", "--sim-jobs", "1200", "--tick", "0.2" };
-
-client::ConnectionProfile profileFor(const test::GatewayProcess &gateway, const std::string &token)
-{
-    client::ConnectionProfile p;
-    p.name = QStringLiteral("Test centre");
-    p.address = QString::fromStdString(gateway.address());
-    p.caPem = QByteArray::fromStdString(gateway.caPem());
-    p.caFingerprint = QString::fromStdString(gateway.fingerprint());
-    p.token = QString::fromStdString(token);
-    return p;
-}
 
 // Answers every confirmation with a reason, and remembers what was asked.
 struct Answers {

@@ -4,6 +4,7 @@
 // column and the wall's energy page say "Not configured", never a default or 0, and a node's
 // charts say that no telemetry source is configured rather than "No data yet". The same
 // cluster's gateway started with --pue 1.25 --province Shanghai shows its PUE and grid factor.
+#include "ConsoleTestSupport.h"
 #include "Connection.h"
 #include "GatewayProcess.h"
 #include "KpiTile.h"
@@ -23,35 +24,14 @@
 #include <memory>
 
 using namespace suanli;
+using test::tileTitled;
+using test::looksLikeZero;
 using Figure = app::FederationModel::Figure;
 using widgets::TimeSeriesPlot;
 
 namespace {
 constexpr int kTimeoutMs = 60000;
 
-client::ConnectionProfile profileFor(
-    const QString &name, const test::GatewayProcess &gateway, const std::string &token)
-{
-    client::ConnectionProfile p;
-    p.name = name;
-    p.address = QString::fromStdString(gateway.address());
-    p.caPem = QByteArray::fromStdString(gateway.caPem());
-    p.token = QString::fromStdString(token);
-    return p;
-}
-
-widgets::KpiTile *tileTitled(QWidget *page, const QString &title)
-{
-    for (auto *t : page->findChildren<widgets::KpiTile *>())
-        if (t->title() == title)
-            return t;
-    return nullptr;
-}
-
-bool looksLikeZero(const QString &text)
-{
-    return text.startsWith(QLatin1Char('0')) || text.contains(QLatin1String(" 0 "));
-}
 } // namespace
 
 class SlurmConsoleTest : public QObject {
@@ -88,7 +68,7 @@ bool SlurmConsoleTest::start(
     }
     const std::string token = centre->gateway->addUser("console", "viewer");
     centre->connection
-        = std::make_unique<client::Connection>(profileFor(name, *centre->gateway, token));
+        = std::make_unique<client::Connection>(profileFor(*centre->gateway, token, name));
     centre->connection->open();
     return true;
 }

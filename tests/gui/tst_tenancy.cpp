@@ -3,6 +3,7 @@
 // and in the tree and is in the audit log, a rejection carries its comment, a tenant manager
 // sees only their tenants and is told when a request needs a centre admin, a viewer has every
 // action disabled with the role it needs, and an admin's Set quota reaches the gateway.
+#include "ConsoleTestSupport.h"
 #include "Connection.h"
 #include "Federation.h"
 #include "GatewayProcess.h"
@@ -39,17 +40,6 @@ namespace {
 
 const std::vector<std::string> kCentre
     = { "--sim-nodes", "64", "--sim-jobs", "300", "--tick", "0.2" };
-
-client::ConnectionProfile profileFor(const test::GatewayProcess &gateway, const std::string &token)
-{
-    client::ConnectionProfile p;
-    p.name = QStringLiteral("Test centre");
-    p.address = QString::fromStdString(gateway.address());
-    p.caPem = QByteArray::fromStdString(gateway.caPem());
-    p.caFingerprint = QString::fromStdString(gateway.fingerprint());
-    p.token = QString::fromStdString(token);
-    return p;
-}
 
 qint64 limitOf(
     const google::protobuf::RepeatedPtrField<v1::QuotaLimit> &limits, v1::AcceleratorModel model)

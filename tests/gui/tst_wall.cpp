@@ -1,6 +1,7 @@
 // The wall display against a real gateway, offscreen: every page renders the gateway's own
 // figures, the ticker carries its alerts, a new critical alert takes the screen until it is
 // acknowledged, and a gateway restart shows in the banner and then heals by itself.
+#include "ConsoleTestSupport.h"
 #include "Connection.h"
 #include "Federation.h"
 #include "GatewayProcess.h"
@@ -38,25 +39,6 @@ const std::vector<std::string> kStill
 // A fast clock on a mid-sized centre: a critical fault every few seconds.
 const std::vector<std::string> kBusy
     = { "--sim-nodes", "300", "--sim-jobs", "1500", "--sim-speed", "300", "--tick", "0.2" };
-
-client::ConnectionProfile profileFor(const test::GatewayProcess &gateway, const std::string &token)
-{
-    client::ConnectionProfile p;
-    p.name = QStringLiteral("Test centre");
-    p.address = QString::fromStdString(gateway.address());
-    p.caPem = QByteArray::fromStdString(gateway.caPem());
-    p.caFingerprint = QString::fromStdString(gateway.fingerprint());
-    p.token = QString::fromStdString(token);
-    return p;
-}
-
-v1::Overview overviewAt(const test::GatewayProcess &gateway, const std::string &token)
-{
-    v1::Overview out;
-    auto ctx = test::GatewayProcess::context(token);
-    v1::Cluster::NewStub(gateway.channel())->GetOverview(ctx.get(), {}, &out);
-    return out;
-}
 
 QList<v1::Alert> openAlertsAt(const test::GatewayProcess &gateway, const std::string &token)
 {

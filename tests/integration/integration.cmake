@@ -27,8 +27,7 @@ foreach(t watch security quota actions)
   if(NOT EXISTS ${CMAKE_CURRENT_LIST_DIR}/tst_gateway_${t}.cpp)
     continue()
   endif()
-  suanli_gtest(tst_gateway_${t} SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_gateway_${t}.cpp
-               LIBS suanli_test_gateway suanli_probe_proto suanli_common suanli_tls SQLite::SQLite3 LABELS integration)
+  suanli_test(tst_gateway_${t} LIBS suanli_test_gateway suanli_probe_proto suanli_common suanli_tls SQLite::SQLite3 LABELS integration)
 endforeach()
 
 # A gateway in the test process in front of a simulated centre whose scheduler a test switches
@@ -37,7 +36,5 @@ add_library(suanli_test_outage STATIC ${CMAKE_CURRENT_LIST_DIR}/OutageBackend.cp
             ${CMAKE_CURRENT_LIST_DIR}/InProcessGateway.cpp)
 target_include_directories(suanli_test_outage PUBLIC ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(suanli_test_outage PUBLIC suanli_gateway suanli_test_gateway)
-suanli_gtest(tst_gateway_outage SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_gateway_outage.cpp
-             LIBS suanli_test_outage suanlictl_lib suanli_common LABELS integration)
-suanli_gtest(tst_gateway_executor SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_gateway_executor.cpp
-             LIBS suanli_test_outage suanli_common LABELS integration)
+suanli_test(tst_gateway_outage LIBS suanli_test_outage suanlictl_lib suanli_common LABELS integration)
+suanli_test(tst_gateway_executor LIBS suanli_test_outage suanli_common LABELS integration)

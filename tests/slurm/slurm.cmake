@@ -33,13 +33,11 @@ target_link_libraries(suanli_test_slurm PUBLIC suanli_test_gateway)
 target_compile_definitions(suanli_test_slurm PRIVATE SUANLI_SLURM_SCRIPTS="${SUANLI_SLURM_SCRIPTS}")
 
 # suanli_slurm_test(NAME LIBS...): a GoogleTest program run against the fixture's cluster.
+# One cluster for all: the tests change its nodes, jobs and quotas, so they take turns.
 function(suanli_slurm_test name)
-  add_executable(${name} ${CMAKE_CURRENT_LIST_DIR}/${name}.cpp ${CMAKE_CURRENT_LIST_DIR}/slurm_main.cpp)
-  target_link_libraries(${name} PRIVATE suanli_test_slurm ${ARGN} GTest::gtest Threads::Threads)
-  add_test(NAME ${name} COMMAND ${name})
-  # One cluster for all: the tests change its nodes, jobs and quotas, so they take turns.
-  set_tests_properties(${name} PROPERTIES FIXTURES_REQUIRED slurm_cluster RESOURCE_LOCK slurm_cluster
-                       SKIP_RETURN_CODE 77 TIMEOUT 600 LABELS slurm ENVIRONMENT "${SUANLI_SLURM_ENV}")
+  suanli_test(${name} OWN_MAIN SOURCES ${CMAKE_CURRENT_LIST_DIR}/${name}.cpp ${CMAKE_CURRENT_LIST_DIR}/slurm_main.cpp
+              LIBS suanli_test_slurm ${ARGN} FIXTURE slurm_cluster LOCK slurm_cluster LABELS slurm
+              ENVIRONMENT ${SUANLI_SLURM_ENV})
 endfunction()
 
 suanli_slurm_test(tst_slurm_cluster)
@@ -57,13 +55,8 @@ if(TARGET suanli_slurm)
     file(GLOB SUANLI_SLURM_GUI_TESTS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/gui/tst_slurm_*.cpp)
     foreach(source IN LISTS SUANLI_SLURM_GUI_TESTS)
       get_filename_component(name ${source} NAME_WE)
-      add_executable(${name} ${source})
-      suanli_qt_target(${name})
-      target_link_libraries(${name} PRIVATE suanli_app suanli_test_slurm Qt6::Test)
-      add_test(NAME ${name} COMMAND ${name})
-      set_tests_properties(${name} PROPERTIES FIXTURES_REQUIRED slurm_cluster RESOURCE_LOCK slurm_cluster
-                           SKIP_RETURN_CODE 77 TIMEOUT 600 LABELS "slurm;gui"
-                           ENVIRONMENT "${SUANLI_SLURM_ENV};QT_QPA_PLATFORM=offscreen;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/${name}-config")
+      suanli_test(${name} QT OFFSCREEN SETTINGS SOURCES ${source} LIBS suanli_app suanli_test_slurm
+                  FIXTURE slurm_cluster LOCK slurm_cluster LABELS slurm gui ENVIRONMENT ${SUANLI_SLURM_ENV})
     endforeach()
   endif()
 endif()
@@ -101,11 +94,9 @@ endfunction()
 # (SlurmCluster::load() reads the lab's DIR/env; extraNodes(), labJobs() say its size).
 function(suanli_slurm_lab_test name)
   suanli_slurm_lab_fixture()
-  add_executable(${name} ${CMAKE_CURRENT_LIST_DIR}/${name}.cpp ${CMAKE_CURRENT_LIST_DIR}/slurm_main.cpp)
-  target_link_libraries(${name} PRIVATE suanli_test_slurm ${ARGN} GTest::gtest Threads::Threads)
-  add_test(NAME ${name} COMMAND ${name})
-  set_tests_properties(${name} PROPERTIES FIXTURES_REQUIRED slurm_lab RESOURCE_LOCK slurm_cluster
-                       SKIP_RETURN_CODE 77 TIMEOUT 900 LABELS "slurm;slurm_lab" ENVIRONMENT "${SUANLI_SLURM_LAB_ENV}")
+  suanli_test(${name} OWN_MAIN SOURCES ${CMAKE_CURRENT_LIST_DIR}/${name}.cpp ${CMAKE_CURRENT_LIST_DIR}/slurm_main.cpp
+              LIBS suanli_test_slurm ${ARGN} FIXTURE slurm_lab LOCK slurm_cluster LABELS slurm slurm_lab
+              TIMEOUT 900 ENVIRONMENT ${SUANLI_SLURM_LAB_ENV})
 endfunction()
 
 # suanlid with its defaults against the lab: every node and job served, a drain and a

@@ -1,1 +1,1 @@
-suanli_gtest(tst_sim SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_sim.cpp LIBS suanli_sim)
+suanli_test(tst_sim LIBS suanli_sim)

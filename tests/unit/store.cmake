@@ -1,1 +1,1 @@
-suanli_gtest(tst_store SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_store.cpp LIBS suanli_store)
+suanli_test(tst_store LIBS suanli_store)

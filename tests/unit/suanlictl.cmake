@@ -3,7 +3,6 @@
 if(NOT TARGET suanlictl)
   return()
 endif()
-suanli_gtest(tst_suanlictl_cli SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_suanlictl_cli.cpp
-             LIBS suanlictl_lib suanli_common suanli_proto gRPC::grpc++)
+suanli_test(tst_suanlictl_cli LIBS suanlictl_lib suanli_common suanli_proto gRPC::grpc++)
 target_compile_definitions(tst_suanlictl_cli PRIVATE SUANLICTL_PATH="$<TARGET_FILE:suanlictl>")
 add_dependencies(tst_suanlictl_cli suanlictl)

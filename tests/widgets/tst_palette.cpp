@@ -21,6 +21,9 @@ private Q_SLOTS:
     void darkIsReadFromThePalette();
     void labelsAreWords();
     void chartColoursAreDistinctAndStable();
+    void surfacesReadInEveryRole_data();
+    void surfacesReadInEveryRole();
+    void messagesReadOnBothThemes();
 };
 
 void TestPalette::sameStateSameColourEverywhere_data()
@@ -189,6 +192,61 @@ void TestPalette::chartColoursAreDistinctAndStable()
     }
     QVERIFY(Palette::seriesColour(SeriesMeaning::Power, false)
         != Palette::seriesColour(SeriesMeaning::Power, true));
+}
+
+void TestPalette::surfacesReadInEveryRole_data()
+{
+    QTest::addColumn<int>("surface");
+    QTest::addColumn<bool>("dark");
+    QTest::newRow("light") << int(Surface::Light) << false;
+    QTest::newRow("dark") << int(Surface::Dark) << true;
+    QTest::newRow("wall") << int(Surface::Wall) << true;
+}
+
+// Text on every surface a window draws reads at WCAG AA (4.5:1) or better, in the active and the
+// inactive group: body text, buttons, tool tips, selected rows.
+void TestPalette::surfacesReadInEveryRole()
+{
+    QFETCH(int, surface);
+    QFETCH(bool, dark);
+    const QPalette p = Palette::surface(Surface(surface));
+    QCOMPARE(Palette::isDark(p), dark);
+    const QList<QPair<QPalette::ColorRole, QPalette::ColorRole>> pairs = {
+        { QPalette::WindowText, QPalette::Window },
+        { QPalette::Text, QPalette::Base },
+        { QPalette::Text, QPalette::AlternateBase },
+        { QPalette::ButtonText, QPalette::Button },
+        { QPalette::ToolTipText, QPalette::ToolTipBase },
+        { QPalette::HighlightedText, QPalette::Highlight },
+    };
+    for (auto group : { QPalette::Active, QPalette::Inactive }) {
+        for (const auto &[text, back] : pairs) {
+            const double c = Palette::contrast(p.color(group, text), p.color(group, back));
+            QVERIFY2(c >= 4.5,
+                qPrintable(QStringLiteral("role %1 on %2: %3:1")
+                               .arg(int(text))
+                               .arg(int(back))
+                               .arg(c, 0, 'f', 2)));
+        }
+    }
+}
+
+// A message block's text reads on its background, and a warning under a field reads on the
+// window, in both themes.
+void TestPalette::messagesReadOnBothThemes()
+{
+    for (bool dark : { false, true }) {
+        const QPalette p = Palette::surface(dark ? Surface::Dark : Surface::Light);
+        for (auto severity : { SeverityColour::Info, SeverityColour::Warning, SeverityColour::Critical }) {
+            const auto m = Palette::message(severity, dark);
+            QVERIFY2(Palette::contrast(m.text, m.background) >= 4.5,
+                qPrintable(QStringLiteral("severity %1, dark %2").arg(int(severity)).arg(dark)));
+        }
+        QVERIFY(Palette::contrast(Palette::warningText(dark), p.color(QPalette::Window)) >= 4.5);
+        QVERIFY(Palette::contrast(Palette::warningText(dark), p.color(QPalette::Base)) >= 4.5);
+    }
+    QCOMPARE(Palette::contrast(Qt::black, Qt::white), 21.0);
+    QCOMPARE(Palette::contrast(Qt::white, Qt::white), 1.0);
 }
 
 QTEST_MAIN(TestPalette)

@@ -65,12 +65,7 @@ QPoint probe(const QRect &rect, int state)
 
 QPalette darkPalette()
 {
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
-    p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::Base, QColor(0x1f, 0x21, 0x24));
-    p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-    return p;
+    return Palette::surface(Surface::Dark);
 }
 
 // Counts the heatmap's "laid out" debug lines: how often it computed its geometry.

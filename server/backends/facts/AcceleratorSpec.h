@@ -8,7 +8,7 @@
 namespace suanli::server {
 
 // AcceleratorSpec holds the published figures of one accelerator model and of
-// the 8-card server it ships in (FACTS.md section 1), for the simulator and
+// the 8-card server it ships in (docs/FACTS.md section 1), for the simulator and
 // for anyone who needs peak FLOPS or power of a model.
 struct AcceleratorSpec {
     ::suanli::v1::AcceleratorModel model = ::suanli::v1::ACCELERATOR_MODEL_UNSPECIFIED;

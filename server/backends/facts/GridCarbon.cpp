@@ -16,7 +16,7 @@ bool sameAscii(std::string_view a, std::string_view b)
 
 const std::vector<GridCarbon::Province> &GridCarbon::provinces()
 {
-    // Provincial factors for 2022, kgCO2/kWh x 1000 (FACTS.md section 3, source [16]).
+    // Provincial factors for 2022, kgCO2/kWh x 1000 (docs/FACTS.md section 3, source [16]).
     static const std::vector<Province> table = {
         { "Shanghai", "上海", 584.9 },
         { "Jiangsu", "江苏", 597.8 },

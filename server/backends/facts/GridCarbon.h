@@ -6,7 +6,7 @@
 
 namespace suanli::server {
 
-// GridCarbon is China's grid carbon factor by province (MEE and NBS, 2022 figures, FACTS.md
+// GridCarbon is China's grid carbon factor by province (MEE and NBS, 2022 figures, docs/FACTS.md
 // section 3): what the simulated centres draw from their provinces' grids, and what a real
 // centre configured with its province (suanlid serve --province) reports.
 class GridCarbon {

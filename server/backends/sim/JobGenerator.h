@@ -11,7 +11,7 @@ namespace suanli::server {
 
 // JobGenerator draws job shapes (who, which queue, kind of work, size, run
 // time, time limit, outcome, priority) with the statistics of the Acme
-// traces in FACTS.md section 5: median one accelerator, under 7% over eight,
+// traces in docs/FACTS.md section 5: median one accelerator, under 7% over eight,
 // a heavy run-time tail, about 40% failing.
 class JobGenerator {
 public:

@@ -17,9 +17,9 @@ double grid(std::string_view province)
 std::vector<SiteProfile> makeSites()
 {
     using namespace ::suanli::v1;
-    // Carbon: the province's grid factor from GridCarbon (FACTS.md section 3).
+    // Carbon: the province's grid factor from GridCarbon (docs/FACTS.md section 3).
     // PUE: Yangtze Delta hub <= 1.25; western hubs about 1.2; others under
-    // the national 1.3 target for large centres (FACTS.md section 2).
+    // the national 1.3 target for large centres (docs/FACTS.md section 2).
     return {
         { "lingang", "lg", "Shanghai Lingang", "上海临港", "Shanghai", 1.23, grid("Shanghai"),
             { { ACCELERATOR_MODEL_NVIDIA_H100, 0.40 }, { ACCELERATOR_MODEL_NVIDIA_A100, 0.30 },

@@ -10,7 +10,7 @@
 namespace suanli::server {
 
 // SiteProfile describes one of the named centres the simulator can play
-// (FACTS.md sections 2-4): where it is, its PUE, its province's grid carbon
+// (docs/FACTS.md sections 2-4): where it is, its PUE, its province's grid carbon
 // factor, and the accelerator models installed.
 struct SiteProfile {
     std::string id; // "lingang"

@@ -10,7 +10,7 @@ namespace suanli::server {
 
 // TelemetryModel computes what a node's cards would report (utilisation,
 // power, memory, temperature) from what runs on them: busy cards near 97%
-// and near their TDP, idle ones at 0% and about 60 W (FACTS.md section 5).
+// and near their TDP, idle ones at 0% and about 60 W (docs/FACTS.md section 5).
 class TelemetryModel {
 public:
     // Recomputes the cards and the node figures; `period` (the simulated

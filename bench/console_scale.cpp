@@ -12,9 +12,9 @@
 #include "GatewayProcess.h"
 #include "MainWindow.h"
 #include "SiteState.h"
-#include "models/TableProxyModel.h"
 #include "models/JobTableModel.h"
 #include "models/NodeTableModel.h"
+#include "models/TableProxyModel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -92,7 +92,9 @@ bool runUntil(const std::function<bool()> &done, int timeoutMs)
 int main(int argc, char **argv)
 {
     if (suanli::bench::helpAsked(argc, argv,
-            "usage: bench_console_scale [--nodes 20000] [--jobs 200000] [--seconds 30] [--speed 1] [--window]\nThe console against a simulated centre: connect to complete views, CPU at churn, memory.\n"))
+            "usage: bench_console_scale [--nodes 20000] [--jobs 200000] [--seconds 30] [--speed 1] "
+            "[--window]\nThe console against a simulated centre: connect to complete views, CPU at "
+            "churn, memory.\n"))
         return 0;
     std::string nodes = "20000", jobs = "200000", speed = "1";
     int seconds = 30;
@@ -147,10 +149,11 @@ int main(int argc, char **argv)
     // When the whole jobs snapshot has arrived and been parsed, just before the models take it:
     // what is left of the view time after this is the console's own work.
     double jobsSnapshotAt = -1;
-    QObject::connect(connection->site(), &client::SiteState::jobsReset, connection, [&] {
-        if (jobsSnapshotAt < 0)
-            jobsSnapshotAt = clock.elapsed() / 1000.0;
-    });
+    QObject::connect(
+        &connection->site()->jobs(), &client::CollectionSignals::reset, connection, [&] {
+            if (jobsSnapshotAt < 0)
+                jobsSnapshotAt = clock.elapsed() / 1000.0;
+        });
     // The tables as the console's pages build them: models, then sorted, filterable proxies.
     app::NodeTableModel nodeModel(connection->site());
     app::JobTableModel jobModel(connection->site());
@@ -192,12 +195,12 @@ int main(int argc, char **argv)
 
     // Steady churn: the event loop runs as in the console; count what changes.
     long nodeUpserts = 0, jobUpserts = 0, jobRemovals = 0, batches = 0;
-    QObject::connect(site, &client::SiteState::nodesChanged, &app,
+    QObject::connect(&site->nodes(), &client::CollectionSignals::changed, &app,
         [&](const QStringList &upserted, const QStringList &) {
             nodeUpserts += upserted.size();
             ++batches;
         });
-    QObject::connect(site, &client::SiteState::jobsChanged, &app,
+    QObject::connect(&site->jobs(), &client::CollectionSignals::changed, &app,
         [&](const QStringList &upserted, const QStringList &removed) {
             jobUpserts += upserted.size();
             jobRemovals += removed.size();
@@ -228,7 +231,8 @@ int main(int argc, char **argv)
     std::printf("%-48s %12s\n", "measure", "value");
     std::printf("%-48s %12.2f s\n", "connect -> nodes view complete", nodesAt);
     std::printf("%-48s %12.2f s\n", "connect -> jobs view complete", jobsAt);
-    std::printf("%-48s %12.2f s\n", "  of it until the jobs snapshot is in SiteState", jobsSnapshotAt);
+    std::printf(
+        "%-48s %12.2f s\n", "  of it until the jobs snapshot is in SiteState", jobsSnapshotAt);
     std::printf("%-48s %12d\n", "rows: nodes", nodeProxy.rowCount());
     std::printf("%-48s %12d\n", "rows: jobs", jobProxy.rowCount());
     std::printf("%-48s %12.2f s\n", "console CPU, connect -> complete", cpuToComplete);

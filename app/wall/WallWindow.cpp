@@ -129,14 +129,16 @@ client::Connection *WallWindow::addCentre(const client::ConnectionProfile &profi
             }
             updateBanner();
         });
-    connect(connection->site(), &client::SiteState::alertsReset, this, [this, connection] {
-        if (Centre *c = centreOf(connection))
-            alertsArrived(*c, true);
-    });
-    connect(connection->site(), &client::SiteState::alertsChanged, this, [this, connection] {
-        if (Centre *c = centreOf(connection))
-            alertsArrived(*c, false);
-    });
+    connect(
+        &connection->site()->alerts(), &client::CollectionSignals::reset, this, [this, connection] {
+            if (Centre *c = centreOf(connection))
+                alertsArrived(*c, true);
+        });
+    connect(&connection->site()->alerts(), &client::CollectionSignals::changed, this,
+        [this, connection] {
+            if (Centre *c = centreOf(connection))
+                alertsArrived(*c, false);
+        });
     // A wall never asks anyone anything: an untrusted certificate is reported in the banner.
     if (profile.caPem.isEmpty())
         addProblem(tr("%1: no pinned certificate in this profile — connect once from the console "

@@ -72,7 +72,9 @@ double ms(const CpuTimer &t)
 int main(int argc, char **argv)
 {
     if (suanli::bench::helpAsked(argc, argv,
-            "usage: QT_QPA_PLATFORM=offscreen bench_console_jobs [JOBS=200000] [TICKS=20]\nThe jobs page with JOBS active jobs: snapshot, busy ticks and a typed filter, with repaints.\n"))
+            "usage: QT_QPA_PLATFORM=offscreen bench_console_jobs [JOBS=200000] [TICKS=20]\nThe "
+            "jobs page with JOBS active jobs: snapshot, busy ticks and a typed filter, with "
+            "repaints.\n"))
         return 0;
     QApplication app(argc, argv);
     const int count = argc > 1 ? std::atoi(argv[1]) : 200000;
@@ -95,7 +97,7 @@ int main(int argc, char **argv)
 
     CpuTimer t;
     t.start();
-    connection.site()->applyJobs(true, jobs, {}, QStringLiteral("e"), 1);
+    connection.site()->collection<v1::Job>().apply(true, jobs, {}, QStringLiteral("e"), 1);
     QApplication::processEvents();
     page.grab();
     std::printf("snapshot of %d jobs, sorted newest first, painted: %.0f ms\n", count, ms(t));
@@ -126,7 +128,8 @@ int main(int argc, char **argv)
                 upserts.append(makeJob(next++, rng));
             }
             t.restart();
-            connection.site()->applyJobs(false, upserts, removed, QStringLiteral("e"), next);
+            connection.site()->collection<v1::Job>().apply(
+                false, upserts, removed, QStringLiteral("e"), next);
             QApplication::processEvents();
             page.grab();
             times.push_back(ms(t));

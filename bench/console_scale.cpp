@@ -152,10 +152,11 @@ int main(int argc, char **argv)
     // When the whole jobs snapshot has arrived and been parsed, just before the models take it:
     // what is left of the view time after this is the console's own work.
     double jobsSnapshotAt = -1;
-    QObject::connect(connection->site(), &client::SiteState::jobsReset, connection, [&] {
-        if (jobsSnapshotAt < 0)
-            jobsSnapshotAt = clock.elapsed() / 1000.0;
-    });
+    QObject::connect(
+        &connection->site()->jobs(), &client::CollectionSignals::reset, connection, [&] {
+            if (jobsSnapshotAt < 0)
+                jobsSnapshotAt = clock.elapsed() / 1000.0;
+        });
     // The tables as the console's pages build them: models, then sorted, filterable proxies.
     app::NodeTableModel nodeModel(connection->site());
     app::JobTableModel jobModel(connection->site());
@@ -197,12 +198,12 @@ int main(int argc, char **argv)
 
     // Steady churn: the event loop runs as in the console; count what changes.
     long nodeUpserts = 0, jobUpserts = 0, jobRemovals = 0, batches = 0;
-    QObject::connect(site, &client::SiteState::nodesChanged, &app,
+    QObject::connect(&site->nodes(), &client::CollectionSignals::changed, &app,
         [&](const QStringList &upserted, const QStringList &) {
             nodeUpserts += upserted.size();
             ++batches;
         });
-    QObject::connect(site, &client::SiteState::jobsChanged, &app,
+    QObject::connect(&site->jobs(), &client::CollectionSignals::changed, &app,
         [&](const QStringList &upserted, const QStringList &removed) {
             jobUpserts += upserted.size();
             jobRemovals += removed.size();

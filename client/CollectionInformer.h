@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Log.h"
+#include "SiteState.h"
 #include "StreamInformer.h"
 #include "suanli/v1/common.pb.h"
 
@@ -9,6 +10,7 @@
 #include <QStringList>
 #include <algorithm>
 #include <optional>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -18,18 +20,22 @@ namespace suanli::client {
 // accumulates snapshot chunks and applies them as one reset when the last
 // chunk arrives (the old view stays until then), folds the deltas of one
 // drain into one batch with each key's net change, and resumes from its
-// epoch and revision. Traits name the types, the key, the call and the
-// SiteState entry point (CollectionTraits.h).
-template <class Traits>
-class CollectionInformer final
-    : public StreamInformer<suanli::v1::WatchRequest, typename Traits::Event> {
+// epoch and revision. `Service` is the gRPC service with the watch call,
+// `Event` the call's message; the objects go to SiteState's collection of
+// their type, keyed by its keyOf().
+template <class Service, class Event>
+class CollectionInformer final : public StreamInformer<suanli::v1::WatchRequest, Event> {
 public:
-    using Event = typename Traits::Event;
-    using Item = typename Traits::Item;
+    using Item = std::remove_cvref_t<decltype(std::declval<const Event &>().upserts(0))>;
     using Base = StreamInformer<suanli::v1::WatchRequest, Event>;
+    // The service's watch call, as in &v1::Cluster::Stub::async::WatchNodes.
+    using WatchCall = void (Service::Stub::async::*)(
+        grpc::ClientContext *, const suanli::v1::WatchRequest *, grpc::ClientReadReactor<Event> *);
 
-    CollectionInformer()
-        : Base(QString::fromLatin1(Traits::kName))
+    // `name` says which collection in the log.
+    CollectionInformer(const char *name, WatchCall watch)
+        : Base(QString::fromLatin1(name))
+        , m_watch(watch)
     {
     }
 
@@ -55,8 +61,8 @@ protected:
         grpc::ClientContext *context, const suanli::v1::WatchRequest *request,
         grpc::ClientReadReactor<Event> *reactor) override
     {
-        std::shared_ptr<typename Traits::Service::Stub> stub = Traits::Service::NewStub(channel);
-        Traits::start(*stub, context, request, reactor);
+        std::shared_ptr<typename Service::Stub> stub = Service::NewStub(channel);
+        (stub->async()->*m_watch)(context, request, reactor);
         return stub;
     }
 
@@ -88,14 +94,14 @@ protected:
                 m_inSnapshot = true;
                 // Keyed as the chunks arrive, so the last one leaves little to do.
                 for (Item &item : *event.mutable_upserts()) {
-                    QString key = Traits::key(item);
+                    QString key = keyOf(item);
                     m_snapshot.emplace(std::move(key), std::move(item));
                 }
                 if (h.last_chunk()) {
                     m_epoch = epoch;
                     m_revision = h.revision();
                     m_inSnapshot = false;
-                    Traits::replace(site, std::move(m_snapshot), m_epoch, m_revision);
+                    site.collection<Item>().replace(std::move(m_snapshot), m_epoch, m_revision);
                     m_snapshot = {};
                     this->markSynced();
                 }
@@ -107,7 +113,7 @@ protected:
                     break;
                 }
                 for (Item &item : *event.mutable_upserts()) {
-                    const QString key = Traits::key(item);
+                    const QString key = keyOf(item);
                     merge(key, std::optional<Item>(std::move(item)));
                 }
                 for (const std::string &key : event.removed())
@@ -155,9 +161,10 @@ private:
         m_pending.clear();
         m_index.clear();
         m_revisionMoved = false;
-        Traits::apply(site, false, std::move(upserts), removed, m_epoch, m_revision);
+        site.collection<Item>().apply(false, std::move(upserts), removed, m_epoch, m_revision);
     }
 
+    WatchCall m_watch;
     QString m_epoch;
     qint64 m_revision = 0;
     bool m_inSnapshot = false;

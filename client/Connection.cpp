@@ -5,12 +5,15 @@
 #include "CallTracker.h"
 #include "ChannelConfig.h"
 #include "CollectionInformer.h"
-#include "CollectionTraits.h"
 #include "Log.h"
 #include "OverviewInformer.h"
 #include "SiteState.h"
 #include "TlsProbe.h"
 #include "suanli/v1/auth.grpc.pb.h"
+#include "suanli/v1/cluster.grpc.pb.h"
+#include "suanli/v1/events.grpc.pb.h"
+#include "suanli/v1/scheduler.grpc.pb.h"
+#include "suanli/v1/tenancy.grpc.pb.h"
 
 #include <QDeadlineTimer>
 #include <QSslCertificate>
@@ -52,6 +55,15 @@ std::shared_ptr<grpc::Channel> makeChannel(const ConnectionProfile &profile)
     args.SetUserAgentPrefix("suanli-console");
     return grpc::CreateCustomChannel(
         profile.address.toStdString(), grpc::SslCredentials(ssl), args);
+}
+
+// The informer of one collection, watched through `watch` of `Service`.
+template <class Service, class Event>
+std::unique_ptr<Informer> watching(const char *name,
+    void (Service::Stub::async::*watch)(
+        grpc::ClientContext *, const v1::WatchRequest *, grpc::ClientReadReactor<Event> *))
+{
+    return std::make_unique<CollectionInformer<Service, Event>>(name, watch);
 }
 
 QString fingerprintOfPem(const QByteArray &pem)
@@ -126,12 +138,14 @@ Connection::Private::Private(Connection *q, ConnectionProfile p)
                                       << "the profile's CA is not a PEM certificate";
     if (profile.caFingerprint.isEmpty())
         profile.caFingerprint = pinnedFingerprint;
-    informers.push_back(std::make_unique<CollectionInformer<traits::Nodes>>());
-    informers.push_back(std::make_unique<CollectionInformer<traits::Jobs>>());
-    informers.push_back(std::make_unique<CollectionInformer<traits::Queues>>());
-    informers.push_back(std::make_unique<CollectionInformer<traits::Alerts>>());
-    informers.push_back(std::make_unique<CollectionInformer<traits::QuotaRequests>>());
-    informers.push_back(std::make_unique<CollectionInformer<traits::Tenants>>());
+    informers.push_back(watching<v1::Cluster>("nodes", &v1::Cluster::Stub::async::WatchNodes));
+    informers.push_back(watching<v1::Scheduler>("jobs", &v1::Scheduler::Stub::async::WatchJobs));
+    informers.push_back(
+        watching<v1::Scheduler>("queues", &v1::Scheduler::Stub::async::WatchQueues));
+    informers.push_back(watching<v1::Events>("alerts", &v1::Events::Stub::async::WatchAlerts));
+    informers.push_back(
+        watching<v1::Tenancy>("quota requests", &v1::Tenancy::Stub::async::WatchQuotaRequests));
+    informers.push_back(watching<v1::Tenancy>("tenants", &v1::Tenancy::Stub::async::WatchTenants));
     informers.push_back(std::make_unique<OverviewInformer>());
 
     retryTimer->setSingleShot(true);

@@ -63,11 +63,13 @@ TenantUsageChart::TenantUsageChart(
     layout->addWidget(m_hours, 2);
 
     auto *site = connection->site();
-    connect(site, &client::SiteState::tenantsReset, this, &TenantUsageChart::updateModels);
-    connect(site, &client::SiteState::tenantsChanged, this, [this](const QStringList &upserted) {
-        if (upserted.contains(m_tenant))
-            updateModels();
-    });
+    connect(
+        &site->tenants(), &client::CollectionSignals::reset, this, &TenantUsageChart::updateModels);
+    connect(&site->tenants(), &client::CollectionSignals::changed, this,
+        [this](const QStringList &upserted) {
+            if (upserted.contains(m_tenant))
+                updateModels();
+        });
     connect(m_dailyRefresh, &QTimer::timeout, this, &TenantUsageChart::loadDailyHours);
     m_dailyRefresh->start(kDailyRefreshMs);
     updateModels();

@@ -117,12 +117,15 @@ NodeDetailDialog::NodeDetailDialog(
     layout->addWidget(buttons);
 
     auto *site = connection->site();
-    connect(site, &client::SiteState::nodesChanged, this, [this](const QStringList &upserted) {
-        if (upserted.contains(m_node))
-            updateHeader();
-    });
-    connect(site, &client::SiteState::alertsReset, this, &NodeDetailDialog::updateMarkers);
-    connect(site, &client::SiteState::alertsChanged, this, &NodeDetailDialog::updateMarkers);
+    connect(&site->nodes(), &client::CollectionSignals::changed, this,
+        [this](const QStringList &upserted) {
+            if (upserted.contains(m_node))
+                updateHeader();
+        });
+    connect(
+        &site->alerts(), &client::CollectionSignals::reset, this, &NodeDetailDialog::updateMarkers);
+    connect(&site->alerts(), &client::CollectionSignals::changed, this,
+        &NodeDetailDialog::updateMarkers);
     updateHeader();
     updateMarkers();
     m_feed->setRange(TimeSeriesPlot::Range::Hour);

@@ -5,11 +5,8 @@
 namespace suanli::app {
 
 AlertTableModel::AlertTableModel(client::SiteState *site, QObject *parent)
-    : SiteTableModel(site, parent)
+    : CollectionTableModel(site, parent)
 {
-    connect(site, &client::SiteState::alertsReset, this, &AlertTableModel::resetRows);
-    connect(site, &client::SiteState::alertsChanged, this, &AlertTableModel::applyChanges);
-    resetRows();
 }
 
 AlertTableModel::~AlertTableModel() = default;
@@ -41,27 +38,8 @@ QVariant AlertTableModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
-const v1::Alert *AlertTableModel::alertAt(int row) const
+QVariant AlertTableModel::cellData(const v1::Alert &alert, int column, int role) const
 {
-    return static_cast<const v1::Alert *>(messageAt(row));
-}
-
-const google::protobuf::Message *AlertTableModel::find(const QString &key) const
-{
-    const auto &items = site()->alerts().items;
-    const auto it = items.constFind(key);
-    return it == items.constEnd() ? nullptr : &it.value();
-}
-
-QStringList AlertTableModel::keys() const
-{
-    return site()->alerts().items.keys();
-}
-
-QVariant AlertTableModel::cellData(
-    const google::protobuf::Message &message, int column, int role) const
-{
-    const auto &alert = static_cast<const v1::Alert &>(message);
     if (role == StateRole)
         return static_cast<int>(alert.severity());
 
@@ -107,6 +85,20 @@ QVariant AlertTableModel::cellData(
         break;
     }
     return {};
+}
+
+ColumnMask AlertTableModel::changedColumns(const v1::Alert &a, const v1::Alert &b) const
+{
+    using A = v1::Alert;
+    return ColumnMask()
+        .set(SeverityColumn, differs(a, b, &A::severity))
+        .set(RaisedColumn, differs(a, b, &A::raise_time, &A::has_clear_time, &A::clear_time))
+        .set(KindColumn, differs(a, b, &A::kind))
+        .set(TargetColumn, differs(a, b, &A::target))
+        .set(SummaryColumn, differs(a, b, &A::summary))
+        .set(AcknowledgedByColumn,
+            differs(a, b, &A::acknowledged, &A::acknowledged_by, &A::acknowledge_time,
+                &A::acknowledge_comment));
 }
 
 } // namespace suanli::app

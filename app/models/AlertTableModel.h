@@ -1,12 +1,12 @@
 #pragma once
 
-#include "models/SiteTableModel.h"
+#include "models/CollectionTableModel.h"
 
 namespace suanli::app {
 
 // AlertTableModel is the alerts table: one row per alert of the site, its severity as
 // StateRole for colouring, and who acknowledged it.
-class AlertTableModel : public SiteTableModel {
+class AlertTableModel : public CollectionTableModel<v1::Alert> {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AlertTableModel)
 public:
@@ -28,14 +28,9 @@ public:
     QVariant headerData(
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // The alert shown in a row; nullptr when out of range.
-    const v1::Alert *alertAt(int row) const;
-
 protected:
-    const google::protobuf::Message *find(const QString &key) const override;
-    QStringList keys() const override;
-    QVariant cellData(
-        const google::protobuf::Message &message, int column, int role) const override;
+    QVariant cellData(const v1::Alert &alert, int column, int role) const override;
+    ColumnMask changedColumns(const v1::Alert &before, const v1::Alert &after) const override;
 };
 
 } // namespace suanli::app

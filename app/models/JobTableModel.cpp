@@ -31,17 +31,14 @@ bool hasEnded(const v1::Job &job)
 } // namespace
 
 JobTableModel::JobTableModel(client::SiteState *site, QObject *parent)
-    : SiteTableModel(site, parent)
+    : CollectionTableModel(site, parent)
 {
-    connect(site, &client::SiteState::jobsReset, this, &JobTableModel::resetRows);
-    connect(site, &client::SiteState::jobsChanged, this, &JobTableModel::applyChanges);
     m_clock.setInterval(std::chrono::minutes(1));
     connect(&m_clock, &QTimer::timeout, this, [this] {
         emitColumnsChanged(
             ElapsedColumn, ElapsedColumn, { Qt::DisplayRole, Qt::ToolTipRole, SortRole });
     });
     m_clock.start();
-    resetRows();
 }
 
 JobTableModel::~JobTableModel() = default;
@@ -85,11 +82,6 @@ QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int
     }
 }
 
-const v1::Job *JobTableModel::jobAt(int row) const
-{
-    return static_cast<const v1::Job *>(messageAt(row));
-}
-
 qint64 JobTableModel::elapsedSeconds(const v1::Job &job, qint64 nowSeconds)
 {
     if (isWaiting(job))
@@ -101,22 +93,8 @@ qint64 JobTableModel::elapsedSeconds(const v1::Job &job, qint64 nowSeconds)
     return end - job.start_time().seconds();
 }
 
-const google::protobuf::Message *JobTableModel::find(const QString &key) const
+QVariant JobTableModel::cellData(const v1::Job &job, int column, int role) const
 {
-    const auto &items = site()->jobs().items;
-    const auto it = items.constFind(key);
-    return it == items.constEnd() ? nullptr : &it.value();
-}
-
-QStringList JobTableModel::keys() const
-{
-    return site()->jobs().items.keys();
-}
-
-QVariant JobTableModel::cellData(
-    const google::protobuf::Message &message, int column, int role) const
-{
-    const auto &job = static_cast<const v1::Job &>(message);
     if (role == StateRole)
         return static_cast<int>(job.state());
     if (role == Qt::TextAlignmentRole) {
@@ -233,6 +211,32 @@ QVariant JobTableModel::cellData(
         break;
     }
     return {};
+}
+
+ColumnMask JobTableModel::changedColumns(const v1::Job &a, const v1::Job &b) const
+{
+    using J = v1::Job;
+    const auto nodes = [](const J &j) -> const auto &
+    {
+        return j.nodes();
+    };
+    return ColumnMask()
+        .set(IdColumn, differs(a, b, &J::id))
+        .set(NameColumn, differs(a, b, &J::name))
+        .set(OwnerColumn, differs(a, b, &J::tenant, &J::project))
+        .set(UserColumn, differs(a, b, &J::user))
+        .set(QueueColumn, differs(a, b, &J::queue))
+        .set(StateColumn, differs(a, b, &J::state, &J::failure_reason))
+        .set(ReasonColumn,
+            differs(a, b, &J::state, &J::pending_reason, &J::pending_reason_raw, &J::model,
+                &J::model_name, &J::quota_used, &J::quota_limit, &J::quota_all_models))
+        .set(AcceleratorsColumn, differs(a, b, &J::accelerators, nodes, &J::nodes_requested))
+        .set(ModelColumn, differs(a, b, &J::model, &J::model_name))
+        .set(PriorityColumn, differs(a, b, &J::priority))
+        .set(SubmittedColumn, differs(a, b, &J::submit_time))
+        .set(ElapsedColumn,
+            differs(a, b, &J::state, &J::submit_time, &J::start_time, &J::end_time,
+                &J::time_limit_seconds));
 }
 
 } // namespace suanli::app

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/SiteTableModel.h"
+#include "models/CollectionTableModel.h"
 
 #include <QTimer>
 
@@ -8,7 +8,7 @@ namespace suanli::app {
 
 // JobTableModel is the jobs table: one row per active job of the site, with why a waiting job
 // waits in plain words and how long it has waited or run.
-class JobTableModel : public SiteTableModel {
+class JobTableModel : public CollectionTableModel<v1::Job> {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(JobTableModel)
 public:
@@ -36,18 +36,13 @@ public:
     QVariant headerData(
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // The job shown in a row; nullptr when out of range.
-    const v1::Job *jobAt(int row) const;
-
     // Seconds a job has waited (pending, held) or ran (running, ended) at nowSeconds; -1 when
     // its times are unknown.
     static qint64 elapsedSeconds(const v1::Job &job, qint64 nowSeconds);
 
 protected:
-    const google::protobuf::Message *find(const QString &key) const override;
-    QStringList keys() const override;
-    QVariant cellData(
-        const google::protobuf::Message &message, int column, int role) const override;
+    QVariant cellData(const v1::Job &job, int column, int role) const override;
+    ColumnMask changedColumns(const v1::Job &before, const v1::Job &after) const override;
 
 private:
     // Waited / ran for grows with the clock: refreshed once a minute.

@@ -30,11 +30,8 @@ QStringList toStringList(const google::protobuf::RepeatedPtrField<std::string> &
 } // namespace
 
 NodeTableModel::NodeTableModel(client::SiteState *site, QObject *parent)
-    : SiteTableModel(site, parent)
+    : CollectionTableModel(site, parent)
 {
-    connect(site, &client::SiteState::nodesReset, this, &NodeTableModel::resetRows);
-    connect(site, &client::SiteState::nodesChanged, this, &NodeTableModel::applyChanges);
-    resetRows();
 }
 
 NodeTableModel::~NodeTableModel() = default;
@@ -76,27 +73,8 @@ QVariant NodeTableModel::headerData(int section, Qt::Orientation orientation, in
     }
 }
 
-const v1::Node *NodeTableModel::nodeAt(int row) const
+QVariant NodeTableModel::cellData(const v1::Node &node, int column, int role) const
 {
-    return static_cast<const v1::Node *>(messageAt(row));
-}
-
-const google::protobuf::Message *NodeTableModel::find(const QString &key) const
-{
-    const auto &items = site()->nodes().items;
-    const auto it = items.constFind(key);
-    return it == items.constEnd() ? nullptr : &it.value();
-}
-
-QStringList NodeTableModel::keys() const
-{
-    return site()->nodes().items.keys();
-}
-
-QVariant NodeTableModel::cellData(
-    const google::protobuf::Message &message, int column, int role) const
-{
-    const auto &node = static_cast<const v1::Node &>(message);
     if (role == StateRole)
         return static_cast<int>(node.state());
     if (role == Qt::TextAlignmentRole) {
@@ -209,6 +187,35 @@ QVariant NodeTableModel::cellData(
         break;
     }
     return {};
+}
+
+ColumnMask NodeTableModel::changedColumns(const v1::Node &a, const v1::Node &b) const
+{
+    using N = v1::Node;
+    const auto queues = [](const N &n) -> const auto &
+    {
+        return n.queues();
+    };
+    const auto jobIds = [](const N &n) -> const auto &
+    {
+        return n.job_ids();
+    };
+    return ColumnMask()
+        .set(NameColumn, differs(a, b, &N::name))
+        .set(RackColumn, differs(a, b, &N::rack))
+        .set(StateColumn,
+            differs(
+                a, b, &N::state, &N::reason, &N::reason_user, &N::reason_time, &N::reboot_pending))
+        .set(AcceleratorsColumn, differs(a, b, &N::accelerators_total, &N::model, &N::model_name))
+        .set(AllocatedColumn,
+            differs(
+                a, b, &N::accelerators_allocated, &N::accelerators_total, &N::accelerators_failed))
+        .set(UtilisationColumn, differs(a, b, &N::has_telemetry, &N::utilisation_percent))
+        .set(MemoryColumn, differs(a, b, &N::has_telemetry, &N::accelerator_memory_used_percent))
+        .set(TemperatureColumn, differs(a, b, &N::has_telemetry, &N::temperature_celsius))
+        .set(PowerColumn, differs(a, b, &N::has_telemetry, &N::power_watts))
+        .set(JobsColumn, differs(a, b, jobIds))
+        .set(QueuesColumn, differs(a, b, queues));
 }
 
 } // namespace suanli::app

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "models/SiteTableModel.h"
+#include "models/CollectionTableModel.h"
 
 namespace suanli::app {
 
 // NodeTableModel is the nodes table: one row per node of the site, its state, accelerators and
 // telemetry ("—" with "no data" where the backend has none, never 0).
-class NodeTableModel : public SiteTableModel {
+class NodeTableModel : public CollectionTableModel<v1::Node> {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(NodeTableModel)
 public:
@@ -33,14 +33,9 @@ public:
     QVariant headerData(
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // The node shown in a row; nullptr when out of range.
-    const v1::Node *nodeAt(int row) const;
-
 protected:
-    const google::protobuf::Message *find(const QString &key) const override;
-    QStringList keys() const override;
-    QVariant cellData(
-        const google::protobuf::Message &message, int column, int role) const override;
+    QVariant cellData(const v1::Node &node, int column, int role) const override;
+    ColumnMask changedColumns(const v1::Node &before, const v1::Node &after) const override;
 };
 
 } // namespace suanli::app

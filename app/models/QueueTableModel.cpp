@@ -44,11 +44,8 @@ QString countsDetail(const Counts &counts)
 } // namespace
 
 QueueTableModel::QueueTableModel(client::SiteState *site, QObject *parent)
-    : SiteTableModel(site, parent)
+    : CollectionTableModel(site, parent)
 {
-    connect(site, &client::SiteState::queuesReset, this, &QueueTableModel::resetRows);
-    connect(site, &client::SiteState::queuesChanged, this, &QueueTableModel::applyChanges);
-    resetRows();
 }
 
 QueueTableModel::~QueueTableModel() = default;
@@ -86,27 +83,8 @@ QVariant QueueTableModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
-const v1::Queue *QueueTableModel::queueAt(int row) const
+QVariant QueueTableModel::cellData(const v1::Queue &queue, int column, int role) const
 {
-    return static_cast<const v1::Queue *>(messageAt(row));
-}
-
-const google::protobuf::Message *QueueTableModel::find(const QString &key) const
-{
-    const auto &items = site()->queues().items;
-    const auto it = items.constFind(key);
-    return it == items.constEnd() ? nullptr : &it.value();
-}
-
-QStringList QueueTableModel::keys() const
-{
-    return site()->queues().items.keys();
-}
-
-QVariant QueueTableModel::cellData(
-    const google::protobuf::Message &message, int column, int role) const
-{
-    const auto &queue = static_cast<const v1::Queue &>(message);
     const QLocale locale;
     if (role == Qt::TextAlignmentRole) {
         if (column == NameColumn || column == TotalColumn || column == FreeColumn)
@@ -197,6 +175,27 @@ QVariant QueueTableModel::cellData(
         break;
     }
     return {};
+}
+
+ColumnMask QueueTableModel::changedColumns(const v1::Queue &a, const v1::Queue &b) const
+{
+    using Q = v1::Queue;
+    const auto counts = [](const Q &q) -> const auto &
+    {
+        return q.accelerators();
+    };
+    return ColumnMask()
+        .set(NameColumn,
+            differs(a, b, &Q::name, &Q::state, &Q::is_default, &Q::nodes_total, &Q::nodes_available,
+                &Q::max_time_seconds))
+        .set(TotalColumn, differs(a, b, counts))
+        .set(FreeColumn, differs(a, b, counts))
+        .set(PendingColumn, differs(a, b, &Q::jobs_pending, &Q::accelerators_pending))
+        .set(RunningColumn, differs(a, b, &Q::jobs_running))
+        .set(HeldColumn, differs(a, b, &Q::jobs_held))
+        .set(WaitP50Column, differs(a, b, &Q::wait_seconds_p50))
+        .set(WaitP95Column, differs(a, b, &Q::wait_seconds_p95))
+        .set(LargestColumn, differs(a, b, &Q::largest_startable_accelerators));
 }
 
 } // namespace suanli::app

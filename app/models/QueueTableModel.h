@@ -1,12 +1,12 @@
 #pragma once
 
-#include "models/SiteTableModel.h"
+#include "models/CollectionTableModel.h"
 
 namespace suanli::app {
 
 // QueueTableModel is the queues table: one row per queue (Slurm partition) with its
 // accelerators by model, jobs pending, running and held, and how long jobs wait.
-class QueueTableModel : public SiteTableModel {
+class QueueTableModel : public CollectionTableModel<v1::Queue> {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(QueueTableModel)
 public:
@@ -31,14 +31,9 @@ public:
     QVariant headerData(
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // The queue shown in a row; nullptr when out of range.
-    const v1::Queue *queueAt(int row) const;
-
 protected:
-    const google::protobuf::Message *find(const QString &key) const override;
-    QStringList keys() const override;
-    QVariant cellData(
-        const google::protobuf::Message &message, int column, int role) const override;
+    QVariant cellData(const v1::Queue &queue, int column, int role) const override;
+    ColumnMask changedColumns(const v1::Queue &before, const v1::Queue &after) const override;
 };
 
 } // namespace suanli::app

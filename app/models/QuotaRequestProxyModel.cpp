@@ -1,6 +1,7 @@
 #include "models/QuotaRequestProxyModel.h"
 
 #include "models/ModelRoles.h"
+#include "models/QuotaRequestTableModel.h"
 #include "suanli/v1/tenancy.pb.h"
 
 namespace suanli::app {
@@ -17,10 +18,11 @@ void QuotaRequestProxyModel::sort(int column, Qt::SortOrder order)
 {
     const bool defaultOrder = column < 0;
     // The default order still needs a sort column, so the proxy keeps sorting as rows change:
-    // column 0, as a whole row changes whenever a request does.
-    const int sortColumn = defaultOrder ? 0 : column;
+    // the state's, announced whenever a decision moves a request (a request's creation time,
+    // the order's other key, never changes).
+    const int sortColumn = defaultOrder ? int(QuotaRequestTableModel::StateColumn) : column;
     const Qt::SortOrder sortOrder = defaultOrder ? Qt::AscendingOrder : order;
-    // Switching between the default order and column 0 ascending is no change to the base
+    // Switching between the default order and the state column ascending is no change to the base
     // class, which would then not sort again.
     const bool sameColumn = sortColumn == this->sortColumn() && sortOrder == this->sortOrder();
     const bool modeChanged = defaultOrder != m_defaultOrder;
@@ -32,12 +34,11 @@ void QuotaRequestProxyModel::sort(int column, Qt::SortOrder order)
 
 bool QuotaRequestProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    if (!m_defaultOrder)
+    const auto *requests = qobject_cast<const QuotaRequestTableModel *>(sourceModel());
+    if (!m_defaultOrder || !requests)
         return FilterProxyModel::lessThan(left, right);
-    const auto *l = static_cast<const v1::QuotaRequest *>(
-        left.siblingAtColumn(0).data(MessageRole).value<const google::protobuf::Message *>());
-    const auto *r = static_cast<const v1::QuotaRequest *>(
-        right.siblingAtColumn(0).data(MessageRole).value<const google::protobuf::Message *>());
+    const v1::QuotaRequest *l = requests->itemAt(left.row());
+    const v1::QuotaRequest *r = requests->itemAt(right.row());
     if (!l || !r)
         return l != nullptr;
     const bool lPending = l->state() == v1::QUOTA_REQUEST_STATE_PENDING;

@@ -16,12 +16,8 @@ QString hours(qint64 value)
 } // namespace
 
 QuotaRequestTableModel::QuotaRequestTableModel(client::SiteState *site, QObject *parent)
-    : SiteTableModel(site, parent)
+    : CollectionTableModel(site, parent)
 {
-    connect(site, &client::SiteState::quotaRequestsReset, this, &QuotaRequestTableModel::resetRows);
-    connect(site, &client::SiteState::quotaRequestsChanged, this,
-        &QuotaRequestTableModel::applyChanges);
-    resetRows();
 }
 
 QuotaRequestTableModel::~QuotaRequestTableModel() = default;
@@ -64,27 +60,9 @@ QVariant QuotaRequestTableModel::headerData(
     }
 }
 
-const v1::QuotaRequest *QuotaRequestTableModel::requestAt(int row) const
-{
-    return static_cast<const v1::QuotaRequest *>(messageAt(row));
-}
-
-const google::protobuf::Message *QuotaRequestTableModel::find(const QString &key) const
-{
-    const auto &items = site()->quotaRequests().items;
-    const auto it = items.constFind(key);
-    return it == items.constEnd() ? nullptr : &it.value();
-}
-
-QStringList QuotaRequestTableModel::keys() const
-{
-    return site()->quotaRequests().items.keys();
-}
-
 QVariant QuotaRequestTableModel::cellData(
-    const google::protobuf::Message &message, int column, int role) const
+    const v1::QuotaRequest &request, int column, int role) const
 {
-    const auto &request = static_cast<const v1::QuotaRequest &>(message);
     const QLocale locale;
     if (role == StateRole)
         return static_cast<int>(request.state());
@@ -166,6 +144,26 @@ QVariant QuotaRequestTableModel::cellData(
         break;
     }
     return {};
+}
+
+ColumnMask QuotaRequestTableModel::changedColumns(
+    const v1::QuotaRequest &a, const v1::QuotaRequest &b) const
+{
+    using R = v1::QuotaRequest;
+    return ColumnMask()
+        .set(IdColumn, differs(a, b, &R::id, &R::has_create_time, &R::create_time))
+        .set(OwnerColumn, differs(a, b, &R::tenant, &R::project))
+        .set(RequesterColumn, differs(a, b, &R::requester))
+        .set(ModelColumn, differs(a, b, &R::model, &R::all_models))
+        .set(ChangeColumn,
+            differs(a, b, &R::current_max_accelerators, &R::max_accelerators,
+                &R::current_max_accelerator_hours, &R::max_accelerator_hours))
+        .set(JustificationColumn, differs(a, b, &R::justification))
+        .set(UntilColumn, differs(a, b, &R::has_until_time, &R::until_time))
+        .set(StateColumn,
+            differs(a, b, &R::state, &R::decider, &R::decide_time, &R::decision_comment))
+        .set(NeedsAdminColumn, differs(a, b, &R::needs_admin))
+        .set(CreatedColumn, differs(a, b, &R::create_time));
 }
 
 } // namespace suanli::app

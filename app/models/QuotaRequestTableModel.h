@@ -1,13 +1,13 @@
 #pragma once
 
-#include "models/SiteTableModel.h"
+#include "models/CollectionTableModel.h"
 
 namespace suanli::app {
 
 // QuotaRequestTableModel is the quota requests table: who asks for how much more of which
 // model, why and until when, and whether a centre admin must decide. QuotaRequestProxyModel
 // gives it its "pending first, then newest" order.
-class QuotaRequestTableModel : public SiteTableModel {
+class QuotaRequestTableModel : public CollectionTableModel<v1::QuotaRequest> {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(QuotaRequestTableModel)
 public:
@@ -33,14 +33,10 @@ public:
     QVariant headerData(
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // The request shown in a row; nullptr when out of range.
-    const v1::QuotaRequest *requestAt(int row) const;
-
 protected:
-    const google::protobuf::Message *find(const QString &key) const override;
-    QStringList keys() const override;
-    QVariant cellData(
-        const google::protobuf::Message &message, int column, int role) const override;
+    QVariant cellData(const v1::QuotaRequest &request, int column, int role) const override;
+    ColumnMask changedColumns(
+        const v1::QuotaRequest &before, const v1::QuotaRequest &after) const override;
 };
 
 } // namespace suanli::app

@@ -48,13 +48,7 @@ QVariant SiteTableModel::data(const QModelIndex &index, int role) const
     default:
         break;
     }
-    // A removed key's row may still be asked for while its removal is being announced.
-    const google::protobuf::Message *message = find(key);
-    if (!message)
-        return {};
-    if (role == MessageRole)
-        return QVariant::fromValue(message);
-    return cellData(*message, index.column(), role);
+    return itemData(key, index.column(), role);
 }
 
 QHash<int, QByteArray> SiteTableModel::roleNames() const
@@ -78,21 +72,21 @@ int SiteTableModel::rowOf(const QString &key) const
     return slot < 0 ? -1 : liveSlotsBefore(slot);
 }
 
-const google::protobuf::Message *SiteTableModel::messageAt(int row) const
-{
-    return row >= 0 && row < m_keys.size() ? find(m_keys.at(row)) : nullptr;
-}
-
 QList<int> SiteTableModel::changingRoles() const
 {
     return { Qt::DisplayRole, Qt::ToolTipRole, SortRole, StateRole };
 }
 
+void SiteTableModel::showRows(QStringList keys)
+{
+    m_keys = sortedKeys(std::move(keys));
+    renumberSlots();
+}
+
 void SiteTableModel::resetRows()
 {
     beginResetModel();
-    m_keys = sortedKeys(keys());
-    renumberSlots();
+    showRows(keys());
     endResetModel();
 }
 
@@ -133,8 +127,10 @@ QStringList SiteTableModel::sortedKeys(QStringList keys)
     return sorted;
 }
 
-void SiteTableModel::applyChanges(const QStringList &upserted, const QStringList &removed)
+void SiteTableModel::applyChanges(
+    const QStringList &upserted, const QStringList &removed, const QList<ColumnMask> &changed)
 {
+    Q_ASSERT(changed.size() == upserted.size());
     // Removals first, from the last range back, so rows before each range keep their numbers.
     QList<int> goneRows;
     goneRows.reserve(removed.size());
@@ -161,20 +157,39 @@ void SiteTableModel::applyChanges(const QStringList &upserted, const QStringList
 
     // Then the changed rows, before any insert, so a sorted proxy places new rows among
     // current values.
-    QList<int> changedRows;
+    // Grouped by what changed in them, so adjacent rows that changed alike are one signal.
+    std::vector<std::pair<quint64, int>> changedRows;
     QStringList added;
-    for (const QString &key : upserted) {
-        const int row = rowOf(key);
+    for (qsizetype i = 0; i < upserted.size(); ++i) {
+        const int row = rowOf(upserted.at(i));
         if (row >= 0)
-            changedRows.append(row);
+            changedRows.emplace_back(changed.at(i).bits(), row);
         else
-            added.append(key);
+            added.append(upserted.at(i));
     }
+    std::sort(changedRows.begin(), changedRows.end());
     const int lastColumn = columnCount() - 1;
-    if (lastColumn >= 0) {
-        const QList<int> roles = changingRoles();
-        for (const auto &[first, last] : contiguousRanges(changedRows))
-            Q_EMIT dataChanged(index(first, 0), index(last, lastColumn), roles);
+    QList<int> roles = changingRoles();
+    roles.append(MessageRole);
+    for (auto group = changedRows.cbegin(); lastColumn >= 0 && group != changedRows.cend();) {
+        const quint64 bits = group->first;
+        QList<int> rows;
+        for (; group != changedRows.cend() && group->first == bits; ++group)
+            rows.append(group->second);
+        const ColumnMask mask(bits & ColumnMask::all(lastColumn + 1).bits());
+        // The state is the same in every column; a change no column shows still reaches proxies
+        // filtering on the object.
+        QList<int> rowRoles;
+        if (mask.stateChanged())
+            rowRoles.append(StateRole);
+        if (mask.isEmpty())
+            rowRoles.append(MessageRole);
+        for (const auto &[first, last] : contiguousRanges(rows)) {
+            if (!rowRoles.isEmpty())
+                Q_EMIT dataChanged(index(first, 0), index(last, lastColumn), rowRoles);
+            for (const auto &[left, right] : mask.runs())
+                Q_EMIT dataChanged(index(first, left), index(last, right), roles);
+        }
     }
 
     // New keys at the end, in the order the site first saw them.

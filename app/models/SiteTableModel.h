@@ -1,6 +1,7 @@
 #pragma once
 
 #include "SiteState.h"
+#include "models/ColumnMask.h"
 #include "models/ModelRoles.h"
 
 #include <QAbstractTableModel>
@@ -10,8 +11,9 @@
 namespace suanli::app {
 
 // SiteTableModel keeps the rows of one SiteState collection in a stable order and turns the
-// site's batches into exact row signals (dataChanged on the changed rows, inserts at the end,
-// removals by range, a reset only for a snapshot); each subclass says what its columns show.
+// site's batches into exact row signals (dataChanged on the changed cells, inserts at the end,
+// removals by range, a reset only for a snapshot). CollectionTableModel ties it to a typed
+// collection; each table below that says what its columns show.
 class SiteTableModel : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SiteTableModel)
@@ -19,7 +21,7 @@ public:
     ~SiteTableModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
-    // Answers KeyRole, MessageRole and StaleRole itself, the rest through cellData().
+    // Answers KeyRole and StaleRole itself, the rest through itemData().
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
@@ -28,28 +30,29 @@ public:
     QString keyAt(int row) const;
     // The row showing a key; -1 when there is none.
     int rowOf(const QString &key) const;
-    // The object shown in a row, nullptr when out of range; valid until the model next changes.
-    const google::protobuf::Message *messageAt(int row) const;
 
 protected:
-    // Subclasses connect the collection's signals to resetRows()/applyChanges() and then call
-    // resetRows() to show what the site already holds.
     SiteTableModel(client::SiteState *site, QObject *parent);
 
-    // The collection's object for a key; nullptr when it has none.
-    virtual const google::protobuf::Message *find(const QString &key) const = 0;
     // Every key of the collection.
     virtual QStringList keys() const = 0;
-    // A cell's value for any role but KeyRole, MessageRole and StaleRole.
-    virtual QVariant cellData(
-        const google::protobuf::Message &message, int column, int role) const = 0;
-    // Roles whose value can differ after the object changes: all dataChanged() carries.
+    // A cell's value for any role but KeyRole and StaleRole; invalid when the key has no object.
+    virtual QVariant itemData(const QString &key, int column, int role) const = 0;
+    // Roles whose value can differ in a cell after the object changes: what dataChanged()
+    // carries for the changed columns, with MessageRole.
     virtual QList<int> changingRoles() const;
 
+    // The rows a new model starts with, before anything can watch it.
+    void showRows(QStringList keys);
     // A snapshot: the one case that resets the model.
     void resetRows();
-    // A delta, as SiteState's *Changed signals give it.
-    void applyChanges(const QStringList &upserted, const QStringList &removed);
+    // A delta, as a collection's changed() gives it, with the columns each upserted key's row
+    // changed in (ignored for a new key). dataChanged covers only those columns, with the
+    // changingRoles() and MessageRole; a changed state is StateRole across the row, and a row
+    // whose object changed in nothing any column shows gets MessageRole across the row, for
+    // proxies filtering on the object.
+    void applyChanges(
+        const QStringList &upserted, const QStringList &removed, const QList<ColumnMask> &changed);
     // dataChanged() on every row for columns first..last (a clock tick, staleness).
     void emitColumnsChanged(int first, int last, const QList<int> &roles);
 

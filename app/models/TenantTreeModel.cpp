@@ -114,8 +114,10 @@ TenantTreeModel::TenantTreeModel(client::SiteState *site, QObject *parent)
     , m_site(site)
 {
     Q_ASSERT(site);
-    connect(site, &client::SiteState::tenantsReset, this, &TenantTreeModel::resetTenants);
-    connect(site, &client::SiteState::tenantsChanged, this, &TenantTreeModel::applyChanges);
+    connect(
+        &site->tenants(), &client::CollectionSignals::reset, this, &TenantTreeModel::resetTenants);
+    connect(&site->tenants(), &client::CollectionSignals::changed, this,
+        &TenantTreeModel::applyChanges);
     connect(site, &client::SiteState::freshnessChanged, this, [this] {
         emitAllRowsChanged(0, m_rootColumns - 1, { StaleRole, Qt::ForegroundRole });
     });

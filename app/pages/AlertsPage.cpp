@@ -88,7 +88,7 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override
     {
         const auto *model = static_cast<const AlertTableModel *>(sourceModel());
-        if (const v1::Alert *alert = model->alertAt(sourceRow)) {
+        if (const v1::Alert *alert = model->itemAt(sourceRow)) {
             if (!m_acknowledged && alert->acknowledged())
                 return false;
             if (!m_cleared && !isOpen(*alert))
@@ -101,7 +101,7 @@ private:
     const v1::Alert *alertOf(const QModelIndex &index) const
     {
         const QModelIndex source = mapToSource(index);
-        return static_cast<const AlertTableModel *>(sourceModel())->alertAt(source.row());
+        return static_cast<const AlertTableModel *>(sourceModel())->itemAt(source.row());
     }
 
     bool m_acknowledged = false;
@@ -171,8 +171,8 @@ AlertsPage::AlertsPage(client::Connection *connection, QWidget *parent)
         updateBadge();
         updateActions();
     };
-    connect(site, &client::SiteState::alertsReset, this, changed);
-    connect(site, &client::SiteState::alertsChanged, this, changed);
+    connect(&site->alerts(), &client::CollectionSignals::reset, this, changed);
+    connect(&site->alerts(), &client::CollectionSignals::changed, this, changed);
     connect(connection, &client::Connection::identityChanged, this, &AlertsPage::updateActions);
     changed();
 }

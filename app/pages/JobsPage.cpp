@@ -140,8 +140,8 @@ JobsPage::JobsPage(client::Connection *connection, QWidget *parent)
             m_refresh->start();
     };
     auto *site = connection->site();
-    connect(site, &client::SiteState::jobsReset, this, later);
-    connect(site, &client::SiteState::jobsChanged, this, later);
+    connect(&site->jobs(), &client::CollectionSignals::reset, this, later);
+    connect(&site->jobs(), &client::CollectionSignals::changed, this, later);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, later);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, later);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, later);

@@ -123,8 +123,8 @@ NodesPage::NodesPage(client::Connection *connection, QWidget *parent)
     layout->addWidget(splitter, 1);
 
     auto *site = connection->site();
-    connect(site, &client::SiteState::nodesReset, this, &NodesPage::rebuildHeatmap);
-    connect(site, &client::SiteState::nodesChanged, this, &NodesPage::updateHeatmap);
+    connect(&site->nodes(), &client::CollectionSignals::reset, this, &NodesPage::rebuildHeatmap);
+    connect(&site->nodes(), &client::CollectionSignals::changed, this, &NodesPage::updateHeatmap);
     connect(connection, &client::Connection::identityChanged, this, &NodesPage::updateActions);
     applyColourMode();
     rebuildHeatmap();

@@ -83,9 +83,9 @@ OverviewPage::OverviewPage(client::Connection *connection, QWidget *parent)
     layout->addLayout(grid);
     layout->addWidget(m_trend, 1);
     layout->addLayout(queues, 1);
-    connect(connection->site(), &client::SiteState::queuesReset, this,
+    connect(&connection->site()->queues(), &client::CollectionSignals::reset, this,
         &OverviewPage::updateQueueCharts);
-    connect(connection->site(), &client::SiteState::queuesChanged, this,
+    connect(&connection->site()->queues(), &client::CollectionSignals::changed, this,
         &OverviewPage::updateQueueCharts);
     updateQueueCharts();
     connect(connection->site(), &client::SiteState::overviewChanged, this, &OverviewPage::refresh);

@@ -130,8 +130,8 @@ QueuesPage::QueuesPage(client::Connection *connection, QWidget *parent)
         refreshQueueChoices();
         updateAnswer();
     };
-    connect(site, &client::SiteState::queuesReset, this, refresh);
-    connect(site, &client::SiteState::queuesChanged, this, refresh);
+    connect(&site->queues(), &client::CollectionSignals::reset, this, refresh);
+    connect(&site->queues(), &client::CollectionSignals::changed, this, refresh);
     refresh();
 }
 

@@ -212,10 +212,10 @@ QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *pa
         updateActions();
         updateBadge();
     };
-    connect(site, &client::SiteState::quotaRequestsReset, this, refresh);
-    connect(site, &client::SiteState::quotaRequestsChanged, this, refresh);
-    connect(site, &client::SiteState::tenantsReset, this, refresh);
-    connect(site, &client::SiteState::tenantsChanged, this, refresh);
+    connect(&site->quotaRequests(), &client::CollectionSignals::reset, this, refresh);
+    connect(&site->quotaRequests(), &client::CollectionSignals::changed, this, refresh);
+    connect(&site->tenants(), &client::CollectionSignals::reset, this, refresh);
+    connect(&site->tenants(), &client::CollectionSignals::changed, this, refresh);
     connect(site, &client::SiteState::overviewChanged, this, &QuotaRequestsPage::updateDetail);
     connect(connection, &client::Connection::identityChanged, this, [this, refresh] {
         updateScope();

@@ -191,7 +191,7 @@ TenantsPage::TenantsPage(client::Connection *connection, QWidget *parent)
     layout->addWidget(splitter, 1);
 
     auto *site = connection->site();
-    connect(site, &client::SiteState::tenantsChanged, this,
+    connect(&site->tenants(), &client::CollectionSignals::changed, this,
         [this](const QStringList &upserted, const QStringList &removed) {
             if (upserted.contains(m_detailTenant) || removed.contains(m_detailTenant))
                 updateDetail();

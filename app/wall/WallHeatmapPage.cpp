@@ -33,12 +33,12 @@ WallHeatmapPage::WallHeatmapPage(client::Connection *centre, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_heatmap, 1);
     auto *site = centre->site();
-    connect(site, &client::SiteState::nodesReset, this, [this] {
+    connect(&site->nodes(), &client::CollectionSignals::reset, this, [this] {
         m_reset = true;
         m_changed.clear();
         m_removed.clear();
     });
-    connect(site, &client::SiteState::nodesChanged, this,
+    connect(&site->nodes(), &client::CollectionSignals::changed, this,
         [this](const QStringList &upserted, const QStringList &removed) {
             if (m_reset)
                 return;

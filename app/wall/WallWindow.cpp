@@ -133,9 +133,9 @@ void WallWindow::centreAdded(client::Connection *connection)
             }
             updateBanner();
         });
-    connect(connection->site(), &client::SiteState::alertsReset, this,
+    connect(&connection->site()->alerts(), &client::CollectionSignals::reset, this,
         [this, connection] { alertsArrived(connection); });
-    connect(connection->site(), &client::SiteState::alertsChanged, this,
+    connect(&connection->site()->alerts(), &client::CollectionSignals::changed, this,
         [this, connection] { alertsArrived(connection); });
     // The federation leaves it unopened.
     if (connection->profile().caPem.isEmpty())

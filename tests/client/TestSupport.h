@@ -277,7 +277,7 @@ private:
 };
 
 // A SiteState collection as key -> serialised object.
-template <class T> QHash<QString, QByteArray> contentOf(const Collection<T> &c)
+template <class T> QHash<QString, QByteArray> contentOf(const SiteCollection<T> &c)
 {
     QHash<QString, QByteArray> out;
     for (auto it = c.items.constBegin(); it != c.items.constEnd(); ++it)
@@ -309,7 +309,7 @@ inline bool sameContent(const char *what, const QHash<QString, QByteArray> &cons
 // True when a console collection is at the snapshot's revision and holds
 // exactly what it holds; false (to try again) while the revisions differ.
 template <class T>
-bool matchesSnapshot(const char *what, const Collection<T> &c, const GatewayReader::Snapshot &s)
+bool matchesSnapshot(const char *what, const SiteCollection<T> &c, const GatewayReader::Snapshot &s)
 {
     if (c.epoch != s.epoch || c.revision != s.revision)
         return false;

@@ -76,8 +76,8 @@ private Q_SLOTS:
         QCOMPARE(site->overview().nodes_total(), 64);
 
         // Let deltas flow: jobs start and end, alerts are raised.
-        QSignalSpy jobChanges(site, &SiteState::jobsChanged);
-        QSignalSpy jobResets(site, &SiteState::jobsReset);
+        QSignalSpy jobChanges(&site->jobs(), &CollectionSignals::changed);
+        QSignalSpy jobResets(&site->jobs(), &CollectionSignals::reset);
         auto sawJobRemovals = [&] {
             return std::any_of(jobChanges.begin(), jobChanges.end(),
                 [](const QList<QVariant> &args) { return !args.at(1).toStringList().isEmpty(); });
@@ -158,8 +158,8 @@ private Q_SLOTS:
             }
         QVERIFY(!name.isEmpty());
 
-        QSignalSpy resets(site, &SiteState::nodesReset);
-        QSignalSpy changes(site, &SiteState::nodesChanged);
+        QSignalSpy resets(&site->nodes(), &CollectionSignals::reset);
+        QSignalSpy changes(&site->nodes(), &CollectionSignals::changed);
         bool answered = false;
         ActionResult result;
         connection.actions()->drainNodes(

@@ -35,11 +35,11 @@ private Q_SLOTS:
     void snapshotReplacesAndResets()
     {
         SiteState site;
-        QSignalSpy reset(&site, &SiteState::nodesReset);
-        QSignalSpy changed(&site, &SiteState::nodesChanged);
+        QSignalSpy reset(&site.nodes(), &CollectionSignals::reset);
+        QSignalSpy changed(&site.nodes(), &CollectionSignals::changed);
         QVERIFY(!site.nodes().synced);
 
-        site.applyNodes(true, { node("a"), node("b"), node("c") }, {}, kEpoch, 7);
+        site.collection<v1::Node>().apply(true, { node("a"), node("b"), node("c") }, {}, kEpoch, 7);
         QCOMPARE(reset.count(), 1);
         QCOMPARE(changed.count(), 0);
         QVERIFY(site.nodes().synced);
@@ -48,7 +48,8 @@ private Q_SLOTS:
         QCOMPARE(site.nodes().revision, 7);
 
         // A second snapshot drops what it does not contain.
-        site.applyNodes(true, { node("b"), node("d") }, {}, QStringLiteral("e2"), 1);
+        site.collection<v1::Node>().apply(
+            true, { node("b"), node("d") }, {}, QStringLiteral("e2"), 1);
         QCOMPARE(reset.count(), 2);
         QCOMPARE(changed.count(), 0);
         QCOMPARE(site.nodes().items.size(), 2);
@@ -58,7 +59,7 @@ private Q_SLOTS:
         QCOMPARE(site.nodes().revision, 1);
 
         // An empty snapshot is still a reset: the centre has nothing.
-        site.applyNodes(true, {}, {}, QStringLiteral("e2"), 2);
+        site.collection<v1::Node>().apply(true, {}, {}, QStringLiteral("e2"), 2);
         QCOMPARE(reset.count(), 3);
         QVERIFY(site.nodes().items.isEmpty());
     }
@@ -66,11 +67,11 @@ private Q_SLOTS:
     void deltaReportsChangedKeys()
     {
         SiteState site;
-        site.applyNodes(true, { node("a"), node("b") }, {}, kEpoch, 1);
-        QSignalSpy reset(&site, &SiteState::nodesReset);
-        QSignalSpy changed(&site, &SiteState::nodesChanged);
+        site.collection<v1::Node>().apply(true, { node("a"), node("b") }, {}, kEpoch, 1);
+        QSignalSpy reset(&site.nodes(), &CollectionSignals::reset);
+        QSignalSpy changed(&site.nodes(), &CollectionSignals::changed);
 
-        site.applyNodes(
+        site.collection<v1::Node>().apply(
             false, { node("b", v1::NODE_STATE_DRAINED), node("c") }, keys("a"), kEpoch, 2);
         QCOMPARE(reset.count(), 0);
         QCOMPARE(changed.count(), 1);
@@ -84,13 +85,13 @@ private Q_SLOTS:
     void deltaDeduplicatesWithinABatch()
     {
         SiteState site;
-        site.applyNodes(true, { node("a"), node("z") }, {}, kEpoch, 1);
-        QSignalSpy changed(&site, &SiteState::nodesChanged);
+        site.collection<v1::Node>().apply(true, { node("a"), node("z") }, {}, kEpoch, 1);
+        QSignalSpy changed(&site.nodes(), &CollectionSignals::changed);
 
         // x twice (the last wins); y added and removed (nobody saw it); z
         // removed twice (reported once); a changed and removed (upserts apply
         // first, so it is gone); a key never there is not reported.
-        site.applyNodes(false,
+        site.collection<v1::Node>().apply(false,
             { node("x", v1::NODE_STATE_IDLE), node("y"), node("x", v1::NODE_STATE_DOWN),
                 node("a") },
             { QStringLiteral("y"), QStringLiteral("z"), QStringLiteral("z"), QStringLiteral("a"),
@@ -103,13 +104,36 @@ private Q_SLOTS:
         QCOMPARE(site.nodes().items.value(QStringLiteral("x")).state(), v1::NODE_STATE_DOWN);
     }
 
+    void previousValuesDuringTheChange()
+    {
+        SiteState site;
+        auto &nodes = site.collection<v1::Node>();
+        nodes.apply(true, { node("a"), node("b", v1::NODE_STATE_IDLE) }, {}, kEpoch, 1);
+        QList<int> before; // state before the batch, -1 for a new key
+        QStringList seen;
+        connect(&nodes, &CollectionSignals::changed, this, [&](const QStringList &upserted) {
+            seen = upserted;
+            for (qsizetype i = 0; i < upserted.size(); ++i)
+                before.append(nodes.previous(i) ? int(nodes.previous(i)->state()) : -1);
+        });
+        // b changes twice in the batch: its value before the batch is the one reported.
+        nodes.apply(false,
+            { node("b", v1::NODE_STATE_DRAINING), node("c"), node("b", v1::NODE_STATE_DOWN) }, {},
+            kEpoch, 2);
+        QCOMPARE(seen, keys("b", "c"));
+        QCOMPARE(before, (QList<int> { int(v1::NODE_STATE_IDLE), -1 }));
+        QCOMPARE(nodes.find(QStringLiteral("b"))->state(), v1::NODE_STATE_DOWN);
+        // Only while the signal is emitted.
+        QCOMPARE(nodes.previous(0), nullptr);
+    }
+
     void batchWithoutChangesIsSilent()
     {
         SiteState site;
-        site.applyNodes(true, { node("a") }, {}, kEpoch, 1);
-        QSignalSpy reset(&site, &SiteState::nodesReset);
-        QSignalSpy changed(&site, &SiteState::nodesChanged);
-        site.applyNodes(false, {}, { QStringLiteral("not-here") }, kEpoch, 5);
+        site.collection<v1::Node>().apply(true, { node("a") }, {}, kEpoch, 1);
+        QSignalSpy reset(&site.nodes(), &CollectionSignals::reset);
+        QSignalSpy changed(&site.nodes(), &CollectionSignals::changed);
+        site.collection<v1::Node>().apply(false, {}, { QStringLiteral("not-here") }, kEpoch, 5);
         QCOMPARE(reset.count(), 0);
         QCOMPARE(changed.count(), 0);
         QCOMPARE(site.nodes().revision, 5);
@@ -118,33 +142,33 @@ private Q_SLOTS:
     void everyCollectionHasItsKeyAndSignals()
     {
         SiteState site;
-        QSignalSpy jobs(&site, &SiteState::jobsChanged);
-        QSignalSpy queues(&site, &SiteState::queuesChanged);
-        QSignalSpy alerts(&site, &SiteState::alertsChanged);
-        QSignalSpy requests(&site, &SiteState::quotaRequestsChanged);
-        QSignalSpy tenants(&site, &SiteState::tenantsChanged);
-        QSignalSpy nodes(&site, &SiteState::nodesChanged);
-        QSignalSpy tenantsReset(&site, &SiteState::tenantsReset);
+        QSignalSpy jobs(&site.jobs(), &CollectionSignals::changed);
+        QSignalSpy queues(&site.queues(), &CollectionSignals::changed);
+        QSignalSpy alerts(&site.alerts(), &CollectionSignals::changed);
+        QSignalSpy requests(&site.quotaRequests(), &CollectionSignals::changed);
+        QSignalSpy tenants(&site.tenants(), &CollectionSignals::changed);
+        QSignalSpy nodes(&site.nodes(), &CollectionSignals::changed);
+        QSignalSpy tenantsReset(&site.tenants(), &CollectionSignals::reset);
 
         v1::Job job;
         job.set_id("1000001");
         job.set_name("not-the-key");
-        site.applyJobs(false, { job }, {}, kEpoch, 1);
+        site.collection<v1::Job>().apply(false, { job }, {}, kEpoch, 1);
         v1::Queue queue;
         queue.set_name("h100");
-        site.applyQueues(false, { queue }, {}, kEpoch, 1);
+        site.collection<v1::Queue>().apply(false, { queue }, {}, kEpoch, 1);
         v1::Alert alert;
         alert.set_id("al-000001");
         alert.set_target("lg-r0001-n1");
-        site.applyAlerts(false, { alert }, {}, kEpoch, 1);
+        site.collection<v1::Alert>().apply(false, { alert }, {}, kEpoch, 1);
         v1::QuotaRequest request;
         request.set_id("qr-000001");
         request.set_tenant("galaxy");
-        site.applyQuotaRequests(false, { request }, {}, kEpoch, 1);
+        site.collection<v1::QuotaRequest>().apply(false, { request }, {}, kEpoch, 1);
         v1::Tenant tenant;
         tenant.set_id("galaxy");
         tenant.set_name("Galaxy AI");
-        site.applyTenants(false, { tenant }, {}, kEpoch, 1);
+        site.collection<v1::Tenant>().apply(false, { tenant }, {}, kEpoch, 1);
 
         QCOMPARE(jobs.count(), 1);
         QCOMPARE(jobs.at(0).at(0).toStringList(), keys("1000001"));
@@ -159,7 +183,7 @@ private Q_SLOTS:
         // Deltas alone do not make a collection synced: only a snapshot does.
         QVERIFY(!site.jobs().synced);
 
-        site.applyTenants(true, { tenant }, {}, kEpoch, 2);
+        site.collection<v1::Tenant>().apply(true, { tenant }, {}, kEpoch, 2);
         QCOMPARE(tenantsReset.count(), 1);
         QVERIFY(site.tenants().synced);
     }

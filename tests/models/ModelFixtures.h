@@ -79,30 +79,36 @@ public:
         : m_site(site)
     {
     }
+    // One batch of any collection, at the next revision.
+    template <class T>
+    void feed(bool snapshot, const QList<T> &upserts, const QStringList &removed = {})
+    {
+        m_site->collection<T>().apply(snapshot, upserts, removed, epoch(), ++m_revision);
+    }
     void nodes(bool snapshot, const QList<v1::Node> &upserts, const QStringList &removed = {})
     {
-        m_site->applyNodes(snapshot, upserts, removed, epoch(), ++m_revision);
+        feed(snapshot, upserts, removed);
     }
     void jobs(bool snapshot, const QList<v1::Job> &upserts, const QStringList &removed = {})
     {
-        m_site->applyJobs(snapshot, upserts, removed, epoch(), ++m_revision);
+        feed(snapshot, upserts, removed);
     }
     void queues(bool snapshot, const QList<v1::Queue> &upserts, const QStringList &removed = {})
     {
-        m_site->applyQueues(snapshot, upserts, removed, epoch(), ++m_revision);
+        feed(snapshot, upserts, removed);
     }
     void alerts(bool snapshot, const QList<v1::Alert> &upserts, const QStringList &removed = {})
     {
-        m_site->applyAlerts(snapshot, upserts, removed, epoch(), ++m_revision);
+        feed(snapshot, upserts, removed);
     }
     void quotaRequests(
         bool snapshot, const QList<v1::QuotaRequest> &upserts, const QStringList &removed = {})
     {
-        m_site->applyQuotaRequests(snapshot, upserts, removed, epoch(), ++m_revision);
+        feed(snapshot, upserts, removed);
     }
     void tenants(bool snapshot, const QList<v1::Tenant> &upserts, const QStringList &removed = {})
     {
-        m_site->applyTenants(snapshot, upserts, removed, epoch(), ++m_revision);
+        feed(snapshot, upserts, removed);
     }
 
 private:

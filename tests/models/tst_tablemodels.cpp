@@ -133,7 +133,7 @@ void TestTableModels::queuesShowCapacityByModel()
     QCOMPARE(cell(QueueTableModel::WaitP50Column).toString(), u"5 min");
     QCOMPARE(cell(QueueTableModel::WaitP95Column).toString(), u"1 h 30 min");
     QCOMPARE(cell(QueueTableModel::LargestColumn).toString(), u"64");
-    QCOMPARE(model.queueAt(gpu)->name(), "gpu");
+    QCOMPARE(model.itemAt(gpu)->name(), "gpu");
 
     proxy.sort(QueueTableModel::WaitP95Column);
     QCOMPARE(proxyKeys(proxy), (QStringList { u"debug"_qs, u"gpu"_qs }));

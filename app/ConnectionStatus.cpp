@@ -1,8 +1,8 @@
-#include "ConnectionStatus.h"
+#include "app/ConnectionStatus.h"
 
-#include "Connection.h"
-#include "SiteState.h"
-#include "models/Words.h"
+#include "app/models/Words.h"
+#include "client/Connection.h"
+#include "client/SiteState.h"
 
 #include <QDateTime>
 

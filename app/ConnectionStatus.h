@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Palette.h"
+#include "widgets/Palette.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "DemoFederation.h"
+#include "app/DemoFederation.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
-#include "Federation.h"
+#include "app/Federation.h"
 
-#include "Connection.h"
-#include "ProfileStore.h"
+#include "app/ProfileStore.h"
+#include "client/Connection.h"
 
 #include <QPointer>
 

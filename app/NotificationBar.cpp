@@ -1,6 +1,6 @@
-#include "NotificationBar.h"
+#include "app/NotificationBar.h"
 
-#include "Palette.h"
+#include "widgets/Palette.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,6 +1,6 @@
-#include "Theme.h"
+#include "app/Theme.h"
 
-#include "Palette.h"
+#include "widgets/Palette.h"
 
 #include <QApplication>
 #include <QSettings>

@@ -1,6 +1,6 @@
-#include "TrustPrompt.h"
+#include "app/TrustPrompt.h"
 
-#include "Connection.h"
+#include "client/Connection.h"
 
 #include <QMessageBox>
 

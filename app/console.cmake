@@ -8,7 +8,6 @@ file(GLOB SUANLI_APP_SOURCES CONFIGURE_DEPENDS
 list(REMOVE_ITEM SUANLI_APP_SOURCES ${CMAKE_CURRENT_LIST_DIR}/main.cpp)
 add_library(suanli_app STATIC ${SUANLI_APP_SOURCES})
 suanli_qt_target(suanli_app)
-target_include_directories(suanli_app PUBLIC ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(suanli_app PUBLIC suanli_app_models suanli_widgets suanli_client Qt6::Widgets
                       Qt6Keychain::Qt6Keychain)
 

@@ -1,11 +1,11 @@
 // suanli: the desktop console of AI compute centres.
-#include "DemoFederation.h"
-#include "Federation.h"
-#include "Language.h"
-#include "MainWindow.h"
-#include "Theme.h"
-#include "wall/WallStyle.h"
-#include "wall/WallWindow.h"
+#include "app/DemoFederation.h"
+#include "app/Federation.h"
+#include "app/Language.h"
+#include "app/MainWindow.h"
+#include "app/Theme.h"
+#include "app/wall/WallStyle.h"
+#include "app/wall/WallWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

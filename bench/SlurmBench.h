@@ -1,20 +1,20 @@
 #pragma once
 // What the Slurm benchmarks share: slurmctld's and slurmdbd's RPC counts, a
 // console that watches every stream of the API, and a process's CPU and memory.
-#include "SlurmCluster.h"
 #include "suanli/v1/cluster.grpc.pb.h"
 #include "suanli/v1/events.grpc.pb.h"
 #include "suanli/v1/scheduler.grpc.pb.h"
 #include "suanli/v1/tenancy.grpc.pb.h"
+#include "tests/slurm/SlurmCluster.h"
 
 #include <atomic>
+#include <csignal>
 #include <fstream>
 #include <map>
 #include <memory>
 #include <sstream>
 #include <string>
 #include <thread>
-#include <csignal>
 #include <unistd.h>
 #include <vector>
 

@@ -3,10 +3,10 @@
 // each delta of a busy tick and typing a filter take, each followed by the repaint a user would
 // see, in CPU time of the GUI thread. Run: QT_QPA_PLATFORM=offscreen build/bench/bench_console_jobs
 // [jobs] [ticks]
-#include "BenchHelp.h"
-#include "Connection.h"
-#include "SiteState.h"
-#include "pages/JobsPage.h"
+#include "app/pages/JobsPage.h"
+#include "bench/BenchHelp.h"
+#include "client/Connection.h"
+#include "client/SiteState.h"
 
 #include <QApplication>
 #include <QTableView>

@@ -7,15 +7,15 @@
 //   [--window]
 //
 // --window also opens the real MainWindow (offscreen) on the centre, with its nodes page shown.
-#include "BenchHelp.h"
-#include "Connection.h"
-#include "Federation.h"
-#include "GatewayProcess.h"
-#include "MainWindow.h"
-#include "SiteState.h"
-#include "models/JobTableModel.h"
-#include "models/NodeTableModel.h"
-#include "models/TableProxyModel.h"
+#include "app/Federation.h"
+#include "app/MainWindow.h"
+#include "app/models/JobTableModel.h"
+#include "app/models/NodeTableModel.h"
+#include "app/models/TableProxyModel.h"
+#include "bench/BenchHelp.h"
+#include "client/Connection.h"
+#include "client/SiteState.h"
+#include "tests/integration/GatewayProcess.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -4,10 +4,10 @@
 //
 //   build/bench/bench_gateway_scale [--nodes 20000] [--jobs 200000] [--watchers 10] [--seconds 30]
 //   [--speed 1]
-#include "BenchHelp.h"
-#include "GatewayProcess.h"
+#include "bench/BenchHelp.h"
 #include "suanli/v1/cluster.grpc.pb.h"
 #include "suanli/v1/scheduler.grpc.pb.h"
+#include "tests/integration/GatewayProcess.h"
 
 #include <atomic>
 #include <cstdio>
@@ -83,7 +83,9 @@ void watch(
 int main(int argc, char **argv)
 {
     if (suanli::bench::helpAsked(argc, argv,
-            "usage: bench_gateway_scale [--nodes 20000] [--jobs 200000] [--watchers 10] [--seconds 30] [--speed 1]\nsuanlid on a simulated centre: start-up, memory, snapshot time for N watchers, CPU at churn.\n"))
+            "usage: bench_gateway_scale [--nodes 20000] [--jobs 200000] [--watchers 10] [--seconds "
+            "30] [--speed 1]\nsuanlid on a simulated centre: start-up, memory, snapshot time for N "
+            "watchers, CPU at churn.\n"))
         return 0;
     std::string nodes = "20000", jobs = "200000", speed = "1";
     int watchers = 10, seconds = 30;

@@ -3,8 +3,8 @@
 // costs: construction, tick and collectChanges() time, snapshot() time and
 // size, and peak memory. Usage: bench_sim_scale [--nodes N] [--jobs N]
 // [--ticks N] [--speed X] [--site ID]
-#include "BenchHelp.h"
-#include "backends/sim/SimBackend.h"
+#include "bench/BenchHelp.h"
+#include "server/backends/sim/SimBackend.h"
 
 #include <algorithm>
 #include <chrono>
@@ -62,7 +62,9 @@ size_t bytesOf(const BackendChanges &c)
 int main(int argc, char **argv)
 {
     if (suanli::bench::helpAsked(argc, argv,
-            "usage: bench_sim_scale [--nodes N] [--jobs N] [--ticks N] [--speed X] [--site ID]\nBuilds a large simulated centre and prints what its ticks, changes and snapshots cost.\n"))
+            "usage: bench_sim_scale [--nodes N] [--jobs N] [--ticks N] [--speed X] [--site "
+            "ID]\nBuilds a large simulated centre and prints what its ticks, changes and snapshots "
+            "cost.\n"))
         return 0;
     SimOptions options;
     options.nodes = 20000;

@@ -9,8 +9,8 @@
 //
 // DIR holds a cluster from scripts/slurm/start.sh; one is started there
 // (and stopped at the end) when none runs. Default DIR: build/slurm-bench.
-#include "BenchHelp.h"
-#include "SlurmBench.h"
+#include "bench/BenchHelp.h"
+#include "bench/SlurmBench.h"
 
 #include <algorithm>
 #include <atomic>
@@ -43,7 +43,9 @@ void printTop(const std::map<std::string, long> &counts, double minutes, const c
 int main(int argc, char **argv)
 {
     if (suanli::bench::helpAsked(argc, argv,
-            "usage: bench_slurm_polling [--cluster DIR] [--seconds 60] [--consoles 0,1,50] [--tick 1]\nslurmctld and slurmdbd RPCs per minute with suanlid and 0, 1 and 50 watching consoles.\n"))
+            "usage: bench_slurm_polling [--cluster DIR] [--seconds 60] [--consoles 0,1,50] [--tick "
+            "1]\nslurmctld and slurmdbd RPCs per minute with suanlid and 0, 1 and 50 watching "
+            "consoles.\n"))
         return 0;
     std::string dir;
     int seconds = 60;

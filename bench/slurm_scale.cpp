@@ -14,7 +14,7 @@
 // DIR holds a lab from scripts/slurm/start.sh --extra-nodes N (started there,
 // with N = --nodes and --jobs queued by scripts/slurm/queue-jobs.sh, when none
 // runs, and stopped at the end unless --keep). Default DIR: build/slurm-scale.
-#include "SlurmBench.h"
+#include "bench/SlurmBench.h"
 
 #include <algorithm>
 #include <chrono>
@@ -153,12 +153,13 @@ long countLines(const std::string &text)
 
 void usage(const char *argv0)
 {
-    std::cout << "usage: " << argv0
-              << " [--cluster DIR] [--nodes 20000] [--jobs 20000] [--minutes 10]\n"
-                 "       [--consoles 50] [--changes 10] [--baseline-seconds 60]\n"
-                 "       [--slurm-api libslurm|rest] [--keep]\n"
-                 "Starts (or reuses) a Slurm lab of NODES slurmd-less nodes and JOBS queued jobs in DIR\n"
-                 "and measures suanlid against it with its default options; see the file's header.\n";
+    std::cout
+        << "usage: " << argv0
+        << " [--cluster DIR] [--nodes 20000] [--jobs 20000] [--minutes 10]\n"
+           "       [--consoles 50] [--changes 10] [--baseline-seconds 60]\n"
+           "       [--slurm-api libslurm|rest] [--keep]\n"
+           "Starts (or reuses) a Slurm lab of NODES slurmd-less nodes and JOBS queued jobs in DIR\n"
+           "and measures suanlid against it with its default options; see the file's header.\n";
 }
 
 } // namespace
@@ -219,9 +220,9 @@ int main(int argc, char **argv)
         std::cout << "starting a Slurm lab of " << nodes << " extra nodes in " << dir << " ..."
                   << std::endl;
         const auto t = Clock::now();
-        RunResult r = run({ "/bin/bash", scripts + "/start.sh", dir, "--extra-nodes",
-                              std::to_string(nodes) },
-            {}, std::chrono::seconds(3600));
+        RunResult r = run(
+            { "/bin/bash", scripts + "/start.sh", dir, "--extra-nodes", std::to_string(nodes) }, {},
+            std::chrono::seconds(3600));
         std::cout << r.out << r.err;
         if (r.exitCode != 0)
             return r.exitCode;
@@ -240,7 +241,8 @@ int main(int argc, char **argv)
     SlurmCluster &cluster = SlurmCluster::instance();
     int status = 0;
     {
-        const long slurmNodes = countLines(cluster.slurm("scontrol", { "show", "nodes", "-o" }).out);
+        const long slurmNodes
+            = countLines(cluster.slurm("scontrol", { "show", "nodes", "-o" }).out);
         const long slurmJobs
             = countLines(cluster.slurm("squeue", { "-h", "-t", "PD,R,CG,S", "-o", "%i" }).out);
         std::printf("Slurm has %ld nodes and %ld active jobs\n", slurmNodes, slurmJobs);
@@ -333,9 +335,8 @@ int main(int argc, char **argv)
                 int pid;
                 std::vector<long> rss;
             };
-            std::vector<Series> series
-                = { { "suanlid", gateway.pid(), {} }, { "slurmctld", ctld, {} },
-                      { "slurmdbd", dbd, {} }, { "slurmrestd", restd, {} } };
+            std::vector<Series> series = { { "suanlid", gateway.pid(), {} },
+                { "slurmctld", ctld, {} }, { "slurmdbd", dbd, {} }, { "slurmrestd", restd, {} } };
             const double cpu0 = cpuSeconds(gateway.pid()), ctldCpu0 = cpuSeconds(ctld);
             cluster.slurm("sdiag", { "-r" });
             const auto t0 = Clock::now();
@@ -369,7 +370,8 @@ int main(int argc, char **argv)
             for (const char *type : { "REQUEST_JOB_INFO", "REQUEST_NODE_INFO",
                      "REQUEST_PARTITION_INFO", "REQUEST_ASSOC_MGR_INFO" })
                 served += rpcs.microsByType[type] / 1e6;
-            std::printf("\n  slurmctld serving these reads: %.2f %% of the window", 100 * served / window);
+            std::printf(
+                "\n  slurmctld serving these reads: %.2f %% of the window", 100 * served / window);
             tickCosts(gateway.logs(), logOffset);
             std::printf("\n  RSS MB (first, max, last):");
             for (const auto &s : series)
@@ -403,8 +405,8 @@ int main(int argc, char **argv)
             const std::string node = names[names.size() - 1 - size_t(k)];
             const std::string reason = "bench drain " + std::to_string(k);
             auto t = Clock::now();
-            cluster.slurm("scontrol",
-                { "update", "nodename=" + node, "state=drain", "reason=" + reason });
+            cluster.slurm(
+                "scontrol", { "update", "nodename=" + node, "state=drain", "reason=" + reason });
             drains.push_back(nodeWatch.waitFor(node + "|" + reason, t, std::chrono::seconds(30)));
             cluster.slurm("scontrol", { "update", "nodename=" + node, "state=resume" });
             const std::string job = pending[pending.size() - 1 - size_t(k)];

@@ -3,15 +3,15 @@
 // critical-alert takeover (waits for the simulator to raise one).
 //
 //   QT_QPA_PLATFORM=offscreen build/bench/bench_wall_shots docs [--centre lingang] [--prefix wall-]
-#include "BenchHelp.h"
-#include "Connection.h"
-#include "DemoFederation.h"
-#include "Federation.h"
-#include "SiteState.h"
-#include "TimeSeriesPlot.h"
-#include "wall/WallEnergyPage.h"
-#include "wall/WallPage.h"
-#include "wall/WallWindow.h"
+#include "app/DemoFederation.h"
+#include "app/Federation.h"
+#include "app/wall/WallEnergyPage.h"
+#include "app/wall/WallPage.h"
+#include "app/wall/WallWindow.h"
+#include "bench/BenchHelp.h"
+#include "client/Connection.h"
+#include "client/SiteState.h"
+#include "widgets/TimeSeriesPlot.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

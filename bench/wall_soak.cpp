@@ -7,13 +7,13 @@
 //
 // The centres are those of `suanli --demo` (2,000 + 800 + 600 nodes); their gateways run as
 // child processes and are not counted.
-#include "BenchHelp.h"
-#include "Connection.h"
-#include "DemoFederation.h"
-#include "Federation.h"
-#include "SiteState.h"
-#include "wall/WallAlertTicker.h"
-#include "wall/WallWindow.h"
+#include "app/DemoFederation.h"
+#include "app/Federation.h"
+#include "app/wall/WallAlertTicker.h"
+#include "app/wall/WallWindow.h"
+#include "bench/BenchHelp.h"
+#include "client/Connection.h"
+#include "client/SiteState.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

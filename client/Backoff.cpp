@@ -1,4 +1,4 @@
-#include "Backoff.h"
+#include "client/Backoff.h"
 
 #include <QRandomGenerator>
 #include <algorithm>

@@ -1,4 +1,4 @@
-#include "CallTracker.h"
+#include "client/CallTracker.h"
 
 namespace suanli::client {
 

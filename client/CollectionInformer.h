@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Log.h"
-#include "SiteState.h"
-#include "StreamInformer.h"
+#include "client/Log.h"
+#include "client/SiteState.h"
+#include "client/StreamInformer.h"
 #include "suanli/v1/common.pb.h"
 
 #include <QHash>

@@ -1,6 +1,6 @@
-#include "Informer.h"
+#include "client/Informer.h"
 
-#include "Log.h"
+#include "client/Log.h"
 
 #include <grpcpp/channel.h>
 #include <grpcpp/client_context.h>

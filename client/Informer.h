@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Backoff.h"
+#include "client/Backoff.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>

@@ -1,4 +1,4 @@
-#include "Log.h"
+#include "client/Log.h"
 
 namespace suanli::client {
 

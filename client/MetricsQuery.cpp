@@ -1,8 +1,8 @@
-#include "MetricsQuery.h"
+#include "client/MetricsQuery.h"
 
-#include "CallTracker.h"
-#include "Connection.h"
-#include "Log.h"
+#include "client/CallTracker.h"
+#include "client/Connection.h"
+#include "client/Log.h"
 #include "suanli/v1/telemetry.grpc.pb.h"
 
 #include <QCoreApplication>

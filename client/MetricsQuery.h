@@ -1,6 +1,6 @@
 #pragma once
 
-#include "MetricSeries.h"
+#include "client/MetricSeries.h"
 #include "suanli/v1/telemetry.pb.h"
 
 #include <QObject>

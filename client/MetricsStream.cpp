@@ -1,8 +1,8 @@
-#include "MetricsStream.h"
+#include "client/MetricsStream.h"
 
-#include "Connection.h"
-#include "Log.h"
-#include "WatchStream.h"
+#include "client/Connection.h"
+#include "client/Log.h"
+#include "client/WatchStream.h"
 #include "suanli/v1/telemetry.grpc.pb.h"
 
 #include <QTimer>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Backoff.h"
-#include "MetricSeries.h"
+#include "client/Backoff.h"
+#include "client/MetricSeries.h"
 #include "suanli/v1/telemetry.pb.h"
 
 #include <QList>

@@ -1,6 +1,6 @@
-#include "OverviewInformer.h"
+#include "client/OverviewInformer.h"
 
-#include "SiteState.h"
+#include "client/SiteState.h"
 
 namespace suanli::client {
 

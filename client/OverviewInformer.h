@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StreamInformer.h"
+#include "client/StreamInformer.h"
 #include "suanli/v1/cluster.grpc.pb.h"
 
 namespace suanli::client {

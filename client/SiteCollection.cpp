@@ -1,4 +1,4 @@
-#include "SiteCollection.h"
+#include "client/SiteCollection.h"
 
 namespace suanli::client {
 

@@ -1,4 +1,4 @@
-#include "SiteState.h"
+#include "client/SiteState.h"
 
 namespace suanli::client {
 

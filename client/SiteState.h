@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SiteCollection.h"
+#include "client/SiteCollection.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Informer.h"
-#include "WatchStream.h"
+#include "client/Informer.h"
+#include "client/WatchStream.h"
 
 #include <grpcpp/channel.h>
 #include <vector>

@@ -1,6 +1,6 @@
-#include "TlsProbe.h"
+#include "client/TlsProbe.h"
 
-#include "Log.h"
+#include "client/Log.h"
 
 #include <QCryptographicHash>
 #include <QSslConfiguration>

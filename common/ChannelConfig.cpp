@@ -1,4 +1,4 @@
-#include "ChannelConfig.h"
+#include "common/ChannelConfig.h"
 
 #include <string>
 

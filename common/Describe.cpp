@@ -1,6 +1,6 @@
-#include "Describe.h"
+#include "common/Describe.h"
 
-#include "TextMatch.h"
+#include "common/TextMatch.h"
 
 #include <array>
 

@@ -1,4 +1,4 @@
-#include "ErrorInfo.h"
+#include "common/ErrorInfo.h"
 
 #include <google/protobuf/unknown_field_set.h>
 

@@ -1,6 +1,6 @@
-#include "FieldSet.h"
+#include "common/FieldSet.h"
 
-#include "TextMatch.h"
+#include "common/TextMatch.h"
 #include "suanli/v1/audit.pb.h"
 #include "suanli/v1/auth.pb.h"
 #include "suanli/v1/events.pb.h"
@@ -256,7 +256,8 @@ const FieldSet &jobFields()
                         { v1::PENDING_REASON_TENANT_QUOTA, v1::PENDING_REASON_PROJECT_QUOTA,
                             v1::PENDING_REASON_TENANT_HOURS } },
                     { "hours", { v1::PENDING_REASON_TENANT_HOURS } },
-                    { "held", { v1::PENDING_REASON_HELD_BY_USER, v1::PENDING_REASON_HELD_BY_ADMIN } },
+                    { "held",
+                        { v1::PENDING_REASON_HELD_BY_USER, v1::PENDING_REASON_HELD_BY_ADMIN } },
                     { "nodes", { v1::PENDING_REASON_NODES_UNAVAILABLE } },
                     { "new", { v1::PENDING_REASON_NOT_EVALUATED } },
                 }),

@@ -1,7 +1,7 @@
-#include "Filter.h"
+#include "common/Filter.h"
 
-#include "Describe.h"
-#include "TextMatch.h"
+#include "common/Describe.h"
+#include "common/TextMatch.h"
 
 #include <cassert>
 #include <charconv>

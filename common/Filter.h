@@ -1,7 +1,7 @@
 #pragma once
 
-#include "FieldSet.h"
-#include "FilterError.h"
+#include "common/FieldSet.h"
+#include "common/FilterError.h"
 
 #include <cstdint>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "FilterError.h"
+#include "common/FilterError.h"
 
 namespace suanli {
 

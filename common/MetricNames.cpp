@@ -1,6 +1,6 @@
-#include "MetricNames.h"
+#include "common/MetricNames.h"
 
-#include "Describe.h"
+#include "common/Describe.h"
 
 namespace suanli::metric {
 

@@ -1,6 +1,6 @@
-#include "Ordering.h"
+#include "common/Ordering.h"
 
-#include "TextMatch.h"
+#include "common/TextMatch.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
-#include "OverviewCounts.h"
+#include "common/OverviewCounts.h"
 
-#include "Describe.h"
+#include "common/Describe.h"
 
 namespace suanli {
 

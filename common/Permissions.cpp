@@ -1,4 +1,4 @@
-#include "Permissions.h"
+#include "common/Permissions.h"
 
 namespace suanli {
 

@@ -1,6 +1,6 @@
-#include "QuotaRules.h"
+#include "common/QuotaRules.h"
 
-#include "Describe.h"
+#include "common/Describe.h"
 
 #include <algorithm>
 

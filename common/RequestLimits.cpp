@@ -1,4 +1,4 @@
-#include "RequestLimits.h"
+#include "common/RequestLimits.h"
 
 #include <algorithm>
 #include <utility>

@@ -1,4 +1,4 @@
-#include "StatusCodes.h"
+#include "common/StatusCodes.h"
 
 #include <array>
 

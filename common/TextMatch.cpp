@@ -1,4 +1,4 @@
-#include "TextMatch.h"
+#include "common/TextMatch.h"
 
 #include <algorithm>
 

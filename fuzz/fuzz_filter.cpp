@@ -1,10 +1,10 @@
 // The filter and order_by languages, as suanlictl, the gateway's List calls and the console's
 // filter bar take them from users: any text parses to a filter or to an error with a position
 // inside the text, and a parsed filter matches a message without failing.
-#include "FieldSet.h"
-#include "Filter.h"
-#include "FilterError.h"
-#include "Ordering.h"
+#include "common/FieldSet.h"
+#include "common/Filter.h"
+#include "common/FilterError.h"
+#include "common/Ordering.h"
 #include "suanli/v1/cluster.pb.h"
 #include "suanli/v1/scheduler.pb.h"
 
@@ -30,8 +30,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     job.set_id("1007711");
     job.set_tenant("galaxy");
     job.set_accelerators(64);
-    const google::protobuf::Message &message = jobs ? static_cast<const google::protobuf::Message &>(job)
-                                                    : static_cast<const google::protobuf::Message &>(node);
+    const google::protobuf::Message &message = jobs
+        ? static_cast<const google::protobuf::Message &>(job)
+        : static_cast<const google::protobuf::Message &>(node);
     const MatchContext ctx;
 
     FilterError error;

@@ -1,8 +1,8 @@
 // What the gateway maps from slurmrestd's JSON (and from libslurm's records, which it puts in
 // the same shape): nodes, jobs, partitions, associations and account descriptions. Any JSON,
 // however far from Slurm's, maps or is skipped without crashing the gateway.
-#include "backends/slurm/SlurmMapping.h"
-#include "backends/slurm/Topology.h"
+#include "server/backends/slurm/SlurmMapping.h"
+#include "server/backends/slurm/Topology.h"
 
 #include <cstdint>
 #include <nlohmann/json.hpp>

@@ -2,16 +2,16 @@
 // reasons, `scontrol show assoc_mgr`, exporter metrics and topology files. Slurm and the
 // exporters are trusted to be Slurm and exporters, not to be well formed: no input may crash
 // the gateway or make it allocate without bound.
-#include "backends/slurm/ExporterMetrics.h"
-#include "backends/slurm/SlurmMapping.h"
-#include "backends/slurm/SlurmText.h"
-#include "backends/slurm/Topology.h"
+#include "server/backends/slurm/ExporterMetrics.h"
+#include "server/backends/slurm/SlurmMapping.h"
+#include "server/backends/slurm/SlurmText.h"
+#include "server/backends/slurm/Topology.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 
@@ -42,9 +42,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         // characters Slurm's TRES names have ("gres/gpu:a100", "license/x_y.z").
         const Tres tres = parseTres(text);
         const bool slurmNames = std::all_of(tres.begin(), tres.end(), [](const auto &item) {
-            return std::all_of(item.first.begin(), item.first.end(), [](char c) {
-                return std::isalnum(uint8_t(c)) || std::strchr("/:_.-", c);
-            });
+            return std::all_of(item.first.begin(), item.first.end(),
+                [](char c) { return std::isalnum(uint8_t(c)) || std::strchr("/:_.-", c); });
         });
         if (slurmNames && parseTres(formatTres(tres)) != tres)
             std::abort();

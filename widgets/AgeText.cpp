@@ -1,4 +1,4 @@
-#include "AgeText.h"
+#include "widgets/AgeText.h"
 
 #include <algorithm>
 

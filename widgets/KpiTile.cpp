@@ -1,6 +1,6 @@
-#include "KpiTile.h"
+#include "widgets/KpiTile.h"
 
-#include "AgeText.h"
+#include "widgets/AgeText.h"
 
 #include <QEvent>
 #include <QMouseEvent>

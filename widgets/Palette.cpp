@@ -1,4 +1,4 @@
-#include "Palette.h"
+#include "widgets/Palette.h"
 
 #include <QGuiApplication>
 #include <algorithm>

@@ -1,6 +1,6 @@
-#include "QuotaBar.h"
+#include "widgets/QuotaBar.h"
 
-#include "Palette.h"
+#include "widgets/Palette.h"
 
 #include <QEvent>
 #include <QPaintEvent>

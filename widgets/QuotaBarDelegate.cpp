@@ -1,6 +1,6 @@
-#include "QuotaBarDelegate.h"
+#include "widgets/QuotaBarDelegate.h"
 
-#include "QuotaBar.h"
+#include "widgets/QuotaBar.h"
 
 #include <QAbstractItemView>
 #include <QApplication>

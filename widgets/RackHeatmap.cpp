@@ -1,7 +1,7 @@
-#include "RackHeatmap.h"
+#include "widgets/RackHeatmap.h"
 
-#include "Palette.h"
-#include "WidgetsLogging.h"
+#include "widgets/Palette.h"
+#include "widgets/WidgetsLogging.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

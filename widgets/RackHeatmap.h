@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HeatmapCell.h"
+#include "widgets/HeatmapCell.h"
 
 #include <QColor>
 #include <QHash>

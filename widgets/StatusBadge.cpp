@@ -1,4 +1,4 @@
-#include "StatusBadge.h"
+#include "widgets/StatusBadge.h"
 
 #include <QEvent>
 #include <QLocale>

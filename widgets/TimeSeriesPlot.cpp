@@ -1,8 +1,8 @@
-#include "TimeSeriesPlot.h"
+#include "widgets/TimeSeriesPlot.h"
 
-#include "Palette.h"
-#include "QCustomPlotInclude.h"
-#include "WidgetsLogging.h"
+#include "widgets/Palette.h"
+#include "widgets/QCustomPlotInclude.h"
+#include "widgets/WidgetsLogging.h"
 
 #include <QButtonGroup>
 #include <QDateTime>

@@ -1,8 +1,8 @@
-#include "charts/MetricsFeed.h"
+#include "app/charts/MetricsFeed.h"
 
-#include "Connection.h"
-#include "MetricsQuery.h"
-#include "MetricsStream.h"
+#include "client/Connection.h"
+#include "client/MetricsQuery.h"
+#include "client/MetricsStream.h"
 
 #include <algorithm>
 #include <cmath>

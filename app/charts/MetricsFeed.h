@@ -1,8 +1,8 @@
 #pragma once
 
-#include "MetricSeries.h"
-#include "TimeSeriesPlot.h"
+#include "client/MetricSeries.h"
 #include "suanli/v1/telemetry.pb.h"
+#include "widgets/TimeSeriesPlot.h"
 
 #include <QList>
 #include <QObject>

@@ -1,13 +1,13 @@
-#include "charts/TenantUsageChart.h"
+#include "app/charts/TenantUsageChart.h"
 
-#include "Connection.h"
-#include "MetricNames.h"
-#include "MetricsQuery.h"
-#include "Palette.h"
-#include "SiteState.h"
-#include "TimeSeriesPlot.h"
-#include "charts/MetricsFeed.h"
-#include "models/Words.h"
+#include "app/charts/MetricsFeed.h"
+#include "app/models/Words.h"
+#include "client/Connection.h"
+#include "client/MetricsQuery.h"
+#include "client/SiteState.h"
+#include "common/MetricNames.h"
+#include "widgets/Palette.h"
+#include "widgets/TimeSeriesPlot.h"
 
 #include <QDateTime>
 #include <QLocale>

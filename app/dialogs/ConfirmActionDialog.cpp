@@ -1,6 +1,6 @@
-#include "dialogs/ConfirmActionDialog.h"
+#include "app/dialogs/ConfirmActionDialog.h"
 
-#include "dialogs/TextLimitHint.h"
+#include "app/dialogs/TextLimitHint.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -1,7 +1,7 @@
-#include "dialogs/ConnectDialog.h"
+#include "app/dialogs/ConnectDialog.h"
 
-#include "Federation.h"
-#include "TlsProbe.h"
+#include "app/Federation.h"
+#include "client/TlsProbe.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>

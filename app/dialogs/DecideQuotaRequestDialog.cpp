@@ -1,7 +1,7 @@
-#include "dialogs/DecideQuotaRequestDialog.h"
+#include "app/dialogs/DecideQuotaRequestDialog.h"
 
-#include "dialogs/TextLimitHint.h"
-#include "models/Words.h"
+#include "app/dialogs/TextLimitHint.h"
+#include "app/models/Words.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -1,14 +1,13 @@
-#include "dialogs/NewQuotaRequestDialog.h"
+#include "app/dialogs/NewQuotaRequestDialog.h"
 
-#include "Actions.h"
-#include "Connection.h"
-#include "QuotaRules.h"
-#include "SiteState.h"
-#include "dialogs/SetQuotaDialog.h"
-#include "dialogs/TextLimitHint.h"
-#include "models/Words.h"
-
-#include "Palette.h"
+#include "app/dialogs/SetQuotaDialog.h"
+#include "app/dialogs/TextLimitHint.h"
+#include "app/models/Words.h"
+#include "client/Actions.h"
+#include "client/Connection.h"
+#include "client/SiteState.h"
+#include "common/QuotaRules.h"
+#include "widgets/Palette.h"
 
 #include <QCheckBox>
 #include <QComboBox>

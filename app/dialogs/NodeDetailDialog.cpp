@@ -1,12 +1,12 @@
-#include "dialogs/NodeDetailDialog.h"
+#include "app/dialogs/NodeDetailDialog.h"
 
-#include "Connection.h"
-#include "MetricNames.h"
-#include "Palette.h"
-#include "SiteState.h"
-#include "TimeSeriesPlot.h"
-#include "charts/MetricsFeed.h"
-#include "models/Words.h"
+#include "app/charts/MetricsFeed.h"
+#include "app/models/Words.h"
+#include "client/Connection.h"
+#include "client/SiteState.h"
+#include "common/MetricNames.h"
+#include "widgets/Palette.h"
+#include "widgets/TimeSeriesPlot.h"
 
 #include <QDialogButtonBox>
 #include <QGridLayout>

@@ -1,6 +1,6 @@
-#include "dialogs/PriorityDialog.h"
+#include "app/dialogs/PriorityDialog.h"
 
-#include "dialogs/TextLimitHint.h"
+#include "app/dialogs/TextLimitHint.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -1,8 +1,8 @@
-#include "dialogs/ProfilesDialog.h"
+#include "app/dialogs/ProfilesDialog.h"
 
-#include "Connection.h"
-#include "Federation.h"
-#include "dialogs/ConnectDialog.h"
+#include "app/Federation.h"
+#include "app/dialogs/ConnectDialog.h"
+#include "client/Connection.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>

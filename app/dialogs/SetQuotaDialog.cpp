@@ -1,9 +1,8 @@
-#include "dialogs/SetQuotaDialog.h"
+#include "app/dialogs/SetQuotaDialog.h"
 
-#include "dialogs/TextLimitHint.h"
-#include "models/Words.h"
-
-#include "Palette.h"
+#include "app/dialogs/TextLimitHint.h"
+#include "app/models/Words.h"
+#include "widgets/Palette.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

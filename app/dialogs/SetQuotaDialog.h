@@ -1,6 +1,6 @@
 #pragma once
 
-#include "QuotaRules.h"
+#include "common/QuotaRules.h"
 #include "suanli/v1/cluster.pb.h"
 #include "suanli/v1/tenancy.pb.h"
 

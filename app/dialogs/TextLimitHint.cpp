@@ -1,4 +1,4 @@
-#include "dialogs/TextLimitHint.h"
+#include "app/dialogs/TextLimitHint.h"
 
 #include <QLineEdit>
 #include <QPlainTextEdit>

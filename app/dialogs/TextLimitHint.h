@@ -1,6 +1,6 @@
 #pragma once
 
-#include "RequestLimits.h"
+#include "common/RequestLimits.h"
 
 #include <QLabel>
 

@@ -1,6 +1,6 @@
-#include "models/AlertTableModel.h"
+#include "app/models/AlertTableModel.h"
 
-#include "models/Words.h"
+#include "app/models/Words.h"
 
 namespace suanli::app {
 

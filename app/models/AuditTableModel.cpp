@@ -1,6 +1,6 @@
-#include "models/AuditTableModel.h"
+#include "app/models/AuditTableModel.h"
 
-#include "models/Words.h"
+#include "app/models/Words.h"
 
 #include <QLocale>
 #include <QSet>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/ModelRoles.h"
+#include "app/models/ModelRoles.h"
 #include "suanli/v1/audit.pb.h"
 
 #include <QAbstractTableModel>

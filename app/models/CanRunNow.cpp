@@ -1,6 +1,6 @@
-#include "models/CanRunNow.h"
+#include "app/models/CanRunNow.h"
 
-#include "models/Words.h"
+#include "app/models/Words.h"
 
 #include <QLocale>
 #include <QStringList>

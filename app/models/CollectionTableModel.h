@@ -1,8 +1,8 @@
 #pragma once
 
-#include "SiteState.h"
-#include "models/ColumnMask.h"
-#include "models/SiteTableModel.h"
+#include "app/models/ColumnMask.h"
+#include "app/models/SiteTableModel.h"
+#include "client/SiteState.h"
 
 #include <functional>
 #include <google/protobuf/repeated_field.h>

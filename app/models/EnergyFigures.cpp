@@ -1,6 +1,6 @@
-#include "models/EnergyFigures.h"
+#include "app/models/EnergyFigures.h"
 
-#include "models/Words.h"
+#include "app/models/Words.h"
 
 namespace suanli::app {
 

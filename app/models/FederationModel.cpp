@@ -1,13 +1,13 @@
-#include "models/FederationModel.h"
+#include "app/models/FederationModel.h"
 
-#include "AgeText.h"
-#include "Connection.h"
-#include "Palette.h"
-#include "SiteState.h"
-#include "models/EnergyFigures.h"
-#include "models/ModelRoles.h"
-#include "models/OverviewFigures.h"
-#include "models/Words.h"
+#include "app/models/EnergyFigures.h"
+#include "app/models/ModelRoles.h"
+#include "app/models/OverviewFigures.h"
+#include "app/models/Words.h"
+#include "client/Connection.h"
+#include "client/SiteState.h"
+#include "widgets/AgeText.h"
+#include "widgets/Palette.h"
 
 #include <QFont>
 #include <QLocale>

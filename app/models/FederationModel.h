@@ -1,7 +1,7 @@
 #pragma once
 
-#include "models/EnergyFigures.h"
-#include "models/OverviewFigures.h"
+#include "app/models/EnergyFigures.h"
+#include "app/models/OverviewFigures.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -1,7 +1,7 @@
-#include "models/FilterProxyModel.h"
+#include "app/models/FilterProxyModel.h"
 
-#include "models/ModelRoles.h"
-#include "models/SortKey.h"
+#include "app/models/ModelRoles.h"
+#include "app/models/SortKey.h"
 
 namespace suanli::app {
 

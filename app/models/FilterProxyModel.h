@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/FilterText.h"
+#include "app/models/FilterText.h"
 
 #include <QCollator>
 #include <QSortFilterProxyModel>

@@ -1,4 +1,4 @@
-#include "models/FilterText.h"
+#include "app/models/FilterText.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "FieldSet.h"
-#include "Filter.h"
+#include "common/FieldSet.h"
+#include "common/Filter.h"
 
 #include <QObject>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "models/JobTableModel.h"
+#include "app/models/JobTableModel.h"
 
-#include "models/PendingReasonText.h"
-#include "models/Words.h"
+#include "app/models/PendingReasonText.h"
+#include "app/models/Words.h"
 
 #include <QDateTime>
 #include <QLocale>

@@ -1,6 +1,6 @@
-#include "models/NodeTableModel.h"
+#include "app/models/NodeTableModel.h"
 
-#include "models/Words.h"
+#include "app/models/Words.h"
 
 #include <QLocale>
 

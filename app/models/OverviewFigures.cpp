@@ -1,6 +1,6 @@
-#include "models/OverviewFigures.h"
+#include "app/models/OverviewFigures.h"
 
-#include "models/Words.h"
+#include "app/models/Words.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/EnergyFigures.h"
+#include "app/models/EnergyFigures.h"
 #include "suanli/v1/cluster.pb.h"
 
 #include <QList>

@@ -1,6 +1,6 @@
-#include "models/PendingReasonText.h"
+#include "app/models/PendingReasonText.h"
 
-#include "models/Words.h"
+#include "app/models/Words.h"
 
 #include <QLocale>
 

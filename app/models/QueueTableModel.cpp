@@ -1,6 +1,6 @@
-#include "models/QueueTableModel.h"
+#include "app/models/QueueTableModel.h"
 
-#include "models/Words.h"
+#include "app/models/Words.h"
 
 #include <QLocale>
 

@@ -1,7 +1,7 @@
-#include "models/QuotaImpact.h"
+#include "app/models/QuotaImpact.h"
 
-#include "Permissions.h"
-#include "models/Words.h"
+#include "app/models/Words.h"
+#include "common/Permissions.h"
 
 #include <QLocale>
 #include <algorithm>

@@ -1,7 +1,7 @@
-#include "models/QuotaRequestProxyModel.h"
+#include "app/models/QuotaRequestProxyModel.h"
 
-#include "models/ModelRoles.h"
-#include "models/QuotaRequestTableModel.h"
+#include "app/models/ModelRoles.h"
+#include "app/models/QuotaRequestTableModel.h"
 #include "suanli/v1/tenancy.pb.h"
 
 namespace suanli::app {

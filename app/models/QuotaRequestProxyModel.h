@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/FilterProxyModel.h"
+#include "app/models/FilterProxyModel.h"
 
 namespace suanli::app {
 

@@ -1,6 +1,6 @@
-#include "models/QuotaRequestTableModel.h"
+#include "app/models/QuotaRequestTableModel.h"
 
-#include "models/Words.h"
+#include "app/models/Words.h"
 
 #include <QLocale>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/CollectionTableModel.h"
+#include "app/models/CollectionTableModel.h"
 
 namespace suanli::app {
 

@@ -1,6 +1,6 @@
-#include "models/SiteTableModel.h"
+#include "app/models/SiteTableModel.h"
 
-#include "models/RowRanges.h"
+#include "app/models/RowRanges.h"
 
 #include <QGuiApplication>
 #include <QPalette>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "SiteState.h"
-#include "models/ColumnMask.h"
-#include "models/ModelRoles.h"
+#include "app/models/ColumnMask.h"
+#include "app/models/ModelRoles.h"
+#include "client/SiteState.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,7 +1,7 @@
-#include "models/TableProxyModel.h"
+#include "app/models/TableProxyModel.h"
 
-#include "models/ModelRoles.h"
-#include "models/RowRanges.h"
+#include "app/models/ModelRoles.h"
+#include "app/models/RowRanges.h"
 
 #include <algorithm>
 

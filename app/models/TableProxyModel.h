@@ -1,7 +1,7 @@
 #pragma once
 
-#include "models/FilterText.h"
-#include "models/SortKey.h"
+#include "app/models/FilterText.h"
+#include "app/models/SortKey.h"
 
 #include <QAbstractProxyModel>
 #include <QCollator>

@@ -1,7 +1,7 @@
-#include "models/TenantTreeModel.h"
+#include "app/models/TenantTreeModel.h"
 
-#include "models/RowRanges.h"
-#include "models/Words.h"
+#include "app/models/RowRanges.h"
+#include "app/models/Words.h"
 
 #include <QGuiApplication>
 #include <QLocale>

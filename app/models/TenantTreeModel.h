@@ -1,8 +1,8 @@
 #pragma once
 
-#include "QuotaRules.h"
-#include "SiteState.h"
-#include "models/ModelRoles.h"
+#include "app/models/ModelRoles.h"
+#include "client/SiteState.h"
+#include "common/QuotaRules.h"
 
 #include <QAbstractItemModel>
 #include <QHash>

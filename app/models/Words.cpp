@@ -1,8 +1,8 @@
-#include "models/Words.h"
+#include "app/models/Words.h"
 
-#include "Connection.h"
-#include "Describe.h"
-#include "SiteState.h"
+#include "client/Connection.h"
+#include "client/SiteState.h"
+#include "common/Describe.h"
 
 #include <QDateTime>
 #include <QLocale>

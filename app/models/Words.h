@@ -1,6 +1,6 @@
 #pragma once
 
-#include "QuotaRules.h"
+#include "common/QuotaRules.h"
 #include "suanli/v1/common.pb.h"
 
 #include <QCoreApplication>

@@ -1,13 +1,13 @@
-#include "pages/AuditPage.h"
+#include "app/pages/AuditPage.h"
 
-#include "Actions.h"
-#include "Connection.h"
-#include "FieldSet.h"
-#include "models/AuditTableModel.h"
-#include "models/FilterProxyModel.h"
-#include "pages/FilterBar.h"
-#include "pages/RoleGate.h"
-#include "pages/TableTools.h"
+#include "app/models/AuditTableModel.h"
+#include "app/models/FilterProxyModel.h"
+#include "app/pages/FilterBar.h"
+#include "app/pages/RoleGate.h"
+#include "app/pages/TableTools.h"
+#include "client/Actions.h"
+#include "client/Connection.h"
+#include "common/FieldSet.h"
 
 #include <QAction>
 #include <QHBoxLayout>

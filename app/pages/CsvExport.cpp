@@ -1,4 +1,4 @@
-#include "pages/CsvExport.h"
+#include "app/pages/CsvExport.h"
 
 #include <QAbstractItemModel>
 #include <QClipboard>

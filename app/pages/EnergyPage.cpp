@@ -1,9 +1,9 @@
-#include "pages/EnergyPage.h"
+#include "app/pages/EnergyPage.h"
 
-#include "MetricNames.h"
-#include "Palette.h"
-#include "TimeSeriesPlot.h"
-#include "charts/MetricsFeed.h"
+#include "app/charts/MetricsFeed.h"
+#include "common/MetricNames.h"
+#include "widgets/Palette.h"
+#include "widgets/TimeSeriesPlot.h"
 
 #include <QGridLayout>
 

@@ -1,10 +1,10 @@
-#include "pages/FederationPage.h"
+#include "app/pages/FederationPage.h"
 
-#include "KpiTile.h"
-#include "models/EnergyFigures.h"
-#include "models/FederationModel.h"
-#include "models/OverviewFigures.h"
-#include "models/Words.h"
+#include "app/models/EnergyFigures.h"
+#include "app/models/FederationModel.h"
+#include "app/models/OverviewFigures.h"
+#include "app/models/Words.h"
+#include "widgets/KpiTile.h"
 
 #include <QGridLayout>
 #include <QHeaderView>

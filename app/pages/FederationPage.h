@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pages/Page.h"
+#include "app/pages/Page.h"
 
 class QTableView;
 class QVBoxLayout;

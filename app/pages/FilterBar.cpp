@@ -1,8 +1,7 @@
-#include "pages/FilterBar.h"
+#include "app/pages/FilterBar.h"
 
-#include "models/FilterText.h"
-
-#include "Palette.h"
+#include "app/models/FilterText.h"
+#include "widgets/Palette.h"
 
 #include <QAction>
 #include <QLabel>

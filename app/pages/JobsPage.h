@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pages/ConfirmPrompt.h"
-#include "pages/Page.h"
+#include "app/pages/ConfirmPrompt.h"
+#include "app/pages/Page.h"
 
 #include <QWidget>
 #include <functional>

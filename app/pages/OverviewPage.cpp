@@ -1,16 +1,16 @@
-#include "pages/OverviewPage.h"
+#include "app/pages/OverviewPage.h"
 
-#include "Connection.h"
-#include "KpiTile.h"
-#include "MetricNames.h"
-#include "OverviewCounts.h"
-#include "Palette.h"
-#include "SiteState.h"
-#include "TimeSeriesPlot.h"
-#include "charts/MetricsFeed.h"
-#include "models/EnergyFigures.h"
-#include "models/OverviewFigures.h"
-#include "models/Words.h"
+#include "app/charts/MetricsFeed.h"
+#include "app/models/EnergyFigures.h"
+#include "app/models/OverviewFigures.h"
+#include "app/models/Words.h"
+#include "client/Connection.h"
+#include "client/SiteState.h"
+#include "common/MetricNames.h"
+#include "common/OverviewCounts.h"
+#include "widgets/KpiTile.h"
+#include "widgets/Palette.h"
+#include "widgets/TimeSeriesPlot.h"
 
 #include <QDateTime>
 #include <QGridLayout>

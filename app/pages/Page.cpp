@@ -1,4 +1,4 @@
-#include "pages/Page.h"
+#include "app/pages/Page.h"
 
 namespace suanli::app {
 

@@ -1,16 +1,16 @@
-#include "pages/QueuesPage.h"
+#include "app/pages/QueuesPage.h"
 
-#include "Connection.h"
-#include "FieldSet.h"
-#include "Palette.h"
-#include "SiteState.h"
-#include "models/CanRunNow.h"
-#include "models/FilterProxyModel.h"
-#include "models/ModelRoles.h"
-#include "models/QueueTableModel.h"
-#include "models/Words.h"
-#include "pages/FilterBar.h"
-#include "pages/TableTools.h"
+#include "app/models/CanRunNow.h"
+#include "app/models/FilterProxyModel.h"
+#include "app/models/ModelRoles.h"
+#include "app/models/QueueTableModel.h"
+#include "app/models/Words.h"
+#include "app/pages/FilterBar.h"
+#include "app/pages/TableTools.h"
+#include "client/Connection.h"
+#include "client/SiteState.h"
+#include "common/FieldSet.h"
+#include "widgets/Palette.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pages/Page.h"
+#include "app/pages/Page.h"
 #include "suanli/v1/common.pb.h"
 
 #include <QWidget>

@@ -1,7 +1,7 @@
-#include "pages/TableTools.h"
+#include "app/pages/TableTools.h"
 
-#include "models/ModelRoles.h"
-#include "pages/CsvExport.h"
+#include "app/models/ModelRoles.h"
+#include "app/pages/CsvExport.h"
 
 #include <QAbstractProxyModel>
 #include <QAction>

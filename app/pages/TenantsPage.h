@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dialogs/SetQuotaDialog.h"
-#include "pages/Page.h"
+#include "app/dialogs/SetQuotaDialog.h"
+#include "app/pages/Page.h"
 #include "suanli/v1/tenancy.pb.h"
 
 #include <QList>

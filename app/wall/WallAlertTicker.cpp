@@ -1,7 +1,7 @@
-#include "wall/WallAlertTicker.h"
+#include "app/wall/WallAlertTicker.h"
 
-#include "Palette.h"
-#include "models/Words.h"
+#include "app/models/Words.h"
+#include "widgets/Palette.h"
 
 #include <QEvent>
 #include <QPainter>

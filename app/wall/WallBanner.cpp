@@ -1,6 +1,6 @@
-#include "wall/WallBanner.h"
+#include "app/wall/WallBanner.h"
 
-#include "Palette.h"
+#include "widgets/Palette.h"
 
 #include <QLabel>
 #include <QPainter>

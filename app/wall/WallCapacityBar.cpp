@@ -1,6 +1,6 @@
-#include "wall/WallCapacityBar.h"
+#include "app/wall/WallCapacityBar.h"
 
-#include "Palette.h"
+#include "widgets/Palette.h"
 
 #include <QLocale>
 #include <QPainter>

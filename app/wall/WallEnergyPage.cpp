@@ -1,16 +1,16 @@
-#include "wall/WallEnergyPage.h"
+#include "app/wall/WallEnergyPage.h"
 
-#include "Connection.h"
-#include "KpiTile.h"
-#include "MetricNames.h"
-#include "MetricsQuery.h"
-#include "MetricsStream.h"
-#include "Palette.h"
-#include "SiteState.h"
-#include "TimeSeriesPlot.h"
-#include "models/EnergyFigures.h"
-#include "models/Words.h"
-#include "wall/WallStyle.h"
+#include "app/models/EnergyFigures.h"
+#include "app/models/Words.h"
+#include "app/wall/WallStyle.h"
+#include "client/Connection.h"
+#include "client/MetricsQuery.h"
+#include "client/MetricsStream.h"
+#include "client/SiteState.h"
+#include "common/MetricNames.h"
+#include "widgets/KpiTile.h"
+#include "widgets/Palette.h"
+#include "widgets/TimeSeriesPlot.h"
 
 #include <QAbstractButton>
 #include <QGridLayout>

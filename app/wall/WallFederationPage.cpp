@@ -1,13 +1,13 @@
-#include "wall/WallFederationPage.h"
+#include "app/wall/WallFederationPage.h"
 
-#include "AgeText.h"
-#include "Connection.h"
-#include "KpiTile.h"
-#include "SiteState.h"
-#include "models/EnergyFigures.h"
-#include "models/OverviewFigures.h"
-#include "models/Words.h"
-#include "wall/WallStyle.h"
+#include "app/models/EnergyFigures.h"
+#include "app/models/OverviewFigures.h"
+#include "app/models/Words.h"
+#include "app/wall/WallStyle.h"
+#include "client/Connection.h"
+#include "client/SiteState.h"
+#include "widgets/AgeText.h"
+#include "widgets/KpiTile.h"
 
 #include <QEvent>
 #include <QFrame>

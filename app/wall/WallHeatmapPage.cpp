@@ -1,10 +1,10 @@
-#include "wall/WallHeatmapPage.h"
+#include "app/wall/WallHeatmapPage.h"
 
-#include "Connection.h"
-#include "RackHeatmap.h"
-#include "SiteState.h"
-#include "models/Words.h"
-#include "wall/WallStyle.h"
+#include "app/models/Words.h"
+#include "app/wall/WallStyle.h"
+#include "client/Connection.h"
+#include "client/SiteState.h"
+#include "widgets/RackHeatmap.h"
 
 #include <QVBoxLayout>
 

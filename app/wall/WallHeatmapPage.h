@@ -1,6 +1,6 @@
 #pragma once
 
-#include "wall/WallPage.h"
+#include "app/wall/WallPage.h"
 
 #include <QSet>
 #include <QString>

@@ -1,12 +1,12 @@
-#include "wall/WallKpiPage.h"
+#include "app/wall/WallKpiPage.h"
 
-#include "Connection.h"
-#include "KpiTile.h"
-#include "OverviewCounts.h"
-#include "SiteState.h"
-#include "models/OverviewFigures.h"
-#include "models/Words.h"
-#include "wall/WallStyle.h"
+#include "app/models/OverviewFigures.h"
+#include "app/models/Words.h"
+#include "app/wall/WallStyle.h"
+#include "client/Connection.h"
+#include "client/SiteState.h"
+#include "common/OverviewCounts.h"
+#include "widgets/KpiTile.h"
 
 #include <QGridLayout>
 #include <QLocale>

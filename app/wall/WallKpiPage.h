@@ -1,6 +1,6 @@
 #pragma once
 
-#include "wall/WallPage.h"
+#include "app/wall/WallPage.h"
 
 namespace suanli::widgets {
 class KpiTile;

@@ -1,6 +1,6 @@
-#include "wall/WallPage.h"
+#include "app/wall/WallPage.h"
 
-#include "wall/WallStyle.h"
+#include "app/wall/WallStyle.h"
 
 #include <QGraphicsColorizeEffect>
 

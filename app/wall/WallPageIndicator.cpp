@@ -1,4 +1,4 @@
-#include "wall/WallPageIndicator.h"
+#include "app/wall/WallPageIndicator.h"
 
 #include <QPainter>
 

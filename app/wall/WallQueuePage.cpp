@@ -1,12 +1,12 @@
-#include "wall/WallQueuePage.h"
+#include "app/wall/WallQueuePage.h"
 
-#include "Connection.h"
-#include "Palette.h"
-#include "SiteState.h"
-#include "models/OverviewFigures.h"
-#include "models/Words.h"
-#include "wall/WallCapacityBar.h"
-#include "wall/WallStyle.h"
+#include "app/models/OverviewFigures.h"
+#include "app/models/Words.h"
+#include "app/wall/WallCapacityBar.h"
+#include "app/wall/WallStyle.h"
+#include "client/Connection.h"
+#include "client/SiteState.h"
+#include "widgets/Palette.h"
 
 #include <QEvent>
 #include <QGridLayout>

@@ -1,8 +1,8 @@
-#include "wall/WallStyle.h"
+#include "app/wall/WallStyle.h"
 
-#include "Connection.h"
-#include "Palette.h"
-#include "SiteState.h"
+#include "client/Connection.h"
+#include "client/SiteState.h"
+#include "widgets/Palette.h"
 
 #include <QDateTime>
 #include <QLocale>

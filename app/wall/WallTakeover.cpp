@@ -1,7 +1,7 @@
-#include "wall/WallTakeover.h"
+#include "app/wall/WallTakeover.h"
 
-#include "Palette.h"
-#include "wall/WallStyle.h"
+#include "app/wall/WallStyle.h"
+#include "widgets/Palette.h"
 
 #include <QEvent>
 #include <QLabel>

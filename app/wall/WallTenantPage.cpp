@@ -1,11 +1,11 @@
-#include "wall/WallTenantPage.h"
+#include "app/wall/WallTenantPage.h"
 
-#include "Connection.h"
-#include "QuotaBar.h"
-#include "QuotaRules.h"
-#include "SiteState.h"
-#include "models/Words.h"
-#include "wall/WallStyle.h"
+#include "app/models/Words.h"
+#include "app/wall/WallStyle.h"
+#include "client/Connection.h"
+#include "client/SiteState.h"
+#include "common/QuotaRules.h"
+#include "widgets/QuotaBar.h"
 
 #include <QEvent>
 #include <QGridLayout>

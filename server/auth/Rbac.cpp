@@ -1,4 +1,4 @@
-#include "auth/Rbac.h"
+#include "server/auth/Rbac.h"
 
 namespace suanli::server {
 

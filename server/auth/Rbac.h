@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Permissions.h"
+#include "common/Permissions.h"
 #include "suanli/v1/auth.pb.h"
 
 #include <string>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backends/Backend.h"
+#include "server/backends/Backend.h"
 
 #include <optional>
 #include <string>

@@ -1,6 +1,6 @@
-#include "cache/ClusterCache.h"
+#include "server/cache/ClusterCache.h"
 
-#include "OverviewCounts.h"
+#include "common/OverviewCounts.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "backends/Backend.h"
-#include "cache/Collection.h"
+#include "server/backends/Backend.h"
+#include "server/cache/Collection.h"
 #include "suanli/v1/cluster.pb.h"
 #include "suanli/v1/events.pb.h"
 #include "suanli/v1/scheduler.pb.h"

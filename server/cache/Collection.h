@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cache/DataStatus.h"
+#include "server/cache/DataStatus.h"
 #include "suanli/v1/common.pb.h"
 
 #include <cstdint>

@@ -1,6 +1,6 @@
-#include "gateway/ActionExecutor.h"
+#include "server/gateway/ActionExecutor.h"
 
-#include "gateway/Log.h"
+#include "server/gateway/Log.h"
 
 #include <algorithm>
 #include <exception>

@@ -1,8 +1,8 @@
-#include "gateway/BackendFactory.h"
+#include "server/gateway/BackendFactory.h"
 
-#include "backends/sim/SimBackend.h"
-#include "backends/slurm/SlurmBackend.h"
-#include "gateway/Log.h"
+#include "server/backends/sim/SimBackend.h"
+#include "server/backends/slurm/SlurmBackend.h"
+#include "server/gateway/Log.h"
 
 #include <stdexcept>
 

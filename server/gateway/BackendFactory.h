@@ -1,7 +1,7 @@
 #pragma once
 
-#include "backends/Backend.h"
-#include "gateway/GatewayOptions.h"
+#include "server/backends/Backend.h"
+#include "server/gateway/GatewayOptions.h"
 
 #include <memory>
 

@@ -1,4 +1,4 @@
-#include "gateway/BackendHealth.h"
+#include "server/gateway/BackendHealth.h"
 
 #include <ctime>
 #include <google/protobuf/util/time_util.h>

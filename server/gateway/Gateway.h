@@ -1,7 +1,7 @@
 #pragma once
 
-#include "gateway/GatewayContext.h"
-#include "gateway/GatewayOptions.h"
+#include "server/gateway/GatewayContext.h"
+#include "server/gateway/GatewayOptions.h"
 
 #include <atomic>
 #include <condition_variable>

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "backends/Backend.h"
-#include "cache/ClusterCache.h"
-#include "gateway/ActionExecutor.h"
-#include "gateway/BackendHealth.h"
-#include "metrics/MetricsHistory.h"
-#include "store/Store.h"
+#include "server/backends/Backend.h"
+#include "server/cache/ClusterCache.h"
+#include "server/gateway/ActionExecutor.h"
+#include "server/gateway/BackendHealth.h"
+#include "server/metrics/MetricsHistory.h"
+#include "server/store/Store.h"
 
 #include <functional>
 #include <mutex>

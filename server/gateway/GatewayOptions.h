@@ -1,7 +1,7 @@
 #pragma once
 
-#include "backends/sim/SimOptions.h"
-#include "backends/slurm/SlurmOptions.h"
+#include "server/backends/sim/SimOptions.h"
+#include "server/backends/slurm/SlurmOptions.h"
 
 #include <string>
 #include <vector>

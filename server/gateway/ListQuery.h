@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Filter.h"
-#include "Ordering.h"
-#include "gateway/Paging.h"
+#include "common/Filter.h"
+#include "common/Ordering.h"
+#include "server/gateway/Paging.h"
 
 #include <algorithm>
 #include <grpcpp/support/status.h>

@@ -1,4 +1,4 @@
-#include "gateway/Log.h"
+#include "server/gateway/Log.h"
 
 #include <atomic>
 #include <chrono>

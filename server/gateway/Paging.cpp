@@ -1,4 +1,4 @@
-#include "gateway/Paging.h"
+#include "server/gateway/Paging.h"
 
 #include <algorithm>
 #include <charconv>

@@ -1,8 +1,8 @@
-#include "gateway/ServiceBase.h"
+#include "server/gateway/ServiceBase.h"
 
-#include "ErrorInfo.h"
-#include "StatusCodes.h"
-#include "gateway/Log.h"
+#include "common/ErrorInfo.h"
+#include "common/StatusCodes.h"
+#include "server/gateway/Log.h"
 
 #include <google/protobuf/util/time_util.h>
 #include <set>

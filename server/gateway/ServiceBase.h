@@ -1,9 +1,9 @@
 #pragma once
 
-#include "RequestLimits.h"
-#include "auth/Rbac.h"
-#include "gateway/GatewayContext.h"
-#include "gateway/Watch.h"
+#include "common/RequestLimits.h"
+#include "server/auth/Rbac.h"
+#include "server/gateway/GatewayContext.h"
+#include "server/gateway/Watch.h"
 
 #include <algorithm>
 #include <functional>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gateway/LatestValueReactor.h"
+#include "server/gateway/LatestValueReactor.h"
 
 #include <map>
 #include <mutex>

@@ -1,4 +1,4 @@
-#include "gateway/Watch.h"
+#include "server/gateway/Watch.h"
 
 namespace suanli::server {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "gateway/LatestValueReactor.h"
-#include "gateway/WatchReactor.h"
+#include "server/gateway/LatestValueReactor.h"
+#include "server/gateway/WatchReactor.h"
 #include "suanli/v1/common.pb.h"
 
 #include <grpcpp/grpcpp.h>

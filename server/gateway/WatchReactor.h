@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cache/Collection.h"
+#include "server/cache/Collection.h"
 
 #include <deque>
 #include <functional>

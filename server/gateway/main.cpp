@@ -1,7 +1,7 @@
 // suanlid: the Suanli gateway of one compute centre.
-#include "gateway/Gateway.h"
-#include "gateway/Log.h"
-#include "store/Store.h"
+#include "server/gateway/Gateway.h"
+#include "server/gateway/Log.h"
+#include "server/store/Store.h"
 
 #include <csignal>
 #include <cstdio>
@@ -206,7 +206,8 @@ int serve(const std::vector<std::string> &args, const std::string &dataDir)
         if (options.slurm.user.empty())
             return usageError("--slurm-api rest needs --slurm-user");
         if (options.slurm.jwtKeyFile.empty() == options.slurm.tokenFile.empty())
-            return usageError("--slurm-api rest needs one of --slurm-jwt-key or --slurm-token-file");
+            return usageError(
+                "--slurm-api rest needs one of --slurm-jwt-key or --slurm-token-file");
     } else if (options.backend != "slurm" && !options.slurm.url.empty()) {
         return usageError("--slurm-url is for --backend slurm");
     }

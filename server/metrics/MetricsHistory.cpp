@@ -1,6 +1,6 @@
-#include "metrics/MetricsHistory.h"
+#include "server/metrics/MetricsHistory.h"
 
-#include "MetricNames.h"
+#include "common/MetricNames.h"
 
 #include <algorithm>
 #include <cmath>

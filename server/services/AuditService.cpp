@@ -1,7 +1,7 @@
-#include "services/AuditService.h"
+#include "server/services/AuditService.h"
 
-#include "Filter.h"
-#include "gateway/Paging.h"
+#include "common/Filter.h"
+#include "server/gateway/Paging.h"
 
 namespace suanli::server {
 

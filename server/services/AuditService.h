@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gateway/ServiceBase.h"
+#include "server/gateway/ServiceBase.h"
 #include "suanli/v1/audit.grpc.pb.h"
 
 namespace suanli::server {

@@ -1,4 +1,4 @@
-#include "services/AuthService.h"
+#include "server/services/AuthService.h"
 
 namespace suanli::server {
 

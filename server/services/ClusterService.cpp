@@ -1,7 +1,7 @@
-#include "services/ClusterService.h"
+#include "server/services/ClusterService.h"
 
-#include "gateway/ListQuery.h"
-#include "gateway/Watch.h"
+#include "server/gateway/ListQuery.h"
+#include "server/gateway/Watch.h"
 
 #include <google/protobuf/util/time_util.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "gateway/ServiceBase.h"
-#include "gateway/StreamSet.h"
+#include "server/gateway/ServiceBase.h"
+#include "server/gateway/StreamSet.h"
 #include "suanli/v1/cluster.grpc.pb.h"
 
 namespace suanli::server {

@@ -1,8 +1,8 @@
-#include "services/EventsService.h"
+#include "server/services/EventsService.h"
 
-#include "backends/PerTarget.h"
-#include "gateway/ListQuery.h"
-#include "gateway/Watch.h"
+#include "server/backends/PerTarget.h"
+#include "server/gateway/ListQuery.h"
+#include "server/gateway/Watch.h"
 
 #include <algorithm>
 #include <google/protobuf/util/time_util.h>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gateway/ServiceBase.h"
+#include "server/gateway/ServiceBase.h"
 #include "suanli/v1/events.grpc.pb.h"
 
 namespace suanli::server {

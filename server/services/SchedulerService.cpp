@@ -1,7 +1,7 @@
-#include "services/SchedulerService.h"
+#include "server/services/SchedulerService.h"
 
-#include "gateway/ListQuery.h"
-#include "gateway/Watch.h"
+#include "server/gateway/ListQuery.h"
+#include "server/gateway/Watch.h"
 
 namespace suanli::server {
 

@@ -1,6 +1,6 @@
-#include "services/TelemetryService.h"
+#include "server/services/TelemetryService.h"
 
-#include "gateway/Watch.h"
+#include "server/gateway/Watch.h"
 
 namespace suanli::server {
 

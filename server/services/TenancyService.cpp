@@ -1,10 +1,10 @@
-#include "services/TenancyService.h"
+#include "server/services/TenancyService.h"
 
-#include "Describe.h"
-#include "Filter.h"
-#include "gateway/Log.h"
-#include "gateway/Paging.h"
-#include "gateway/Watch.h"
+#include "common/Describe.h"
+#include "common/Filter.h"
+#include "server/gateway/Log.h"
+#include "server/gateway/Paging.h"
+#include "server/gateway/Watch.h"
 
 #include <algorithm>
 #include <google/protobuf/util/time_util.h>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "QuotaRules.h"
-#include "gateway/ServiceBase.h"
+#include "common/QuotaRules.h"
+#include "server/gateway/ServiceBase.h"
 #include "suanli/v1/tenancy.grpc.pb.h"
 
 namespace suanli::server {

@@ -1,7 +1,7 @@
-#include "store/AuditChain.h"
+#include "server/store/AuditChain.h"
 
-#include "store/StoredTime.h"
-#include "store/TokenCrypto.h"
+#include "server/store/StoredTime.h"
+#include "server/store/TokenCrypto.h"
 
 namespace suanli::server::auditlog {
 

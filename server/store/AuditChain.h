@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/Sqlite.h"
+#include "server/store/Sqlite.h"
 #include "suanli/v1/audit.pb.h"
 
 #include <cstdint>

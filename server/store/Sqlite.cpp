@@ -1,6 +1,6 @@
-#include "store/Sqlite.h"
+#include "server/store/Sqlite.h"
 
-#include "store/Store.h"
+#include "server/store/Store.h"
 
 namespace suanli::server::sql {
 

@@ -1,9 +1,9 @@
-#include "store/Store.h"
+#include "server/store/Store.h"
 
-#include "store/AuditChain.h"
-#include "store/Sqlite.h"
-#include "store/StoredTime.h"
-#include "store/TokenCrypto.h"
+#include "server/store/AuditChain.h"
+#include "server/store/Sqlite.h"
+#include "server/store/StoredTime.h"
+#include "server/store/TokenCrypto.h"
 
 #include <algorithm>
 #include <cerrno>

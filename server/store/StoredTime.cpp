@@ -1,4 +1,4 @@
-#include "store/StoredTime.h"
+#include "server/store/StoredTime.h"
 
 #include <chrono>
 #include <cstdio>

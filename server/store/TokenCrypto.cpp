@@ -1,6 +1,6 @@
-#include "store/TokenCrypto.h"
+#include "server/store/TokenCrypto.h"
 
-#include "store/Store.h"
+#include "server/store/Store.h"
 
 #include <cstdint>
 #include <openssl/evp.h>

@@ -1,4 +1,4 @@
-#include "tls/CertificateAuthority.h"
+#include "server/tls/CertificateAuthority.h"
 
 #include <algorithm>
 #include <arpa/inet.h>

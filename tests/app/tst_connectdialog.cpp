@@ -1,6 +1,6 @@
 // The connect dialog says what to fix before it lets a centre be added, reads
 // the CA file it is given, and accepts fingerprints however they are written.
-#include "dialogs/ConnectDialog.h"
+#include "app/dialogs/ConnectDialog.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

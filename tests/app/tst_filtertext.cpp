@@ -1,6 +1,6 @@
-#include "FieldSet.h"
-#include "Filter.h"
-#include "models/FilterText.h"
+#include "app/models/FilterText.h"
+#include "common/FieldSet.h"
+#include "common/Filter.h"
 
 #include <QDir>
 #include <QLibraryInfo>

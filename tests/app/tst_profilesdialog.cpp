@@ -1,11 +1,11 @@
 // Managing saved centres: connect adds the centre to the window with its
 // stored token, disconnect removes its pages but keeps the profile, and remove
 // asks first, then deletes the profile, its token and its pages.
-#include "Connection.h"
-#include "Federation.h"
-#include "MainWindow.h"
-#include "ProfileStore.h"
-#include "dialogs/ProfilesDialog.h"
+#include "app/Federation.h"
+#include "app/MainWindow.h"
+#include "app/ProfileStore.h"
+#include "app/dialogs/ProfilesDialog.h"
+#include "client/Connection.h"
 
 #include <QListWidget>
 #include <QSettings>

@@ -1,7 +1,7 @@
 // Saved centres: profiles round-trip through QSettings in the order added, tokens
 // never reach the settings file, and without a keychain they live in a file only
 // the user can read (0600), also when that file existed with looser permissions.
-#include "ProfileStore.h"
+#include "app/ProfileStore.h"
 
 #include <QDir>
 #include <QFile>

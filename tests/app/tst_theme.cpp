@@ -1,11 +1,11 @@
 // Themes: the View menu switches the whole console between light and dark
 // through the application palette, widgets::Palette follows, and the choice
 // is back on the next start.
-#include "Federation.h"
-#include "KpiTile.h"
-#include "MainWindow.h"
-#include "Palette.h"
-#include "Theme.h"
+#include "app/Federation.h"
+#include "app/MainWindow.h"
+#include "app/Theme.h"
+#include "widgets/KpiTile.h"
+#include "widgets/Palette.h"
 
 #include <QAction>
 #include <QApplication>

@@ -2,16 +2,16 @@
 
 // Helpers shared by the client's gateway tests: profiles for a GatewayProcess,
 // blocking reads of what the gateway holds, and waiting for a Connection.
-#include "Connection.h"
-#include "ConnectionProfile.h"
-#include "GatewayProcess.h"
-#include "GatewayProfile.h"
-#include "SiteState.h"
+#include "client/Connection.h"
+#include "client/ConnectionProfile.h"
+#include "client/SiteState.h"
 #include "suanli/v1/auth.grpc.pb.h"
 #include "suanli/v1/cluster.grpc.pb.h"
 #include "suanli/v1/events.grpc.pb.h"
 #include "suanli/v1/scheduler.grpc.pb.h"
 #include "suanli/v1/tenancy.grpc.pb.h"
+#include "tests/integration/GatewayProcess.h"
+#include "tests/integration/GatewayProfile.h"
 
 #include <QHash>
 #include <QString>

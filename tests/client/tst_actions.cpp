@@ -1,7 +1,7 @@
 // Actions against a real gateway: every action's happy path, refusals with
 // their status, and per-target results of batches.
-#include "Actions.h"
-#include "TestSupport.h"
+#include "client/Actions.h"
+#include "tests/client/TestSupport.h"
 
 #include <QTest>
 #include <google/protobuf/util/time_util.h>

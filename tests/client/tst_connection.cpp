@@ -1,7 +1,7 @@
 // Connection against real gateways: trust, identity, informers in sync with
 // the gateway, deltas after an action, refusals, and reconnection.
-#include "Actions.h"
-#include "TestSupport.h"
+#include "client/Actions.h"
+#include "tests/client/TestSupport.h"
 
 #include <QSignalSpy>
 #include <QSslCertificate>
@@ -207,7 +207,8 @@ private Q_SLOTS:
 
     void trustOnFirstUse()
     {
-        Connection connection(profileFor(*m_busy, m_opsToken, QStringLiteral("Test centre"), false));
+        Connection connection(
+            profileFor(*m_busy, m_opsToken, QStringLiteral("Test centre"), false));
         QSignalSpy profile(&connection, &Connection::profileChanged);
         connection.open();
         QTRY_COMPARE_WITH_TIMEOUT(connection.state(), State::CertificateUnknown, kConnectTimeoutMs);

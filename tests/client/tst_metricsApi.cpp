@@ -1,9 +1,9 @@
 // The metrics API against a real gateway: live points arrive on the GUI thread, history matches
 // what the gateway holds, refusals say why, and a receiver that goes away is never called back.
-#include "MetricsQuery.h"
-#include "MetricsStream.h"
-#include "TestSupport.h"
+#include "client/MetricsQuery.h"
+#include "client/MetricsStream.h"
 #include "suanli/v1/telemetry.grpc.pb.h"
+#include "tests/client/TestSupport.h"
 
 #include <QPointer>
 #include <QTest>
@@ -87,12 +87,11 @@ private Q_SLOTS:
             streamRequest(v1::METRIC_SCOPE_NODE, firstNode(), { "power_watts" }), nullptr);
         std::optional<double> first;
         std::optional<double> newest;
-        connect(&stream, &MetricsStream::pointsArrived, this,
-            [&](const QList<MetricPoint> &batch) {
-                if (!first)
-                    first = batch.first().time;
-                newest = batch.last().time;
-            });
+        connect(&stream, &MetricsStream::pointsArrived, this, [&](const QList<MetricPoint> &batch) {
+            if (!first)
+                first = batch.first().time;
+            newest = batch.last().time;
+        });
         stream.start();
         // A few minutes of history past the first point the stream brought.
         QTRY_VERIFY_WITH_TIMEOUT(newest.has_value() && *newest - *first >= 180, kTimeoutMs);

@@ -2,11 +2,11 @@
 // gateway in front of an OutageBackend): the console says the scheduler, not the gateway, is
 // unreachable and for how long; its channel does not retry the refusal, so one click is one
 // audit entry; the gateway's alert reaches the console's alerts and clears.
-#include "Actions.h"
-#include "Connection.h"
-#include "ConnectionProfile.h"
-#include "InProcessGateway.h"
-#include "SiteState.h"
+#include "client/Actions.h"
+#include "client/Connection.h"
+#include "client/ConnectionProfile.h"
+#include "client/SiteState.h"
+#include "tests/integration/InProcessGateway.h"
 
 #include <QTest>
 #include <optional>

@@ -1,5 +1,5 @@
 // SiteState: snapshots reset, deltas report each changed key once.
-#include "SiteState.h"
+#include "client/SiteState.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -2,10 +2,10 @@
 
 // What the console's GUI tests share: a profile for a test gateway, the
 // gateway's own overview to compare figures with, and finding a KPI tile.
-#include "GatewayProcess.h"
-#include "GatewayProfile.h"
-#include "KpiTile.h"
 #include "suanli/v1/cluster.grpc.pb.h"
+#include "tests/integration/GatewayProcess.h"
+#include "tests/integration/GatewayProfile.h"
+#include "widgets/KpiTile.h"
 
 #include <QString>
 #include <QWidget>

@@ -2,15 +2,15 @@
 // Run by hand under Xvfb, after the gateway has gathered some history:
 //   xvfb-run -a -s "-screen 0 1920x1080x24" build/tests/charts_screenshots ADDRESS CA_FILE TOKEN
 //   OUT_DIR
-#include "Connection.h"
-#include "Federation.h"
-#include "MainWindow.h"
-#include "SiteState.h"
-#include "TimeSeriesPlot.h"
-#include "dialogs/NodeDetailDialog.h"
-#include "pages/EnergyPage.h"
-#include "pages/NodesPage.h"
-#include "pages/OverviewPage.h"
+#include "app/Federation.h"
+#include "app/MainWindow.h"
+#include "app/dialogs/NodeDetailDialog.h"
+#include "app/pages/EnergyPage.h"
+#include "app/pages/NodesPage.h"
+#include "app/pages/OverviewPage.h"
+#include "client/Connection.h"
+#include "client/SiteState.h"
+#include "widgets/TimeSeriesPlot.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>

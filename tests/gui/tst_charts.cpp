@@ -1,21 +1,21 @@
 // The console's charts against a real simulated centre, offscreen: the energy page, the
 // overview's trend and queue charts and a node's detail show the gateway's points, with faults
 // marked on the node's time axis.
-#include "ConsoleTestSupport.h"
-#include "Connection.h"
-#include "Federation.h"
-#include "GatewayProcess.h"
-#include "MainWindow.h"
-#include "Palette.h"
-#include "SiteState.h"
-#include "TimeSeriesPlot.h"
-#include "charts/FederationEnergyChart.h"
-#include "charts/MetricsFeed.h"
-#include "charts/TenantUsageChart.h"
-#include "dialogs/NodeDetailDialog.h"
-#include "pages/EnergyPage.h"
-#include "pages/NodesPage.h"
-#include "pages/OverviewPage.h"
+#include "app/Federation.h"
+#include "app/MainWindow.h"
+#include "app/charts/FederationEnergyChart.h"
+#include "app/charts/MetricsFeed.h"
+#include "app/charts/TenantUsageChart.h"
+#include "app/dialogs/NodeDetailDialog.h"
+#include "app/pages/EnergyPage.h"
+#include "app/pages/NodesPage.h"
+#include "app/pages/OverviewPage.h"
+#include "client/Connection.h"
+#include "client/SiteState.h"
+#include "tests/gui/ConsoleTestSupport.h"
+#include "tests/integration/GatewayProcess.h"
+#include "widgets/Palette.h"
+#include "widgets/TimeSeriesPlot.h"
 
 #include <QtTest>
 #include <cmath>

@@ -1,17 +1,17 @@
 // The console against a real gateway, offscreen: nodes appear, a drain
 // through the UI reaches the gateway and its audit log, a viewer's console
 // has the actions disabled, and a gateway restart keeps the selection.
-#include "ConsoleTestSupport.h"
-#include "Connection.h"
-#include "Federation.h"
-#include "GatewayProcess.h"
-#include "MainWindow.h"
-#include "RackHeatmap.h"
-#include "SiteState.h"
-#include "models/ModelRoles.h"
-#include "pages/NodesPage.h"
+#include "app/Federation.h"
+#include "app/MainWindow.h"
+#include "app/models/ModelRoles.h"
+#include "app/pages/NodesPage.h"
+#include "client/Connection.h"
+#include "client/SiteState.h"
 #include "suanli/v1/audit.grpc.pb.h"
 #include "suanli/v1/cluster.grpc.pb.h"
+#include "tests/gui/ConsoleTestSupport.h"
+#include "tests/integration/GatewayProcess.h"
+#include "widgets/RackHeatmap.h"
 
 #include <QAction>
 #include <QTableView>

@@ -3,13 +3,13 @@
 // one the gateway would refuse is stopped in the dialog with how many characters must go; and
 // for every role and every method of the API, the console's role gate enables a button exactly
 // when the gateway lets that role make the call.
-#include "GatewayProcess.h"
-#include "RequestLimits.h"
-#include "dialogs/ConfirmActionDialog.h"
-#include "dialogs/DecideQuotaRequestDialog.h"
-#include "dialogs/TextLimitHint.h"
-#include "pages/RoleGate.h"
+#include "app/dialogs/ConfirmActionDialog.h"
+#include "app/dialogs/DecideQuotaRequestDialog.h"
+#include "app/dialogs/TextLimitHint.h"
+#include "app/pages/RoleGate.h"
+#include "common/RequestLimits.h"
 #include "suanli/v1/cluster.grpc.pb.h"
+#include "tests/integration/GatewayProcess.h"
 
 #include <QAction>
 #include <QDialogButtonBox>

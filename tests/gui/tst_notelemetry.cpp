@@ -5,23 +5,23 @@
 // it covers only the centres that measure them. A centre whose gateway was
 // given no PUE or grid carbon factor (its overview leaves them unset): the
 // same places say "Not configured", never a default or 0.
-#include "ConsoleTestSupport.h"
-#include "Connection.h"
-#include "KpiTile.h"
-#include "SiteState.h"
-#include "models/EnergyFigures.h"
-#include "models/FederationModel.h"
-#include "models/Words.h"
-#include "pages/FederationPage.h"
-#include "pages/OverviewPage.h"
-#include "wall/WallEnergyPage.h"
-#include "wall/WallKpiPage.h"
+#include "app/models/EnergyFigures.h"
+#include "app/models/FederationModel.h"
+#include "app/models/Words.h"
+#include "app/pages/FederationPage.h"
+#include "app/pages/OverviewPage.h"
+#include "app/wall/WallEnergyPage.h"
+#include "app/wall/WallKpiPage.h"
+#include "client/Connection.h"
+#include "client/SiteState.h"
+#include "tests/gui/ConsoleTestSupport.h"
+#include "widgets/KpiTile.h"
 
 #include <QtTest>
 
 using namespace suanli;
-using test::tileTitled;
 using test::looksLikeZero;
+using test::tileTitled;
 using Figure = app::FederationModel::Figure;
 
 namespace {

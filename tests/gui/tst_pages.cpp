@@ -3,22 +3,22 @@
 // with the role in the tooltip, alerts are acknowledged through the UI (the sidebar badge goes
 // down), the audit page lists and filters what was done, and the queues page answers "can I
 // run N now?" from the live counts.
-#include "ConsoleTestSupport.h"
-#include "Connection.h"
-#include "Federation.h"
-#include "GatewayProcess.h"
-#include "MainWindow.h"
-#include "SiteState.h"
-#include "models/CanRunNow.h"
-#include "models/ModelRoles.h"
-#include "pages/AlertsPage.h"
-#include "pages/AuditPage.h"
-#include "pages/JobsPage.h"
-#include "pages/QueuesPage.h"
-#include "pages/TableTools.h"
+#include "app/Federation.h"
+#include "app/MainWindow.h"
+#include "app/models/CanRunNow.h"
+#include "app/models/ModelRoles.h"
+#include "app/pages/AlertsPage.h"
+#include "app/pages/AuditPage.h"
+#include "app/pages/JobsPage.h"
+#include "app/pages/QueuesPage.h"
+#include "app/pages/TableTools.h"
+#include "client/Connection.h"
+#include "client/SiteState.h"
 #include "suanli/v1/audit.grpc.pb.h"
 #include "suanli/v1/events.grpc.pb.h"
 #include "suanli/v1/scheduler.grpc.pb.h"
+#include "tests/gui/ConsoleTestSupport.h"
+#include "tests/integration/GatewayProcess.h"
 
 #include <QAction>
 #include <QTableView>

@@ -4,28 +4,28 @@
 // column and the wall's energy page say "Not configured", never a default or 0, and a node's
 // charts say that no telemetry source is configured rather than "No data yet". The same
 // cluster's gateway started with --pue 1.25 --province Shanghai shows its PUE and grid factor.
-#include "ConsoleTestSupport.h"
-#include "Connection.h"
-#include "GatewayProcess.h"
-#include "KpiTile.h"
-#include "SiteState.h"
-#include "SlurmCluster.h"
-#include "TimeSeriesPlot.h"
-#include "dialogs/NodeDetailDialog.h"
-#include "models/EnergyFigures.h"
-#include "models/FederationModel.h"
-#include "models/Words.h"
-#include "pages/EnergyPage.h"
-#include "pages/OverviewPage.h"
-#include "wall/WallEnergyPage.h"
+#include "app/dialogs/NodeDetailDialog.h"
+#include "app/models/EnergyFigures.h"
+#include "app/models/FederationModel.h"
+#include "app/models/Words.h"
+#include "app/pages/EnergyPage.h"
+#include "app/pages/OverviewPage.h"
+#include "app/wall/WallEnergyPage.h"
+#include "client/Connection.h"
+#include "client/SiteState.h"
+#include "tests/gui/ConsoleTestSupport.h"
+#include "tests/integration/GatewayProcess.h"
+#include "tests/slurm/SlurmCluster.h"
+#include "widgets/KpiTile.h"
+#include "widgets/TimeSeriesPlot.h"
 
 #include <QApplication>
 #include <QtTest>
 #include <memory>
 
 using namespace suanli;
-using test::tileTitled;
 using test::looksLikeZero;
+using test::tileTitled;
 using Figure = app::FederationModel::Figure;
 using widgets::TimeSeriesPlot;
 

@@ -1,8 +1,8 @@
 // The table tools every table of the console shares: copy of the selection with headers, CSV of
 // exactly what is shown (filtered, sorted, hidden and moved columns), the column chooser, header
 // state across runs and the selection kept by key when the model resets.
-#include "models/ModelRoles.h"
-#include "pages/TableTools.h"
+#include "app/models/ModelRoles.h"
+#include "app/pages/TableTools.h"
 
 #include <QAction>
 #include <QApplication>

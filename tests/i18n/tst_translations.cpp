@@ -184,8 +184,8 @@ private Q_SLOTS:
         QTranslator zh;
         QVERIFY(zh.load(QStringLiteral(":/i18n/suanli_zh_CN")));
         QCoreApplication::installTranslator(&zh);
-        QCOMPARE(QCoreApplication::translate("suanli::app::NodesPage", "Nodes"),
-            QStringLiteral("节点"));
+        QCOMPARE(
+            QCoreApplication::translate("suanli::app::NodesPage", "Nodes"), QStringLiteral("节点"));
         QCoreApplication::removeTranslator(&zh);
     }
 };

@@ -1,4 +1,4 @@
-#include "GatewayProcess.h"
+#include "tests/integration/GatewayProcess.h"
 
 #include <cstring>
 #include <fcntl.h>

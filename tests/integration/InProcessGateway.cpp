@@ -1,6 +1,6 @@
-#include "InProcessGateway.h"
+#include "tests/integration/InProcessGateway.h"
 
-#include "gateway/Gateway.h"
+#include "server/gateway/Gateway.h"
 
 #include <fstream>
 #include <grpcpp/create_channel.h>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "GatewayProcess.h"
-#include "OutageBackend.h"
-#include "gateway/GatewayOptions.h"
+#include "server/gateway/GatewayOptions.h"
+#include "tests/integration/GatewayProcess.h"
+#include "tests/integration/OutageBackend.h"
 
 #include <memory>
 #include <string>

@@ -1,4 +1,4 @@
-#include "OutageBackend.h"
+#include "tests/integration/OutageBackend.h"
 
 #include <algorithm>
 

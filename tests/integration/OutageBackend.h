@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backends/sim/SimBackend.h"
+#include "server/backends/sim/SimBackend.h"
 
 #include <atomic>
 #include <condition_variable>

@@ -17,7 +17,6 @@ protobuf_generate(TARGET suanli_probe_proto LANGUAGE grpc GENERATE_EXTENSIONS .g
                   IMPORT_DIRS ${CMAKE_CURRENT_LIST_DIR}/proto PROTOC_OUT_DIR ${CMAKE_CURRENT_BINARY_DIR}/probe)
 
 add_library(suanli_test_gateway STATIC ${CMAKE_CURRENT_LIST_DIR}/GatewayProcess.cpp)
-target_include_directories(suanli_test_gateway PUBLIC ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(suanli_test_gateway PUBLIC suanli_proto gRPC::grpc++ GTest::gtest)
 target_compile_definitions(suanli_test_gateway PUBLIC SUANLID_PATH="$<TARGET_FILE:suanlid>"
                            SUANLICTL_PATH="$<TARGET_FILE:suanlictl>")
@@ -34,7 +33,6 @@ endforeach()
 # off and on (OutageBackend), for what a scheduler outage does while the gateway stays up.
 add_library(suanli_test_outage STATIC ${CMAKE_CURRENT_LIST_DIR}/OutageBackend.cpp
             ${CMAKE_CURRENT_LIST_DIR}/InProcessGateway.cpp)
-target_include_directories(suanli_test_outage PUBLIC ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(suanli_test_outage PUBLIC suanli_gateway suanli_test_gateway)
 suanli_test(tst_gateway_outage LIBS suanli_test_outage suanlictl_lib suanli_common LABELS integration)
 suanli_test(tst_gateway_executor LIBS suanli_test_outage suanli_common LABELS integration)

@@ -1,12 +1,12 @@
 // Every action end to end through suanlictl, checked at the gateway and in
 // the audit log; refusals and bad inputs say what went wrong.
-#include "GatewayProcess.h"
 #include "suanli/v1/audit.grpc.pb.h"
 #include "suanli/v1/cluster.grpc.pb.h"
 #include "suanli/v1/events.grpc.pb.h"
 #include "suanli/v1/scheduler.grpc.pb.h"
 #include "suanli/v1/telemetry.grpc.pb.h"
 #include "suanli/v1/tenancy.grpc.pb.h"
+#include "tests/integration/GatewayProcess.h"
 
 #include <cmath>
 #include <google/protobuf/util/json_util.h>

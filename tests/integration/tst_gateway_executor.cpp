@@ -1,9 +1,9 @@
 // Actions run off the gRPC threads: while a scheduler command hangs (an OutageBackend holding its
 // actions), other callers' reads and watches are answered; when every action slot is taken the
 // gateway says it is busy; when it stops, queued actions are told so and the running one ends.
-#include "InProcessGateway.h"
 #include "suanli/v1/audit.grpc.pb.h"
 #include "suanli/v1/cluster.grpc.pb.h"
+#include "tests/integration/InProcessGateway.h"
 
 #include <functional>
 #include <future>

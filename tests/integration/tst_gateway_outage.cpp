@@ -2,16 +2,16 @@
 // up: actions say so and are audited once, however the client retries; an alert is raised and
 // cleared; a gateway started during the outage serves the whole centre, metrics included, once
 // the scheduler answers; nodes that appear later get a history without erasing the others'.
-#include "ChannelConfig.h"
-#include "Connection.h"
-#include "ErrorInfo.h"
-#include "InProcessGateway.h"
-#include "OverviewCounts.h"
+#include "common/ChannelConfig.h"
+#include "common/ErrorInfo.h"
+#include "common/OverviewCounts.h"
 #include "suanli/v1/audit.grpc.pb.h"
 #include "suanli/v1/cluster.grpc.pb.h"
 #include "suanli/v1/events.grpc.pb.h"
 #include "suanli/v1/telemetry.grpc.pb.h"
 #include "suanli/v1/tenancy.grpc.pb.h"
+#include "tests/integration/InProcessGateway.h"
+#include "tools/suanlictl/Connection.h"
 
 #include <cmath>
 #include <functional>

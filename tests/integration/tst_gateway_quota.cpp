@@ -1,8 +1,8 @@
 // Quota requests end to end: scope of tenant managers, the tenant's own quota
 // as the line beyond which only an admin decides, exactly-once approval.
-#include "GatewayProcess.h"
 #include "suanli/v1/audit.grpc.pb.h"
 #include "suanli/v1/tenancy.grpc.pb.h"
+#include "tests/integration/GatewayProcess.h"
 
 #include <atomic>
 #include <gtest/gtest.h>

@@ -1,8 +1,8 @@
 // Who may do what, checked on a real gateway: every call for every role, bad
 // tokens, a wrong CA, client certificates, and the standard gRPC services.
-#include "GatewayProcess.h"
 #include "grpc_probe.grpc.pb.h"
 #include "reflection_probe.grpc.pb.h"
+#include "server/tls/CertificateAuthority.h"
 #include "suanli/v1/audit.grpc.pb.h"
 #include "suanli/v1/auth.grpc.pb.h"
 #include "suanli/v1/cluster.grpc.pb.h"
@@ -10,7 +10,7 @@
 #include "suanli/v1/scheduler.grpc.pb.h"
 #include "suanli/v1/telemetry.grpc.pb.h"
 #include "suanli/v1/tenancy.grpc.pb.h"
-#include "tls/CertificateAuthority.h"
+#include "tests/integration/GatewayProcess.h"
 
 #include <condition_variable>
 #include <fstream>

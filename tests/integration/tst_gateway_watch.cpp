@@ -1,10 +1,10 @@
 // Watch streams against a real gateway: snapshot, deltas, resume, restart.
-#include "GatewayProcess.h"
 #include "suanli/v1/auth.grpc.pb.h"
 #include "suanli/v1/cluster.grpc.pb.h"
 #include "suanli/v1/events.grpc.pb.h"
 #include "suanli/v1/scheduler.grpc.pb.h"
 #include "suanli/v1/tenancy.grpc.pb.h"
+#include "tests/integration/GatewayProcess.h"
 
 #include <gtest/gtest.h>
 #include <map>

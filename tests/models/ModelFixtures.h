@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SiteState.h"
+#include "client/SiteState.h"
 
 #include <QDateTime>
 #include <QString>

@@ -11,7 +11,6 @@ foreach(source IN LISTS SUANLI_MODEL_TESTS)
   # The models need no widgets; the tests show them in views.
   suanli_test(${name} QT OFFSCREEN SOURCES ${source} ${CMAKE_CURRENT_LIST_DIR}/ModelFixtures.h
               LIBS Qt6::Widgets suanli_app_models LABELS models TIMEOUT 300)
-  target_include_directories(${name} PRIVATE ${CMAKE_CURRENT_LIST_DIR})
 endforeach()
 # The CSV of what a view shows is written beside the views' TableTools, in the console.
 if(TARGET tst_csvexport)

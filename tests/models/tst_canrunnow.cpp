@@ -1,6 +1,6 @@
 // "Can I run N accelerators now?" from a queue's counts: free accelerators, how they are spread
 // over nodes, the jobs ahead and the median wait, in the words the Queues page shows.
-#include "models/CanRunNow.h"
+#include "app/models/CanRunNow.h"
 
 #include <QtTest>
 

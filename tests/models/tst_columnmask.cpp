@@ -1,12 +1,12 @@
 // The table models announce a delta on exactly the cells it changed: dataChanged covers the
 // columns whose text, tooltip, sort value or state differ, never a reset, and a selection stays.
-#include "ModelFixtures.h"
-#include "models/AlertTableModel.h"
-#include "models/JobTableModel.h"
-#include "models/ModelRoles.h"
-#include "models/NodeTableModel.h"
-#include "models/QueueTableModel.h"
-#include "models/QuotaRequestTableModel.h"
+#include "app/models/AlertTableModel.h"
+#include "app/models/JobTableModel.h"
+#include "app/models/ModelRoles.h"
+#include "app/models/NodeTableModel.h"
+#include "app/models/QueueTableModel.h"
+#include "app/models/QuotaRequestTableModel.h"
+#include "tests/models/ModelFixtures.h"
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>

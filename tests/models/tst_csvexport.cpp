@@ -1,8 +1,8 @@
-#include "ModelFixtures.h"
-#include "models/NodeTableModel.h"
-#include "models/TableProxyModel.h"
-#include "models/TenantTreeModel.h"
-#include "pages/CsvExport.h"
+#include "app/models/NodeTableModel.h"
+#include "app/models/TableProxyModel.h"
+#include "app/models/TenantTreeModel.h"
+#include "app/pages/CsvExport.h"
+#include "tests/models/ModelFixtures.h"
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>

@@ -1,9 +1,9 @@
-#include "ModelFixtures.h"
-#include "models/JobTableModel.h"
-#include "models/ModelRoles.h"
-#include "models/PendingReasonText.h"
-#include "models/TableProxyModel.h"
-#include "models/Words.h"
+#include "app/models/JobTableModel.h"
+#include "app/models/ModelRoles.h"
+#include "app/models/PendingReasonText.h"
+#include "app/models/TableProxyModel.h"
+#include "app/models/Words.h"
+#include "tests/models/ModelFixtures.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,7 +1,7 @@
-#include "ModelFixtures.h"
-#include "models/ModelRoles.h"
-#include "models/NodeTableModel.h"
-#include "models/TableProxyModel.h"
+#include "app/models/ModelRoles.h"
+#include "app/models/NodeTableModel.h"
+#include "app/models/TableProxyModel.h"
+#include "tests/models/ModelFixtures.h"
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>

@@ -2,7 +2,7 @@
 // (unavailable ones on drained nodes included) add up to the total, per model and in all;
 // utilisation is weighted by usable accelerators, PUE is facility over IT power, and a figure a
 // centre lacks (no telemetry, not configured) is left out and counted as missing, never as 0.
-#include "models/OverviewFigures.h"
+#include "app/models/OverviewFigures.h"
 #include "suanli/v1/scheduler.pb.h"
 
 #include <QtTest>

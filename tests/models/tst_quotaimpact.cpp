@@ -1,7 +1,7 @@
 // What approving a quota request would change, as the quota requests page shows it: limits
 // now and after, what the tenant's projects hold of its quota, the centre's capacity left, and
 // whether only a centre admin may approve (the gateway's rule, worked out on the live copy).
-#include "models/QuotaImpact.h"
+#include "app/models/QuotaImpact.h"
 
 #include <QtTest>
 

@@ -1,11 +1,11 @@
-#include "ModelFixtures.h"
-#include "models/AlertTableModel.h"
-#include "models/AuditTableModel.h"
-#include "models/FilterProxyModel.h"
-#include "models/ModelRoles.h"
-#include "models/QueueTableModel.h"
-#include "models/QuotaRequestProxyModel.h"
-#include "models/QuotaRequestTableModel.h"
+#include "app/models/AlertTableModel.h"
+#include "app/models/AuditTableModel.h"
+#include "app/models/FilterProxyModel.h"
+#include "app/models/ModelRoles.h"
+#include "app/models/QueueTableModel.h"
+#include "app/models/QuotaRequestProxyModel.h"
+#include "app/models/QuotaRequestTableModel.h"
+#include "tests/models/ModelFixtures.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,9 +1,9 @@
-#include "ModelFixtures.h"
-#include "models/FilterProxyModel.h"
-#include "models/ModelRoles.h"
-#include "models/NodeTableModel.h"
-#include "models/SortKey.h"
-#include "models/TableProxyModel.h"
+#include "app/models/FilterProxyModel.h"
+#include "app/models/ModelRoles.h"
+#include "app/models/NodeTableModel.h"
+#include "app/models/SortKey.h"
+#include "app/models/TableProxyModel.h"
+#include "tests/models/ModelFixtures.h"
 
 #include <QAbstractItemModelTester>
 #include <QCollator>

@@ -1,7 +1,7 @@
-#include "ModelFixtures.h"
-#include "models/FilterProxyModel.h"
-#include "models/ModelRoles.h"
-#include "models/TenantTreeModel.h"
+#include "app/models/FilterProxyModel.h"
+#include "app/models/ModelRoles.h"
+#include "app/models/TenantTreeModel.h"
+#include "tests/models/ModelFixtures.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,4 +1,4 @@
-#include "SlurmCluster.h"
+#include "tests/slurm/SlurmCluster.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -137,10 +137,10 @@ RunResult SlurmCluster::ctld(const std::string &action) const
 
 std::vector<std::string> SlurmCluster::gatewayArgs(const std::string &tick) const
 {
-    std::vector<std::string> args = { "--backend", "slurm", "--slurm-url",
-        env("SUANLI_SLURM_URL"), "--slurm-user", env("SUANLI_SLURM_USER"), "--slurm-jwt-key",
-        env("SUANLI_SLURM_JWT_KEY"), "--slurm-conf", env("SLURM_CONF"), "--slurm-cluster",
-        env("SUANLI_SLURM_CLUSTER"), "--tick", tick };
+    std::vector<std::string> args = { "--backend", "slurm", "--slurm-url", env("SUANLI_SLURM_URL"),
+        "--slurm-user", env("SUANLI_SLURM_USER"), "--slurm-jwt-key", env("SUANLI_SLURM_JWT_KEY"),
+        "--slurm-conf", env("SLURM_CONF"), "--slurm-cluster", env("SUANLI_SLURM_CLUSTER"), "--tick",
+        tick };
     // The same tests run once for each read path (libslurm, the default, and rest).
     if (const char *api = std::getenv("SUANLI_SLURM_API"); api && *api) {
         args.push_back("--slurm-api");

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "GatewayProcess.h"
+#include "tests/integration/GatewayProcess.h"
 
 #include <chrono>
 #include <functional>

@@ -28,7 +28,6 @@ add_test(NAME slurm_cluster_stop COMMAND /bin/bash ${SUANLI_SLURM_SCRIPTS}/stop.
 set_tests_properties(slurm_cluster_stop PROPERTIES FIXTURES_CLEANUP slurm_cluster TIMEOUT 120 LABELS slurm)
 
 add_library(suanli_test_slurm STATIC ${CMAKE_CURRENT_LIST_DIR}/SlurmCluster.cpp)
-target_include_directories(suanli_test_slurm PUBLIC ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(suanli_test_slurm PUBLIC suanli_test_gateway)
 target_compile_definitions(suanli_test_slurm PRIVATE SUANLI_SLURM_SCRIPTS="${SUANLI_SLURM_SCRIPTS}")
 

@@ -1,6 +1,6 @@
 // main() of the Slurm tests: runs them only where the fixture's cluster is
 // up, and ends with 77 (ctest's "skipped") where no cluster can run here.
-#include "SlurmCluster.h"
+#include "tests/slurm/SlurmCluster.h"
 
 #include <gtest/gtest.h>
 

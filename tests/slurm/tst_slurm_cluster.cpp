@@ -1,7 +1,7 @@
 // The Slurm test cluster itself, as scripts/slurm/start.sh promises it: four
 // nodes with typed GPUs of two models, two partitions, tenants and projects
 // as accounts with a limit, per-model accounting, slurmrestd with JWT.
-#include "SlurmCluster.h"
+#include "tests/slurm/SlurmCluster.h"
 
 #include <gtest/gtest.h>
 #include <map>

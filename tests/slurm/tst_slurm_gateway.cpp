@@ -2,16 +2,16 @@
 // gRPC API and suanlictl: what Slurm has shows up, what the gateway does
 // reaches Slurm, quotas become associations' limits, and a controller that
 // goes away and comes back is reported, not hidden.
-#include "Describe.h"
-#include "ErrorInfo.h"
-#include "SlurmCluster.h"
-#include "WatchCollector.h"
+#include "common/Describe.h"
+#include "common/ErrorInfo.h"
 #include "suanli/v1/audit.grpc.pb.h"
 #include "suanli/v1/cluster.grpc.pb.h"
 #include "suanli/v1/events.grpc.pb.h"
 #include "suanli/v1/scheduler.grpc.pb.h"
 #include "suanli/v1/telemetry.grpc.pb.h"
 #include "suanli/v1/tenancy.grpc.pb.h"
+#include "tests/slurm/SlurmCluster.h"
+#include "tests/slurm/WatchCollector.h"
 
 #include <algorithm>
 #include <atomic>
@@ -37,7 +37,6 @@ std::string lower(std::string s)
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
     return s;
 }
-
 
 // Restarts slurmctld when a test that stopped it ends, however it ends.
 struct ControllerGuard {
@@ -323,8 +322,8 @@ TEST_F(SlurmGatewayTest, APendingReasonThatSlurmChangesSilentlyIsShownSoon)
     ASSERT_FALSE(id.empty()) << error;
     ASSERT_TRUE(waitUntil([&] { return cluster.jobField(id, "Reason") == "Resources"; }, 60s))
         << "Slurm says " << cluster.jobField(id, "Reason");
-    EXPECT_TRUE(waitUntil(
-        [&] { return job(id).pending_reason() == v1::PENDING_REASON_RESOURCES; }, 10s))
+    EXPECT_TRUE(
+        waitUntil([&] { return job(id).pending_reason() == v1::PENDING_REASON_RESOURCES; }, 10s))
         << "the gateway still says " << job(id).pending_reason_raw();
 }
 

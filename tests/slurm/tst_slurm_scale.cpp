@@ -5,10 +5,10 @@
 // the watch streams, changes made in Slurm arrive, and a minute of ticks
 // leaves slurmrestd (which the default read path does not use) as it was
 // and costs slurmctld a bounded number of reads whatever the consoles do.
-#include "SlurmCluster.h"
-#include "WatchCollector.h"
 #include "suanli/v1/cluster.grpc.pb.h"
 #include "suanli/v1/scheduler.grpc.pb.h"
+#include "tests/slurm/SlurmCluster.h"
+#include "tests/slurm/WatchCollector.h"
 
 #include <fstream>
 #include <gtest/gtest.h>
@@ -87,8 +87,8 @@ TEST_F(SlurmScaleTest, TheWholeLabIsServedWithTheDefaultsAndActionsRoundTrip)
     const std::string admin = gateway.addUser("admin", "admin");
     auto clusterApi = std::shared_ptr(v1::Cluster::NewStub(gateway.channel()));
     auto scheduler = std::shared_ptr(v1::Scheduler::NewStub(gateway.channel()));
-    WatchCollector<v1::NodesEvent> nodes(admin,
-        [clusterApi](auto *c, const auto &r) { return clusterApi->WatchNodes(c, r); });
+    WatchCollector<v1::NodesEvent> nodes(
+        admin, [clusterApi](auto *c, const auto &r) { return clusterApi->WatchNodes(c, r); });
     WatchCollector<v1::JobsEvent> jobs(
         admin, [scheduler](auto *c, const auto &r) { return scheduler->WatchJobs(c, r); });
 
@@ -151,7 +151,8 @@ TEST_F(SlurmScaleTest, TheWholeLabIsServedWithTheDefaultsAndActionsRoundTrip)
     // A cancel through the gateway ends the job in Slurm and on the watch.
     const std::string job = *slurmJobs.rbegin();
     from = jobs.size();
-    const RunResult cancel = gateway.ctl(admin, { "jobs", "cancel", job, "--reason", "scale test" });
+    const RunResult cancel
+        = gateway.ctl(admin, { "jobs", "cancel", job, "--reason", "scale test" });
     ASSERT_EQ(cancel.exitCode, 0) << cancel.out << cancel.err;
     EXPECT_GE(jobs.waitFor(
                   [&](const v1::JobsEvent &e) {
@@ -172,8 +173,8 @@ TEST_F(SlurmScaleTest, TheWholeLabIsServedWithTheDefaultsAndActionsRoundTrip)
     // A change made in Slurm itself arrives too.
     const std::string other = *std::next(slurmNodes.rbegin());
     from = nodes.size();
-    cluster.slurm("scontrol",
-        { "update", "nodename=" + other, "state=drain", "reason=drained in slurm" });
+    cluster.slurm(
+        "scontrol", { "update", "nodename=" + other, "state=drain", "reason=drained in slurm" });
     EXPECT_GE(nodes.waitFor(
                   [&](const v1::NodesEvent &e) {
                       for (const auto &n : e.upserts())

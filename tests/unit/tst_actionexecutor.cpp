@@ -1,6 +1,6 @@
 // The gateway's action executor: a bounded queue in front of a few threads, which refuses work
 // it has no room for and, when stopped, drops what waits and lets what runs finish.
-#include "gateway/ActionExecutor.h"
+#include "server/gateway/ActionExecutor.h"
 
 #include <atomic>
 #include <condition_variable>

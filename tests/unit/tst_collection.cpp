@@ -1,5 +1,5 @@
 // The revisioned collection every watch stream is served from.
-#include "cache/Collection.h"
+#include "server/cache/Collection.h"
 #include "suanli/v1/cluster.pb.h"
 
 #include <gtest/gtest.h>

@@ -1,9 +1,9 @@
 // The contract common/ holds for the gateway, the console and suanlictl alike: the names of
 // metric series, status codes, request limits and who may call what.
-#include "ChannelConfig.h"
-#include "MetricNames.h"
-#include "RequestLimits.h"
-#include "StatusCodes.h"
+#include "common/ChannelConfig.h"
+#include "common/MetricNames.h"
+#include "common/RequestLimits.h"
+#include "common/StatusCodes.h"
 
 #include <grpcpp/support/status_code_enum.h>
 #include <gtest/gtest.h>

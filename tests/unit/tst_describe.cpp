@@ -1,5 +1,5 @@
 // Plain words for the API's enums, shared by suanlictl and the gateway's logs.
-#include "Describe.h"
+#include "common/Describe.h"
 
 #include <gtest/gtest.h>
 

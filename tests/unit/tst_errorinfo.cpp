@@ -1,6 +1,6 @@
 // The ErrorInfo in a failed status's details is a real google.rpc.Status, as gRPC clients in
 // other languages parse it: checked against descriptors of google.rpc.Status and ErrorInfo.
-#include "ErrorInfo.h"
+#include "common/ErrorInfo.h"
 
 #include <google/protobuf/any.pb.h>
 #include <google/protobuf/descriptor.h>

@@ -1,7 +1,7 @@
 // The filter language and orderings shared by suanlictl, the gateway and the console.
-#include "Filter.h"
-#include "Ordering.h"
-#include "TextMatch.h"
+#include "common/Filter.h"
+#include "common/Ordering.h"
+#include "common/TextMatch.h"
 #include "suanli/v1/audit.pb.h"
 #include "suanli/v1/cluster.pb.h"
 #include "suanli/v1/events.pb.h"

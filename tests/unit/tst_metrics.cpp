@@ -1,7 +1,7 @@
 // Tests of the telemetry history behind QueryMetrics and StreamMetrics: what
 // a chart asks for comes back at the right times, gaps stay gaps, rings wrap,
 // bad requests get messages a person can act on, and memory stays bounded.
-#include "metrics/MetricsHistory.h"
+#include "server/metrics/MetricsHistory.h"
 
 #include <atomic>
 #include <cmath>
@@ -674,8 +674,9 @@ TEST(MetricsHistory, FullSizeCentreStaysUnder200MB)
     MetricsHistory h(20000, 8);
     // No sample yet (a Slurm centre without an exporter never has one): no rings.
     EXPECT_LT(h.memoryBytes(), 1'000'000u);
-    EXPECT_TRUE(std::isnan(
-        ok(h, request(v1::METRIC_SCOPE_NODE, "n", {}, kBase, kBase + 1), 19999).series(0).values(0)));
+    EXPECT_TRUE(std::isnan(ok(h, request(v1::METRIC_SCOPE_NODE, "n", {}, kBase, kBase + 1), 19999)
+                               .series(0)
+                               .values(0)));
 
     std::vector<NodeSample> samples;
     for (uint32_t n = 0; n < 20000; ++n)

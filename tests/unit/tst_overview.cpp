@@ -4,8 +4,8 @@
 // zeros; one node with telemetry makes them real figures. PUE and grid carbon
 // are the site's configured facts: without them they, and facility power and
 // emissions, are absent.
-#include "OverviewCounts.h"
-#include "cache/ClusterCache.h"
+#include "common/OverviewCounts.h"
+#include "server/cache/ClusterCache.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // The quota rules the gateway enforces and the console previews: a limit across all models
 // caps every model's use together, a tenant manager decides within the tenant's quota of that
 // kind, and a model's limit above a limit across all models is one that changes nothing.
-#include "QuotaRules.h"
+#include "common/QuotaRules.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // The role table, checked against an independent statement of who may do what.
-#include "auth/Rbac.h"
+#include "server/auth/Rbac.h"
 #include "suanli/v1/audit.pb.h"
 #include "suanli/v1/auth.pb.h"
 #include "suanli/v1/cluster.pb.h"

@@ -1,8 +1,8 @@
 // Tests of the built-in simulated centre (SimBackend): determinism, the
 // invariants a scheduler must keep, quotas, node and job actions with their
 // per-target results, faults and alerts, change tracking and site facts.
-#include "backends/sim/SimBackend.h"
-#include "backends/sim/SiteProfile.h"
+#include "server/backends/sim/SimBackend.h"
+#include "server/backends/sim/SiteProfile.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,9 +1,9 @@
 // A real centre's site facts: its PUE and where it draws power, set as `suanlid serve --pue 1.25
 // --province Shanghai` (or --carbon-g-per-kwh) and checked before the gateway starts; the
 // province's grid factor comes from the same table the simulator uses (FACTS.md section 3).
-#include "backends/facts/GridCarbon.h"
-#include "backends/sim/SiteProfile.h"
-#include "backends/slurm/SiteFacts.h"
+#include "server/backends/facts/GridCarbon.h"
+#include "server/backends/sim/SiteProfile.h"
+#include "server/backends/slurm/SiteFacts.h"
 
 #include <array>
 #include <cstdio>

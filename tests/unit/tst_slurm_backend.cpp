@@ -1,7 +1,7 @@
 // The Slurm backend's behaviour when Slurm is slow or absent, against a
 // loopback listener that never answers (a slurmrestd busy building a large
 // answer) and against a closed port (no slurmrestd at all).
-#include "backends/slurm/SlurmBackend.h"
+#include "server/backends/slurm/SlurmBackend.h"
 
 #include <arpa/inet.h>
 #include <atomic>

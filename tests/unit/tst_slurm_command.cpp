@@ -1,5 +1,5 @@
 // Running Slurm's commands: no shell, captured output, a deadline, SLURM_CONF passed on.
-#include "backends/slurm/CommandRunner.h"
+#include "server/backends/slurm/CommandRunner.h"
 
 #include <gtest/gtest.h>
 

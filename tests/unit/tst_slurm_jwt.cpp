@@ -1,5 +1,5 @@
 // Tokens the gateway mints for slurmrestd: HS256 over Slurm's claims.
-#include "backends/slurm/Jwt.h"
+#include "server/backends/slurm/Jwt.h"
 
 #include <gtest/gtest.h>
 

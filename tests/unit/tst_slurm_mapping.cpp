@@ -1,8 +1,8 @@
 // Slurm 22.05's JSON and association manager text, captured from a real cluster (n1,n2 with
 // gpu:a100:4, n3,n4 with gpu:910b:4; accounts tenanta{-nlp,-cv}, tenantb{-llm}), turned into
 // Suanli's nodes, jobs, queues and tenants.
-#include "backends/slurm/ExporterMetrics.h"
-#include "backends/slurm/SlurmMapping.h"
+#include "server/backends/slurm/ExporterMetrics.h"
+#include "server/backends/slurm/SlurmMapping.h"
 
 #include <algorithm>
 #include <fstream>
@@ -72,8 +72,8 @@ TEST(SlurmNodes, NoLoadIsUnknownNotANumber)
             Topology());
         EXPECT_FALSE(r.node.has_cpu_load()) << raw;
     }
-    EXPECT_FALSE(parseNode(Json { { "name", "x1" }, { "state", "idle" } }, Topology())
-                     .node.has_cpu_load());
+    EXPECT_FALSE(
+        parseNode(Json { { "name", "x1" }, { "state", "idle" } }, Topology()).node.has_cpu_load());
 }
 
 TEST(SlurmNodes, StatesReasonsAndGres)
@@ -559,7 +559,8 @@ TEST(SlurmAccounts, AssocMgrTextGivesTheSameTreeAndLimitsAsSlurmdbd)
         text[a.account] = a;
     for (const auto &a : fromDb)
         db[a.account] = a;
-    for (const char *account : { "tenanta", "tenanta-nlp", "tenanta-cv", "tenantb", "tenantb-llm" }) {
+    for (const char *account :
+        { "tenanta", "tenanta-nlp", "tenanta-cv", "tenantb", "tenantb-llm" }) {
         ASSERT_TRUE(text.count(account)) << account;
         ASSERT_TRUE(db.count(account)) << account;
         EXPECT_EQ(text[account].parent, db[account].parent) << account;

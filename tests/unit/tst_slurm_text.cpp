@@ -1,5 +1,5 @@
 // Slurm's text grammars and words: hostlists, GRES, TRES, node states, pending reasons.
-#include "backends/slurm/SlurmText.h"
+#include "server/backends/slurm/SlurmText.h"
 
 #include <gtest/gtest.h>
 
@@ -106,8 +106,7 @@ TEST(SlurmNodeState, DrainedIsIdlePlusDrainAndDrainingIsBusyPlusDrain)
     EXPECT_EQ(mapNodeState("idle", { "DRAIN" }).state, v1::NODE_STATE_DRAINED);
     EXPECT_EQ(mapNodeState("mixed", { "DRAIN" }).state, v1::NODE_STATE_DRAINING);
     // A node slurmctld has not heard from (UNKNOWN) that an operator drained.
-    EXPECT_EQ(mapNodeState("unknown", { "DRAIN", "NOT_RESPONDING" }).state,
-        v1::NODE_STATE_DRAINED);
+    EXPECT_EQ(mapNodeState("unknown", { "DRAIN", "NOT_RESPONDING" }).state, v1::NODE_STATE_DRAINED);
     EXPECT_EQ(mapNodeState("unknown", { "NOT_RESPONDING" }).state, v1::NODE_STATE_DOWN);
     EXPECT_EQ(mapNodeState("allocated", { "DRAIN" }).state, v1::NODE_STATE_DRAINING);
     EXPECT_EQ(mapNodeState("idle", {}).state, v1::NODE_STATE_IDLE);

@@ -1,6 +1,6 @@
 // Tests of the gateway's SQLite store: migrations, users and tokens, the audit
 // hash chain, quota requests and idempotency.
-#include "store/Store.h"
+#include "server/store/Store.h"
 
 #include <algorithm>
 #include <atomic>

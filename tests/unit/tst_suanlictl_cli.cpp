@@ -1,11 +1,11 @@
 // suanlictl: the command line it accepts, how it formats, and how the binary behaves against a
 // fake gateway (TLS, token, paging, JSON, batch results, watch, errors and exit codes).
-#include "Cli.h"
-#include "Connection.h"
-#include "Format.h"
-#include "Table.h"
 #include "suanli/v1/auth.grpc.pb.h"
 #include "suanli/v1/cluster.grpc.pb.h"
+#include "tools/suanlictl/Cli.h"
+#include "tools/suanlictl/Connection.h"
+#include "tools/suanlictl/Format.h"
+#include "tools/suanlictl/Table.h"
 
 #include <arpa/inet.h>
 #include <atomic>

@@ -1,6 +1,6 @@
 // Tests of the gateway's certificates: what suanlid writes on first start,
 // what it reuses, when it reissues, and what consoles and clients can verify.
-#include "tls/CertificateAuthority.h"
+#include "server/tls/CertificateAuthority.h"
 
 #include <algorithm>
 #include <arpa/inet.h>

@@ -1,6 +1,6 @@
-#include "AgeText.h"
-#include "KpiTile.h"
-#include "Palette.h"
+#include "widgets/AgeText.h"
+#include "widgets/KpiTile.h"
+#include "widgets/Palette.h"
 
 #include <QSignalSpy>
 #include <QtTest>

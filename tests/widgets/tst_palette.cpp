@@ -1,4 +1,4 @@
-#include "Palette.h"
+#include "widgets/Palette.h"
 
 #include <QPalette>
 #include <QtTest>
@@ -237,7 +237,8 @@ void TestPalette::messagesReadOnBothThemes()
 {
     for (bool dark : { false, true }) {
         const QPalette p = Palette::surface(dark ? Surface::Dark : Surface::Light);
-        for (auto severity : { SeverityColour::Info, SeverityColour::Warning, SeverityColour::Critical }) {
+        for (auto severity :
+            { SeverityColour::Info, SeverityColour::Warning, SeverityColour::Critical }) {
             const auto m = Palette::message(severity, dark);
             QVERIFY2(Palette::contrast(m.text, m.background) >= 4.5,
                 qPrintable(QStringLiteral("severity %1, dark %2").arg(int(severity)).arg(dark)));

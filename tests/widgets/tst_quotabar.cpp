@@ -1,6 +1,6 @@
-#include "Palette.h"
-#include "QuotaBar.h"
-#include "QuotaBarDelegate.h"
+#include "widgets/Palette.h"
+#include "widgets/QuotaBar.h"
+#include "widgets/QuotaBarDelegate.h"
 
 #include <QHeaderView>
 #include <QStandardItemModel>

@@ -1,5 +1,5 @@
-#include "Palette.h"
-#include "RackHeatmap.h"
+#include "widgets/Palette.h"
+#include "widgets/RackHeatmap.h"
 
 #include <QApplication>
 #include <QHelpEvent>

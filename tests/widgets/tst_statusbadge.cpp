@@ -1,5 +1,5 @@
-#include "Palette.h"
-#include "StatusBadge.h"
+#include "widgets/Palette.h"
+#include "widgets/StatusBadge.h"
 
 #include <QtTest>
 

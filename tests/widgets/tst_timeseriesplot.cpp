@@ -1,5 +1,5 @@
-#include "Palette.h"
-#include "TimeSeriesPlot.h"
+#include "widgets/Palette.h"
+#include "widgets/TimeSeriesPlot.h"
 
 #include <QAbstractButton>
 #include <QApplication>

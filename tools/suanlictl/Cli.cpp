@@ -1,7 +1,7 @@
-#include "Cli.h"
+#include "tools/suanlictl/Cli.h"
 
-#include "Describe.h"
-#include "QuotaRules.h"
+#include "common/Describe.h"
+#include "common/QuotaRules.h"
 
 #include <algorithm>
 #include <charconv>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Invocation.h"
+#include "tools/suanlictl/Invocation.h"
 
 #include <functional>
 #include <optional>

@@ -1,6 +1,6 @@
-#include "Commands.h"
+#include "tools/suanlictl/Commands.h"
 
-#include "Invocation.h"
+#include "tools/suanlictl/Invocation.h"
 
 #include <string_view>
 

@@ -1,14 +1,14 @@
 // overview and nodes: the Cluster service.
-#include "Commands.h"
-#include "Connection.h"
-#include "Describe.h"
-#include "Format.h"
-#include "Invocation.h"
-#include "Output.h"
-#include "OverviewCounts.h"
-#include "Paging.h"
-#include "Table.h"
+#include "common/Describe.h"
+#include "common/OverviewCounts.h"
 #include "suanli/v1/cluster.grpc.pb.h"
+#include "tools/suanlictl/Commands.h"
+#include "tools/suanlictl/Connection.h"
+#include "tools/suanlictl/Format.h"
+#include "tools/suanlictl/Invocation.h"
+#include "tools/suanlictl/Output.h"
+#include "tools/suanlictl/Paging.h"
+#include "tools/suanlictl/Table.h"
 
 #include <algorithm>
 #include <vector>

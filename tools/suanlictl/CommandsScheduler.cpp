@@ -1,13 +1,13 @@
 // queues and jobs: the Scheduler service.
-#include "Commands.h"
-#include "Connection.h"
-#include "Describe.h"
-#include "Format.h"
-#include "Invocation.h"
-#include "Output.h"
-#include "Paging.h"
-#include "Table.h"
+#include "common/Describe.h"
 #include "suanli/v1/scheduler.grpc.pb.h"
+#include "tools/suanlictl/Commands.h"
+#include "tools/suanlictl/Connection.h"
+#include "tools/suanlictl/Format.h"
+#include "tools/suanlictl/Invocation.h"
+#include "tools/suanlictl/Output.h"
+#include "tools/suanlictl/Paging.h"
+#include "tools/suanlictl/Table.h"
 
 #include <algorithm>
 #include <chrono>

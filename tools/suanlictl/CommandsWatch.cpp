@@ -1,14 +1,14 @@
 // watch: the Watch* streams of every collection, one line per change.
-#include "Commands.h"
-#include "Connection.h"
-#include "Describe.h"
-#include "Format.h"
-#include "Invocation.h"
-#include "Output.h"
+#include "common/Describe.h"
 #include "suanli/v1/cluster.grpc.pb.h"
 #include "suanli/v1/events.grpc.pb.h"
 #include "suanli/v1/scheduler.grpc.pb.h"
 #include "suanli/v1/tenancy.grpc.pb.h"
+#include "tools/suanlictl/Commands.h"
+#include "tools/suanlictl/Connection.h"
+#include "tools/suanlictl/Format.h"
+#include "tools/suanlictl/Invocation.h"
+#include "tools/suanlictl/Output.h"
 
 #include <grpcpp/support/sync_stream.h>
 

@@ -1,6 +1,6 @@
-#include "Connection.h"
+#include "tools/suanlictl/Connection.h"
 
-#include "ChannelConfig.h"
+#include "common/ChannelConfig.h"
 
 #include <chrono>
 #include <cstdio>

@@ -1,4 +1,4 @@
-#include "Format.h"
+#include "tools/suanlictl/Format.h"
 
 #include <cmath>
 #include <cstdio>

@@ -1,4 +1,4 @@
-#include "Invocation.h"
+#include "tools/suanlictl/Invocation.h"
 
 namespace suanli::ctl {
 

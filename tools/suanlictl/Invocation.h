@@ -1,6 +1,6 @@
 #pragma once
 
-#include "GlobalOptions.h"
+#include "tools/suanlictl/GlobalOptions.h"
 
 #include <cstdint>
 #include <map>

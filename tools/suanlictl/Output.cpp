@@ -1,7 +1,7 @@
-#include "Output.h"
+#include "tools/suanlictl/Output.h"
 
-#include "ErrorInfo.h"
-#include "StatusCodes.h"
+#include "common/ErrorInfo.h"
+#include "common/StatusCodes.h"
 
 #include <algorithm>
 #include <google/protobuf/util/json_util.h>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Connection.h"
+#include "tools/suanlictl/Connection.h"
 
 #include <algorithm>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "Table.h"
+#include "tools/suanlictl/Table.h"
 
 #include <algorithm>
 

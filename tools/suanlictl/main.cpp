@@ -1,8 +1,8 @@
 // suanlictl: the command-line client of suanlid (kubectl / scontrol style).
-#include "Cli.h"
-#include "Commands.h"
-#include "Connection.h"
-#include "Output.h"
+#include "tools/suanlictl/Cli.h"
+#include "tools/suanlictl/Commands.h"
+#include "tools/suanlictl/Connection.h"
+#include "tools/suanlictl/Output.h"
 
 #include <cerrno>
 #include <cstdlib>

@@ -1,14 +1,14 @@
 // widgets_gallery: renders every widget with a realistic centre (2,000 nodes in 250 racks) to
 // PNGs in light and dark, to look at after a change. Run by hand:
 //   build-widgets/widgets/widgets_gallery docs/shots-tmp
-#include "HeatmapCell.h"
-#include "KpiTile.h"
-#include "Palette.h"
-#include "QuotaBar.h"
-#include "QuotaBarDelegate.h"
-#include "RackHeatmap.h"
-#include "StatusBadge.h"
-#include "TimeSeriesPlot.h"
+#include "widgets/HeatmapCell.h"
+#include "widgets/KpiTile.h"
+#include "widgets/Palette.h"
+#include "widgets/QuotaBar.h"
+#include "widgets/QuotaBarDelegate.h"
+#include "widgets/RackHeatmap.h"
+#include "widgets/StatusBadge.h"
+#include "widgets/TimeSeriesPlot.h"
 
 #include <QApplication>
 #include <QDateTime>

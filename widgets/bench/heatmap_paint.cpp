@@ -1,9 +1,9 @@
 // bench_heatmap_paint: how long a RackHeatmap of 20,000 nodes takes to lay out, paint whole,
 // paint a small exposed rect, and take a 500-node update. Run by hand; prints one line a figure.
 //   build-widgets/widgets/bench_heatmap_paint [rounds]
-#include "HeatmapCell.h"
-#include "Palette.h"
-#include "RackHeatmap.h"
+#include "widgets/HeatmapCell.h"
+#include "widgets/Palette.h"
+#include "widgets/RackHeatmap.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,4 +1,4 @@
-#include "backends/facts/AcceleratorSpec.h"
+#include "server/backends/facts/AcceleratorSpec.h"
 
 namespace suanli::server {
 

@@ -1,4 +1,4 @@
-#include "backends/facts/GridCarbon.h"
+#include "server/backends/facts/GridCarbon.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "backends/sim/AlertBook.h"
+#include "server/backends/sim/AlertBook.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backends/sim/SimClock.h"
+#include "server/backends/sim/SimClock.h"
 #include "suanli/v1/events.pb.h"
 
 #include <cstdint>

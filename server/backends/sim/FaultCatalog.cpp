@@ -1,4 +1,4 @@
-#include "backends/sim/FaultCatalog.h"
+#include "server/backends/sim/FaultCatalog.h"
 
 #include <cmath>
 #include <cstring>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backends/facts/AcceleratorSpec.h"
+#include "server/backends/facts/AcceleratorSpec.h"
 
 #include <cstdint>
 #include <string>

@@ -1,4 +1,4 @@
-#include "backends/sim/JobGenerator.h"
+#include "server/backends/sim/JobGenerator.h"
 
 #include <algorithm>
 #include <array>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "backends/sim/SimJob.h"
-#include "backends/sim/SimRandom.h"
-#include "backends/sim/TenantBook.h"
+#include "server/backends/sim/SimJob.h"
+#include "server/backends/sim/SimRandom.h"
+#include "server/backends/sim/TenantBook.h"
 
 #include <cstdint>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "backends/sim/JobTable.h"
+#include "server/backends/sim/JobTable.h"
 
 #include <utility>
 

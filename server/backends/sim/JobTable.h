@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backends/sim/SimJob.h"
+#include "server/backends/sim/SimJob.h"
 
 #include <cstddef>
 #include <cstdint>

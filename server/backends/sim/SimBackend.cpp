@@ -1,7 +1,7 @@
-#include "backends/sim/SimBackend.h"
+#include "server/backends/sim/SimBackend.h"
 
-#include "backends/sim/SimEngine.h"
-#include "backends/sim/SiteProfile.h"
+#include "server/backends/sim/SimEngine.h"
+#include "server/backends/sim/SiteProfile.h"
 
 #include <cmath>
 

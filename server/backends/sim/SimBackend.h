@@ -1,7 +1,7 @@
 #pragma once
 
-#include "backends/Backend.h"
-#include "backends/sim/SimOptions.h"
+#include "server/backends/Backend.h"
+#include "server/backends/sim/SimOptions.h"
 
 #include <memory>
 #include <mutex>

@@ -1,4 +1,4 @@
-#include "backends/sim/SimCluster.h"
+#include "server/backends/sim/SimCluster.h"
 
 #include <algorithm>
 #include <cmath>

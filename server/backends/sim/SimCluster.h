@@ -1,8 +1,8 @@
 #pragma once
 
-#include "backends/facts/AcceleratorSpec.h"
-#include "backends/sim/SimNode.h"
-#include "backends/sim/SiteProfile.h"
+#include "server/backends/facts/AcceleratorSpec.h"
+#include "server/backends/sim/SimNode.h"
+#include "server/backends/sim/SiteProfile.h"
 
 #include <array>
 #include <cstdint>

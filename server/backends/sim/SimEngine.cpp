@@ -1,7 +1,7 @@
-#include "backends/sim/SimEngine.h"
+#include "server/backends/sim/SimEngine.h"
 
-#include "backends/sim/FaultCatalog.h"
-#include "backends/sim/TelemetryModel.h"
+#include "server/backends/sim/FaultCatalog.h"
+#include "server/backends/sim/TelemetryModel.h"
 
 #include <algorithm>
 #include <cmath>

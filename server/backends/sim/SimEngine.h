@@ -1,16 +1,16 @@
 #pragma once
 
-#include "backends/Backend.h"
-#include "backends/sim/AlertBook.h"
-#include "backends/sim/JobGenerator.h"
-#include "backends/sim/JobTable.h"
-#include "backends/sim/SimClock.h"
-#include "backends/sim/SimCluster.h"
-#include "backends/sim/SimOptions.h"
-#include "backends/sim/SimRandom.h"
-#include "backends/sim/SimScheduler.h"
-#include "backends/sim/SiteProfile.h"
-#include "backends/sim/TenantBook.h"
+#include "server/backends/Backend.h"
+#include "server/backends/sim/AlertBook.h"
+#include "server/backends/sim/JobGenerator.h"
+#include "server/backends/sim/JobTable.h"
+#include "server/backends/sim/SimClock.h"
+#include "server/backends/sim/SimCluster.h"
+#include "server/backends/sim/SimOptions.h"
+#include "server/backends/sim/SimRandom.h"
+#include "server/backends/sim/SimScheduler.h"
+#include "server/backends/sim/SiteProfile.h"
+#include "server/backends/sim/TenantBook.h"
 
 #include <cstdint>
 #include <deque>

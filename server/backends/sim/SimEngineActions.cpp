@@ -1,7 +1,7 @@
-#include "QuotaRules.h"
-#include "backends/PerTarget.h"
-#include "backends/sim/FaultCatalog.h"
-#include "backends/sim/SimEngine.h"
+#include "common/QuotaRules.h"
+#include "server/backends/PerTarget.h"
+#include "server/backends/sim/FaultCatalog.h"
+#include "server/backends/sim/SimEngine.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backends/sim/SimJob.h"
+#include "server/backends/sim/SimJob.h"
 #include "suanli/v1/cluster.pb.h"
 
 #include <array>

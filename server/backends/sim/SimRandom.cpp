@@ -1,4 +1,4 @@
-#include "backends/sim/SimRandom.h"
+#include "server/backends/sim/SimRandom.h"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "backends/sim/SimScheduler.h"
+#include "server/backends/sim/SimScheduler.h"
 
 #include <algorithm>
 

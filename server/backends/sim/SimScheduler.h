@@ -1,8 +1,8 @@
 #pragma once
 
-#include "backends/sim/JobTable.h"
-#include "backends/sim/SimCluster.h"
-#include "backends/sim/TenantBook.h"
+#include "server/backends/sim/JobTable.h"
+#include "server/backends/sim/SimCluster.h"
+#include "server/backends/sim/TenantBook.h"
 
 #include <cstdint>
 #include <set>

@@ -1,6 +1,6 @@
-#include "backends/sim/SiteProfile.h"
+#include "server/backends/sim/SiteProfile.h"
 
-#include "backends/facts/GridCarbon.h"
+#include "server/backends/facts/GridCarbon.h"
 
 #include <stdexcept>
 

@@ -1,7 +1,7 @@
-#include "backends/sim/TelemetryModel.h"
+#include "server/backends/sim/TelemetryModel.h"
 
-#include "backends/sim/FaultCatalog.h"
-#include "backends/sim/SimRandom.h"
+#include "server/backends/sim/FaultCatalog.h"
+#include "server/backends/sim/SimRandom.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "backends/sim/TenantBook.h"
+#include "server/backends/sim/TenantBook.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backends/sim/SimRandom.h"
+#include "server/backends/sim/SimRandom.h"
 #include "suanli/v1/scheduler.pb.h"
 #include "suanli/v1/tenancy.pb.h"
 

@@ -1,4 +1,4 @@
-#include "backends/slurm/CommandRunner.h"
+#include "server/backends/slurm/CommandRunner.h"
 
 #include <cerrno>
 #include <csignal>

@@ -1,4 +1,4 @@
-#include "backends/slurm/ExporterMetrics.h"
+#include "server/backends/slurm/ExporterMetrics.h"
 
 #include <cctype>
 #include <cstdlib>

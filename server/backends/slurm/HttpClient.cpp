@@ -1,4 +1,4 @@
-#include "backends/slurm/HttpClient.h"
+#include "server/backends/slurm/HttpClient.h"
 
 #include <curl/curl.h>
 #include <mutex>

@@ -1,4 +1,4 @@
-#include "backends/slurm/Jwt.h"
+#include "server/backends/slurm/Jwt.h"
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>

@@ -1,14 +1,13 @@
-#include "backends/slurm/LibSlurm.h"
+#include "server/backends/slurm/LibSlurm.h"
 
 #include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <pwd.h>
-#include <stdexcept>
-
 #include <slurm/slurm.h>
 #include <slurm/slurm_errno.h>
+#include <stdexcept>
 
 // Exported by libslurm (its squeue and scontrol use them) but not declared in slurm.h.
 extern "C" {
@@ -38,13 +37,27 @@ std::pair<std::string, std::vector<std::string>> nodeState(uint32_t state)
 {
     std::string base;
     switch (state & NODE_STATE_BASE) {
-    case NODE_STATE_DOWN: base = "down"; break;
-    case NODE_STATE_IDLE: base = "idle"; break;
-    case NODE_STATE_ALLOCATED: base = "allocated"; break;
-    case NODE_STATE_ERROR: base = "error"; break;
-    case NODE_STATE_MIXED: base = "mixed"; break;
-    case NODE_STATE_FUTURE: base = "future"; break;
-    default: base = "unknown"; break;
+    case NODE_STATE_DOWN:
+        base = "down";
+        break;
+    case NODE_STATE_IDLE:
+        base = "idle";
+        break;
+    case NODE_STATE_ALLOCATED:
+        base = "allocated";
+        break;
+    case NODE_STATE_ERROR:
+        base = "error";
+        break;
+    case NODE_STATE_MIXED:
+        base = "mixed";
+        break;
+    case NODE_STATE_FUTURE:
+        base = "future";
+        break;
+    default:
+        base = "unknown";
+        break;
     }
     std::vector<std::string> flags;
     const std::pair<uint32_t, const char *> known[] = { { NODE_STATE_DRAIN, "DRAIN" },
@@ -121,7 +134,8 @@ Listing<NodeRecord> LibSlurm::nodes(int64_t since, const Topology &topology)
         out.unreachable = unreachableError(error);
         return out;
     }
-    std::shared_ptr<node_info_msg_t> msg(raw, [](node_info_msg_t *m) { slurm_free_node_info_msg(m); });
+    std::shared_ptr<node_info_msg_t> msg(
+        raw, [](node_info_msg_t *m) { slurm_free_node_info_msg(m); });
     m_nodesTime = int64_t(msg->last_update);
     auto partitionsOf
         = std::make_shared<const std::map<std::string, std::vector<std::string>>>(m_partitionsOf);
@@ -141,8 +155,10 @@ Listing<NodeRecord> LibSlurm::nodes(int64_t since, const Topology &topology)
         positions->push_back(i);
         uint16_t allocCpus = 0;
         uint64_t allocMem = 0;
-        slurm_get_select_nodeinfo(n.select_nodeinfo, SELECT_NODEDATA_SUBCNT, NODE_STATE_ALLOCATED, &allocCpus);
-        slurm_get_select_nodeinfo(n.select_nodeinfo, SELECT_NODEDATA_MEM_ALLOC, NODE_STATE_ALLOCATED, &allocMem);
+        slurm_get_select_nodeinfo(
+            n.select_nodeinfo, SELECT_NODEDATA_SUBCNT, NODE_STATE_ALLOCATED, &allocCpus);
+        slurm_get_select_nodeinfo(
+            n.select_nodeinfo, SELECT_NODEDATA_MEM_ALLOC, NODE_STATE_ALLOCATED, &allocMem);
         Fingerprint f;
         f.add(n.name);
         f.add(n.node_state);
@@ -166,8 +182,10 @@ Listing<NodeRecord> LibSlurm::nodes(int64_t since, const Topology &topology)
         const node_info_t &n = msg->node_array[(*positions)[k]];
         uint16_t allocCpus = 0;
         uint64_t allocMem = 0;
-        slurm_get_select_nodeinfo(n.select_nodeinfo, SELECT_NODEDATA_SUBCNT, NODE_STATE_ALLOCATED, &allocCpus);
-        slurm_get_select_nodeinfo(n.select_nodeinfo, SELECT_NODEDATA_MEM_ALLOC, NODE_STATE_ALLOCATED, &allocMem);
+        slurm_get_select_nodeinfo(
+            n.select_nodeinfo, SELECT_NODEDATA_SUBCNT, NODE_STATE_ALLOCATED, &allocCpus);
+        slurm_get_select_nodeinfo(
+            n.select_nodeinfo, SELECT_NODEDATA_MEM_ALLOC, NODE_STATE_ALLOCATED, &allocMem);
         auto [base, flags] = nodeState(n.node_state);
         Json j = { { "name", text(n.name) }, { "state", base }, { "state_flags", flags },
             { "reason", text(n.reason) }, { "gres", text(n.gres) },
@@ -244,9 +262,9 @@ Listing<JobRecord> LibSlurm::jobs(int64_t since, const AccountTree &accounts)
             { "user_name", j.user_name ? text(j.user_name) : userName(j.user_id) },
             { "partition", text(j.partition) }, { "account", text(j.account) },
             { "job_state", text(slurm_job_state_string(j.job_state)) },
-            { "state_reason", pending || finalState(j.job_state)
-                    ? text(slurm_job_reason_string(j.state_reason))
-                    : std::string("None") },
+            { "state_reason",
+                pending || finalState(j.job_state) ? text(slurm_job_reason_string(j.state_reason))
+                                                   : std::string("None") },
             { "priority", j.priority }, { "tres_alloc_str", text(j.tres_alloc_str) },
             { "tres_req_str", text(j.tres_req_str) }, { "tres_per_node", text(j.tres_per_node) },
             { "node_count", j.num_nodes }, { "nodes", text(j.nodes) },
@@ -300,7 +318,8 @@ Listing<PartitionRecord> LibSlurm::partitions(int64_t since)
             : p.state_up == PARTITION_DRAIN            ? "DRAIN"
                                                        : "INACTIVE";
         Json j = { { "name", text(p.name) }, { "nodes", text(p.nodes) }, { "state", state },
-            { "flags", (p.flags & PART_FLAG_DEFAULT) ? Json::array({ "default" }) : Json::array() } };
+            { "flags",
+                (p.flags & PART_FLAG_DEFAULT) ? Json::array({ "default" }) : Json::array() } };
         if (p.max_time != NO_VAL && p.max_time != INFINITE)
             j["max_time_limit"] = p.max_time;
         return parsePartition(j);

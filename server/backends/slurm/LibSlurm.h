@@ -1,7 +1,7 @@
 #pragma once
 
-#include "backends/slurm/Listing.h"
-#include "backends/slurm/SlurmMapping.h"
+#include "server/backends/slurm/Listing.h"
+#include "server/backends/slurm/SlurmMapping.h"
 
 #include <cstdint>
 #include <map>

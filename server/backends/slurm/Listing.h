@@ -16,8 +16,7 @@ enum class Fetch { Changed, Unchanged, Failed };
 // read: each entry's key and a fingerprint of every field the mapping reads,
 // and `map` to turn an entry into a record. The backend maps only entries
 // whose fingerprint changed, so a tick costs what changed, not the cluster's size.
-template <class Record>
-struct Listing {
+template <class Record> struct Listing {
     Fetch status = Fetch::Failed;
     std::string error;
     bool unreachable = false; // no answer from Slurm (as opposed to a refusal)

@@ -1,6 +1,6 @@
-#include "backends/slurm/SiteFacts.h"
+#include "server/backends/slurm/SiteFacts.h"
 
-#include "backends/facts/GridCarbon.h"
+#include "server/backends/facts/GridCarbon.h"
 
 #include <cmath>
 #include <sstream>

@@ -1,7 +1,7 @@
-#include "Describe.h"
-#include "backends/PerTarget.h"
-#include "backends/slurm/SlurmBackend.h"
-#include "backends/slurm/SlurmBackendParts.h"
+#include "common/Describe.h"
+#include "server/backends/PerTarget.h"
+#include "server/backends/slurm/SlurmBackend.h"
+#include "server/backends/slurm/SlurmBackendParts.h"
 
 #include <algorithm>
 
@@ -214,9 +214,12 @@ TargetResults SlurmBackend::holdJobs(const std::vector<std::string> &ids, const 
     if (useRest())
         return jobRest(ids, "POST", R"({"hold":true})", "hold", allowed);
     // An operator's hold: Slurm says JobHeldAdmin, and only an operator releases it.
-    return jobCommand(ids, "scontrol",
-        [](const std::string &list) { return std::vector<std::string> { "hold", list }; }, "hold",
-        allowed);
+    return jobCommand(
+        ids, "scontrol",
+        [](const std::string &list) {
+            return std::vector<std::string> { "hold", list };
+        },
+        "hold", allowed);
 }
 
 TargetResults SlurmBackend::releaseJobs(const std::vector<std::string> &ids, const Actor &)
@@ -224,7 +227,9 @@ TargetResults SlurmBackend::releaseJobs(const std::vector<std::string> &ids, con
     if (useRest())
         return jobRest(ids, "POST", R"({"hold":false})", "release", { v1::JOB_STATE_HELD });
     return jobCommand(ids, "scontrol",
-        [](const std::string &list) { return std::vector<std::string> { "release", list }; },
+        [](const std::string &list) {
+            return std::vector<std::string> { "release", list };
+        },
         "release", { v1::JOB_STATE_HELD });
 }
 
@@ -235,7 +240,8 @@ TargetResults SlurmBackend::setJobPriority(
     if (useRest())
         return jobRest(ids, "POST", "{\"priority\":" + std::to_string(priority) + "}",
             "set the priority of", allowed);
-    return jobCommand(ids, "scontrol",
+    return jobCommand(
+        ids, "scontrol",
         [priority](const std::string &list) {
             return std::vector<std::string> { "update", "jobid=" + list,
                 "priority=" + std::to_string(priority) };
@@ -247,7 +253,9 @@ TargetResults SlurmBackend::requeueJobs(const std::vector<std::string> &ids, con
 {
     // slurmrestd v0.0.38 cannot requeue; scontrol can.
     return jobCommand(ids, "scontrol",
-        [](const std::string &list) { return std::vector<std::string> { "requeue", list }; },
+        [](const std::string &list) {
+            return std::vector<std::string> { "requeue", list };
+        },
         "requeue", {});
 }
 

@@ -1,9 +1,9 @@
-#include "backends/slurm/SlurmBackend.h"
+#include "server/backends/slurm/SlurmBackend.h"
 
-#include "backends/PerTarget.h"
-#include "backends/facts/AcceleratorSpec.h"
-#include "backends/slurm/Jwt.h"
-#include "backends/slurm/SlurmBackendParts.h"
+#include "server/backends/PerTarget.h"
+#include "server/backends/facts/AcceleratorSpec.h"
+#include "server/backends/slurm/Jwt.h"
+#include "server/backends/slurm/SlurmBackendParts.h"
 
 #include <filesystem>
 #include <fstream>
@@ -56,7 +56,8 @@ SlurmBackend::SlurmBackend(SlurmOptions options)
         m_options.url.pop_back();
     if (m_options.api != "libslurm" && m_options.api != "rest")
         throw std::invalid_argument("--slurm-api must be libslurm (Slurm's client library) or "
-                                    "rest (slurmrestd), not '" + m_options.api + "'");
+                                    "rest (slurmrestd), not '"
+            + m_options.api + "'");
     if (useRest()) {
         if (m_options.url.empty())
             throw std::invalid_argument("--slurm-url is required with --slurm-api rest "

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "backends/Backend.h"
-#include "backends/slurm/CommandRunner.h"
-#include "backends/slurm/ExporterMetrics.h"
-#include "backends/slurm/HttpClient.h"
-#include "backends/slurm/LibSlurm.h"
-#include "backends/slurm/Listing.h"
-#include "backends/slurm/SlurmMapping.h"
-#include "backends/slurm/SlurmOptions.h"
-#include "backends/slurm/Topology.h"
+#include "server/backends/Backend.h"
+#include "server/backends/slurm/CommandRunner.h"
+#include "server/backends/slurm/ExporterMetrics.h"
+#include "server/backends/slurm/HttpClient.h"
+#include "server/backends/slurm/LibSlurm.h"
+#include "server/backends/slurm/Listing.h"
+#include "server/backends/slurm/SlurmMapping.h"
+#include "server/backends/slurm/SlurmOptions.h"
+#include "server/backends/slurm/Topology.h"
 
 #include <deque>
 #include <functional>
@@ -166,8 +166,7 @@ private:
     int64_t m_tokenFileMtime = -1;
     std::unique_ptr<slurm::LibSlurm> m_lib; // the libslurm read path (default)
     int64_t m_nodesSince = 0, m_jobsSince = 0, m_partitionsSince = 0; // REST path
-    std::chrono::steady_clock::time_point m_lastFull {}, m_lastAccounts {},
-        m_lastDescriptions {};
+    std::chrono::steady_clock::time_point m_lastFull {}, m_lastAccounts {}, m_lastDescriptions {};
     bool m_accountsDirty = true;
     std::chrono::steady_clock::time_point m_lastSlowWarning {};
     // When the jobs were last read whole, and what that took (see readJobsLocked).

@@ -1,14 +1,14 @@
-#include "backends/slurm/SlurmMapping.h"
+#include "server/backends/slurm/SlurmMapping.h"
 
-#include "Describe.h"
+#include "common/Describe.h"
 
 #include <algorithm>
-#include <sstream>
-#include <functional>
 #include <cmath>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
+#include <sstream>
 
 namespace suanli::server::slurm {
 
@@ -238,8 +238,8 @@ JobRecord parseJob(const Json &j, const AccountTree &accounts)
     job.set_state(mapJobState(state, reason));
     if (job.state() == v1::JOB_STATE_PENDING || job.state() == v1::JOB_STATE_HELD) {
         const v1::PendingReason mapped = mapPendingReason(reason);
-        job.set_pending_reason(job.state() == v1::JOB_STATE_HELD
-                    && mapped != v1::PENDING_REASON_HELD_BY_ADMIN
+        job.set_pending_reason(
+            job.state() == v1::JOB_STATE_HELD && mapped != v1::PENDING_REASON_HELD_BY_ADMIN
                 ? v1::PENDING_REASON_HELD_BY_USER
                 : mapped);
         std::string raw = reason;
@@ -483,8 +483,8 @@ void forEachAccountLine(const std::string &text,
 
 // "key=limit(used)" items of a GrpTRES list; `limit` is "N" when there is none.
 void forEachTresItem(const std::string &list,
-    const std::function<void(const std::string &key, const std::string &limit,
-        const std::string &used)> &item)
+    const std::function<void(
+        const std::string &key, const std::string &limit, const std::string &used)> &item)
 {
     std::istringstream items(list);
     for (std::string i; std::getline(items, i, ',');) {
@@ -493,7 +493,8 @@ void forEachTresItem(const std::string &list,
         const size_t close = i.find(')', open);
         if (eq == std::string::npos || open == std::string::npos || close == std::string::npos)
             continue;
-        item(i.substr(0, eq), i.substr(eq + 1, open - eq - 1), i.substr(open + 1, close - open - 1));
+        item(
+            i.substr(0, eq), i.substr(eq + 1, open - eq - 1), i.substr(open + 1, close - open - 1));
     }
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "backends/slurm/SlurmText.h"
-#include "backends/slurm/Topology.h"
+#include "server/backends/slurm/SlurmText.h"
+#include "server/backends/slurm/Topology.h"
 #include "suanli/v1/cluster.pb.h"
 #include "suanli/v1/scheduler.pb.h"
 #include "suanli/v1/tenancy.pb.h"

@@ -1,6 +1,6 @@
-#include "Describe.h"
-#include "backends/slurm/SlurmBackend.h"
-#include "backends/slurm/SlurmBackendParts.h"
+#include "common/Describe.h"
+#include "server/backends/slurm/SlurmBackend.h"
+#include "server/backends/slurm/SlurmBackendParts.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backends/slurm/SiteFacts.h"
+#include "server/backends/slurm/SiteFacts.h"
 
 #include <functional>
 #include <string>

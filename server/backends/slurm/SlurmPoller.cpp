@@ -1,5 +1,5 @@
-#include "backends/slurm/SlurmBackend.h"
-#include "backends/slurm/SlurmBackendParts.h"
+#include "server/backends/slurm/SlurmBackend.h"
+#include "server/backends/slurm/SlurmBackendParts.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -88,8 +88,9 @@ bool SlurmBackend::readPartitionsLocked(bool full, Dirty *dirty, std::string *er
         listing = m_lib->partitions(full ? 0 : m_lib->partitionsTime());
     } else {
         const int64_t started = wallSeconds();
-        const std::string query
-            = full || m_partitionsSince <= 0 ? "" : "?update_time=" + std::to_string(m_partitionsSince);
+        const std::string query = full || m_partitionsSince <= 0
+            ? ""
+            : "?update_time=" + std::to_string(m_partitionsSince);
         listing = restListing<slurm::PartitionRecord>(
             std::string(kApi) + "/partitions" + query, "partitions",
             [](const Json &j) { return j.value("name", std::string()); },
@@ -166,8 +167,8 @@ bool SlurmBackend::readJobsLocked(bool full, Dirty *dirty, std::string *error)
     // every 2 s on a small cluster, every few seconds at 20,000 jobs, and never
     // less often than every fullReadEverySeconds.
     const auto now = std::chrono::steady_clock::now();
-    const auto interval = std::clamp<std::chrono::steady_clock::duration>(
-        m_jobsWholeCost * 50, std::chrono::seconds(2),
+    const auto interval = std::clamp<std::chrono::steady_clock::duration>(m_jobsWholeCost * 50,
+        std::chrono::seconds(2),
         std::chrono::duration_cast<std::chrono::steady_clock::duration>(
             std::chrono::duration<double>(m_options.fullReadEverySeconds)));
     const bool whole = full || now - m_lastJobsWhole >= interval;

@@ -1,4 +1,4 @@
-#include "backends/slurm/SlurmText.h"
+#include "server/backends/slurm/SlurmText.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,6 +1,6 @@
-#include "backends/slurm/Topology.h"
+#include "server/backends/slurm/Topology.h"
 
-#include "backends/slurm/SlurmText.h"
+#include "server/backends/slurm/SlurmText.h"
 
 #include <cctype>
 #include <fstream>

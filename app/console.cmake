@@ -26,9 +26,9 @@ set(SUANLI_TS_EN ${PROJECT_SOURCE_DIR}/translations/suanli_en.ts)
 set(SUANLI_LUPDATE_DIRS ${PROJECT_SOURCE_DIR}/app ${PROJECT_SOURCE_DIR}/widgets
     ${PROJECT_SOURCE_DIR}/client)
 add_custom_target(translations_update
-  COMMAND Qt6::lupdate -silent -locations none -no-obsolete -source-language en
+  COMMAND Qt6::lupdate -silent -locations none -no-obsolete -I ${PROJECT_SOURCE_DIR} -source-language en
           -target-language zh_CN ${SUANLI_LUPDATE_DIRS} -ts ${SUANLI_TS_ZH}
-  COMMAND Qt6::lupdate -silent -locations none -no-obsolete -source-language en
+  COMMAND Qt6::lupdate -silent -locations none -no-obsolete -I ${PROJECT_SOURCE_DIR} -source-language en
           -target-language en -pluralonly ${SUANLI_LUPDATE_DIRS} -ts ${SUANLI_TS_EN}
   COMMENT "Refreshing translations/*.ts from the sources" VERBATIM)
 qt_add_lrelease(suanli_app TS_FILES ${SUANLI_TS_ZH} ${SUANLI_TS_EN}

@@ -76,7 +76,9 @@ QString refreshed(const QTemporaryDir &dir, const QString &ts, const QStringList
     QFile(copy).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     const QString src = QStringLiteral(SUANLI_SOURCE_DIR);
     QStringList args { QStringLiteral("-silent"), QStringLiteral("-locations"),
-        QStringLiteral("none"), QStringLiteral("-no-obsolete") };
+        QStringLiteral("none"), QStringLiteral("-no-obsolete"),
+        // Includes name their files from the project root.
+        QStringLiteral("-I"), QStringLiteral(SUANLI_SOURCE_DIR) };
     args += extra;
     args += { src + QStringLiteral("/app"), src + QStringLiteral("/widgets"),
         src + QStringLiteral("/client"), QStringLiteral("-ts"), copy };

@@ -6,8 +6,29 @@
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/credentials.h>
 #include <sstream>
+#include <thread>
 
 namespace suanli::test {
+
+server::SimOptions stillCentre()
+{
+    server::SimOptions sim;
+    sim.nodes = 16;
+    sim.jobs = 60;
+    sim.speed = 0;
+    return sim;
+}
+
+bool waitUntil(const std::function<bool()> &done, std::chrono::milliseconds timeout)
+{
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (!done()) {
+        if (std::chrono::steady_clock::now() > deadline)
+            return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return true;
+}
 
 InProcessGateway::InProcessGateway(
     const server::SimOptions &sim, bool reachable, double tickSeconds)

@@ -4,6 +4,8 @@
 #include "tests/integration/GatewayProcess.h"
 #include "tests/integration/OutageBackend.h"
 
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,6 +15,13 @@ class Gateway;
 }
 
 namespace suanli::test {
+
+// A still centre of 16 nodes and 60 jobs: its clock moves only when a test advances it.
+server::SimOptions stillCentre();
+
+// Asks `done` again every 20 ms until it holds or `timeout` passes.
+bool waitUntil(const std::function<bool()> &done,
+    std::chrono::milliseconds timeout = std::chrono::seconds(30));
 
 // InProcessGateway runs a real Gateway (TLS on a free loopback port, its own data folder) in
 // the test process, in front of an OutageBackend the test switches off and on, so a test can

@@ -16,28 +16,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// A still centre: nothing changes unless someone changes it.
-suanli::server::SimOptions stillCentre()
-{
-    suanli::server::SimOptions sim;
-    sim.nodes = 16;
-    sim.jobs = 60;
-    sim.speed = 0;
-    return sim;
-}
-
-// Asks `done` again every 20 ms until it holds or `timeout` passes.
-bool waitUntil(const std::function<bool()> &done, std::chrono::milliseconds timeout = 30s)
-{
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > deadline)
-            return false;
-        std::this_thread::sleep_for(20ms);
-    }
-    return true;
-}
-
 // A drain's answer: its status and response.
 struct Drained {
     grpc::Status status;

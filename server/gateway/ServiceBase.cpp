@@ -2,6 +2,7 @@
 
 #include "common/ErrorInfo.h"
 #include "common/StatusCodes.h"
+#include "server/auth/BearerToken.h"
 #include "server/gateway/Log.h"
 
 #include <google/protobuf/util/time_util.h>
@@ -19,13 +20,7 @@ std::string bearerToken(grpc::CallbackServerContext *call)
     auto it = md.find("authorization");
     if (it == md.end())
         return {};
-    std::string value(it->second.data(), it->second.size());
-    constexpr std::string_view prefix = "Bearer ";
-    if (value.size() > prefix.size()
-        && std::equal(prefix.begin(), prefix.end(), value.begin(),
-            [](char a, char b) { return std::tolower(a) == std::tolower(b); }))
-        return value.substr(prefix.size());
-    return {};
+    return bearerTokenOf(std::string_view(it->second.data(), it->second.size()));
 }
 
 void finishReactor(grpc::CallbackServerContext *call, grpc::ServerUnaryReactor *reactor,

@@ -1,4 +1,5 @@
 // The role table, checked against an independent statement of who may do what.
+#include "server/auth/BearerToken.h"
 #include "server/auth/Rbac.h"
 #include "suanli/v1/audit.pb.h"
 #include "suanli/v1/auth.pb.h"
@@ -103,4 +104,18 @@ TEST(Rbac, UnknownMethodIsAdminOnly)
 {
     EXPECT_EQ(Rbac::accessFor("Cluster.FormatDisks"), Access::Admin);
     EXPECT_FALSE(Rbac::roleAllows(v1::ROLE_OPERATOR, Rbac::accessFor("Cluster.FormatDisks")));
+}
+
+// The bearer token of an "authorization" header: what follows "Bearer " (the scheme in any
+// case); nothing for another scheme, a missing token or a scheme run into the token.
+TEST(BearerToken, IsWhatFollowsTheScheme)
+{
+    using suanli::server::bearerTokenOf;
+    EXPECT_EQ(bearerTokenOf("Bearer sl_abc"), "sl_abc");
+    EXPECT_EQ(bearerTokenOf("bEARER sl_abc"), "sl_abc");
+    EXPECT_EQ(bearerTokenOf("Bearer  sl_abc"), " sl_abc"); // refused later by its shape
+    EXPECT_EQ(bearerTokenOf("Bearer "), "");
+    EXPECT_EQ(bearerTokenOf("Bearersl_abc"), "");
+    EXPECT_EQ(bearerTokenOf("Basic dXNlcjpwYXNz"), "");
+    EXPECT_EQ(bearerTokenOf(""), "");
 }

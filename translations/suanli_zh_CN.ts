@@ -2227,6 +2227,14 @@ SHA-256 指纹：
             <numerusform>%Ln 张加速卡故障</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Since</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::NodesPage</name>

@@ -1016,6 +1016,10 @@ SHA-256 指纹：
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
+    <message>
+        <source>No alert matches the filter</source>
+        <translation>没有告警符合筛选条件</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::AuditPage</name>
@@ -1680,6 +1684,18 @@ SHA-256 指纹：
         <source>Position %1: %2</source>
         <translation>第 %1 个字符：%2</translation>
     </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Show every row again</source>
+        <translation>重新显示所有行</translation>
+    </message>
+    <message>
+        <source>%1 of %2 match</source>
+        <translation>%2 项中 %1 项符合</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::FilterText</name>
@@ -1924,6 +1940,10 @@ SHA-256 指纹：
     <message>
         <source>Jobs</source>
         <translation>作业</translation>
+    </message>
+    <message>
+        <source>No job matches the filter</source>
+        <translation>没有作业符合筛选条件</translation>
     </message>
 </context>
 <context>
@@ -2227,6 +2247,14 @@ SHA-256 指纹：
             <numerusform>%Ln 张加速卡故障</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Since</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::NodesPage</name>
@@ -2319,6 +2347,10 @@ SHA-256 指纹：
     <message>
         <source>Nodes</source>
         <translation>节点</translation>
+    </message>
+    <message>
+        <source>No node matches the filter</source>
+        <translation>没有节点符合筛选条件</translation>
     </message>
 </context>
 <context>
@@ -2687,6 +2719,10 @@ SHA-256 指纹：
         <source>Queues</source>
         <translation>队列</translation>
     </message>
+    <message>
+        <source>No queue matches the filter</source>
+        <translation>没有队列符合筛选条件</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::QuotaRequestTableModel</name>
@@ -3013,6 +3049,10 @@ SHA-256 指纹：
         <source>Quota requests</source>
         <translation>配额申请</translation>
     </message>
+    <message>
+        <source>No quota request matches the filter</source>
+        <translation>没有配额申请符合筛选条件</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::SetQuotaDialog</name>
@@ -3301,6 +3341,10 @@ SHA-256 指纹：
     <message>
         <source>Tenants</source>
         <translation>租户</translation>
+    </message>
+    <message>
+        <source>No tenant matches the filter</source>
+        <translation>没有租户符合筛选条件</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,10 @@ QVariant NodeTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Jobs");
     case QueuesColumn:
         return tr("Queues");
+    case SinceColumn:
+        return tr("Since");
+    case ReasonColumn:
+        return tr("Reason");
     default:
         return {};
     }
@@ -183,6 +187,25 @@ QVariant NodeTableModel::cellData(const v1::Node &node, int column, int role) co
         if (role == Qt::DisplayRole || role == SortRole)
             return Words::list(toStringList(node.queues()));
         break;
+    case SinceColumn:
+        if (!node.has_reason_time())
+            break;
+        if (role == Qt::DisplayRole)
+            return Words::dateTime(node.reason_time());
+        if (role == SortRole)
+            return QVariant::fromValue<qint64>(node.reason_time().seconds());
+        break;
+    case ReasonColumn:
+        if (role == Qt::DisplayRole || role == SortRole)
+            return QString::fromStdString(node.reason());
+        if (role == Qt::ToolTipRole && !node.reason().empty()) {
+            const QString reason = QString::fromStdString(node.reason());
+            if (node.reason_user().empty())
+                return reason;
+            return QString(
+                reason + u'\n' + tr("set by %1").arg(QString::fromStdString(node.reason_user())));
+        }
+        break;
     default:
         break;
     }
@@ -215,7 +238,9 @@ ColumnMask NodeTableModel::changedColumns(const v1::Node &a, const v1::Node &b) 
         .set(TemperatureColumn, differs(a, b, &N::has_telemetry, &N::temperature_celsius))
         .set(PowerColumn, differs(a, b, &N::has_telemetry, &N::power_watts))
         .set(JobsColumn, differs(a, b, jobIds))
-        .set(QueuesColumn, differs(a, b, queues));
+        .set(QueuesColumn, differs(a, b, queues))
+        .set(SinceColumn, differs(a, b, &N::reason_time))
+        .set(ReasonColumn, differs(a, b, &N::reason, &N::reason_user));
 }
 
 } // namespace suanli::app

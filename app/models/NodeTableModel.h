@@ -22,6 +22,10 @@ public:
         PowerColumn,
         JobsColumn,
         QueuesColumn,
+        // When the reason was set (the state changed), as `sinfo -R` shows it.
+        SinceColumn,
+        // Why the node is draining, drained, down or in maintenance.
+        ReasonColumn,
         ColumnCount
     };
     Q_ENUM(Column)

@@ -129,9 +129,11 @@ AlertsPage::AlertsPage(client::Connection *connection, QWidget *parent)
     };
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
+    m_filter->watchTable(m_table, m_model, tr("No alert matches the filter"));
     m_tools = new TableTools(m_table, QStringLiteral("alerts"), QStringLiteral("alerts.csv"));
     m_tools->setRowOfKey([this](const QString &id) { return m_model->rowOf(id); });
     connect(m_tools, &TableTools::notify, this, &AlertsPage::notify);
+    m_tools->setColumnRoles(AlertTableModel::TargetColumn, { AlertTableModel::SummaryColumn });
 
     auto *toolbar = new QToolBar(this);
     m_acknowledge = toolbar->addAction(tr("&Acknowledge…"));
@@ -268,7 +270,9 @@ void AlertsPage::saveState() const
 {
     m_tools->saveState();
     QSettings settings;
-    settings.setValue(QStringLiteral("alerts/filter"), m_filter->text());
+    settings.setValue(
+        FilterBar::settingsKey(m_connection->profile().name, QStringLiteral("alerts")),
+        m_filter->text());
     settings.setValue(QStringLiteral("alerts/showAcknowledged"), m_showAcknowledged->isChecked());
     settings.setValue(QStringLiteral("alerts/showCleared"), m_showCleared->isChecked());
 }
@@ -277,7 +281,10 @@ void AlertsPage::restoreState()
 {
     m_tools->restoreState();
     QSettings settings;
-    m_filter->setText(settings.value(QStringLiteral("alerts/filter")).toString());
+    m_filter->setText(
+        settings
+            .value(FilterBar::settingsKey(m_connection->profile().name, QStringLiteral("alerts")))
+            .toString());
     m_showAcknowledged->setChecked(
         settings.value(QStringLiteral("alerts/showAcknowledged"), false).toBool());
     m_showCleared->setChecked(settings.value(QStringLiteral("alerts/showCleared"), false).toBool());

@@ -39,6 +39,7 @@ AuditPage::AuditPage(client::Connection *connection, QWidget *parent)
     m_table->setModel(m_proxy);
     m_tools = new TableTools(m_table, QStringLiteral("audit"), QStringLiteral("audit.csv"));
     connect(m_tools, &TableTools::notify, this, &AuditPage::notify);
+    m_tools->setColumnRoles(AuditTableModel::TargetColumn, { AuditTableModel::ReasonColumn });
 
     auto *toolbar = new QToolBar(this);
     m_refresh = toolbar->addAction(tr("&Refresh"));
@@ -179,13 +180,18 @@ void AuditPage::query(bool more)
 void AuditPage::saveState() const
 {
     m_tools->saveState();
-    QSettings().setValue(QStringLiteral("audit/filter"), m_filter->text());
+    QSettings().setValue(
+        FilterBar::settingsKey(m_connection->profile().name, QStringLiteral("audit")),
+        m_filter->text());
 }
 
 void AuditPage::restoreState()
 {
     m_tools->restoreState();
-    m_filter->setText(QSettings().value(QStringLiteral("audit/filter")).toString());
+    m_filter->setText(
+        QSettings()
+            .value(FilterBar::settingsKey(m_connection->profile().name, QStringLiteral("audit")))
+            .toString());
 }
 
 QString AuditPage::title() const

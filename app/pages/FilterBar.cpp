@@ -3,10 +3,16 @@
 #include "app/models/FilterText.h"
 #include "widgets/Palette.h"
 
+#include <QAbstractItemView>
 #include <QAction>
+#include <QEvent>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <chrono>
 
 namespace suanli::app {
@@ -16,7 +22,10 @@ FilterBar::FilterBar(FilterText *filter, const QString &placeholder, QWidget *pa
     , m_filter(filter)
     , m_edit(new QLineEdit(this))
     , m_error(new QLabel(this))
+    , m_count(new QLabel(this))
 {
+    m_count->setObjectName(QStringLiteral("FilterCount"));
+    m_count->setVisible(false);
     m_edit->setPlaceholderText(placeholder);
     m_edit->setClearButtonEnabled(true);
     m_edit->setToolTip(tr("Filter the rows: field:value, field>number, words to look for; "
@@ -31,7 +40,10 @@ FilterBar::FilterBar(FilterText *filter, const QString &placeholder, QWidget *pa
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    layout->addWidget(m_edit);
+    auto *line = new QHBoxLayout;
+    line->addWidget(m_edit, 1);
+    line->addWidget(m_count);
+    layout->addLayout(line);
     layout->addWidget(m_error);
 
     auto *focus = new QAction(this);
@@ -68,6 +80,88 @@ void FilterBar::setText(const QString &text)
 {
     m_edit->setText(text);
     apply();
+}
+
+QString FilterBar::settingsKey(const QString &centre, const QString &page)
+{
+    // A centre's name may hold '/', which QSettings reads as a group.
+    return QStringLiteral("centres/") + QString::fromLatin1(centre.toUtf8().toPercentEncoding())
+        + u'/' + page + QStringLiteral("/filter");
+}
+
+void FilterBar::clear()
+{
+    setText({});
+}
+
+void FilterBar::watchTable(
+    QAbstractItemView *view, const QAbstractItemModel *all, const QString &noMatch)
+{
+    m_view = view;
+    m_all = all;
+    m_notice = new QWidget(view->viewport());
+    m_notice->setObjectName(QStringLiteral("NoMatchNotice"));
+    m_notice->setAutoFillBackground(true);
+    auto *text = new QLabel(noMatch, m_notice);
+    auto *clearButton = new QPushButton(tr("Clear"), m_notice);
+    clearButton->setObjectName(QStringLiteral("ClearFilterButton"));
+    clearButton->setToolTip(tr("Show every row again"));
+    connect(clearButton, &QPushButton::clicked, this, &FilterBar::clear);
+    auto *row = new QHBoxLayout(m_notice);
+    row->addWidget(text);
+    row->addWidget(clearButton);
+    m_notice->hide();
+    view->viewport()->installEventFilter(this);
+
+    const QAbstractItemModel *shown = view->model();
+    for (const QAbstractItemModel *model : { shown, all }) {
+        connect(model, &QAbstractItemModel::rowsInserted, this, &FilterBar::updateCount);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &FilterBar::updateCount);
+        connect(model, &QAbstractItemModel::modelReset, this, &FilterBar::updateCount);
+        connect(model, &QAbstractItemModel::layoutChanged, this, &FilterBar::updateCount);
+    }
+    connect(m_filter, &FilterText::filterChanged, this, &FilterBar::updateCount);
+    updateCount();
+}
+
+QString FilterBar::countText() const
+{
+    return m_count->isVisibleTo(this) ? m_count->text() : QString();
+}
+
+void FilterBar::updateCount()
+{
+    if (!m_view)
+        return;
+    const bool filtering = !m_filter->matchesAll();
+    const int shown = m_view->model()->rowCount();
+    const int all = m_all->rowCount();
+    m_count->setText(tr("%1 of %2 match").arg(QLocale().toString(shown), QLocale().toString(all)));
+    m_count->setVisible(filtering);
+    const bool none = filtering && shown == 0 && all > 0;
+    if (none != m_notice->isVisibleTo(m_view->viewport())) {
+        m_notice->setVisible(none);
+        placeNotice();
+    }
+}
+
+void FilterBar::placeNotice()
+{
+    if (!m_notice || !m_notice->isVisibleTo(m_view->viewport()))
+        return;
+    m_notice->adjustSize();
+    const QSize size = m_notice->sizeHint();
+    const int width = m_view->viewport()->width();
+    m_notice->setGeometry(std::max(0, (width - size.width()) / 2), size.height(),
+        std::min(size.width(), width), size.height());
+    m_notice->raise();
+}
+
+bool FilterBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (m_view && watched == m_view->viewport() && event->type() == QEvent::Resize)
+        placeNotice();
+    return QWidget::eventFilter(watched, event);
 }
 
 void FilterBar::apply()

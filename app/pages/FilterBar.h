@@ -3,6 +3,8 @@
 #include <QTimer>
 #include <QWidget>
 
+class QAbstractItemModel;
+class QAbstractItemView;
 class QLabel;
 class QLineEdit;
 
@@ -13,7 +15,9 @@ class FilterText;
 // FilterBar is a page's filter: a line for the filter language (the same as suanlictl's and the
 // gateway's) that sets a proxy's FilterText as the user types, once typing pauses (so a table of
 // 200,000 jobs is filtered once per word, not per key; Return applies it at once), and, under
-// it, where the text is wrong and why ("Position 7: unknown field 'stat'").
+// it, where the text is wrong and why ("Position 7: unknown field 'stat'"). Beside the line it
+// counts what a filter keeps ("12 of 64 match"), and over an emptied table it says that nothing
+// matches, with a button that clears the filter.
 class FilterBar : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FilterBar)
@@ -28,17 +32,39 @@ public:
     bool hasError() const;
     QString errorText() const;
 
+    // Where a page keeps its filter for one centre ("centres/Wuhan/nodes/filter"): each centre
+    // has its own, so a filter set on one centre's nodes never empties another's.
+    static QString settingsKey(const QString &centre, const QString &page);
+
+    // Counts the rows `view` shows (its model's top-level rows) against `all` (the model before
+    // filtering) while a filter is in force, and when none matches shows `noMatch` ("No node
+    // matches the filter") over the view with a Clear button.
+    void watchTable(QAbstractItemView *view, const QAbstractItemModel *all, const QString &noMatch);
+    // "12 of 64 match"; empty while no filter is in force.
+    QString countText() const;
+    // The notice over an emptied table (null before watchTable()).
+    QWidget *noMatchNotice() const { return m_notice; }
+    // Empties the filter line and shows every row again.
+    void clear();
+
 Q_SIGNALS:
     // The user pressed Return in the filter line.
     void submitted();
 
 private:
     void apply();
+    void updateCount();
+    void placeNotice();
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
     FilterText *m_filter;
     QTimer m_typing;
     QLineEdit *m_edit;
     QLabel *m_error;
+    QLabel *m_count;
+    QAbstractItemView *m_view = nullptr;
+    const QAbstractItemModel *m_all = nullptr;
+    QWidget *m_notice = nullptr;
 };
 
 } // namespace suanli::app

@@ -72,9 +72,11 @@ JobsPage::JobsPage(client::Connection *connection, QWidget *parent)
     m_proxy->filter()->setClock([site = connection->site()] { return site->nowSeconds(); });
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
+    m_filter->watchTable(m_table, m_model, tr("No job matches the filter"));
     m_tools = new TableTools(m_table, QStringLiteral("jobs"), QStringLiteral("jobs.csv"));
     m_tools->setRowOfKey([this](const QString &id) { return m_model->rowOf(id); });
     connect(m_tools, &TableTools::notify, this, &JobsPage::notify);
+    m_tools->setColumnRoles(JobTableModel::IdColumn, { JobTableModel::ReasonColumn });
 
     auto *toolbar = new QToolBar(this);
     m_cancel = toolbar->addAction(tr("&Cancel…"));
@@ -290,13 +292,18 @@ void JobsPage::run(Kind kind)
 void JobsPage::saveState() const
 {
     m_tools->saveState();
-    QSettings().setValue(QStringLiteral("jobs/filter"), m_filter->text());
+    QSettings().setValue(
+        FilterBar::settingsKey(m_connection->profile().name, QStringLiteral("jobs")),
+        m_filter->text());
 }
 
 void JobsPage::restoreState()
 {
     m_tools->restoreState();
-    m_filter->setText(QSettings().value(QStringLiteral("jobs/filter")).toString());
+    m_filter->setText(
+        QSettings()
+            .value(FilterBar::settingsKey(m_connection->profile().name, QStringLiteral("jobs")))
+            .toString());
 }
 
 QString JobsPage::title() const

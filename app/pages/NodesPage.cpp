@@ -54,9 +54,11 @@ NodesPage::NodesPage(client::Connection *connection, QWidget *parent)
     setObjectName(QStringLiteral("NodesPage"));
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
+    m_filter->watchTable(m_table, m_model, tr("No node matches the filter"));
     m_tools = new TableTools(m_table, QStringLiteral("nodes"), QStringLiteral("nodes.csv"));
     m_tools->setRowOfKey([this](const QString &name) { return m_model->rowOf(name); });
     connect(m_tools, &TableTools::notify, this, &NodesPage::notify);
+    m_tools->setColumnRoles(NodeTableModel::NameColumn, { NodeTableModel::ReasonColumn });
 
     auto *toolbar = new QToolBar(this);
     m_drain = toolbar->addAction(tr("&Drain…"));
@@ -314,7 +316,8 @@ void NodesPage::saveState() const
     QSettings settings;
     m_tools->saveState();
     settings.setValue(QStringLiteral("nodes/colourBy"), m_colourBy->currentIndex());
-    settings.setValue(QStringLiteral("nodes/filter"), m_filter->text());
+    settings.setValue(FilterBar::settingsKey(m_connection->profile().name, QStringLiteral("nodes")),
+        m_filter->text());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("NodesSplitter")))
         settings.setValue(QStringLiteral("nodes/splitter"), splitter->saveState());
 }
@@ -324,7 +327,10 @@ void NodesPage::restoreState()
     QSettings settings;
     m_tools->restoreState();
     m_colourBy->setCurrentIndex(settings.value(QStringLiteral("nodes/colourBy"), 0).toInt());
-    m_filter->setText(settings.value(QStringLiteral("nodes/filter")).toString());
+    m_filter->setText(
+        settings
+            .value(FilterBar::settingsKey(m_connection->profile().name, QStringLiteral("nodes")))
+            .toString());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("NodesSplitter")))
         splitter->restoreState(settings.value(QStringLiteral("nodes/splitter")).toByteArray());
 }

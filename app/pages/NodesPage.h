@@ -57,6 +57,7 @@ public:
     QAction *resumeAction() const { return m_resume; }
     QAction *rebootAction() const { return m_reboot; }
     QTableView *table() const { return m_table; }
+    FilterBar *filterBar() const { return m_filter; }
     widgets::RackHeatmap *heatmap() const { return m_heatmap; }
 
     // Opens (non-modal) the node's charts; Enter or a double-click on a node does too.

@@ -47,6 +47,7 @@ QueuesPage::QueuesPage(client::Connection *connection, QWidget *parent)
     setObjectName(QStringLiteral("QueuesPage"));
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
+    m_filter->watchTable(m_table, m_model, tr("No queue matches the filter"));
     m_tools = new TableTools(m_table, QStringLiteral("queues"), QStringLiteral("queues.csv"));
     m_tools->setRowOfKey([this](const QString &name) { return m_model->rowOf(name); });
     connect(m_tools, &TableTools::notify, this, &QueuesPage::notify);
@@ -241,7 +242,9 @@ void QueuesPage::saveState() const
     m_tools->saveState();
     QSettings settings;
     settings.setValue(QStringLiteral("queues/splitter"), m_splitter->saveState());
-    settings.setValue(QStringLiteral("queues/filter"), m_filter->text());
+    settings.setValue(
+        FilterBar::settingsKey(m_connection->profile().name, QStringLiteral("queues")),
+        m_filter->text());
     settings.setValue(QStringLiteral("queues/count"), m_count->value());
 }
 
@@ -250,7 +253,10 @@ void QueuesPage::restoreState()
     m_tools->restoreState();
     QSettings settings;
     m_splitter->restoreState(settings.value(QStringLiteral("queues/splitter")).toByteArray());
-    m_filter->setText(settings.value(QStringLiteral("queues/filter")).toString());
+    m_filter->setText(
+        settings
+            .value(FilterBar::settingsKey(m_connection->profile().name, QStringLiteral("queues")))
+            .toString());
     m_count->setValue(settings.value(QStringLiteral("queues/count"), 8).toInt());
 }
 

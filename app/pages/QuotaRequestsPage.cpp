@@ -72,11 +72,14 @@ QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *pa
     };
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
+    m_filter->watchTable(m_table, m_model, tr("No quota request matches the filter"));
     // Column chooser, copy, CSV export, header state, columns fitted, selection kept by key.
     m_tools = new TableTools(
         m_table, QStringLiteral("quotaRequests"), QStringLiteral("quota-requests.csv"));
     m_tools->setRowOfKey([this](const QString &id) { return m_model->rowOf(id); });
     connect(m_tools, &TableTools::notify, this, &QuotaRequestsPage::notify);
+    m_tools->setColumnRoles(
+        QuotaRequestTableModel::OwnerColumn, { QuotaRequestTableModel::JustificationColumn });
 
     auto *toolbar = new QToolBar(this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -654,7 +657,9 @@ void QuotaRequestsPage::saveState() const
 {
     QSettings settings;
     m_tools->saveState();
-    settings.setValue(QStringLiteral("quotaRequests/filter"), m_filter->text());
+    settings.setValue(
+        FilterBar::settingsKey(m_connection->profile().name, QStringLiteral("quotaRequests")),
+        m_filter->text());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("QuotaRequestsSplitter")))
         settings.setValue(QStringLiteral("quotaRequests/splitter"), splitter->saveState());
 }
@@ -665,7 +670,10 @@ void QuotaRequestsPage::restoreState()
     m_tools->restoreState();
     auto *header = m_table->horizontalHeader();
     m_table->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
-    m_filter->setText(settings.value(QStringLiteral("quotaRequests/filter")).toString());
+    m_filter->setText(settings
+                          .value(FilterBar::settingsKey(
+                              m_connection->profile().name, QStringLiteral("quotaRequests")))
+                          .toString());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("QuotaRequestsSplitter")))
         splitter->restoreState(
             settings.value(QStringLiteral("quotaRequests/splitter")).toByteArray());

@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QMenu>
+#include <QScopedValueRollback>
 #include <QSet>
 #include <QSettings>
 #include <QTableView>
@@ -88,6 +89,12 @@ TableTools::TableTools(
         }
     });
     connect(model, &QAbstractItemModel::rowsInserted, this, &TableTools::fitColumns);
+    // A column the user resizes keeps its width.
+    connect(header, &QHeaderView::sectionResized, this, [this] {
+        if (!m_resizing)
+            m_sharingWidth = false;
+    });
+    m_table->viewport()->installEventFilter(this);
     connect(model, &QAbstractItemModel::columnsInserted, this, [this](const QModelIndex &parent) {
         if (!parent.isValid())
             columnsArrived();
@@ -130,6 +137,19 @@ TableTools::~TableTools() = default;
 void TableTools::addContextActions(const QList<QAction *> &actions)
 {
     m_table->insertActions(m_separator, actions);
+}
+
+void TableTools::setColumnRoles(int keyColumn, const QList<int> &freeTextColumns)
+{
+    m_keyColumn = keyColumn;
+    m_freeTextColumns = freeTextColumns;
+}
+
+bool TableTools::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize && m_sharingWidth)
+        shareSpareWidth();
+    return QObject::eventFilter(watched, event);
 }
 
 void TableTools::setRowOfKey(RowOfKey rowOf)
@@ -249,9 +269,20 @@ void TableTools::exportWithDialog()
 
 void TableTools::fitColumns()
 {
-    if (m_columnsSized || m_table->model()->rowCount() == 0)
+    if (m_table->model()->rowCount() == 0)
         return;
+    const bool firstRows = !std::exchange(m_hadRows, true);
+    // The free-text columns take the room, not whichever column happens to be last.
+    if (!m_freeTextColumns.isEmpty())
+        m_header->setStretchLastSection(false);
+    if (m_columnsSized) {
+        // Widths kept from before (or fitted already): only the key column must not cut a name.
+        if (firstRows)
+            uncutKeyColumn();
+        return;
+    }
     m_columnsSized = true;
+    const QScopedValueRollback resizing(m_resizing, true);
     if (auto *table = qobject_cast<QTableView *>(m_table))
         table->resizeColumnsToContents();
     else if (auto *tree = qobject_cast<QTreeView *>(m_table))
@@ -260,8 +291,51 @@ void TableTools::fitColumns()
     QHeaderView *header = m_header;
     const int widest = m_table->fontMetrics().averageCharWidth() * kMaxFittedChars;
     for (int c = 0; c < header->count(); ++c)
-        if (header->sectionSize(c) > widest)
+        if (c != m_keyColumn && header->sectionSize(c) > widest)
             header->resizeSection(c, widest);
+    m_sharingWidth = !m_freeTextColumns.isEmpty();
+    shareSpareWidth();
+}
+
+void TableTools::uncutKeyColumn()
+{
+    if (m_keyColumn < 0 || m_keyColumn >= m_header->count()
+        || m_header->isSectionHidden(m_keyColumn))
+        return;
+    const int needed
+        = std::max(m_table->sizeHintForColumn(m_keyColumn), m_header->sectionSizeHint(m_keyColumn));
+    if (m_header->sectionSize(m_keyColumn) < needed) {
+        const QScopedValueRollback resizing(m_resizing, true);
+        m_header->resizeSection(m_keyColumn, needed);
+    }
+}
+
+void TableTools::shareSpareWidth()
+{
+    QList<int> shared;
+    for (int c : std::as_const(m_freeTextColumns))
+        if (c < m_header->count() && !m_header->isSectionHidden(c))
+            shared.append(c);
+    if (shared.isEmpty())
+        return;
+    const QScopedValueRollback resizing(m_resizing, true);
+    // Each free-text column starts from its content (capped), then they share what is left.
+    int others = 0;
+    for (int c = 0; c < m_header->count(); ++c)
+        if (!m_header->isSectionHidden(c) && !shared.contains(c))
+            others += m_header->sectionSize(c);
+    const int widest = m_table->fontMetrics().averageCharWidth() * kMaxFittedChars;
+    QList<int> base;
+    int content = 0;
+    for (int c : std::as_const(shared)) {
+        const int fit = std::min(
+            widest, std::max(m_table->sizeHintForColumn(c), m_header->sectionSizeHint(c)));
+        base.append(fit);
+        content += fit;
+    }
+    const int spare = std::max(0, m_table->viewport()->width() - others - content);
+    for (int i = 0; i < shared.size(); ++i)
+        m_header->resizeSection(shared.at(i), base.at(i) + spare / int(shared.size()));
 }
 
 void TableTools::columnsArrived()
@@ -308,6 +382,15 @@ bool TableTools::restoreState()
     if (!m_header->restoreState(state))
         return false;
     m_columnsSized = settings.value(m_settingsKey + QStringLiteral("/fitted"), true).toBool();
+    if (!m_freeTextColumns.isEmpty())
+        m_header->setStretchLastSection(false);
+    if (m_hadRows) {
+        // The rows came first (the page was made again): fit now what the kept state left.
+        if (m_columnsSized)
+            uncutKeyColumn();
+        else
+            fitColumns();
+    }
     return true;
 }
 

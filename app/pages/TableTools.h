@@ -40,6 +40,11 @@ public:
     static void configure(
         QAbstractItemView *view, int sortColumn = -1, Qt::SortOrder order = Qt::AscendingOrder);
 
+    // The column that names a row (never cut: as wide as its longest name once rows come, however
+    // the widths were kept), and the free-text columns (a summary, a reason) that share the width
+    // the others leave, which fit their content.
+    void setColumnRoles(int keyColumn, const QList<int> &freeTextColumns);
+
     // A fast way to find a key's row; without it selections are found by scanning the rows.
     void setRowOfKey(RowOfKey rowOf);
 
@@ -81,6 +86,11 @@ Q_SIGNALS:
 private:
     void exportWithDialog();
     void fitColumns();
+    // Widens the key column to its content where a kept width would cut it.
+    void uncutKeyColumn();
+    // Gives the free-text columns the width the others leave.
+    void shareSpareWidth();
+    bool eventFilter(QObject *watched, QEvent *event) override;
     // Applies a saved header waiting for its columns, once they are there.
     void columnsArrived();
     // A tree's first column, which holds its branches.
@@ -97,6 +107,14 @@ private:
     RowOfKey m_rowOf;
     QStringList m_selectionAcrossReset;
     bool m_columnsSized = false;
+    // Rows have been seen since this view was made (the first ones refit what needs it).
+    bool m_hadRows = false;
+    int m_keyColumn = 0;
+    QList<int> m_freeTextColumns;
+    // While true, the free-text columns follow the view's width; a column the user resizes, or
+    // widths kept from before, end it.
+    bool m_sharingWidth = false;
+    bool m_resizing = false;
     // A saved header for more columns than the model had when it was restored.
     QByteArray m_pendingHeader;
     int m_pendingColumns = 0;

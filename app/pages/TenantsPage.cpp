@@ -99,6 +99,7 @@ TenantsPage::TenantsPage(client::Connection *connection, QWidget *parent)
     m_proxy->setSourceModel(m_model);
     m_proxy->setRecursiveFilteringEnabled(false);
     m_tree->setModel(m_proxy);
+    m_filter->watchTable(m_tree, m_model, tr("No tenant matches the filter"));
     m_tree->setItemDelegate(new widgets::QuotaBarDelegate(m_tree));
     m_tools = new TableTools(m_tree, QStringLiteral("tenants"), QStringLiteral("tenants.csv"));
     connect(m_tools, &TableTools::notify, this, &TenantsPage::notify);
@@ -498,7 +499,9 @@ void TenantsPage::saveState() const
 {
     QSettings settings;
     m_tools->saveState();
-    settings.setValue(QStringLiteral("tenants/filter"), m_filter->text());
+    settings.setValue(
+        FilterBar::settingsKey(m_connection->profile().name, QStringLiteral("tenants")),
+        m_filter->text());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("TenantsSplitter")))
         settings.setValue(QStringLiteral("tenants/splitter"), splitter->saveState());
 }
@@ -508,7 +511,10 @@ void TenantsPage::restoreState()
     QSettings settings;
     // Columns come with the data (one per accelerator model): TableTools restores the header then.
     m_tools->restoreState();
-    m_filter->setText(settings.value(QStringLiteral("tenants/filter")).toString());
+    m_filter->setText(
+        settings
+            .value(FilterBar::settingsKey(m_connection->profile().name, QStringLiteral("tenants")))
+            .toString());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("TenantsSplitter")))
         splitter->restoreState(settings.value(QStringLiteral("tenants/splitter")).toByteArray());
 }

@@ -280,6 +280,72 @@ private Q_SLOTS:
         delete empty;
     }
 
+    void freeTextColumnsShareTheSpareWidth()
+    {
+        // Name, summary (free text) and an "acknowledged by" that is mostly empty, last.
+        QStandardItemModel model(0, 3);
+        model.setHorizontalHeaderLabels({ QStringLiteral("Target"), QStringLiteral("Summary"),
+            QStringLiteral("Acknowledged by") });
+        QTableView table;
+        table.setModel(&model);
+        table.resize(1400, 300);
+        TableTools tools(&table, QStringLiteral("freeText"), QStringLiteral("free.csv"));
+        TableTools::configure(&table);
+        tools.setColumnRoles(0, { 1 });
+        table.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&table));
+        // A name longer than any other column may grow: the key column still shows it whole.
+        const QString name = QString(60, u'n');
+        model.appendRow({ new QStandardItem(name),
+            new QStandardItem(QStringLiteral("XID 79: GPU fell off the bus")),
+            new QStandardItem() });
+        QHeaderView *header = table.horizontalHeader();
+        QVERIFY(header->sectionSize(0) >= table.fontMetrics().horizontalAdvance(name));
+        // The short column fits its header; the summary takes the rest of the width.
+        QVERIFY2(header->sectionSize(2) <= header->sectionSizeHint(2) + 4,
+            qPrintable(QString::number(header->sectionSize(2))));
+        QVERIFY(header->sectionSize(1) > header->sectionSize(2));
+        const int used = header->sectionSize(0) + header->sectionSize(1) + header->sectionSize(2);
+        QVERIFY2(used >= table.viewport()->width() - 2,
+            qPrintable(QStringLiteral("%1 of %2").arg(used).arg(table.viewport()->width())));
+        // A wider window widens the summary, not the last column.
+        const int summary = header->sectionSize(1);
+        const int last = header->sectionSize(2);
+        table.resize(1800, 300);
+        QTRY_VERIFY(header->sectionSize(1) > summary);
+        QCOMPARE(header->sectionSize(2), last);
+    }
+
+    void keyColumnIsNotCutByKeptWidths()
+    {
+        QSettings().remove(QStringLiteral("kept"));
+        const QString name = QStringLiteral("wh-r0001-n01-with-a-long-name");
+        {
+            // A run whose names column was left narrow.
+            QStandardItemModel model(0, 3);
+            QTableView table;
+            table.setModel(&model);
+            TableTools tools(&table, QStringLiteral("kept"), QStringLiteral("kept.csv"));
+            model.appendRow({ new QStandardItem(name), new QStandardItem(), new QStandardItem() });
+            table.horizontalHeader()->resizeSection(0, 15);
+            table.horizontalHeader()->resizeSection(1, 77);
+            tools.saveState();
+        }
+        // The next run restores the widths before its rows come.
+        QStandardItemModel model(0, 3);
+        QTableView table;
+        table.setModel(&model);
+        TableTools tools(&table, QStringLiteral("kept"), QStringLiteral("kept.csv"));
+        QVERIFY(tools.restoreState());
+        QVERIFY(
+            table.horizontalHeader()->sectionSize(0) < table.fontMetrics().horizontalAdvance(name));
+        model.appendRow({ new QStandardItem(name), new QStandardItem(), new QStandardItem() });
+        QVERIFY(table.horizontalHeader()->sectionSize(0)
+            >= table.fontMetrics().horizontalAdvance(name));
+        // The other kept widths stay the user's.
+        QCOMPARE(table.horizontalHeader()->sectionSize(1), 77);
+    }
+
 private:
     QSortFilterProxyModel *m_proxy = nullptr;
     QTableView *m_table = nullptr;

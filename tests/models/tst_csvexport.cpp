@@ -80,7 +80,8 @@ void TestCsvExport::init()
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     for (int column : { NodeTableModel::RackColumn, NodeTableModel::AcceleratorsColumn,
              NodeTableModel::AllocatedColumn, NodeTableModel::MemoryColumn,
-             NodeTableModel::TemperatureColumn, NodeTableModel::JobsColumn })
+             NodeTableModel::TemperatureColumn, NodeTableModel::JobsColumn,
+             NodeTableModel::SinceColumn, NodeTableModel::ReasonColumn })
         m_view->hideColumn(column);
     // The user dragged Power next to the name.
     QHeaderView *header = m_view->horizontalHeader();

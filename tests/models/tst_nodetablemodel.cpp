@@ -1,6 +1,7 @@
 #include "app/models/ModelRoles.h"
 #include "app/models/NodeTableModel.h"
 #include "app/models/TableProxyModel.h"
+#include "app/models/Words.h"
 #include "tests/models/ModelFixtures.h"
 
 #include <QAbstractItemModelTester>
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void sortsPowerByRawValue();
     void missingTelemetryIsNoDataNotZero();
     void cellsSpeakTheLocale();
+    void reasonAndSinceHaveTheirColumns();
     void filterLanguageKeepsExactlyTheMatchingRows();
     void badFilterReportsPositionAndKeepsTheLastOne();
     void staleMarksEveryRow();
@@ -393,6 +395,64 @@ void TestNodeTableModel::cellsSpeakTheLocale()
     QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
     QCOMPARE(cell(NodeTableModel::UtilisationColumn).toString(), u"97,3 %");
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+void TestNodeTableModel::reasonAndSinceHaveTheirColumns()
+{
+    client::SiteState site;
+    Feeder feed(&site);
+    v1::Node early = node(u"lg-r0001-n1"_qs, v1::NODE_STATE_DRAINED);
+    early.set_reason("replace PSU");
+    early.set_reason_user("alice");
+    early.mutable_reason_time()->set_seconds(1'700'000'000);
+    v1::Node late = node(u"lg-r0001-n2"_qs, v1::NODE_STATE_DOWN);
+    late.set_reason("XID 79: GPU fell off the bus");
+    late.mutable_reason_time()->set_seconds(1'700'086'400);
+    const v1::Node idle = node(u"lg-r0001-n3"_qs, v1::NODE_STATE_IDLE);
+    feed.nodes(true, { late, idle, early });
+    NodeTableModel model(&site);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QCOMPARE(model.headerData(NodeTableModel::ReasonColumn, Qt::Horizontal).toString(), u"Reason");
+    QCOMPARE(model.headerData(NodeTableModel::SinceColumn, Qt::Horizontal).toString(), u"Since");
+    const int earlyRow = model.rowOf(u"lg-r0001-n1"_qs);
+    const int idleRow = model.rowOf(u"lg-r0001-n3"_qs);
+    auto cell = [&](int row, int column, int role = Qt::DisplayRole) {
+        return model.index(row, column).data(role);
+    };
+    QCOMPARE(cell(earlyRow, NodeTableModel::ReasonColumn).toString(), u"replace PSU");
+    QVERIFY(cell(earlyRow, NodeTableModel::ReasonColumn, Qt::ToolTipRole)
+                .toString()
+                .contains(u"alice"));
+    QCOMPARE(cell(earlyRow, NodeTableModel::SinceColumn).toString(),
+        Words::dateTime(early.reason_time()));
+    QVERIFY(!cell(earlyRow, NodeTableModel::SinceColumn).toString().isEmpty());
+    // A node with no reason shows neither, never a made-up time.
+    QVERIFY(cell(idleRow, NodeTableModel::ReasonColumn).toString().isEmpty());
+    QVERIFY(!cell(idleRow, NodeTableModel::SinceColumn).isValid());
+
+    // Sorted by time, not by the text of the date.
+    TableProxyModel proxy(nodeFields());
+    proxy.setSourceModel(&model);
+    proxy.sort(NodeTableModel::SinceColumn, Qt::DescendingOrder);
+    QCOMPARE(proxyKeys(proxy).mid(0, 2), (QStringList { u"lg-r0001-n2"_qs, u"lg-r0001-n1"_qs }));
+
+    // A new reason is announced in both columns.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    early.set_reason("fan replaced");
+    early.mutable_reason_time()->set_seconds(1'700'100'000);
+    feed.nodes(false, { early });
+    QCOMPARE(cell(earlyRow, NodeTableModel::ReasonColumn).toString(), u"fan replaced");
+    bool reasonAnnounced = false, sinceAnnounced = false;
+    for (const QList<QVariant> &signal : std::as_const(changed)) {
+        const int first = signal.at(0).value<QModelIndex>().column();
+        const int last = signal.at(1).value<QModelIndex>().column();
+        reasonAnnounced
+            |= first <= NodeTableModel::ReasonColumn && NodeTableModel::ReasonColumn <= last;
+        sinceAnnounced
+            |= first <= NodeTableModel::SinceColumn && NodeTableModel::SinceColumn <= last;
+    }
+    QVERIFY(reasonAnnounced);
+    QVERIFY(sinceAnnounced);
 }
 
 void TestNodeTableModel::filterLanguageKeepsExactlyTheMatchingRows()

@@ -31,6 +31,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -66,6 +67,7 @@ MainWindow::MainWindow(Federation *federation, QWidget *parent)
         if (auto *page = item->data(0, kPageRole).value<QWidget *>())
             m_stack->setCurrentWidget(page);
     });
+    connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::updateActionsMenu);
 
     // All centres side by side, above the centres themselves.
     buildFederationPage();
@@ -132,8 +134,14 @@ void MainWindow::buildMenus()
     });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    m_actionsMenu = menuBar()->addMenu(tr("&Actions"));
+    m_actionsMenu->setObjectName(QStringLiteral("ActionsMenu"));
+    updateActionsMenu();
     addViewMenu();
     auto *help = menuBar()->addMenu(tr("&Help"));
+    auto *keys = help->addAction(
+        tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, &MainWindow::showShortcuts);
+    keys->setObjectName(QStringLiteral("ShortcutsAction"));
     help->addAction(tr("&About Suanli"), this, [this] {
         QMessageBox::about(this, tr("About Suanli"),
             tr("Suanli (算力) — a management console for AI compute centres."));
@@ -154,6 +162,7 @@ void MainWindow::buildPages(Centre &centre)
         auto *item = new QTreeWidgetItem(centre.item, { page->title() });
         item->setData(0, kPageRole, QVariant::fromValue<QWidget *>(page));
         connect(page, &Page::notify, this, &MainWindow::notify);
+        connect(page, &Page::offer, m_notifications, &NotificationBar::offer);
         connect(page, &Page::badgeChanged, this, [this, item] { updateBadge(item); });
         page->restoreState();
         updateBadge(item);
@@ -220,6 +229,10 @@ void MainWindow::retranslate()
 
 void MainWindow::centreAdded(client::Connection *connection)
 {
+    // The line saying there is no centre yet is no longer true.
+    if (!m_untilConnected.isEmpty() && m_notifications->message() == m_untilConnected)
+        m_notifications->hide();
+    m_untilConnected.clear();
     Centre centre;
     centre.connection = connection;
     centre.item = new QTreeWidgetItem(m_sidebar, { Words::centreName(connection) });
@@ -393,6 +406,75 @@ void MainWindow::updateBadge(QTreeWidgetItem *item)
 void MainWindow::notify(const QString &message, bool failed, const QString &details)
 {
     m_notifications->show(message, failed, details);
+}
+
+void MainWindow::notifyUntilConnected(const QString &message)
+{
+    notify(message, false);
+    m_untilConnected = m_centres.isEmpty() ? message : QString();
+    if (!m_centres.isEmpty())
+        m_notifications->hide();
+}
+
+void MainWindow::updateActionsMenu()
+{
+    if (!m_actionsMenu)
+        return;
+    m_actionsMenu->clear();
+    // The page's own actions (its toolbar's and export), not the menu's: they stay the page's.
+    if (QWidget *page = m_stack->currentWidget())
+        m_actionsMenu->addActions(page->actions());
+    m_actionsMenu->setEnabled(!m_actionsMenu->isEmpty());
+}
+
+QList<ShortcutsDialog::Entry> MainWindow::shortcuts() const
+{
+    // "&Connect to centre…" as the menu shows it: "Connect to centre…".
+    auto words = [](const QAction *action) { return QString(action->text()).remove(u'&'); };
+    QList<ShortcutsDialog::Entry> entries;
+    QList<const QAction *> seen;
+    auto add = [&](const QString &context, const QAction *action) {
+        if (action->shortcut().isEmpty() || seen.contains(action))
+            return;
+        seen.append(action);
+        entries.append({ context, words(action), action->shortcut() });
+    };
+    // The window's menus, but not the Actions menu: its actions are the page's, listed below.
+    const QString everywhere = tr("Everywhere", "where a keyboard shortcut works");
+    for (const QAction *top : menuBar()->actions()) {
+        QMenu *menu = top->menu();
+        if (!menu || menu == m_actionsMenu)
+            continue;
+        for (const QAction *action : menu->actions()) {
+            add(everywhere, action);
+            if (action->menu())
+                for (const QAction *inner : action->menu()->actions())
+                    add(everywhere, inner);
+        }
+    }
+    client::Connection *centre = currentCentre();
+    if (!centre && !m_centres.isEmpty())
+        centre = m_centres.constFirst().connection;
+    for (const auto &c : m_centres) {
+        if (c.connection != centre)
+            continue;
+        // In the sidebar's order.
+        for (int i = 0; i < c.item->childCount(); ++i) {
+            auto *page
+                = qobject_cast<Page *>(c.item->child(i)->data(0, kPageRole).value<QWidget *>());
+            if (!page)
+                continue;
+            for (const QAction *action : page->findChildren<QAction *>())
+                add(page->title(), action);
+        }
+    }
+    return entries;
+}
+
+void MainWindow::showShortcuts()
+{
+    ShortcutsDialog dialog(shortcuts(), this);
+    dialog.exec();
 }
 
 void MainWindow::updateStatus(Centre &centre)

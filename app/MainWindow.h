@@ -1,11 +1,13 @@
 #pragma once
 
+#include "app/dialogs/ShortcutsDialog.h"
 #include "app/pages/Page.h"
 
 #include <QHash>
 #include <QMainWindow>
 
 class QLabel;
+class QMenu;
 class QStackedWidget;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -48,6 +50,15 @@ public:
     QString sidebarText(client::Connection *centre, const QString &page) const;
 
     void notify(const QString &message, bool failed, const QString &details = {});
+    // A line that stays until a centre is connected ("No centres configured yet…").
+    void notifyUntilConnected(const QString &message);
+    NotificationBar *notifications() const { return m_notifications; }
+    // Every keyboard shortcut: the window's, then each page's of the centre shown (or of the
+    // first centre), as Help → Keyboard shortcuts lists them.
+    QList<ShortcutsDialog::Entry> shortcuts() const;
+    void showShortcuts();
+    // The Actions menu: the actions of the page shown, with their keys.
+    QMenu *actionsMenu() const { return m_actionsMenu; }
     // Shows every text in the language now installed (Language::apply): the menus and the
     // pages are made again from what the centres hold, the connections stay, and the page
     // shown, its columns, filters and splitters come back.
@@ -79,6 +90,8 @@ private:
     // The Federation page for the centres there are.
     void buildFederationPage();
     client::Connection *currentCentre() const;
+    // Fills the Actions menu with the actions of the page shown.
+    void updateActionsMenu();
 
     QTreeWidget *m_sidebar;
     QStackedWidget *m_stack;
@@ -87,6 +100,8 @@ private:
     FederationPage *m_federationPage;
     QTreeWidgetItem *m_federationItem;
     QList<Centre> m_centres;
+    QMenu *m_actionsMenu = nullptr;
+    QString m_untilConnected;
 };
 
 } // namespace suanli::app

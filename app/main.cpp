@@ -241,10 +241,9 @@ int main(int argc, char **argv)
         for (const auto &profile : federation.profiles())
             federation.connectSaved(profile.name);
         if (federation.profiles().isEmpty()) {
-            window.notify(QApplication::translate("main",
-                              "No centres configured yet: connect to one with File → Connect to "
-                              "centre, or start `suanli --demo` to try three simulated centres."),
-                false);
+            window.notifyUntilConnected(QApplication::translate("main",
+                "No centres configured yet: connect to one with File → Connect to "
+                "centre, or start `suanli --demo` to try three simulated centres."));
             // First run: ask for a centre as soon as the window is up.
             QTimer::singleShot(0, &window, &suanli::app::MainWindow::openConnectDialog);
         }

@@ -168,6 +168,20 @@
             <numerusform>Requeue %Ln running jobs? They stop now and wait in the queue again; work since their last checkpoint is lost.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Hold %Ln pending job(s)? They stay in the queue without starting until released.</source>
+        <translation>
+            <numerusform>Hold %Ln pending job? It stays in the queue without starting until released.</numerusform>
+            <numerusform>Hold %Ln pending jobs? They stay in the queue without starting until released.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln job(s)</source>
+        <translation>
+            <numerusform>%Ln job</numerusform>
+            <numerusform>%Ln jobs</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::NodeTableModel</name>

@@ -1945,6 +1945,39 @@ SHA-256 指纹：
         <source>No job matches the filter</source>
         <translation>没有作业符合筛选条件</translation>
     </message>
+    <message>
+        <source>%1  %2 (%3)</source>
+        <comment>a job in a confirmation: id, name (user)</comment>
+        <translation>%1  %2（%3）</translation>
+    </message>
+    <message>
+        <source>Keep jobs</source>
+        <translation>保留作业</translation>
+    </message>
+    <message>
+        <source>Hold jobs</source>
+        <translation>挂起作业</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hold %Ln pending job(s)? They stay in the queue without starting until released.</source>
+        <translation>
+            <numerusform>挂起 %Ln 个排队中的作业？它们留在队列中，释放之前不会启动。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln job(s)</source>
+        <translation>
+            <numerusform>%Ln 个作业</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Held %1</source>
+        <translation>已挂起 %1</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>释放</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::MainWindow</name>
@@ -2008,6 +2041,19 @@ SHA-256 指纹：
         <source>%1  %2</source>
         <comment>sidebar entry and its badge: Alerts  3</comment>
         <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>&amp;Actions</source>
+        <translation>操作(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <comment>where a keyboard shortcut works</comment>
+        <translation>所有页面</translation>
     </message>
 </context>
 <context>
@@ -2918,8 +2964,8 @@ SHA-256 指纹：
         <translation>备注：%1</translation>
     </message>
     <message>
-        <source>Approve the selected request and apply its quota (Ctrl+Shift+A)</source>
-        <translation>批准所选申请并使其配额生效（Ctrl+Shift+A）</translation>
+        <source>Approve the selected request and apply its quota (Ctrl+Shift+Y)</source>
+        <translation>批准所选申请并使其配额生效（Ctrl+Shift+Y）</translation>
     </message>
     <message>
         <source>Reject the selected request with a comment (Ctrl+Shift+J)</source>
@@ -2938,8 +2984,8 @@ SHA-256 指纹：
         <translation>此申请已是“%1”状态。</translation>
     </message>
     <message>
-        <source>Ask for more quota for a tenant or project (Ctrl+N)</source>
-        <translation>为租户或项目申请更多配额（Ctrl+N）</translation>
+        <source>Ask for more quota for a tenant or project (Ctrl+Shift+N)</source>
+        <translation>为租户或项目申请更多配额（Ctrl+Shift+N）</translation>
     </message>
     <message>
         <source>Needs the operator, tenant-manager or admin role, acting for a tenant.</source>
@@ -3130,6 +3176,25 @@ SHA-256 指纹：
     </message>
 </context>
 <context>
+    <name>suanli::app::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
     <name>suanli::app::TableTools</name>
     <message>
         <source>&amp;Copy</source>
@@ -3283,8 +3348,8 @@ SHA-256 指纹：
         <translation>为所选租户或项目设置某型号的配额（Ctrl+Shift+Q）</translation>
     </message>
     <message>
-        <source>Ask for more quota for a tenant or project (Ctrl+N)</source>
-        <translation>为租户或项目申请更多配额（Ctrl+N）</translation>
+        <source>Ask for more quota for a tenant or project (Ctrl+Shift+N)</source>
+        <translation>为租户或项目申请更多配额（Ctrl+Shift+N）</translation>
     </message>
     <message>
         <source>Needs the operator, tenant-manager or admin role, acting for a tenant.</source>

@@ -8,11 +8,12 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace suanli::app {
 
 ConfirmActionDialog::ConfirmActionDialog(const QString &title, const QString &question,
-    const QStringList &targets, bool reasonRequired, QWidget *parent)
+    const QStringList &targets, bool reasonRequired, QWidget *parent, const QString &dismiss)
     : QDialog(parent)
     , m_reason(new QLineEdit(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
@@ -25,10 +26,14 @@ ConfirmActionDialog::ConfirmActionDialog(const QString &title, const QString &qu
 
     constexpr int kShown = 12;
     QStringList shown = targets.mid(0, kShown);
-    QString list = shown.join(QStringLiteral(", "));
+    const bool described = std::any_of(
+        shown.cbegin(), shown.cend(), [](const QString &t) { return t.contains(u' '); });
+    QString list = shown.join(described ? QStringLiteral("\n") : QStringLiteral(", "));
     if (targets.size() > kShown)
-        list += QLatin1Char(' ') + tr("and %n more", nullptr, int(targets.size() - kShown));
+        list += (described ? QStringLiteral("\n") : QStringLiteral(" "))
+            + tr("and %n more", nullptr, int(targets.size() - kShown));
     auto *names = new QLabel(list, this);
+    names->setObjectName(QStringLiteral("ConfirmTargets"));
     names->setWordWrap(true);
     names->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(names);
@@ -43,6 +48,8 @@ ConfirmActionDialog::ConfirmActionDialog(const QString &title, const QString &qu
     layout->addLayout(form);
     layout->addWidget(m_buttons);
     m_buttons->button(QDialogButtonBox::Ok)->setText(title);
+    if (!dismiss.isEmpty())
+        m_buttons->button(QDialogButtonBox::Cancel)->setText(dismiss);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto update = [this, hint, reasonRequired] {
@@ -61,9 +68,9 @@ QString ConfirmActionDialog::reason() const
 }
 
 bool ConfirmActionDialog::ask(QWidget *parent, const QString &title, const QString &question,
-    const QStringList &targets, bool reasonRequired, QString *reason)
+    const QStringList &targets, bool reasonRequired, QString *reason, const QString &dismiss)
 {
-    ConfirmActionDialog dialog(title, question, targets, reasonRequired, parent);
+    ConfirmActionDialog dialog(title, question, targets, reasonRequired, parent, dismiss);
     if (dialog.exec() != QDialog::Accepted)
         return false;
     *reason = dialog.reason();

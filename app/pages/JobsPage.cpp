@@ -19,6 +19,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
+#include <QPointer>
 #include <QSettings>
 #include <QTimer>
 #include <QToolBar>
@@ -28,6 +29,11 @@
 namespace suanli::app {
 
 namespace {
+
+QString cancelTitle()
+{
+    return JobsPage::tr("Cancel jobs");
+}
 
 bool applies(int kind, v1::JobState state)
 {
@@ -64,7 +70,20 @@ JobsPage::JobsPage(client::Connection *connection, QWidget *parent)
     setObjectName(QStringLiteral("JobsPage"));
     m_prompt = [this](const QString &title, const QString &question, const QStringList &targets,
                    bool required, QString *reason) {
-        return ConfirmActionDialog::ask(this, title, question, targets, required, reason);
+        // Each job as its owner knows it: id, name and user.
+        const auto &jobs = m_connection->site()->jobs().items;
+        QStringList described;
+        for (const QString &id : targets) {
+            const auto it = jobs.constFind(id);
+            described.append(it == jobs.constEnd()
+                    ? id
+                    : tr("%1  %2 (%3)", "a job in a confirmation: id, name (user)")
+                          .arg(id, QString::fromStdString(it->name()),
+                              QString::fromStdString(it->user())));
+        }
+        // "Cancel" beside "Cancel jobs" would read as the action.
+        return ConfirmActionDialog::ask(this, title, question, described, required, reason,
+            title == cancelTitle() ? tr("Keep jobs") : QString());
     };
     m_priorityPrompt = [this](const QStringList &jobs, qint64 *priority, QString *reason) {
         return PriorityDialog::ask(this, jobs, priority, reason);
@@ -252,7 +271,7 @@ void JobsPage::run(Kind kind)
     QString reason;
     switch (kind) {
     case Kind::Cancel:
-        if (!m_prompt(tr("Cancel jobs"),
+        if (!m_prompt(cancelTitle(),
                 tr("Cancel %Ln job(s)? Running ones are stopped; this cannot be undone.", nullptr,
                     n)
                     + skippedNote,
@@ -260,10 +279,40 @@ void JobsPage::run(Kind kind)
             return;
         actions->cancelJobs(targets, reason, done);
         break;
-    // Hold and release are undone by each other: they need no confirmation.
-    case Kind::Hold:
-        actions->holdJobs(targets, {}, done);
+    // Hold is undone by release: the notification offers it.
+    case Kind::Hold: {
+        if (!m_prompt(tr("Hold jobs"),
+                tr("Hold %Ln pending job(s)? They stay in the queue without starting until "
+                   "released.",
+                    nullptr, n)
+                    + skippedNote,
+                targets, false, &reason))
+            return;
+        auto held = client::whileAlive(this, [this](const client::ActionResult &result) {
+            QStringList applied;
+            for (const auto &t : result.targets)
+                if (t.ok())
+                    applied.append(QString::fromStdString(t.target()));
+            if (!result.allApplied() || applied.isEmpty()) {
+                Q_EMIT notify(result.summary(), !result.allApplied(), result.message);
+                return;
+            }
+            constexpr int kNamed = 3;
+            const QString what = applied.size() <= kNamed
+                ? QLocale().createSeparatedList(applied)
+                : tr("%Ln job(s)", nullptr, int(applied.size()));
+            Q_EMIT offer(tr("Held %1").arg(what), tr("Release"), [page = QPointer(this), applied] {
+                if (!page)
+                    return;
+                page->m_connection->actions()->releaseJobs(applied, {},
+                    client::whileAlive(page.data(), [page](const client::ActionResult &r) {
+                        Q_EMIT page->notify(r.summary(), !r.allApplied(), r.message);
+                    }));
+            });
+        });
+        actions->holdJobs(targets, reason, held);
         break;
+    }
     case Kind::Release:
         actions->releaseJobs(targets, {}, done);
         break;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QWidget>
+#include <functional>
 
 namespace suanli::app {
 
@@ -28,6 +29,9 @@ Q_SIGNALS:
     // An action or export finished: a line for the notification bar, whether it failed, and
     // the details behind it (the gateway's status).
     void notify(const QString &message, bool failed, const QString &details);
+    // An action done, with the one that undoes it for the notification bar: "Held 1007711"
+    // and "Release".
+    void offer(const QString &message, const QString &actionText, std::function<void()> action);
 
 protected:
     explicit Page(QWidget *parent = nullptr);

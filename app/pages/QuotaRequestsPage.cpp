@@ -84,12 +84,12 @@ QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *pa
     auto *toolbar = new QToolBar(this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_approve = toolbar->addAction(tr("&Approve…"));
-    m_approve->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_approve->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
     m_reject = toolbar->addAction(tr("Re&ject…"));
     m_reject->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
     toolbar->addSeparator();
     m_request = toolbar->addAction(tr("Request &quota…"));
-    m_request->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    m_request->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     toolbar->addSeparator();
     toolbar->addAction(m_tools->exportAction());
     for (QAction *a : { m_approve, m_reject, m_request })
@@ -517,7 +517,7 @@ void QuotaRequestsPage::updateActions()
     const v1::QuotaRequest *r = selectedRequest();
     const bool pending = r && r->state() == v1::QUOTA_REQUEST_STATE_PENDING;
     const QString approveWhat
-        = tr("Approve the selected request and apply its quota (Ctrl+Shift+A)");
+        = tr("Approve the selected request and apply its quota (Ctrl+Shift+Y)");
     const QString rejectWhat = tr("Reject the selected request with a comment (Ctrl+Shift+J)");
     RoleGate::apply(m_approve, role, "Tenancy.ApproveQuotaRequest", pending, approveWhat);
     RoleGate::apply(m_reject, role, "Tenancy.RejectQuotaRequest", pending, rejectWhat);
@@ -548,7 +548,7 @@ void QuotaRequestsPage::updateActions()
     }
 
     // Anyone who acts for a tenant may ask; an admin acts for all.
-    const QString requestWhat = tr("Ask for more quota for a tenant or project (Ctrl+N)");
+    const QString requestWhat = tr("Ask for more quota for a tenant or project (Ctrl+Shift+N)");
     const bool mayRequest = RoleGate::allows(role, "Tenancy.CreateQuotaRequest")
         && (role == v1::ROLE_ADMIN || user.tenants_size() > 0);
     m_request->setEnabled(mayRequest);

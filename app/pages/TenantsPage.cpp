@@ -109,7 +109,7 @@ TenantsPage::TenantsPage(client::Connection *connection, QWidget *parent)
     m_setQuota = toolbar->addAction(tr("&Set quota…"));
     m_setQuota->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
     m_request = toolbar->addAction(tr("Request &quota…"));
-    m_request->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    m_request->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     toolbar->addSeparator();
     m_expand = toolbar->addAction(tr("E&xpand all"));
     toolbar->addAction(m_tools->exportAction());
@@ -288,7 +288,7 @@ void TenantsPage::updateActions()
     const bool any = currentSourceIndex().isValid();
     RoleGate::apply(m_setQuota, role, "Tenancy.SetQuota", any,
         tr("Set the selected tenant's or project's quota for a model (Ctrl+Shift+Q)"));
-    const QString requestWhat = tr("Ask for more quota for a tenant or project (Ctrl+N)");
+    const QString requestWhat = tr("Ask for more quota for a tenant or project (Ctrl+Shift+N)");
     const bool mayRequest = RoleGate::allows(role, "Tenancy.CreateQuotaRequest")
         && (role == v1::ROLE_ADMIN || user.tenants_size() > 0);
     m_request->setEnabled(mayRequest);

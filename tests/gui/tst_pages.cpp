@@ -203,7 +203,12 @@ void PagesTest::holdThenRelease()
     jobs->setSelectedIds({ id });
     QVERIFY(jobs->holdAction()->isEnabled());
     QVERIFY(!jobs->releaseAction()->isEnabled());
+    // Hold asks for an optional reason.
+    Answers answers;
+    jobs->setPrompt(answers.prompt(QStringLiteral("dataset not ready")));
     jobs->holdAction()->trigger();
+    QCOMPARE(answers.asked, 1);
+    QVERIFY(!answers.reasonRequired);
     QTRY_COMPARE_WITH_TIMEOUT(
         m_centre->site()->jobs().items.value(id).state(), v1::JOB_STATE_HELD, 15000);
     QCOMPARE(jobAtGateway(id).state(), v1::JOB_STATE_HELD);

@@ -257,12 +257,15 @@ void FederationTest::fingerprintGivenWithTheProfileDecidesTrust()
     QCOMPARE(pinned.caPem, QByteArray::fromStdString(gateway.caPem()));
 
     // Another fingerprint: blocked, and the notification says which one the gateway presents.
+    // (The same gateway is connected once: the trusted one goes first.)
+    federation.removeCentre(trusted);
     auto wrong = right;
     wrong.name = QStringLiteral("Wrong");
     wrong.caFingerprint = QString(right.caFingerprint).replace(0, 2, QStringLiteral("00"));
     if (wrong.caFingerprint == right.caFingerprint)
         wrong.caFingerprint.replace(0, 2, QStringLiteral("11"));
     auto *blocked = federation.addCentre(wrong);
+    QVERIFY(blocked);
     auto *bar = window.findChild<app::NotificationBar *>();
     QTRY_VERIFY_WITH_TIMEOUT(bar->message().contains(QStringLiteral("Wrong presents")), 30000);
     QVERIFY(bar->failed());

@@ -7,6 +7,20 @@
 
 namespace suanli::app {
 
+namespace {
+// "Host:7443" and " host:7443" reach the same gateway.
+QString addressKey(const QString &address)
+{
+    return address.trimmed().toLower();
+}
+
+QString fingerprintOf(const client::Connection *centre)
+{
+    const QString pinned = centre->profile().caFingerprint;
+    return pinned.isEmpty() ? centre->presentedFingerprint() : pinned;
+}
+} // namespace
+
 Federation::Federation(QObject *parent)
     : QObject(parent)
     , m_profiles(new ProfileStore(this))
@@ -21,10 +35,33 @@ Federation::~Federation()
 
 client::Connection *Federation::addCentre(const client::ConnectionProfile &profile)
 {
+    if (auto *original = duplicateOf(profile)) {
+        refuse(profile.name, original, tr("the same address, %1").arg(profile.address.trimmed()));
+        return nullptr;
+    }
     auto *connection = new client::Connection(profile, this);
     m_centres.append(connection);
     connect(connection, &client::Connection::profileChanged, this,
         [this, connection] { Q_EMIT profileChanged(connection->profile()); });
+    // Another address can lead to a gateway already connected (a second name, an alias): known
+    // once it says which site it is.
+    connect(connection, &client::Connection::identityChanged, this, [this, connection] {
+        auto *original = sameGatewayAs(connection);
+        if (!original)
+            return;
+        refuse(connection->profile().name, original,
+            tr("the same site, %1, behind the same CA %2")
+                .arg(QString::fromStdString(connection->identity().site()),
+                    fingerprintOf(connection)));
+        // Not from inside the connection's own signal.
+        QMetaObject::invokeMethod(
+            this,
+            [this, centre = QPointer<client::Connection>(connection)] {
+                if (centre)
+                    removeCentre(centre);
+            },
+            Qt::QueuedConnection);
+    });
     Q_EMIT centreAdded(connection);
     if (m_trustOnFirstUse || !profile.caPem.isEmpty())
         connection->open();
@@ -38,6 +75,38 @@ void Federation::removeCentre(client::Connection *centre)
     Q_EMIT centreRemoved(centre);
     centre->close();
     delete centre;
+}
+
+client::Connection *Federation::duplicateOf(const client::ConnectionProfile &profile) const
+{
+    const QString address = addressKey(profile.address);
+    for (auto *c : m_centres)
+        if (!address.isEmpty() && addressKey(c->profile().address) == address)
+            return c;
+    return nullptr;
+}
+
+client::Connection *Federation::sameGatewayAs(client::Connection *centre) const
+{
+    const QString site = QString::fromStdString(centre->identity().site());
+    const QString fingerprint = fingerprintOf(centre);
+    if (site.isEmpty() || fingerprint.isEmpty())
+        return nullptr;
+    // The centre that answered first stays.
+    for (auto *c : m_centres) {
+        if (c == centre)
+            continue;
+        if (QString::fromStdString(c->identity().site()) == site && fingerprintOf(c) == fingerprint)
+            return c;
+    }
+    return nullptr;
+}
+
+void Federation::refuse(const QString &name, client::Connection *original, const QString &why)
+{
+    Q_EMIT problem(tr("“%1” is the centre already connected as “%2” (%3): it is not connected "
+                      "twice, so its accelerators are counted once.")
+                       .arg(name, original->profile().name, why));
 }
 
 client::Connection *Federation::centre(const QString &name) const

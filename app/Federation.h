@@ -28,7 +28,13 @@ public:
 
     // Connects to a centre: centreAdded() follows, then the connection opens. A federation
     // without trust on first use leaves a centre whose certificate is not pinned unopened.
+    // A centre already connected (see duplicateOf()) is refused: problem() says which one it
+    // repeats, and the result is null. One that turns out, once it answers, to be the same
+    // gateway as a connected one (the same site behind the same CA) is removed again the same
+    // way, so no centre is counted twice.
     client::Connection *addCentre(const client::ConnectionProfile &profile);
+    // The connected centre a profile would connect to again (the same address), or null.
+    client::Connection *duplicateOf(const client::ConnectionProfile &profile) const;
     // centreRemoved() follows, then the connection is closed and deleted (its saved profile
     // stays).
     void removeCentre(client::Connection *centre);
@@ -71,6 +77,10 @@ Q_SIGNALS:
     void problem(const QString &message);
 
 private:
+    // The connected centre that is the same gateway as `centre` (same site behind the same CA).
+    client::Connection *sameGatewayAs(client::Connection *centre) const;
+    void refuse(const QString &name, client::Connection *original, const QString &why);
+
     ProfileStore *m_profiles;
     QList<client::Connection *> m_centres;
     bool m_trustOnFirstUse = true;

@@ -48,7 +48,9 @@ struct WallOptions {
     int rotateSeconds = 15;
     int screen = -1;
     int takeoverSeconds = -1;
+    int takeoverEveryMinutes = 10;
     bool demo = false;
+    bool kiosk = false;
 };
 
 // The wall display: full screen on the chosen screen, read only, never a dialog. Problems go to
@@ -63,6 +65,8 @@ int runWall(QApplication &app, const WallOptions &options)
     suanli::app::Federation federation;
     WallWindow wall(&federation);
     wall.setRotateSeconds(options.rotateSeconds);
+    wall.setTakeoverEveryMinutes(options.takeoverEveryMinutes);
+    wall.setKiosk(options.kiosk);
     QObject::connect(
         &federation, &suanli::app::Federation::problem, &wall, [&](const QString &error) {
             err << error << Qt::endl;
@@ -136,52 +140,99 @@ int runWall(QApplication &app, const WallOptions &options)
         simulated->stop();
     return code;
 }
+
+// The console's command line. Built after the translators are installed, so --help speaks the
+// user's language.
+struct ConsoleOptions {
+    QCommandLineOption demo { QStringLiteral("demo"),
+        QCoreApplication::translate("main", "Start three simulated centres and connect to them.") };
+    QCommandLineOption wall { QStringLiteral("wall"),
+        QCoreApplication::translate("main",
+            "Run as a wall display: full screen, read only, pages rotating, no dialogs. Esc or Q "
+            "pressed twice leaves it (not with --kiosk).") };
+    QCommandLineOption profile { QStringLiteral("profile"),
+        QCoreApplication::translate("main",
+            "With --wall: show this saved centre (repeat for several; default: all saved "
+            "centres)."),
+        QCoreApplication::translate("main", "name") };
+    QCommandLineOption rotate { QStringLiteral("rotate"),
+        QCoreApplication::translate("main", "With --wall: seconds each page stays up (default 15)."),
+        QCoreApplication::translate("main", "seconds"), QStringLiteral("15") };
+    QCommandLineOption screen { QStringLiteral("screen"),
+        QCoreApplication::translate(
+            "main", "With --wall: the screen to fill, from 0 (default: primary)."),
+        QCoreApplication::translate("main", "number") };
+    QCommandLineOption takeover { QStringLiteral("takeover"),
+        QCoreApplication::translate("main",
+            "With --wall: longest a new critical alert holds the whole screen, in seconds (default "
+            "0: until it clears or is acknowledged; 30 with --demo)."),
+        QCoreApplication::translate("main", "seconds") };
+    QCommandLineOption takeoverEvery { QStringLiteral("takeover-every"),
+        QCoreApplication::translate("main",
+            "With --wall: at most one takeover per alert kind in this many minutes (default 10; "
+            "0: no limit); the others stay in the ticker."),
+        QCoreApplication::translate("main", "minutes"), QStringLiteral("10") };
+    QCommandLineOption kiosk { QStringLiteral("kiosk"),
+        QCoreApplication::translate(
+            "main", "With --wall: Esc and Q do nothing; the wall runs until it is stopped.") };
+
+    explicit ConsoleOptions(QCommandLineParser &parser)
+    {
+        parser.setApplicationDescription(
+            QCoreApplication::translate("main", "Management console for AI compute centres."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        for (const auto *option :
+            { &demo, &wall, &profile, &rotate, &screen, &takeover, &takeoverEvery, &kiosk })
+            parser.addOption(*option);
+    }
+};
+
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Suanli"));
+    QCoreApplication::setApplicationName(QStringLiteral("suanli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SUANLI_VERSION));
+}
+
+// --help and --version only print: they need no display (over ssh, say), so no QApplication.
+bool onlyPrints(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--")
+            return false;
+        if (arg == "-h" || arg == "--help" || arg == "-?" || arg == "--help-all" || arg == "-v"
+            || arg == "--version")
+            return true;
+    }
+    return false;
+}
 } // namespace
 
 int main(int argc, char **argv)
 {
+    if (onlyPrints(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        describeApplication();
+        suanli::app::Language::install(&app);
+        QCommandLineParser parser;
+        const ConsoleOptions options(parser);
+        parser.process(app); // prints and exits
+        return 0;
+    }
+
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Suanli"));
-    QApplication::setApplicationName(QStringLiteral("suanli"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    describeApplication();
 
     quitOnSignals(app);
     suanli::app::Language::install(&app);
     suanli::app::Theme::init();
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Management console for AI compute centres."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    QCommandLineOption demo(QStringLiteral("demo"),
-        QApplication::translate("main", "Start three simulated centres and connect to them."));
-    parser.addOption(demo);
-    QCommandLineOption wall(QStringLiteral("wall"),
-        QApplication::translate(
-            "main", "Run as a wall display: full screen, read only, pages rotating, no dialogs."));
-    parser.addOption(wall);
-    QCommandLineOption profile(QStringLiteral("profile"),
-        QApplication::translate("main",
-            "With --wall: show this saved centre (repeat for several; default: all saved "
-            "centres)."),
-        QApplication::translate("main", "name"));
-    parser.addOption(profile);
-    QCommandLineOption rotate(QStringLiteral("rotate"),
-        QApplication::translate("main", "With --wall: seconds each page stays up (default 15)."),
-        QApplication::translate("main", "seconds"), QStringLiteral("15"));
-    parser.addOption(rotate);
-    QCommandLineOption screen(QStringLiteral("screen"),
-        QApplication::translate(
-            "main", "With --wall: the screen to fill, from 0 (default: primary)."),
-        QApplication::translate("main", "number"));
-    parser.addOption(screen);
-    QCommandLineOption takeover(QStringLiteral("takeover"),
-        QApplication::translate("main",
-            "With --wall: longest a new critical alert holds the whole screen, in seconds (default "
-            "0: until it clears or is acknowledged; 30 with --demo)."),
-        QApplication::translate("main", "seconds"));
-    parser.addOption(takeover);
+    const ConsoleOptions consoleOptions(parser);
+    const auto &[demo, wall, profile, rotate, screen, takeover, takeoverEvery, kiosk]
+        = consoleOptions;
     parser.process(app);
 
     if (parser.isSet(wall)) {
@@ -207,6 +258,15 @@ int main(int argc, char **argv)
                 return 2;
             }
         }
+        options.takeoverEveryMinutes = parser.value(takeoverEvery).toInt(&ok);
+        if (!ok || options.takeoverEveryMinutes < 0) {
+            QTextStream(stderr) << QApplication::translate(
+                "main", "--takeover-every takes a number of minutes, 0 or more (got “%1”).")
+                                       .arg(parser.value(takeoverEvery))
+                                << Qt::endl;
+            return 2;
+        }
+        options.kiosk = parser.isSet(kiosk);
         if (parser.isSet(takeover)) {
             options.takeoverSeconds = parser.value(takeover).toInt(&ok);
             if (!ok || options.takeoverSeconds < 0) {

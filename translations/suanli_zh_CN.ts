@@ -883,10 +883,6 @@ SHA-256 指纹：
         <translation>不存在屏幕 %1（可用屏幕 0 到 %2）：大屏将显示在主屏幕上。</translation>
     </message>
     <message>
-        <source>Run as a wall display: full screen, read only, pages rotating, no dialogs.</source>
-        <translation>以大屏模式运行：全屏、只读、页面轮播、不弹对话框。</translation>
-    </message>
-    <message>
         <source>With --wall: show this saved centre (repeat for several; default: all saved centres).</source>
         <translation>与 --wall 一起使用：显示此已保存的中心（可重复指定多个；默认：全部已保存的中心）。</translation>
     </message>
@@ -929,6 +925,26 @@ SHA-256 指纹：
     <message>
         <source>No centres configured yet: connect to one with File → Connect to centre, or start `suanli --demo` to try three simulated centres.</source>
         <translation>尚未配置任何中心：可通过“文件 → 连接中心”连接，或运行 `suanli --demo` 启动三个模拟中心试用。</translation>
+    </message>
+    <message>
+        <source>Run as a wall display: full screen, read only, pages rotating, no dialogs. Esc or Q pressed twice leaves it (not with --kiosk).</source>
+        <translation>以大屏模式运行：全屏、只读、页面轮播、不弹对话框。连按两次 Esc 或 Q 退出（--kiosk 时不可退出）。</translation>
+    </message>
+    <message>
+        <source>With --wall: at most one takeover per alert kind in this many minutes (default 10; 0: no limit); the others stay in the ticker.</source>
+        <translation>与 --wall 一起使用：同一类告警在这么多分钟内最多占据全屏一次（默认 10；0：不限）；其余告警留在滚动条中。</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟数</translation>
+    </message>
+    <message>
+        <source>With --wall: Esc and Q do nothing; the wall runs until it is stopped.</source>
+        <translation>与 --wall 一起使用：Esc 和 Q 不起作用；大屏一直运行到被停止。</translation>
+    </message>
+    <message>
+        <source>--takeover-every takes a number of minutes, 0 or more (got “%1”).</source>
+        <translation>--takeover-every 需要一个不小于 0 的分钟数（收到的是“%1”）。</translation>
     </message>
 </context>
 <context>
@@ -1432,6 +1448,21 @@ SHA-256 指纹：
     </message>
 </context>
 <context>
+    <name>suanli::app::Federation</name>
+    <message>
+        <source>the same address, %1</source>
+        <translation>地址相同：%1</translation>
+    </message>
+    <message>
+        <source>the same site, %1, behind the same CA %2</source>
+        <translation>同一站点 %1，且 CA 相同 %2</translation>
+    </message>
+    <message>
+        <source>“%1” is the centre already connected as “%2” (%3): it is not connected twice, so its accelerators are counted once.</source>
+        <translation>“%1”就是已连接的中心“%2”（%3）：不会重复连接，其加速卡只计一次。</translation>
+    </message>
+</context>
+<context>
     <name>suanli::app::FederationEnergyChart</name>
     <message>
         <source>Facility power by centre</source>
@@ -1590,6 +1621,10 @@ SHA-256 指纹：
         <source>Covers only the %1 of %2 centres that have this figure: the others do not measure accelerator power or were not given their PUE or grid carbon factor.</source>
         <translation>仅涵盖 %2 个中心中具备该数据的 %1 个：其余中心未采集加速卡功率，或未配置 PUE 或电网碳排放因子。</translation>
     </message>
+    <message>
+        <source>    unavailable (drained)</source>
+        <translation>    不可用（已排空）</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::FederationPage</name>
@@ -1672,6 +1707,14 @@ SHA-256 指纹：
     <message>
         <source>Federation</source>
         <translation>联邦总览</translation>
+    </message>
+    <message>
+        <source>Accelerators unavailable</source>
+        <translation>不可用加速卡</translation>
+    </message>
+    <message>
+        <source>On draining, drained or maintenance nodes: not down, but taking no new work.</source>
+        <translation>位于排空中、已排空或维护中的节点上：没有故障，但不接新作业。</translation>
     </message>
 </context>
 <context>
@@ -2539,6 +2582,14 @@ SHA-256 指纹：
     <message>
         <source>Overview</source>
         <translation>总览</translation>
+    </message>
+    <message>
+        <source>Accelerators unavailable</source>
+        <translation>不可用加速卡</translation>
+    </message>
+    <message>
+        <source>On draining, drained or maintenance nodes: not down, but taking no new work.</source>
+        <translation>位于排空中、已排空或维护中的节点上：没有故障，但不接新作业。</translation>
     </message>
 </context>
 <context>
@@ -3599,6 +3650,10 @@ SHA-256 指纹：
         <source>PUE not configured</source>
         <translation>PUE 未配置</translation>
     </message>
+    <message>
+        <source> · %1 unavailable</source>
+        <translation> · %1 不可用</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::WallHeatmapPage</name>
@@ -3676,6 +3731,14 @@ SHA-256 指纹：
     <message>
         <source>%1 down · %2 drained</source>
         <translation>宕机 %1 · 已排空 %2</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>draining, drained, maintenance</source>
+        <translation>排空中、已排空、维护中</translation>
     </message>
 </context>
 <context>
@@ -3808,6 +3871,10 @@ SHA-256 指纹：
     <message>
         <source>%1 since %2</source>
         <translation>%1，始于 %2</translation>
+    </message>
+    <message>
+        <source>Press Esc or Q again to leave the wall</source>
+        <translation>再按一次 Esc 或 Q 退出大屏</translation>
     </message>
 </context>
 <context>

@@ -140,7 +140,10 @@ client::Connection *ConnectDialog::connectNew(Federation *federation, QWidget *p
     if (dialog.exec() != QDialog::Accepted)
         return nullptr;
     const auto profile = dialog.profile();
-    federation->saveProfile(profile);
+    // A centre already connected is refused (the federation says which one it repeats), and
+    // not saved a second time under another name.
+    if (!federation->duplicateOf(profile))
+        federation->saveProfile(profile);
     return federation->addCentre(profile);
 }
 

@@ -41,7 +41,8 @@ std::optional<EnergyFigures::Figure> energyFigure(Figure f)
 bool isAcceleratorFigure(Figure f)
 {
     return f == Figure::AcceleratorsTotal || f == Figure::AcceleratorsInUse
-        || f == Figure::AcceleratorsFree || f == Figure::AcceleratorsDown;
+        || f == Figure::AcceleratorsFree || f == Figure::AcceleratorsDown
+        || f == Figure::AcceleratorsUnavailable;
 }
 
 std::optional<double> figureOf(const OverviewFigures &f, Figure figure, const QString &model)
@@ -62,6 +63,8 @@ std::optional<double> figureOf(const OverviewFigures &f, Figure figure, const QS
             return double(counts->inUse);
         case Figure::AcceleratorsFree:
             return double(counts->free);
+        case Figure::AcceleratorsUnavailable:
+            return double(counts->unavailable);
         default:
             return double(counts->down);
         }
@@ -134,7 +137,8 @@ QList<FederationModel::Row> FederationModel::rowsFor() const
     QList<Row> rows { { Figure::Connection, {} }, { Figure::DataAge, {} } };
     for (const QString &model : acceleratorModels())
         for (Figure f : { Figure::AcceleratorsTotal, Figure::AcceleratorsInUse,
-                 Figure::AcceleratorsFree, Figure::AcceleratorsDown })
+                 Figure::AcceleratorsFree, Figure::AcceleratorsDown,
+                 Figure::AcceleratorsUnavailable })
             rows.append({ f, model });
     for (Figure f : { Figure::Utilisation, Figure::JobsRunning, Figure::JobsPending,
              Figure::ItPower, Figure::FacilityPower, Figure::Pue, Figure::Carbon })
@@ -468,6 +472,8 @@ QVariant FederationModel::headerData(int section, Qt::Orientation orientation, i
             return tr("    free");
         case Figure::AcceleratorsDown:
             return tr("    down");
+        case Figure::AcceleratorsUnavailable:
+            return tr("    unavailable (drained)");
         case Figure::Utilisation:
             return tr("Utilisation");
         case Figure::JobsRunning:

@@ -29,6 +29,8 @@ public:
         AcceleratorsInUse,
         AcceleratorsFree,
         AcceleratorsDown,
+        // On draining, drained or maintenance nodes: with in use, free and down, the total.
+        AcceleratorsUnavailable,
         Utilisation,
         JobsRunning,
         JobsPending,

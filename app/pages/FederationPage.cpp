@@ -35,7 +35,10 @@ FederationPage::FederationPage(QWidget *parent)
     m_inUse = tile(QStringLiteral("InUse"), tr("Accelerators in use"), 0, 0);
     m_free = tile(QStringLiteral("Free"), tr("Accelerators free"), 0, 1);
     m_down = tile(QStringLiteral("Down"), tr("Accelerators down"), 0, 2);
-    m_utilisation = tile(QStringLiteral("Utilisation"), tr("Utilisation"), 0, 3);
+    // Drained accelerators have their own tile, so in use, free, down and unavailable add up
+    // to the total.
+    m_unavailable = tile(QStringLiteral("Unavailable"), tr("Accelerators unavailable"), 0, 3);
+    m_utilisation = tile(QStringLiteral("Utilisation"), tr("Utilisation"), 0, 4);
     m_running = tile(QStringLiteral("Running"), tr("Jobs running"), 1, 0);
     m_pending = tile(QStringLiteral("Pending"), tr("Jobs pending"), 1, 1);
     m_power = tile(QStringLiteral("Power"), tr("Facility power"), 1, 2);
@@ -124,6 +127,9 @@ void FederationPage::refreshTiles()
     m_down->setSeverity(!any        ? widgets::SeverityColour::None
             : accelerators.down > 0 ? widgets::SeverityColour::Warning
                                     : widgets::SeverityColour::Ok);
+    m_unavailable->setValueText(count(accelerators.unavailable));
+    m_unavailable->setExplanation(
+        tr("On draining, drained or maintenance nodes: not down, but taking no new work."));
     // Utilisation, power and carbon come only from centres with accelerator telemetry, power and
     // carbon only from those whose PUE and grid carbon factor are configured too.
     auto absent = [&](Figure f) {
@@ -155,7 +161,8 @@ void FederationPage::refreshTiles()
         : centres == 0 ? tr("No centre connected")
         : centres == 1 ? tr("1 centre, live")
                        : tr("%1 centres, all live").arg(centres);
-    for (auto *t : { m_inUse, m_free, m_down, m_utilisation, m_running, m_pending, m_carbon }) {
+    for (auto *t : { m_inUse, m_free, m_down, m_unavailable, m_utilisation, m_running, m_pending,
+             m_carbon }) {
         t->setStale(live < centres);
         t->setSubtitle(note);
     }

@@ -51,6 +51,7 @@ private:
     widgets::KpiTile *m_inUse;
     widgets::KpiTile *m_free;
     widgets::KpiTile *m_down;
+    widgets::KpiTile *m_unavailable;
     widgets::KpiTile *m_utilisation;
     widgets::KpiTile *m_running;
     widgets::KpiTile *m_pending;

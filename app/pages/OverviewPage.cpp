@@ -34,7 +34,9 @@ OverviewPage::OverviewPage(client::Connection *connection, QWidget *parent)
     m_accelerators = tile(tr("Accelerators in use"), 0, 0);
     m_free = tile(tr("Accelerators free"), 0, 1);
     m_down = tile(tr("Accelerators down"), 0, 2);
-    m_utilisation = tile(tr("Utilisation"), 0, 3);
+    // Drained accelerators have their own tile, so the four add up to the total.
+    m_unavailable = tile(tr("Accelerators unavailable"), 0, 3);
+    m_utilisation = tile(tr("Utilisation"), 0, 4);
     m_running = tile(tr("Jobs running"), 1, 0);
     m_pending = tile(tr("Jobs pending"), 1, 1);
     m_wait = tile(tr("Median wait"), 1, 2);
@@ -104,6 +106,9 @@ void OverviewPage::refresh()
     m_down->setValueText(locale.toString(accelerators.down));
     m_down->setSeverity(
         accelerators.down > 0 ? widgets::SeverityColour::Warning : widgets::SeverityColour::Ok);
+    m_unavailable->setValueText(locale.toString(accelerators.unavailable));
+    m_unavailable->setExplanation(
+        tr("On draining, drained or maintenance nodes: not down, but taking no new work."));
     // Utilisation, power and carbon are measured only where the centre has accelerator
     // telemetry; without it the overview carries zeros that mean "no data".
     const bool telemetry = o.telemetry_available();
@@ -157,8 +162,8 @@ void OverviewPage::refresh()
     const qint64 age = m_connection->site()->dataTime().isValid()
         ? m_connection->site()->dataTime().secsTo(QDateTime::currentDateTimeUtc())
         : -1;
-    for (auto *t : { m_accelerators, m_free, m_down, m_utilisation, m_running, m_pending, m_wait,
-             m_alerts, m_power, m_pue, m_carbon, m_peak })
+    for (auto *t : { m_accelerators, m_free, m_down, m_unavailable, m_utilisation, m_running,
+             m_pending, m_wait, m_alerts, m_power, m_pue, m_carbon, m_peak })
         t->setStale(stale, age);
 }
 

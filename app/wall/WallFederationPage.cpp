@@ -140,6 +140,8 @@ void WallFederationPage::refreshColumn(Column &c)
                                locale.toString(a.in_use()), locale.toString(a.free()));
         if (a.down() > 0)
             text += tr(" · %1 down").arg(locale.toString(a.down()));
+        if (a.unavailable() > 0)
+            text += tr(" · %1 unavailable").arg(locale.toString(a.unavailable()));
         line->setText(text);
         line->setVisible(true);
     }

@@ -19,22 +19,24 @@ WallKpiPage::WallKpiPage(client::Connection *centre, QWidget *parent)
     setObjectName(QStringLiteral("WallKpiPage"));
     auto *grid = new QGridLayout(this);
     grid->setSpacing(24);
-    auto tile = [&](const QString &title, int row, int column) {
+    auto tile = [&](const QString &title, int row, int column, int columns = 1) {
         auto *t = new widgets::KpiTile(title, this);
         t->setScale(WallStyle::kTileScale);
-        grid->addWidget(t, row, column);
+        grid->addWidget(t, row, column, 1, columns);
         return t;
     };
+    // In use, free, down and unavailable (drained) add up to the total.
     m_inUse = tile(tr("Accelerators in use"), 0, 0);
     m_free = tile(tr("Accelerators free"), 0, 1);
     m_down = tile(tr("Down"), 0, 2);
+    m_unavailable = tile(tr("Unavailable"), 0, 3);
     m_utilisation = tile(tr("Utilisation"), 1, 0);
     m_running = tile(tr("Jobs running"), 1, 1);
     m_pending = tile(tr("Jobs pending"), 1, 2);
-    m_wait = tile(tr("Median wait"), 2, 0);
-    m_nodes = tile(tr("Nodes"), 2, 1);
-    m_alerts = tile(tr("Open alerts"), 2, 2);
-    for (int i = 0; i < 3; ++i)
+    m_wait = tile(tr("Median wait"), 1, 3);
+    m_nodes = tile(tr("Nodes"), 2, 0, 2);
+    m_alerts = tile(tr("Open alerts"), 2, 2, 2);
+    for (int i = 0; i < 4; ++i)
         grid->setColumnStretch(i, 1);
 }
 
@@ -58,6 +60,10 @@ void WallKpiPage::refreshContent()
     m_down->setValueText(synced ? locale.toString(accelerators.down) : Words::noData());
     m_down->setSeverity(
         accelerators.down > 0 ? widgets::SeverityColour::Warning : widgets::SeverityColour::Ok);
+    m_unavailable->setUnit(tr("accelerators"));
+    m_unavailable->setValueText(
+        synced ? locale.toString(accelerators.unavailable) : Words::noData());
+    m_unavailable->setSubtitle(tr("draining, drained, maintenance"));
     m_utilisation->setValueText(!synced ? Words::noData()
             : o.telemetry_available()   ? Words::percent(o.utilisation_percent())
                                         : Words::noTelemetry());
@@ -80,8 +86,8 @@ void WallKpiPage::refreshContent()
                                  locale.toString(qint64(nodesInState(o, v1::NODE_STATE_DRAINED)))));
     const bool stale = isStale();
     const qint64 age = dataAgeSeconds();
-    for (auto *t :
-        { m_inUse, m_free, m_down, m_utilisation, m_running, m_pending, m_wait, m_nodes, m_alerts })
+    for (auto *t : { m_inUse, m_free, m_down, m_unavailable, m_utilisation, m_running, m_pending,
+             m_wait, m_nodes, m_alerts })
         t->setStale(stale, age);
 }
 

@@ -18,6 +18,9 @@ public:
     QString title() const override;
 
     widgets::KpiTile *inUse() const { return m_inUse; }
+    widgets::KpiTile *free() const { return m_free; }
+    widgets::KpiTile *down() const { return m_down; }
+    widgets::KpiTile *unavailable() const { return m_unavailable; }
     widgets::KpiTile *utilisation() const { return m_utilisation; }
     widgets::KpiTile *running() const { return m_running; }
     widgets::KpiTile *pending() const { return m_pending; }
@@ -29,6 +32,7 @@ private:
     widgets::KpiTile *m_inUse;
     widgets::KpiTile *m_free;
     widgets::KpiTile *m_down;
+    widgets::KpiTile *m_unavailable;
     widgets::KpiTile *m_utilisation;
     widgets::KpiTile *m_running;
     widgets::KpiTile *m_pending;

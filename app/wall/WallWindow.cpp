@@ -20,6 +20,7 @@
 #include "widgets/Palette.h"
 
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QResizeEvent>
@@ -40,6 +41,9 @@ QString criticalKey(const v1::Alert &a)
 {
     return QString::fromStdString(a.id()) + u'@' + QString::number(a.raise_time().seconds());
 }
+
+// How long the wall waits for the second Esc or Q that leaves it.
+constexpr qint64 kLeaveConfirmSeconds = 5;
 
 bool isOpenCritical(const v1::Alert &a)
 {
@@ -281,14 +285,50 @@ void WallWindow::alertsArrived(client::Connection *connection)
             continue;
         const QString key = criticalKey(a);
         known.insert(key);
-        if (takeOver && isOpenCritical(a) && !centre.knownCritical.contains(key))
-            m_takeovers.append({ connection, QString::fromStdString(a.id()) });
+        if (!takeOver || !isOpenCritical(a) || centre.knownCritical.contains(key))
+            continue;
+        const QString kind = QString::fromStdString(a.kind());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime last = m_lastTakeoverOfKind.value(kind);
+        if (m_takeoverEveryMinutes > 0 && last.isValid()
+            && last.secsTo(now) < qint64(m_takeoverEveryMinutes) * 60) {
+            // Kept to the ticker, where every open alert runs anyway.
+            m_heldBack.append(QString::fromStdString(a.id()));
+            while (m_heldBack.size() > 100)
+                m_heldBack.removeFirst();
+            continue;
+        }
+        m_lastTakeoverOfKind.insert(kind, now);
+        m_takeovers.append({ connection, QString::fromStdString(a.id()) });
     }
     // Keys of alerts the gateway forgot go, so the set stays as small as the open alerts.
     centre.knownCritical = std::move(known);
     centre.alertsSynced = true;
     if (!m_takeovers.isEmpty())
         updateTakeover();
+}
+
+void WallWindow::setTakeoverEveryMinutes(int minutes)
+{
+    m_takeoverEveryMinutes = std::max(0, minutes);
+}
+
+void WallWindow::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() != Qt::Key_Escape && event->key() != Qt::Key_Q) {
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+    if (m_kiosk)
+        return;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_leaveAskedAt.isValid() && m_leaveAskedAt.secsTo(now) < kLeaveConfirmSeconds) {
+        close();
+        return;
+    }
+    m_leaveAskedAt = now;
+    updateBanner();
 }
 
 void WallWindow::updateTakeover()
@@ -346,6 +386,10 @@ void WallWindow::updateBanner()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QStringList lines = m_problems;
     bool critical = !m_problems.isEmpty();
+    if (m_leaveAskedAt.isValid() && m_leaveAskedAt.secsTo(now) < kLeaveConfirmSeconds)
+        lines.prepend(tr("Press Esc or Q again to leave the wall"));
+    else
+        m_leaveAskedAt = QDateTime();
     for (auto *connection : m_federation->centres()) {
         if (connection->profile().caPem.isEmpty())
             continue;

@@ -50,6 +50,17 @@ public:
     // that its alerts stay red in the ticker and the pages rotate for a while before a newer
     // critical alert may take the screen again.
     void setTakeoverSeconds(int seconds);
+    // At most one takeover per alert kind in this many minutes (default 10; 0: no limit), so a
+    // run of the same fault does not keep the screen; the alerts held back stay in the ticker.
+    void setTakeoverEveryMinutes(int minutes);
+    int takeoverEveryMinutes() const { return m_takeoverEveryMinutes; }
+    // Critical alerts kept off the screen by that limit, as "alert id" (newest last).
+    QStringList heldBackAlertIds() const { return m_heldBack; }
+
+    // In kiosk mode Esc and Q do nothing; otherwise the first press asks (in the banner) to
+    // press again, and the second within a few seconds closes the wall.
+    void setKiosk(bool kiosk) { m_kiosk = kiosk; }
+    bool isKiosk() const { return m_kiosk; }
 
     int pageCount() const;
     WallPage *page(int index) const;
@@ -71,6 +82,7 @@ public:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     // What the wall remembers of a centre between ticks.
@@ -112,6 +124,11 @@ private:
     int m_current = 0;
     int m_rotateSeconds = 15;
     int m_takeoverSeconds = 0;
+    int m_takeoverEveryMinutes = 10;
+    QHash<QString, QDateTime> m_lastTakeoverOfKind; // alert kind → when it last took the screen
+    QStringList m_heldBack;
+    bool m_kiosk = false;
+    QDateTime m_leaveAskedAt; // when Esc or Q was first pressed; invalid when not asked
     QDateTime m_episodeStart; // when the takeover last took the screen
     QDateTime m_quietUntil; // after a capped takeover, pages only until then
     int m_shownFor = 0; // seconds the current page has been on screen

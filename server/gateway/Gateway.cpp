@@ -26,7 +26,7 @@
 namespace suanli::server {
 
 namespace {
-constexpr const char *kVersion = "0.1.0";
+constexpr const char *kVersion = SUANLI_VERSION;
 
 std::string randomEpoch()
 {

@@ -27,6 +27,8 @@ Commands:
 
 Common options:
   --data-dir DIR        the gateway's data (store, TLS); default ./suanli-data
+  -h, --help            this help (also `suanlid serve --help`)
+  --version             print suanlid's version and exit
 
 serve options:
   --listen ADDR         address to listen on (default 127.0.0.1:7443; port 0 picks a free one)
@@ -353,6 +355,10 @@ int main(int argc, char **argv)
             args.erase(args.begin() + i, args.begin() + i + 2);
             break;
         }
+    }
+    if (!args.empty() && args[0] == "--version") {
+        std::printf("suanlid %s\n", SUANLI_VERSION);
+        return 0;
     }
     if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
         std::printf("%s", kUsage);

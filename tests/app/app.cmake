@@ -10,3 +10,10 @@ foreach(t profilestore connectdialog theme profilesdialog filtertext)
   suanli_test(tst_${t} QT OFFSCREEN SETTINGS LIBS suanli_app LABELS app TIMEOUT 120
               ENVIRONMENT "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/suanli-test-bus")
 endforeach()
+
+# The programs themselves, run with no display.
+suanli_test(tst_programs QT SETTINGS LABELS app TIMEOUT 120)
+target_compile_definitions(tst_programs PRIVATE SUANLI_PATH="$<TARGET_FILE:suanli>"
+  SUANLID_PATH="$<TARGET_FILE:suanlid>" SUANLICTL_PATH="$<TARGET_FILE:suanlictl>"
+  SUANLI_VERSION="${PROJECT_VERSION}")
+add_dependencies(tst_programs suanli suanlid suanlictl)

@@ -21,6 +21,22 @@ inline v1::Overview overviewAt(const GatewayProcess &gateway, const std::string 
     return out;
 }
 
+// Drains the first `count` nodes of a gateway, as an operator would (with suanlictl).
+inline bool drainNodes(const GatewayProcess &gateway, const std::string &token, int count)
+{
+    v1::ListNodesRequest list;
+    list.set_page_size(count);
+    v1::ListNodesResponse nodes;
+    auto ctx = GatewayProcess::context(token);
+    if (!v1::Cluster::NewStub(gateway.channel())->ListNodes(ctx.get(), list, &nodes).ok())
+        return false;
+    std::vector<std::string> args = { "nodes", "drain" };
+    for (const auto &n : nodes.nodes())
+        args.push_back(n.name());
+    args.insert(args.end(), { "--reason", "disk swap" });
+    return gateway.ctl(token, args).exitCode == 0;
+}
+
 // The KPI tile titled `title` on `page`, or null.
 inline widgets::KpiTile *tileTitled(QWidget *page, const QString &title)
 {

@@ -48,10 +48,11 @@ double counts(const v1::Overview &o, const QString &model, Figure figure)
     for (const auto &c : o.accelerators()) {
         if (app::Words::modelName(c.model(), c.model_name()) != model)
             continue;
-        sum += figure == Figure::AcceleratorsTotal ? c.total()
-            : figure == Figure::AcceleratorsInUse  ? c.in_use()
-            : figure == Figure::AcceleratorsFree   ? c.free()
-                                                   : c.down();
+        sum += figure == Figure::AcceleratorsTotal     ? c.total()
+            : figure == Figure::AcceleratorsInUse      ? c.in_use()
+            : figure == Figure::AcceleratorsFree       ? c.free()
+            : figure == Figure::AcceleratorsUnavailable ? c.unavailable()
+                                                       : c.down();
     }
     return sum;
 }
@@ -77,7 +78,8 @@ QString mismatch(const app::FederationModel &model, int column, const v1::Overvi
     };
     for (const QString &m : models(o))
         for (Figure f : { Figure::AcceleratorsTotal, Figure::AcceleratorsInUse,
-                 Figure::AcceleratorsFree, Figure::AcceleratorsDown })
+                 Figure::AcceleratorsFree, Figure::AcceleratorsDown,
+                 Figure::AcceleratorsUnavailable })
             check(qPrintable(m), model.value(column, f, m), counts(o, m, f));
     check("running", model.value(column, Figure::JobsRunning), double(o.jobs_running()));
     check("pending", model.value(column, Figure::JobsPending), double(o.jobs_pending()));
@@ -93,6 +95,13 @@ QString cell(const app::FederationModel &model, int row, int column)
 {
     return model.index(row, column).data().toString();
 }
+
+qint64 number(const QString &text)
+{
+    bool ok = false;
+    const qint64 n = QLocale().toLongLong(text, &ok);
+    return ok ? n : -1;
+}
 } // namespace
 
 class FederationTest : public QObject {
@@ -100,6 +109,8 @@ class FederationTest : public QObject {
 private Q_SLOTS:
     void columnsFollowEachGatewayAndTotalSums();
     void fingerprintGivenWithTheProfileDecidesTrust();
+    void drainedAcceleratorsMakeTheTotalsAddUp();
+    void theSameGatewayIsNotConnectedTwice();
     void aCentreNamedAsItsGatewayIsShownInChinese();
     void theLanguageSwitchesWhileConnected();
 };
@@ -149,7 +160,8 @@ void FederationTest::columnsFollowEachGatewayAndTotalSums()
     qint64 inUse = 0;
     for (const QString &m : all) {
         for (Figure f : { Figure::AcceleratorsTotal, Figure::AcceleratorsInUse,
-                 Figure::AcceleratorsFree, Figure::AcceleratorsDown }) {
+                 Figure::AcceleratorsFree, Figure::AcceleratorsDown,
+                 Figure::AcceleratorsUnavailable }) {
             const double sum = counts(oa, m, f) + counts(ob, m, f);
             QCOMPARE(model.value(total, f, m).value_or(-1), sum);
             QCOMPARE(cell(model, model.rowOf(f, m), total), QLocale().toString(qint64(sum)));
@@ -245,12 +257,15 @@ void FederationTest::fingerprintGivenWithTheProfileDecidesTrust()
     QCOMPARE(pinned.caPem, QByteArray::fromStdString(gateway.caPem()));
 
     // Another fingerprint: blocked, and the notification says which one the gateway presents.
+    // (The same gateway is connected once: the trusted one goes first.)
+    federation.removeCentre(trusted);
     auto wrong = right;
     wrong.name = QStringLiteral("Wrong");
     wrong.caFingerprint = QString(right.caFingerprint).replace(0, 2, QStringLiteral("00"));
     if (wrong.caFingerprint == right.caFingerprint)
         wrong.caFingerprint.replace(0, 2, QStringLiteral("11"));
     auto *blocked = federation.addCentre(wrong);
+    QVERIFY(blocked);
     auto *bar = window.findChild<app::NotificationBar *>();
     QTRY_VERIFY_WITH_TIMEOUT(bar->message().contains(QStringLiteral("Wrong presents")), 30000);
     QVERIFY(bar->failed());
@@ -259,11 +274,141 @@ void FederationTest::fingerprintGivenWithTheProfileDecidesTrust()
     QVERIFY(window.federationPage()->model()->isStale(blocked));
 }
 
-void FederationTest::aCentreNamedAsItsGatewayIsShownInChinese()
+void FederationTest::drainedAcceleratorsMakeTheTotalsAddUp()
 {
-    test::GatewayProcess gateway(centreArgs("wuhan", "8"));
+    test::GatewayProcess gateway(centreArgs("lingang", "40"));
+    QVERIFY2(gateway.start(), gateway.error().c_str());
+    const std::string viewer = gateway.addUser("wall", "viewer");
+    const std::string ops = gateway.addUser("ops", "operator");
+    QVERIFY(test::drainNodes(gateway, ops, 3));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const v1::Overview now = overviewAt(gateway, viewer);
+            for (const auto &c : now.accelerators())
+                if (c.unavailable() > 0)
+                    return true;
+            return false;
+        }(),
+        15000);
+
+    app::Federation federation;
+    app::MainWindow window(&federation);
+    window.show();
+    auto *centre = federation.addCentre(profileFor(gateway, viewer, QStringLiteral("Lingang")));
+    auto *page = window.federationPage();
+    auto &model = *page->model();
+    window.showFederation();
+    QTRY_COMPARE_WITH_TIMEOUT(mismatch(model, 0, overviewAt(gateway, viewer)), QString(), 30000);
+    const v1::Overview o = overviewAt(gateway, viewer);
+    qint64 total = 0, inUse = 0, free = 0, down = 0, unavailable = 0;
+    for (const auto &c : o.accelerators()) {
+        total += c.total();
+        inUse += c.in_use();
+        free += c.free();
+        down += c.down();
+        unavailable += c.unavailable();
+    }
+    QVERIFY(unavailable > 0);
+    QCOMPARE(inUse + free + down + unavailable, total);
+
+    // The table: a row for the drained ones in each model, centre and Total alike.
+    for (const QString &m : models(o)) {
+        for (int column : { 0, model.totalColumn() }) {
+            auto value = [&](Figure f) { return qint64(model.value(column, f, m).value_or(-1)); };
+            QCOMPARE(value(Figure::AcceleratorsInUse) + value(Figure::AcceleratorsFree)
+                    + value(Figure::AcceleratorsDown) + value(Figure::AcceleratorsUnavailable),
+                value(Figure::AcceleratorsTotal));
+            QCOMPARE(cell(model, model.rowOf(Figure::AcceleratorsUnavailable, m), column),
+                QLocale().toString(qint64(counts(o, m, Figure::AcceleratorsUnavailable))));
+        }
+    }
+    QVERIFY(model.headerData(model.rowOf(Figure::AcceleratorsUnavailable, models(o).first()),
+                     Qt::Vertical, Qt::DisplayRole)
+                .toString()
+                .contains(QStringLiteral("unavailable")));
+
+    // The Federation page's tiles.
+    auto tileNumber = [&](const char *name) {
+        return number(page->tile(QLatin1String(name))->valueText());
+    };
+    QCOMPARE(tileNumber("Unavailable"), unavailable);
+    QCOMPARE(tileNumber("InUse") + tileNumber("Free") + tileNumber("Down")
+            + tileNumber("Unavailable"),
+        total);
+    QCOMPARE(page->tile(QStringLiteral("InUse"))->unit(),
+        QStringLiteral("of %1").arg(QLocale().toString(total)));
+
+    // The centre's Overview page.
+    QVERIFY(window.showPage(centre, QStringLiteral("OverviewPage")));
+    auto *overview = window.page(centre, QStringLiteral("OverviewPage"));
+    QVERIFY(overview);
+    auto titled = [&](const char *title) {
+        auto *tile = test::tileTitled(overview, QLatin1String(title));
+        return tile ? number(tile->valueText()) : -1;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(titled("Accelerators unavailable"), unavailable, 10000);
+    QCOMPARE(titled("Accelerators in use") + titled("Accelerators free")
+            + titled("Accelerators down") + titled("Accelerators unavailable"),
+        total);
+}
+
+void FederationTest::theSameGatewayIsNotConnectedTwice()
+{
+    test::GatewayProcess gateway(centreArgs("lingang", "40"));
     QVERIFY2(gateway.start(), gateway.error().c_str());
     const std::string token = gateway.addUser("wall", "viewer");
+
+    app::Federation federation;
+    app::MainWindow window(&federation);
+    window.show();
+    QSignalSpy problems(&federation, &app::Federation::problem);
+    auto *first = federation.addCentre(profileFor(gateway, token, QStringLiteral("Lingang")));
+    QVERIFY(first);
+    QTRY_COMPARE_WITH_TIMEOUT(first->state(), client::Connection::State::Live, 30000);
+
+    // The same address under another name: refused at once, naming the centre it repeats.
+    QCOMPARE(federation.addCentre(profileFor(gateway, token, QStringLiteral("Lingang again"))),
+        nullptr);
+    QCOMPARE(problems.size(), 1);
+    QString said = problems.takeFirst().at(0).toString();
+    QVERIFY2(said.contains(QStringLiteral("“Lingang again”"))
+            && said.contains(QStringLiteral("“Lingang”"))
+            && said.contains(QString::fromStdString(gateway.address())),
+        qPrintable(said));
+    QCOMPARE(federation.centres().size(), 1);
+
+    // Another address of the same gateway: connected, then known by its site and CA, and removed.
+    auto alias = profileFor(gateway, token, QStringLiteral("Lingang by name"));
+    alias.address = QStringLiteral("localhost:%1").arg(gateway.port());
+    auto *second = federation.addCentre(alias);
+    QVERIFY(second);
+    QTRY_COMPARE_WITH_TIMEOUT(federation.centres().size(), 1, 30000);
+    QCOMPARE(federation.centres().first(), first);
+    QCOMPARE(problems.size(), 1);
+    said = problems.takeFirst().at(0).toString();
+    QVERIFY2(said.contains(QStringLiteral("“Lingang by name”"))
+            && said.contains(QStringLiteral("“Lingang”"))
+            && said.contains(QString::fromStdString(gateway.fingerprint())),
+        qPrintable(said));
+    // The console says so, and counts the centre once.
+    auto *bar = window.findChild<app::NotificationBar *>();
+    QVERIFY(bar);
+    QCOMPARE(bar->message(), said);
+    auto &model = *window.federationPage()->model();
+    QCOMPARE(model.columnCount(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(mismatch(model, model.totalColumn(), overviewAt(gateway, token)),
+        QString(), 10000);
+}
+
+void FederationTest::aCentreNamedAsItsGatewayIsShownInChinese()
+{
+    // Two gateways of the same site (one gateway twice would be refused as a duplicate).
+    test::GatewayProcess gateway(centreArgs("wuhan", "8"));
+    test::GatewayProcess second(centreArgs("wuhan", "8"));
+    QVERIFY2(gateway.start(), gateway.error().c_str());
+    QVERIFY2(second.start(), second.error().c_str());
+    const std::string token = gateway.addUser("wall", "viewer");
+    const std::string secondToken = second.addUser("wall", "viewer");
     const QLocale before;
     QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
     const auto restore = qScopeGuard([&before] { QLocale::setDefault(before); });
@@ -273,7 +418,9 @@ void FederationTest::aCentreNamedAsItsGatewayIsShownInChinese()
     window.show();
     // The demo's way (named as the gateway names the site), and a name someone chose.
     auto *own = federation.addCentre(profileFor(gateway, token, QStringLiteral("Wuhan")));
-    auto *chosen = federation.addCentre(profileFor(gateway, token, QStringLiteral("华中一号")));
+    auto *chosen
+        = federation.addCentre(profileFor(second, secondToken, QStringLiteral("华中一号")));
+    QVERIFY(chosen);
     QTRY_COMPARE_WITH_TIMEOUT(own->site()->overview().site(), std::string("Wuhan"), 30000);
     QTRY_COMPARE_WITH_TIMEOUT(chosen->site()->overview().site(), std::string("Wuhan"), 30000);
 

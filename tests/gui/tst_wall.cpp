@@ -109,6 +109,9 @@ private Q_SLOTS:
     void everyPageShowsTheGatewaysFigures();
     void tickerCarriesAlertsAndCriticalTakesOverUntilAcknowledged();
     void bannerShowsALostGatewayAndGoesWhenItIsBack();
+    void keyFiguresAddUpWithDrainedAccelerators();
+    void aKindTakesTheScreenOnceInItsInterval();
+    void escOrQAsksThenLeavesUnlessKiosk();
 };
 
 void WallTest::everyPageShowsTheGatewaysFigures()
@@ -377,6 +380,132 @@ void WallTest::bannerShowsALostGatewayAndGoesWhenItIsBack()
             return kpis->inUse()->valueText();
         }(),
         QLocale().toString(inUse), 10000);
+}
+
+void WallTest::keyFiguresAddUpWithDrainedAccelerators()
+{
+    test::GatewayProcess gateway(kStill);
+    QVERIFY2(gateway.start(), gateway.error().c_str());
+    const std::string token = gateway.addUser("wall", "viewer");
+    const std::string ops = gateway.addUser("ops", "operator");
+    QVERIFY(test::drainNodes(gateway, ops, 3));
+    auto tally = [&] {
+        qint64 total = 0, unavailable = 0;
+        const v1::Overview now = overviewAt(gateway, token);
+        for (const auto &c : now.accelerators()) {
+            total += c.total();
+            unavailable += c.unavailable();
+        }
+        return std::pair { total, unavailable };
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(tally().second > 0, 15000);
+    const auto [total, unavailable] = tally();
+
+    app::Federation federation;
+    app::WallWindow wall(&federation);
+    wall.setRotateSeconds(0);
+    wall.resize(1920, 1080);
+    wall.show();
+    auto *centre = federation.addCentre(profileFor(gateway, token));
+    auto *kpis
+        = qobject_cast<app::WallKpiPage *>(wall.findPage(QStringLiteral("WallKpiPage"), centre));
+    QVERIFY(kpis);
+    const QLocale locale;
+    auto number = [&](widgets::KpiTile *tile) {
+        bool ok = false;
+        const qint64 n = locale.toLongLong(tile->valueText(), &ok);
+        return ok ? n : -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            kpis->refresh();
+            return number(kpis->unavailable()) == unavailable;
+        }(),
+        30000);
+    QVERIFY(renders(wall, kpis));
+    QCOMPARE(number(kpis->inUse()) + number(kpis->free()) + number(kpis->down())
+            + number(kpis->unavailable()),
+        total);
+    QCOMPARE(kpis->inUse()->unit(), QStringLiteral("of %1").arg(locale.toString(total)));
+}
+
+void WallTest::aKindTakesTheScreenOnceInItsInterval()
+{
+    test::GatewayProcess gateway(kBusy);
+    QVERIFY2(gateway.start(), gateway.error().c_str());
+    const std::string viewer = gateway.addUser("wall", "viewer");
+    app::Federation federation;
+    app::WallWindow wall(&federation);
+    QCOMPARE(wall.takeoverEveryMinutes(), 10);
+    wall.setRotateSeconds(0);
+    wall.resize(1920, 1080);
+    wall.show();
+    auto *centre = federation.addCentre(profileFor(gateway, viewer));
+    QTRY_COMPARE_WITH_TIMEOUT(centre->state(), client::Connection::State::Live, 30000);
+
+    // The kinds that took the screen; nobody acknowledges, so each takeover stays up.
+    QSet<std::string> tookOver;
+    auto noteTakeover = [&] {
+        wall.tick();
+        if (!wall.isTakeoverShown())
+            return;
+        const QStringList shown = wall.takeover()->texts();
+        for (const auto &a : centre->site()->alerts().items)
+            if (a.severity() == v1::SEVERITY_CRITICAL
+                && QString::fromStdString(a.summary()) == shown.value(3))
+                tookOver.insert(a.kind());
+    };
+    // A later critical alert of a kind that already took the screen is held back.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            noteTakeover();
+            return !wall.heldBackAlertIds().isEmpty();
+        }(),
+        180000);
+    QVERIFY(!tookOver.isEmpty());
+    const QString held = wall.heldBackAlertIds().constLast();
+    const auto &alerts = centre->site()->alerts().items;
+    const auto found = alerts.constFind(held);
+    QVERIFY2(found != alerts.constEnd(), qPrintable(held));
+    QCOMPARE(found->severity(), v1::SEVERITY_CRITICAL);
+    QVERIFY2(tookOver.contains(found->kind()), found->kind().c_str());
+    // It runs in the ticker while it is open.
+    const QString text = QString::fromStdString(found->summary());
+    if (!found->has_clear_time()) {
+        wall.tick();
+        QVERIFY2(wall.ticker()->texts().contains(QStringLiteral("Test centre · ") + text),
+            qPrintable(wall.ticker()->texts().join(u'|')));
+    }
+}
+
+void WallTest::escOrQAsksThenLeavesUnlessKiosk()
+{
+    app::Federation federation;
+    app::WallWindow wall(&federation);
+    wall.setRotateSeconds(0);
+    wall.resize(1920, 1080);
+    wall.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wall));
+    // The first Esc asks in the banner; the second leaves.
+    QTest::keyClick(&wall, Qt::Key_Escape);
+    QVERIFY(wall.isVisible());
+    QVERIFY2(wall.banner()->lines().contains(QStringLiteral("Press Esc or Q again to leave the wall")),
+        qPrintable(wall.banner()->lines().join(u'|')));
+    QTest::keyClick(&wall, Qt::Key_Q);
+    QVERIFY(!wall.isVisible());
+
+    // A kiosk wall stays whatever is pressed.
+    app::WallWindow kiosk(&federation);
+    kiosk.setKiosk(true);
+    kiosk.resize(1920, 1080);
+    kiosk.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&kiosk));
+    for (int i = 0; i < 3; ++i) {
+        QTest::keyClick(&kiosk, Qt::Key_Escape);
+        QTest::keyClick(&kiosk, Qt::Key_Q);
+    }
+    QVERIFY(kiosk.isVisible());
+    QVERIFY(kiosk.banner()->lines().isEmpty());
 }
 
 QTEST_MAIN(WallTest)

@@ -127,6 +127,10 @@ TEST(SuanlictlCli, Help)
     EXPECT_EQ(parse({ "help", "jobs" }).action, Invocation::Action::Help);
     // Help wins over a mistake elsewhere on the line.
     EXPECT_EQ(parse({ "nodes", "drain", "--help" }).action, Invocation::Action::Help);
+    // --version anywhere, with or without a command; --help wins over it.
+    EXPECT_EQ(parse({ "--version" }).action, Invocation::Action::Version);
+    EXPECT_EQ(parse({ "nodes", "list", "--version" }).action, Invocation::Action::Version);
+    EXPECT_EQ(parse({ "--version", "--help" }).action, Invocation::Action::Help);
 }
 
 TEST(SuanlictlCli, UsageErrors)

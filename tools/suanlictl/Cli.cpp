@@ -76,6 +76,7 @@ const std::vector<OptionSpec> kGlobalOptions = {
     { "timeout", ValueType::Seconds, "SECONDS", false, false,
         "deadline of each call (default 15)" },
     { "help", ValueType::Flag, "", false, false, "usage of the program or of a command (-h)" },
+    { "version", ValueType::Flag, "", false, false, "print suanlictl's version and exit" },
 };
 
 const std::vector<CommandSpec> &commandTable()
@@ -389,6 +390,7 @@ Invocation Cli::parse(const std::vector<std::string> &args, const Environment &e
     std::vector<ParsedOption> parsed;
     std::string firstError;
     bool help = false;
+    bool version = false;
     bool positionalOnly = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string &arg = args[i];
@@ -402,6 +404,10 @@ Invocation Cli::parse(const std::vector<std::string> &args, const Environment &e
         }
         if (arg == "-h" || arg == "--help") {
             help = true;
+            continue;
+        }
+        if (arg == "--version") {
+            version = true;
             continue;
         }
         if (arg.size() > 2 && arg.compare(0, 2, "--") == 0) {
@@ -461,6 +467,10 @@ Invocation Cli::parse(const std::vector<std::string> &args, const Environment &e
         }
     }
 
+    if (version && !help) {
+        inv.action = Invocation::Action::Version;
+        return inv;
+    }
     if (help) {
         inv.action = Invocation::Action::Help;
         inv.command = command;

@@ -11,7 +11,7 @@ namespace suanli::ctl {
 
 // What the command line asks for: a command to run, help to print, or a usage mistake.
 struct Invocation {
-    enum class Action { Run, Help, UsageError };
+    enum class Action { Run, Help, Version, UsageError };
 
     Action action = Action::Run;
     // The command words, e.g. "nodes drain"; for help, the command or group asked about.

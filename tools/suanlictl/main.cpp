@@ -52,6 +52,10 @@ int main(int argc, char **argv)
         std::cout << inv.usage;
         return 0;
     }
+    if (inv.action == Invocation::Action::Version) {
+        std::cout << "suanlictl " << SUANLI_VERSION << '\n';
+        return 0;
+    }
     if (inv.action == Invocation::Action::UsageError) {
         std::cerr << "suanlictl: " << inv.error << '\n' << inv.usage;
         return 2;

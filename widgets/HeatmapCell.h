@@ -15,6 +15,9 @@ struct HeatmapCell {
     double value = std::numeric_limits<double>::quiet_NaN();
     // Shown on hover; when empty the heatmap writes name, rack, state and value.
     QString tooltip;
+    // Drawn faded and never selected: the node is in the centre but hidden by the page's filter,
+    // so the rack keeps its shape while the filter changes.
+    bool dimmed = false;
 };
 
 } // namespace suanli::widgets

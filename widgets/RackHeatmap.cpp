@@ -139,6 +139,8 @@ void RackHeatmap::setNodes(const QVector<HeatmapCell> &cells)
             node.state = cell.state;
             node.value = cell.value;
             node.tooltip = cell.tooltip;
+            node.dimmed = cell.dimmed;
+            node.selected = node.selected && !cell.dimmed;
             continue;
         }
         Node node;
@@ -147,7 +149,8 @@ void RackHeatmap::setNodes(const QVector<HeatmapCell> &cells)
         node.tooltip = cell.tooltip;
         node.state = cell.state;
         node.value = cell.value;
-        node.selected = selected.contains(cell.name);
+        node.dimmed = cell.dimmed;
+        node.selected = !cell.dimmed && selected.contains(cell.name);
         m_index.insert(cell.name, int(m_nodes.size()));
         m_nodes.append(node);
     }
@@ -160,6 +163,7 @@ void RackHeatmap::updateNodes(const QVector<HeatmapCell> &cells)
 {
     bool structural = false;
     bool countsChanged = false;
+    bool lostSelection = false;
     QVector<int> changed;
     changed.reserve(std::min<qsizetype>(cells.size(), kCellRepaintLimit + 1));
     for (const HeatmapCell &cell : cells) {
@@ -171,6 +175,7 @@ void RackHeatmap::updateNodes(const QVector<HeatmapCell> &cells)
             node.tooltip = cell.tooltip;
             node.state = cell.state;
             node.value = cell.value;
+            node.dimmed = cell.dimmed;
             m_index.insert(cell.name, int(m_nodes.size()));
             m_nodes.append(node);
             structural = true;
@@ -197,10 +202,19 @@ void RackHeatmap::updateNodes(const QVector<HeatmapCell> &cells)
         }
         node.state = cell.state;
         node.value = cell.value;
-        if ((stateChanged || valueChanged) && !structural && changed.size() <= kCellRepaintLimit)
+        const bool dimmedChanged = node.dimmed != cell.dimmed;
+        node.dimmed = cell.dimmed;
+        if (node.dimmed && node.selected) {
+            node.selected = false;
+            lostSelection = true;
+        }
+        if ((stateChanged || valueChanged || dimmedChanged) && !structural
+            && changed.size() <= kCellRepaintLimit)
             changed.append(*it);
     }
 
+    if (lostSelection)
+        emitSelectionChanged();
     if (structural) {
         rebuild();
         return;
@@ -268,7 +282,7 @@ HeatmapCell RackHeatmap::node(const QString &name) const
     if (index < 0)
         return HeatmapCell();
     const Node &n = m_nodes[index];
-    return HeatmapCell { n.name, n.rackName, n.state, n.value, n.tooltip };
+    return HeatmapCell { n.name, n.rackName, n.state, n.value, n.tooltip, n.dimmed };
 }
 
 void RackHeatmap::setColourMode(
@@ -314,7 +328,7 @@ void RackHeatmap::setSelectedNames(const QStringList &names)
         node.selected = false;
     for (const QString &name : names) {
         const int index = m_index.value(name, -1);
-        if (index >= 0)
+        if (index >= 0 && !m_nodes[index].dimmed)
             m_nodes[index].selected = true;
     }
     update();
@@ -518,7 +532,7 @@ void RackHeatmap::paintEvent(QPaintEvent *event)
                 const Node &node = m_nodes[rack.members[line.first + c]];
                 const QRect r(line.x + c * g.pitch, line.y, g.cell, g.cell);
                 const int colour = colourIndex(node);
-                const QColor &fill = m_fill[colour];
+                const QColor &fill = node.dimmed ? m_dimFill[colour] : m_fill[colour];
                 if (node.selected) {
                     // A ring in the text colour outside and one in the window colour inside
                     // show on every fill, whatever the theme's highlight colour.
@@ -528,7 +542,7 @@ void RackHeatmap::paintEvent(QPaintEvent *event)
                         p.fillRect(r.adjusted(frame, frame, -frame, -frame), fill);
                     }
                 } else if (bordered) {
-                    p.fillRect(r, m_border[colour]);
+                    p.fillRect(r, node.dimmed ? m_dimBorder[colour] : m_border[colour]);
                     if (dpr == 1.0)
                         p.fillRect(r.adjusted(1, 1, -1, -1), fill);
                     else
@@ -537,7 +551,7 @@ void RackHeatmap::paintEvent(QPaintEvent *event)
                     p.fillRect(r, fill);
                 }
                 if (marks && stateIndex(node.state) == int(NodeStateColour::Down))
-                    crosses.append({ r, m_mark[colour] });
+                    crosses.append({ r, node.dimmed ? m_dimBorder[colour] : m_mark[colour] });
             }
         }
     }
@@ -888,9 +902,20 @@ void RackHeatmap::refreshColours()
         m_fill[kStateColours + s] = Palette::stateColour(s, m_dark);
     m_border.resize(m_fill.size());
     m_mark.resize(m_fill.size());
+    m_dimFill.resize(m_fill.size());
+    m_dimBorder.resize(m_fill.size());
+    // A node the filter hides keeps a quarter of its colour over the window's.
+    const QColor window = palette().color(QPalette::Window);
+    const auto blend = [&window](const QColor &c, double keep) {
+        return QColor::fromRgbF(float(c.redF() * keep + window.redF() * (1 - keep)),
+            float(c.greenF() * keep + window.greenF() * (1 - keep)),
+            float(c.blueF() * keep + window.blueF() * (1 - keep)));
+    };
     for (qsizetype i = 0; i < m_fill.size(); ++i) {
         m_border[i] = m_fill[i].darker(135);
         m_mark[i] = Palette::textOn(m_fill[i]);
+        m_dimFill[i] = blend(m_fill[i], 0.25);
+        m_dimBorder[i] = blend(m_border[i], 0.4);
     }
 }
 
@@ -1339,6 +1364,9 @@ bool RackHeatmap::selectRange(int from, int to, bool add)
 
 void RackHeatmap::emitSelectionChanged()
 {
+    // Clicks, ranges and Select All pass over the nodes the filter hides.
+    for (Node &node : m_nodes)
+        node.selected = node.selected && !node.dimmed;
     Q_EMIT selectionChanged(selectedNames());
 }
 

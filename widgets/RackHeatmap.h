@@ -57,7 +57,7 @@ public:
 
     // Selected names in the order they are shown (rack by rack).
     QStringList selectedNames() const;
-    // Selects exactly these names (unknown ones are ignored); emits nothing.
+    // Selects exactly these names (unknown and dimmed ones are ignored); emits nothing.
     void setSelectedNames(const QStringList &names);
     // The keyboard's cell; empty when there is none.
     QString currentName() const;
@@ -109,6 +109,7 @@ private:
         int slot = 0; // position inside its rack
         int order = 0; // position in the display order
         bool selected = false;
+        bool dimmed = false;
     };
     struct Rack {
         QString name;
@@ -211,6 +212,8 @@ private:
     bool m_dark = false;
     // Colours worked out once per palette: painting 20,000 cells only looks them up.
     QVector<QColor> m_fill;
+    QVector<QColor> m_dimFill;
+    QVector<QColor> m_dimBorder;
     QVector<QColor> m_border;
     QVector<QColor> m_mark; // the Down cross on that fill
 

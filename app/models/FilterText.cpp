@@ -26,6 +26,7 @@ void FilterText::setText(const QString &text)
     Q_EMIT textChanged(m_text);
     if (parsed) {
         m_filter = std::move(*parsed);
+        m_textInForce = text;
         Q_EMIT filterChanged();
         setError(-1, {});
     } else {

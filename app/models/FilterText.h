@@ -27,6 +27,8 @@ public:
     const suanli::FieldSet &fieldSet() const { return *m_fields; }
 
     QString text() const { return m_text; }
+    // The text of the filter in force: text() when it is valid, else the last valid one.
+    QString textInForce() const { return m_textInForce; }
     // Parses the text; if it is invalid, the last valid filter stays in force and
     // errorPosition()/errorMessage() say what is wrong.
     void setText(const QString &text);
@@ -61,6 +63,7 @@ private:
 
     const suanli::FieldSet *m_fields;
     QString m_text;
+    QString m_textInForce;
     suanli::Filter m_filter;
     int m_errorPosition = -1;
     QString m_errorMessage;

@@ -21,7 +21,7 @@ FilterBar::FilterBar(FilterText *filter, const QString &placeholder, QWidget *pa
     : QWidget(parent)
     , m_filter(filter)
     , m_edit(new QLineEdit(this))
-    , m_error(new QLabel(this))
+    , m_error(new QLabel(parent ? parent : this))
     , m_count(new QLabel(this))
 {
     m_count->setObjectName(QStringLiteral("FilterCount"));
@@ -30,6 +30,7 @@ FilterBar::FilterBar(FilterText *filter, const QString &placeholder, QWidget *pa
     m_edit->setClearButtonEnabled(true);
     m_edit->setToolTip(tr("Filter the rows: field:value, field>number, words to look for; "
                           "Ctrl+F to come here"));
+    m_error->setObjectName(QStringLiteral("FilterError"));
     m_error->setVisible(false);
     m_error->setWordWrap(true);
     // The same red note as the nodes page's filter.
@@ -44,7 +45,9 @@ FilterBar::FilterBar(FilterText *filter, const QString &placeholder, QWidget *pa
     line->addWidget(m_edit, 1);
     line->addWidget(m_count);
     layout->addLayout(line);
-    layout->addWidget(m_error);
+    // Without a page to lie over, the note takes its own line.
+    if (!parent)
+        layout->addWidget(m_error);
 
     auto *focus = new QAction(this);
     focus->setShortcut(QKeySequence::Find);
@@ -66,8 +69,15 @@ FilterBar::FilterBar(FilterText *filter, const QString &placeholder, QWidget *pa
         Q_EMIT submitted();
     });
     connect(m_filter, &FilterText::errorChanged, this, [this] {
+        if (m_filter->hasError()) {
+            const QString inForce = m_filter->textInForce();
+            m_error->setText(errorText() + QLatin1Char('\n')
+                + (inForce.isEmpty() ? tr("Every row is shown until the filter is corrected.")
+                                     : tr("The rows shown are those of the last valid filter: %1")
+                                           .arg(inForce)));
+        }
         m_error->setVisible(m_filter->hasError());
-        m_error->setText(errorText());
+        placeError();
     });
 }
 
@@ -155,6 +165,37 @@ void FilterBar::placeNotice()
     m_notice->setGeometry(std::max(0, (width - size.width()) / 2), size.height(),
         std::min(size.width(), width), size.height());
     m_notice->raise();
+}
+
+void FilterBar::placeError()
+{
+    if (m_error->parentWidget() == this || !m_error->isVisibleTo(m_error->parentWidget()))
+        return;
+    const QPoint below = mapTo(m_error->parentWidget(), m_edit->geometry().bottomLeft());
+    const int width = m_edit->width();
+    m_error->setGeometry(below.x(), below.y() + 2, width, m_error->heightForWidth(width));
+    m_error->raise();
+}
+
+bool FilterBar::event(QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::Move:
+    case QEvent::Resize:
+    case QEvent::LayoutRequest:
+        placeError();
+        break;
+    case QEvent::Hide:
+        m_error->setVisible(false);
+        break;
+    case QEvent::Show:
+        m_error->setVisible(m_filter->hasError());
+        placeError();
+        break;
+    default:
+        break;
+    }
+    return QWidget::event(event);
 }
 
 bool FilterBar::eventFilter(QObject *watched, QEvent *event)

@@ -15,7 +15,9 @@ class FilterText;
 // FilterBar is a page's filter: a line for the filter language (the same as suanlictl's and the
 // gateway's) that sets a proxy's FilterText as the user types, once typing pauses (so a table of
 // 200,000 jobs is filtered once per word, not per key; Return applies it at once), and, under
-// it, where the text is wrong and why ("Position 7: unknown field 'stat'"). Beside the line it
+// it, where the text is wrong and why ("Position 7: unknown field 'stat'") and which filter the
+// rows still follow; that note lies over the page rather than in its layout, so a table or a
+// heatmap under the line keeps its place while someone types. Beside the line it
 // counts what a filter keeps ("12 of 64 match"), and over an emptied table it says that nothing
 // matches, with a button that clears the filter.
 class FilterBar : public QWidget {
@@ -31,6 +33,8 @@ public:
     // True while the text does not parse (the last valid filter stays in force).
     bool hasError() const;
     QString errorText() const;
+    // The note shown while the text is wrong: errorText() and which rows are shown meanwhile.
+    QLabel *errorNote() const { return m_error; }
 
     // Where a page keeps its filter for one centre ("centres/Wuhan/nodes/filter"): each centre
     // has its own, so a filter set on one centre's nodes never empties another's.
@@ -55,6 +59,8 @@ private:
     void apply();
     void updateCount();
     void placeNotice();
+    void placeError();
+    bool event(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
     FilterText *m_filter;

@@ -2,6 +2,7 @@
 
 #include "app/dialogs/ConfirmActionDialog.h"
 #include "app/dialogs/NodeDetailDialog.h"
+#include "app/models/FilterText.h"
 #include "app/models/ModelRoles.h"
 #include "app/models/NodeTableModel.h"
 #include "app/models/TableProxyModel.h"
@@ -127,6 +128,21 @@ NodesPage::NodesPage(client::Connection *connection, QWidget *parent)
     auto *site = connection->site();
     connect(&site->nodes(), &client::CollectionSignals::reset, this, &NodesPage::rebuildHeatmap);
     connect(&site->nodes(), &client::CollectionSignals::changed, this, &NodesPage::updateHeatmap);
+    // The heatmap keeps every rack in place and fades the nodes the filter hides; the proxy has
+    // chosen its rows by the time this runs (it connected first), so the heatmap's selection is
+    // the table's, without the rows the filter took away.
+    connect(m_proxy->filter(), &FilterText::filterChanged, this, [this] {
+        const auto &nodes = m_connection->site()->nodes().items;
+        QVector<widgets::HeatmapCell> cells;
+        cells.reserve(nodes.size());
+        for (const auto &node : nodes)
+            cells.append(cellFor(node));
+        m_heatmap->updateNodes(cells);
+        m_syncing = true;
+        m_heatmap->setSelectedNames(selectedNames());
+        m_syncing = false;
+        updateActions();
+    });
     connect(connection, &client::Connection::identityChanged, this, &NodesPage::updateActions);
     applyColourMode();
     rebuildHeatmap();
@@ -180,6 +196,9 @@ widgets::HeatmapCell NodesPage::cellFor(const suanli::v1::Node &node) const
                   .arg(Words::percent(node.utilisation_percent()),
                       Words::temperature(node.temperature_celsius()),
                       Words::power(node.power_watts()));
+    cell.dimmed = !m_proxy->filter()->accepts(&node);
+    if (cell.dimmed)
+        tip += QLatin1Char('\n') + tr("Hidden by the filter");
     cell.tooltip = tip;
     return cell;
 }

@@ -1,7 +1,9 @@
 // The console's tables against real gateways, offscreen: each centre keeps its own filters across
 // a restart, a filter says how many rows it keeps and, when it keeps none, offers to clear it;
 // the nodes table shows why a node is out of service and since when; and after a restart the key
-// column is fitted to the names that arrive, not to the empty table.
+// column is fitted to the names that arrive, not to the empty table. The heatmap follows the
+// filter: what the filter hides is faded and never highlighted, and a wrong filter neither moves
+// the heatmap nor leaves doubt about which rows are shown.
 #include "app/Federation.h"
 #include "app/MainWindow.h"
 #include "app/models/ModelRoles.h"
@@ -13,9 +15,11 @@
 #include "suanli/v1/cluster.grpc.pb.h"
 #include "tests/gui/ConsoleTestSupport.h"
 #include "tests/integration/GatewayProcess.h"
+#include "widgets/RackHeatmap.h"
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
 #include <QtTest>
@@ -61,6 +65,7 @@ private Q_SLOTS:
     void filtersAreKeptPerCentreAndCountWhatTheyKeep();
     void nodesShowTheirReasonAndSince();
     void keyColumnFitsTheNamesThatArriveAfterARestart();
+    void heatmapFollowsTheFilter();
 
 private:
     std::unique_ptr<test::GatewayProcess> m_lingang;
@@ -225,3 +230,69 @@ void TablesTest::keyColumnFitsTheNamesThatArriveAfterARestart()
 
 QTEST_MAIN(TablesTest)
 #include "tst_tables.moc"
+
+void TablesTest::heatmapFollowsTheFilter()
+{
+    QSettings().clear();
+    app::Federation federation;
+    app::MainWindow window(&federation);
+    auto *centre = federation.addCentre(profileFor(*m_lingang, m_lingangToken));
+    window.resize(1400, 900);
+    window.show();
+    auto *nodes = nodesOf(window, centre);
+    QVERIFY(window.showPage(centre, QStringLiteral("NodesPage")));
+    QTRY_COMPARE_WITH_TIMEOUT(nodes->table()->model()->rowCount(), 64, 30000);
+    widgets::RackHeatmap *heatmap = nodes->heatmap();
+    QTRY_COMPARE(heatmap->nodeCount(), 64);
+
+    // Two nodes of different racks selected; then a filter keeps only the first one's rack.
+    const QAbstractItemModel *model = nodes->table()->model();
+    const QString first = model->index(0, 0).data(app::KeyRole).toString();
+    const QString firstRack = heatmap->node(first).rack;
+    QString other;
+    for (int row = 0; row < model->rowCount() && other.isEmpty(); ++row) {
+        const QString name = model->index(row, 0).data(app::KeyRole).toString();
+        if (heatmap->node(name).rack != firstRack)
+            other = name;
+    }
+    QVERIFY(!other.isEmpty());
+    nodes->setSelectedNames({ first, other });
+    QCOMPARE(heatmap->selectedNames().size(), 2);
+    const QRect before = heatmap->cellRect(other);
+    QVERIFY(!before.isEmpty());
+
+    nodes->setFilterText(QStringLiteral("rack:") + firstRack);
+    // Every node stays in the heatmap, in its place; the hidden ones are faded and unselected.
+    QCOMPARE(heatmap->nodeCount(), 64);
+    QCOMPARE(heatmap->cellRect(other), before);
+    QVERIFY(heatmap->node(other).dimmed);
+    QVERIFY(heatmap->node(other).tooltip.contains(QStringLiteral("Hidden by the filter")));
+    QVERIFY(!heatmap->node(first).dimmed);
+    QCOMPARE(heatmap->selectedNames(), QStringList { first });
+    QCOMPARE(nodes->selectedNames(), QStringList { first });
+    // A hidden node cannot be selected from the heatmap.
+    heatmap->setSelectedNames({ other });
+    QCOMPARE(heatmap->selectedNames(), QStringList());
+
+    // A wrong filter: the heatmap and table keep their place, and the note says which rows these
+    // are.
+    const int heatmapTop = heatmap->mapTo(&window, QPoint()).y();
+    const int tableTop = nodes->table()->mapTo(&window, QPoint()).y();
+    nodes->setFilterText(QStringLiteral("rack:") + firstRack + QStringLiteral(" stat:idle"));
+    QVERIFY(nodes->filterBar()->hasError());
+    QLabel *note = nodes->filterBar()->errorNote();
+    QTRY_VERIFY(note->isVisible());
+    QVERIFY(note->text().contains(QStringLiteral("last valid filter: rack:") + firstRack));
+    QCoreApplication::processEvents();
+    QCOMPARE(heatmap->mapTo(&window, QPoint()).y(), heatmapTop);
+    QCOMPARE(nodes->table()->mapTo(&window, QPoint()).y(), tableTop);
+    QVERIFY(heatmap->node(other).dimmed);
+    // The note lies just under the filter line, over the page.
+    QVERIFY(note->geometry().top() >= nodes->filterBar()->edit()->mapTo(nodes, QPoint()).y());
+
+    // Fixed: the note goes and every node is shown again.
+    nodes->setFilterText(QString());
+    QVERIFY(!note->isVisible());
+    QVERIFY(!heatmap->node(other).dimmed);
+    window.close();
+}

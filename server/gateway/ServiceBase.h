@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/QuotaRules.h"
 #include "common/RequestLimits.h"
 #include "server/auth/Rbac.h"
 #include "server/gateway/GatewayContext.h"
@@ -49,6 +50,24 @@ protected:
         return
             [this, call, who, method, target = std::move(target), reason = std::move(reason)](
                 const grpc::Status &status) { audit(call, who, method, target, reason, status); };
+    }
+
+    // The one scope rule for what a caller reads: a tenant manager reads the tenant-owned
+    // records (tenants, quota requests, jobs, tenant metrics) of the tenants named on their
+    // account only; every other role, and everyone for the centre-wide records (overview,
+    // nodes, queues, alerts, site and queue metrics), reads the whole centre.
+    static bool seesTenant(const Principal &who, const std::string &tenant)
+    {
+        return !::suanli::seesOnlyOwnTenants(who.role)
+            || ::suanli::actsForTenant(who.role, who.tenants, tenant);
+    }
+    // A watch's filter under that rule: none for who sees every tenant.
+    template <class T, class Event>
+    static typename WatchReactor<T, Event>::Filter tenantScope(const Principal &who)
+    {
+        if (!::suanli::seesOnlyOwnTenants(who.role))
+            return {};
+        return [who](const T &object) { return seesTenant(who, object.tenant()); };
     }
 
     // Finishes a unary call with `status`. A scheduler outage (schedulerUnavailable()) also

@@ -33,6 +33,8 @@ grpc::ServerUnaryReactor *SchedulerService::ListJobs(grpc::CallbackServerContext
     for (auto &ended : m_ctx.cache.endedJobs())
         if (!m_ctx.cache.jobs().get(ended->id()))
             items.push_back(std::move(ended));
+    if (::suanli::seesOnlyOwnTenants(who.role))
+        std::erase_if(items, [&who](const auto &job) { return !seesTenant(who, job->tenant()); });
     std::vector<ClusterCache::Jobs::Ptr> page;
     std::string next;
     int32_t total = 0;
@@ -61,7 +63,8 @@ grpc::ServerUnaryReactor *SchedulerService::GetJob(
     if (request->id().empty())
         return finish(call, invalidArgument("id is required"));
     auto job = m_ctx.cache.job(request->id());
-    if (!job)
+    // Another tenant's job is as unknown to a tenant manager as one that never was.
+    if (!job || !seesTenant(who, job->tenant()))
         return finish(call,
             grpc::Status(grpc::StatusCode::NOT_FOUND,
                 "job '" + request->id() + "' not found (not active, or ended long ago)"));
@@ -72,7 +75,8 @@ grpc::ServerUnaryReactor *SchedulerService::GetJob(
 grpc::ServerWriteReactor<grpc::ByteBuffer> *SchedulerService::WatchJobs(
     grpc::CallbackServerContext *call, const grpc::ByteBuffer *request)
 {
-    return openWatch(call, "Scheduler.WatchJobs", request, m_ctx.cache.jobs());
+    return openWatch<v1::Job, v1::JobsEvent>(call, "Scheduler.WatchJobs", request,
+        m_ctx.cache.jobs(), &tenantScope<v1::Job, v1::JobsEvent>);
 }
 
 grpc::ServerUnaryReactor *SchedulerService::jobAction(grpc::CallbackServerContext *call,

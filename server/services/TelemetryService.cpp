@@ -4,8 +4,8 @@
 
 namespace suanli::server {
 
-grpc::Status TelemetryService::resolve(
-    v1::MetricScope scope, const std::string &target, std::optional<uint32_t> *nodeIndex) const
+grpc::Status TelemetryService::resolve(const Principal &who, v1::MetricScope scope,
+    const std::string &target, std::optional<uint32_t> *nodeIndex) const
 {
     switch (scope) {
     case v1::METRIC_SCOPE_SITE:
@@ -28,7 +28,7 @@ grpc::Status TelemetryService::resolve(
             return grpc::Status(grpc::StatusCode::NOT_FOUND, "queue '" + target + "' not found");
         return grpc::Status::OK;
     case v1::METRIC_SCOPE_TENANT:
-        if (!m_ctx.cache.tenant(target))
+        if (!m_ctx.cache.tenant(target) || !seesTenant(who, target))
             return grpc::Status(grpc::StatusCode::NOT_FOUND, "tenant '" + target + "' not found");
         return grpc::Status::OK;
     default:
@@ -43,7 +43,7 @@ grpc::ServerUnaryReactor *TelemetryService::QueryMetrics(grpc::CallbackServerCon
     if (auto status = authorize(call, "Telemetry.QueryMetrics", &who, false); !status.ok())
         return finish(call, status);
     std::optional<uint32_t> nodeIndex;
-    if (auto status = resolve(request->scope(), request->target(), &nodeIndex); !status.ok())
+    if (auto status = resolve(who, request->scope(), request->target(), &nodeIndex); !status.ok())
         return finish(call, status);
     int code = 0;
     std::string error;
@@ -60,7 +60,7 @@ grpc::ServerWriteReactor<v1::MetricsPoint> *TelemetryService::StreamMetrics(
     if (auto status = authorize(call, "Telemetry.StreamMetrics", &who, false); !status.ok())
         return new RefusedStream<v1::MetricsPoint>(status);
     std::optional<uint32_t> nodeIndex;
-    if (auto status = resolve(request->scope(), request->target(), &nodeIndex); !status.ok())
+    if (auto status = resolve(who, request->scope(), request->target(), &nodeIndex); !status.ok())
         return new RefusedStream<v1::MetricsPoint>(status);
     int code = 0;
     std::string error;

@@ -30,9 +30,10 @@ private:
         std::optional<uint32_t> nodeIndex;
     };
     void push(LatestValueReactor<v1::MetricsPoint> *stream, const Subscription &subscription);
-    // NOT_FOUND when the target of a scope does not exist.
-    grpc::Status resolve(
-        v1::MetricScope scope, const std::string &target, std::optional<uint32_t> *nodeIndex) const;
+    // The target of a series, checked: it exists, and a tenant's is one the caller may read
+    // (seesTenant), else NOT_FOUND; a node's or accelerator's index in the metrics history.
+    grpc::Status resolve(const Principal &who, v1::MetricScope scope, const std::string &target,
+        std::optional<uint32_t> *nodeIndex) const;
 
     StreamSet<v1::MetricsPoint, Subscription> m_streams;
 };

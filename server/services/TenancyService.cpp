@@ -76,7 +76,7 @@ grpc::ServerUnaryReactor *TenancyService::ListTenants(grpc::CallbackServerContex
     if (!filter)
         return finish(call, invalidArgument("filter: " + error.toString()));
     for (const auto &tenant : m_ctx.cache.tenants()) {
-        if (::suanli::seesOnlyOwnTenants(who.role) && !inScope(who, tenant.id()))
+        if (!seesTenant(who, tenant.id()))
             continue;
         if (!filter->matches(tenant))
             continue;
@@ -93,7 +93,7 @@ grpc::ServerWriteReactor<grpc::ByteBuffer> *TenancyService::WatchTenants(
         [](const Principal &who) -> WatchReactor<v1::Tenant, v1::TenantsEvent>::Filter {
             if (!::suanli::seesOnlyOwnTenants(who.role))
                 return {};
-            return [who](const v1::Tenant &t) { return inScope(who, t.id()); };
+            return [who](const v1::Tenant &t) { return seesTenant(who, t.id()); };
         });
 }
 
@@ -188,10 +188,8 @@ grpc::ServerUnaryReactor *TenancyService::ListQuotaRequests(grpc::CallbackServer
     if (!filter)
         return finish(call, invalidArgument("filter: " + error.toString()));
     auto items = m_ctx.cache.quotaRequests().all();
-    std::erase_if(items, [&](const auto &r) {
-        return (::suanli::seesOnlyOwnTenants(who.role) && !inScope(who, r->tenant()))
-            || !filter->matches(*r);
-    });
+    std::erase_if(items,
+        [&](const auto &r) { return !seesTenant(who, r->tenant()) || !filter->matches(*r); });
     // Pending first, then newest first.
     std::stable_sort(items.begin(), items.end(), [](const auto &a, const auto &b) {
         const bool pa = a->state() == v1::QUOTA_REQUEST_STATE_PENDING;
@@ -212,11 +210,7 @@ grpc::ServerWriteReactor<grpc::ByteBuffer> *TenancyService::WatchQuotaRequests(
 {
     return openWatch<v1::QuotaRequest, v1::QuotaRequestsEvent>(call, "Tenancy.WatchQuotaRequests",
         request, m_ctx.cache.quotaRequests(),
-        [](const Principal &who) -> WatchReactor<v1::QuotaRequest, v1::QuotaRequestsEvent>::Filter {
-            if (!::suanli::seesOnlyOwnTenants(who.role))
-                return {};
-            return [who](const v1::QuotaRequest &r) { return inScope(who, r.tenant()); };
-        });
+        &tenantScope<v1::QuotaRequest, v1::QuotaRequestsEvent>);
 }
 
 grpc::ServerUnaryReactor *TenancyService::CreateQuotaRequest(grpc::CallbackServerContext *call,

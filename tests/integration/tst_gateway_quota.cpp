@@ -1,10 +1,15 @@
 // Quota requests end to end: scope of tenant managers, the tenant's own quota
-// as the line beyond which only an admin decides, exactly-once approval.
+// as the line beyond which only an admin decides, exactly-once approval. One scope
+// rule: a tenant manager reads their tenants' jobs and tenant metrics only, as
+// their tenants and requests, while the centre-wide views stay whole.
 #include "suanli/v1/audit.grpc.pb.h"
+#include "suanli/v1/scheduler.grpc.pb.h"
+#include "suanli/v1/telemetry.grpc.pb.h"
 #include "suanli/v1/tenancy.grpc.pb.h"
 #include "tests/integration/GatewayProcess.h"
 
 #include <atomic>
+#include <chrono>
 #include <gtest/gtest.h>
 #include <set>
 #include <thread>
@@ -240,6 +245,90 @@ TEST_F(QuotaTest, ManagerSeesAndDecidesOnlyTheirTenants)
     while (reader->Read(&event)) { }
     reader->Finish();
     EXPECT_EQ(seen, std::set<std::string> { tenant.id() });
+}
+
+TEST_F(QuotaTest, ManagerReadsOnlyTheirTenantsJobsAndTenantMetrics)
+{
+    auto scheduler = v1::Scheduler::NewStub(gateway->channel());
+    const auto listJobs = [&](const std::string &token) {
+        v1::ListJobsRequest request;
+        request.set_page_size(5000);
+        v1::ListJobsResponse response;
+        auto ctx = GatewayProcess::context(token);
+        EXPECT_TRUE(scheduler->ListJobs(ctx.get(), request, &response).ok());
+        return response;
+    };
+    // The whole centre's jobs, as an admin (or operator, or viewer) sees them: several tenants.
+    const v1::ListJobsResponse all = listJobs(admin);
+    std::set<std::string> allTenants;
+    std::string othersJob;
+    for (const auto &job : all.jobs()) {
+        allTenants.insert(job.tenant());
+        if (job.tenant() != tenant.id() && othersJob.empty())
+            othersJob = job.id();
+    }
+    ASSERT_GE(allTenants.size(), 2u);
+    ASSERT_FALSE(othersJob.empty());
+
+    const v1::ListJobsResponse mine = listJobs(manager);
+    ASSERT_GT(mine.jobs_size(), 0);
+    for (const auto &job : mine.jobs())
+        EXPECT_EQ(job.tenant(), tenant.id());
+    EXPECT_LT(mine.total_size(), all.total_size());
+
+    // Another tenant's job is not found, as one that never was.
+    v1::GetJobRequest get;
+    get.set_id(othersJob);
+    v1::Job job;
+    auto ctx = GatewayProcess::context(manager);
+    EXPECT_EQ(scheduler->GetJob(ctx.get(), get, &job).error_code(), grpc::StatusCode::NOT_FOUND);
+
+    // The watch holds their tenant's jobs only.
+    ctx = GatewayProcess::context(manager);
+    auto reader = scheduler->WatchJobs(ctx.get(), v1::WatchRequest());
+    v1::JobsEvent event;
+    std::set<std::string> seen;
+    while (reader->Read(&event)) {
+        for (const auto &j : event.upserts())
+            seen.insert(j.tenant());
+        if (event.header().last_chunk())
+            break;
+    }
+    ctx->TryCancel();
+    while (reader->Read(&event)) { }
+    reader->Finish();
+    EXPECT_EQ(seen, std::set<std::string> { tenant.id() });
+
+    // Tenant metrics: their own tenant's, not another's; the site's, whole.
+    auto telemetry = v1::Telemetry::NewStub(gateway->channel());
+    const auto inLastHours = [](v1::QueryMetricsRequest *request) {
+        const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+            std::chrono::system_clock::now().time_since_epoch())
+                                .count();
+        request->mutable_start_time()->set_seconds(now - 2 * 3600);
+        request->mutable_end_time()->set_seconds(now);
+        request->mutable_step()->set_seconds(300);
+    };
+    const auto query = [&](v1::MetricScope scope, const std::string &target) {
+        v1::QueryMetricsRequest request;
+        request.set_scope(scope);
+        request.set_target(target);
+        inLastHours(&request);
+        v1::QueryMetricsResponse response;
+        auto c = GatewayProcess::context(manager);
+        return telemetry->QueryMetrics(c.get(), request, &response).error_code();
+    };
+    EXPECT_EQ(query(v1::METRIC_SCOPE_TENANT, tenant.id()), grpc::StatusCode::OK);
+    EXPECT_EQ(query(v1::METRIC_SCOPE_TENANT, other.id()), grpc::StatusCode::NOT_FOUND);
+    EXPECT_EQ(query(v1::METRIC_SCOPE_SITE, ""), grpc::StatusCode::OK);
+    // An admin reads the other tenant's.
+    v1::QueryMetricsRequest request;
+    request.set_scope(v1::METRIC_SCOPE_TENANT);
+    request.set_target(other.id());
+    inLastHours(&request);
+    v1::QueryMetricsResponse response;
+    auto c = GatewayProcess::context(admin);
+    EXPECT_TRUE(telemetry->QueryMetrics(c.get(), request, &response).ok());
 }
 
 TEST_F(QuotaTest, ApprovalIsExactlyOnceUnderConcurrency)

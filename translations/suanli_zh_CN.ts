@@ -1739,6 +1739,14 @@ SHA-256 指纹：
         <source>%1 of %2 match</source>
         <translation>%2 项中 %1 项符合</translation>
     </message>
+    <message>
+        <source>Every row is shown until the filter is corrected.</source>
+        <translation>在筛选条件改正之前显示全部行。</translation>
+    </message>
+    <message>
+        <source>The rows shown are those of the last valid filter: %1</source>
+        <translation>当前显示的是上一个有效筛选条件的结果：%1</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::FilterText</name>
@@ -2440,6 +2448,10 @@ SHA-256 指纹：
     <message>
         <source>No node matches the filter</source>
         <translation>没有节点符合筛选条件</translation>
+    </message>
+    <message>
+        <source>Hidden by the filter</source>
+        <translation>已被筛选条件隐藏</translation>
     </message>
 </context>
 <context>

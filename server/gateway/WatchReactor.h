@@ -120,8 +120,10 @@ private:
             m_queuedBytes += batch.size;
             return;
         }
-        // Scoped watchers (small collections: quota requests, tenants) decode
-        // the shared bytes and keep what they may see.
+        // Scoped watchers (a tenant manager's tenants, quota requests and jobs)
+        // decode the shared bytes and keep the upserts they may see. Removals
+        // pass whole: a resumed watcher cannot know which of the removed ids it
+        // was sent before, and an id alone tells nothing of the object.
         Event shared;
         std::vector<grpc::Slice> slices;
         (void)grpc::ByteBuffer(batch.bytes).Dump(&slices);

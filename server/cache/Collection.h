@@ -3,6 +3,7 @@
 #include "server/cache/DataStatus.h"
 #include "suanli/v1/common.pb.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -69,16 +70,70 @@ public:
         virtual void finish(const grpc::Status &status) = 0;
     };
 
+    static constexpr size_t kChunk = 1000;
+
+    // One revision's objects as every watcher that opens at that revision streams them: each
+    // chunk is encoded once, by the first watcher to reach it, and written by all (copies of a
+    // ByteBuffer share the bytes). The collection keeps only a weak reference, so the bytes
+    // live while a watcher still streams them, not while the collection sits idle.
+    class Snapshot {
+    public:
+        Snapshot(const std::string &epoch, int64_t revision, const DataStatus &status,
+            std::vector<Ptr> items)
+            : m_epoch(epoch)
+            , m_revision(revision)
+            , m_status(status)
+            , m_items(std::move(items))
+            , m_chunks(chunkCount())
+            , m_encoded(new std::once_flag[chunkCount()])
+        {
+        }
+
+        int64_t revision() const { return m_revision; }
+        const DataStatus &status() const { return m_status; }
+        const std::vector<Ptr> &items() const { return m_items; }
+        // At least one: an empty collection is one empty last chunk.
+        size_t chunkCount() const
+        {
+            return std::max<size_t>(1, (m_items.size() + kChunk - 1) / kChunk);
+        }
+
+        // The index-th chunk: up to kChunk objects under a SNAPSHOT header.
+        const grpc::ByteBuffer &chunk(size_t index)
+        {
+            std::call_once(m_encoded[index], [this, index] {
+                Event event;
+                const size_t end = std::min(m_items.size(), (index + 1) * kChunk);
+                for (size_t i = index * kChunk; i < end; ++i)
+                    *event.add_upserts() = *m_items[i];
+                fillHeader(event.mutable_header(), m_epoch, m_revision,
+                    ::suanli::v1::WATCH_EVENT_KIND_SNAPSHOT, m_status);
+                event.mutable_header()->set_last_chunk(index + 1 == chunkCount());
+                event.mutable_header()->set_snapshot_size(
+                    static_cast<std::int64_t>(m_items.size()));
+                m_chunks[index] = serializeToBuffer(event);
+            });
+            return m_chunks[index];
+        }
+
+    private:
+        const std::string m_epoch;
+        const int64_t m_revision;
+        const DataStatus m_status;
+        const std::vector<Ptr> m_items;
+        std::vector<grpc::ByteBuffer> m_chunks;
+        std::unique_ptr<std::once_flag[]> m_encoded;
+    };
+
     // What a new watcher starts with: a snapshot or a replay of retained batches.
     struct Start {
         bool snapshot = true;
         int64_t revision = 0;
-        std::vector<Ptr> items;
+        // The objects at `revision`, shared with every watcher that opens at it.
+        std::shared_ptr<Snapshot> items;
         std::vector<Batch> replay;
         DataStatus status;
     };
-
-    static constexpr size_t kChunk = 1000;
 
     Collection(std::string epoch, std::function<std::string(const T &)> key, size_t retainBytes)
         : m_epoch(std::move(epoch))
@@ -171,9 +226,20 @@ public:
                 if (batch.revision > since)
                     start.replay.push_back(batch);
         } else {
-            start.items.reserve(m_items.size());
-            for (const auto &[k, v] : m_items)
-                start.items.push_back(v);
+            // Watchers opening at the same revision (many consoles connecting at once, or
+            // reconnecting after a restart) share one snapshot and its encoded chunks. One
+            // made before the data went stale (or came back) says otherwise in its header.
+            start.items = m_snapshot.lock();
+            if (!start.items || start.items->revision() != m_revision
+                || start.items->status().stale != m_status.stale) {
+                std::vector<Ptr> items;
+                items.reserve(m_items.size());
+                for (const auto &[k, v] : m_items)
+                    items.push_back(v);
+                start.items
+                    = std::make_shared<Snapshot>(m_epoch, m_revision, m_status, std::move(items));
+                m_snapshot = start.items;
+            }
         }
         m_watchers.insert(watcher);
         return start;
@@ -244,6 +310,7 @@ private:
     std::deque<Batch> m_history;
     size_t m_historyBytes = 0;
     std::set<Watcher *> m_watchers;
+    std::weak_ptr<Snapshot> m_snapshot;
 };
 
 } // namespace suanli::server

@@ -38,7 +38,6 @@ public:
         m_status = start.status;
         if (start.snapshot) {
             m_snapshot = std::move(start.items);
-            m_snapshotRevision = start.revision;
             m_snapshotActive = true;
         } else if (!start.replay.empty()) {
             // Deltas delivered since subscribe() are newer than the replay.
@@ -150,22 +149,31 @@ private:
     {
         if (!m_started || m_writing || m_finished)
             return;
-        if (m_snapshotActive) {
+        if (m_snapshotActive && !m_filter) {
+            // The shared chunks, as encoded once for every watcher at this revision.
+            m_current = m_snapshot->chunk(m_snapshotPos++);
+            if (m_snapshotPos >= m_snapshot->chunkCount()) {
+                m_snapshotActive = false;
+                m_snapshot.reset();
+            }
+        } else if (m_snapshotActive) {
+            // A scoped watcher's own chunks, of what it may see.
+            const auto &items = m_snapshot->items();
             Event event;
-            while (m_snapshotPos < m_snapshot.size()
+            while (m_snapshotPos < items.size()
                 && event.upserts_size() < static_cast<int>(Coll::kChunk)) {
-                const auto &item = m_snapshot[m_snapshotPos++];
-                if (!m_filter || m_filter(*item))
+                const auto &item = items[m_snapshotPos++];
+                if (m_filter(*item))
                     *event.add_upserts() = *item;
             }
-            const bool last = m_snapshotPos >= m_snapshot.size();
-            fillHeader(event.mutable_header(), m_collection.epoch(), m_snapshotRevision,
-                ::suanli::v1::WATCH_EVENT_KIND_SNAPSHOT, m_status);
+            const bool last = m_snapshotPos >= items.size();
+            fillHeader(event.mutable_header(), m_collection.epoch(), m_snapshot->revision(),
+                ::suanli::v1::WATCH_EVENT_KIND_SNAPSHOT, m_snapshot->status());
             event.mutable_header()->set_last_chunk(last);
-            event.mutable_header()->set_snapshot_size(static_cast<std::int64_t>(m_snapshot.size()));
+            event.mutable_header()->set_snapshot_size(static_cast<std::int64_t>(items.size()));
             if (last) {
                 m_snapshotActive = false;
-                std::vector<typename Coll::Ptr>().swap(m_snapshot);
+                m_snapshot.reset();
             }
             m_current = serializeToBuffer(event);
         } else if (!m_queue.empty()) {
@@ -186,7 +194,7 @@ private:
         m_finished = true;
         m_queue.clear();
         m_queuedBytes = 0;
-        std::vector<typename Coll::Ptr>().swap(m_snapshot);
+        m_snapshot.reset();
         m_snapshotActive = false;
         Finish(status);
     }
@@ -195,9 +203,9 @@ private:
     const Filter m_filter;
     std::mutex m_mutex;
     DataStatus m_status;
-    std::vector<typename Coll::Ptr> m_snapshot;
+    std::shared_ptr<typename Coll::Snapshot> m_snapshot;
+    // The next chunk (shared snapshot) or object (scoped watcher) to send.
     size_t m_snapshotPos = 0;
-    int64_t m_snapshotRevision = 0;
     bool m_snapshotActive = false;
     std::deque<typename Coll::Batch> m_queue;
     size_t m_queuedBytes = 0;

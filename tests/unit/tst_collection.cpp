@@ -109,8 +109,70 @@ TEST(Collection, NewWatcherGetsASnapshot)
     auto start = nodes.subscribe(&watcher, 0, "");
     EXPECT_TRUE(start.snapshot);
     EXPECT_EQ(start.revision, 1);
-    ASSERT_EQ(start.items.size(), 2u);
-    EXPECT_EQ(start.items[0]->name(), "a");
+    ASSERT_EQ(start.items->items().size(), 2u);
+    EXPECT_EQ(start.items->items()[0]->name(), "a");
+    ASSERT_EQ(start.items->chunkCount(), 1u);
+    const v1::NodesEvent chunk = decode(start.items->chunk(0));
+    EXPECT_EQ(chunk.header().kind(), v1::WATCH_EVENT_KIND_SNAPSHOT);
+    EXPECT_TRUE(chunk.header().last_chunk());
+    EXPECT_EQ(chunk.header().snapshot_size(), 2);
+    EXPECT_EQ(chunk.header().revision(), 1);
+    ASSERT_EQ(chunk.upserts_size(), 2);
+    EXPECT_EQ(chunk.upserts(1).name(), "b");
+}
+
+TEST(Collection, WatchersOpeningAtOneRevisionShareOneEncodedSnapshot)
+{
+    Nodes nodes(
+        "e1", [](const v1::Node &n) { return n.name(); }, 1 << 20);
+    std::vector<v1::Node> many;
+    for (int i = 0; i < 2500; ++i)
+        many.push_back(node("n" + std::to_string(10000 + i)));
+    nodes.apply(many, {}, fresh());
+    RecordingWatcher a, b, c;
+    auto first = nodes.subscribe(&a, 0, "");
+    auto second = nodes.subscribe(&b, 0, "");
+    // One snapshot, one encoding: the second watcher writes the very bytes the first made.
+    ASSERT_EQ(first.items, second.items);
+    ASSERT_EQ(first.items->chunkCount(), 3u);
+    const grpc::ByteBuffer &bytes = first.items->chunk(1);
+    EXPECT_EQ(&second.items->chunk(1), &bytes);
+    int64_t total = 0;
+    for (size_t i = 0; i < 3; ++i) {
+        const v1::NodesEvent chunk = decode(first.items->chunk(i));
+        EXPECT_EQ(chunk.header().last_chunk(), i == 2);
+        EXPECT_EQ(chunk.header().snapshot_size(), 2500);
+        total += chunk.upserts_size();
+    }
+    EXPECT_EQ(total, 2500);
+
+    // A change makes the next watcher's snapshot a new one, of the new revision; the old one
+    // stays whole for the watchers still streaming it.
+    nodes.apply({ node("n99999") }, {}, fresh());
+    auto third = nodes.subscribe(&c, 0, "");
+    EXPECT_NE(third.items, first.items);
+    EXPECT_EQ(third.items->items().size(), 2501u);
+    EXPECT_EQ(first.items->items().size(), 2500u);
+    EXPECT_EQ(decode(first.items->chunk(0)).header().revision(), first.revision);
+
+    // Nobody streams it any more: the collection does not keep it.
+    std::weak_ptr<Nodes::Snapshot> old = first.items;
+    first.items.reset();
+    second.items.reset();
+    EXPECT_TRUE(old.expired());
+}
+
+TEST(Collection, AnEmptyCollectionIsOneEmptyLastChunk)
+{
+    Nodes nodes(
+        "e1", [](const v1::Node &n) { return n.name(); }, 1 << 20);
+    RecordingWatcher watcher;
+    auto start = nodes.subscribe(&watcher, 0, "");
+    ASSERT_TRUE(start.snapshot);
+    ASSERT_EQ(start.items->chunkCount(), 1u);
+    const v1::NodesEvent chunk = decode(start.items->chunk(0));
+    EXPECT_TRUE(chunk.header().last_chunk());
+    EXPECT_EQ(chunk.upserts_size(), 0);
 }
 
 TEST(Collection, ResumeReplaysOnlyWhatWasMissed)
@@ -153,7 +215,7 @@ TEST(Collection, RevisionOlderThanTheRetainedWindowGetsASnapshot)
     RecordingWatcher watcher;
     auto start = nodes.subscribe(&watcher, 2, "e1");
     EXPECT_TRUE(start.snapshot);
-    EXPECT_EQ(start.items.size(), 10u);
+    EXPECT_EQ(start.items->items().size(), 10u);
 }
 
 TEST(Collection, HeartbeatCarriesStalenessWithoutARevision)

@@ -51,12 +51,13 @@ FilterBar::FilterBar(FilterText *filter, const QString &placeholder, QWidget *pa
 
     auto *focus = new QAction(this);
     focus->setShortcut(QKeySequence::Find);
-    focus->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    // The page holds the shortcut for its window: Ctrl+F works from its table and from the
+    // sidebar that opened it; only the page on show answers (a hidden page's shortcut sleeps).
+    focus->setShortcutContext(Qt::WindowShortcut);
     connect(focus, &QAction::triggered, this, [this] {
         m_edit->setFocus(Qt::ShortcutFocusReason);
         m_edit->selectAll();
     });
-    // The page holds the shortcut, so Ctrl+F works from its table too.
     if (parent)
         parent->addAction(focus);
 

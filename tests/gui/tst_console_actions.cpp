@@ -10,7 +10,9 @@
 #include "app/dialogs/ConfirmActionDialog.h"
 #include "app/dialogs/ShortcutsDialog.h"
 #include "app/models/ModelRoles.h"
+#include "app/pages/FilterBar.h"
 #include "app/pages/JobsPage.h"
+#include "app/pages/NodesPage.h"
 #include "app/pages/QuotaRequestsPage.h"
 #include "client/Connection.h"
 #include "client/SiteState.h"
@@ -23,6 +25,7 @@
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
@@ -76,6 +79,7 @@ private Q_SLOTS:
     void noCentreLineGoesWhenACentreConnects();
     void noKeyMeansTwoThings();
     void requestQuotaKeyWorksOnItsPage();
+    void filterKeyWorksFromTheSidebar();
     void shortcutListMatchesTheActions();
     void actionsMenuHoldsThePageActions();
     void cancelIsDismissedWithKeepJobsAndNamesTheJobs();
@@ -181,6 +185,25 @@ void ActionsTest::requestQuotaKeyWorksOnItsPage()
     QKeySequence key = page->requestAction()->shortcut();
     QTest::keySequence(table, key);
     QCOMPARE(asked, 1);
+}
+
+void ActionsTest::filterKeyWorksFromTheSidebar()
+{
+    // Opening a page from the sidebar leaves the focus there; Ctrl+F still goes to the filter
+    // of the page on show, not to a hidden page's.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->page(m_centre, QStringLiteral("NodesPage")), 30000);
+    auto *nodes
+        = qobject_cast<app::NodesPage *>(m_window->page(m_centre, QStringLiteral("NodesPage")));
+    QVERIFY(nodes);
+    QVERIFY(m_window->showPage(m_centre, QStringLiteral("NodesPage")));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    auto *sidebar = m_window->findChild<QWidget *>(QStringLiteral("Sidebar"));
+    QVERIFY(sidebar);
+    sidebar->setFocus();
+    QTRY_VERIFY(sidebar->hasFocus());
+    QTest::keySequence(sidebar, QKeySequence::Find);
+    QTRY_VERIFY(nodes->filterBar()->edit()->hasFocus());
 }
 
 void ActionsTest::shortcutListMatchesTheActions()

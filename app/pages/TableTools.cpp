@@ -93,7 +93,15 @@ TableTools::TableTools(
     connect(header, &QHeaderView::sectionResized, this, [this] {
         if (!m_resizing)
             m_sharingWidth = false;
+        if (!m_resizing && m_table->isVisible())
+            m_changed = true;
     });
+    const auto changedOnScreen = [this] {
+        if (m_table->isVisible())
+            m_changed = true;
+    };
+    connect(header, &QHeaderView::sectionMoved, this, changedOnScreen);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, changedOnScreen);
     m_table->viewport()->installEventFilter(this);
     connect(model, &QAbstractItemModel::columnsInserted, this, [this](const QModelIndex &parent) {
         if (!parent.isValid())
@@ -149,6 +157,9 @@ bool TableTools::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_table->viewport() && event->type() == QEvent::Resize && m_sharingWidth)
         shareSpareWidth();
+    if (watched == m_table->viewport() && event->type() == QEvent::Show
+        && std::exchange(m_fitWhenShown, false))
+        fitColumns();
     return QObject::eventFilter(watched, event);
 }
 
@@ -271,6 +282,10 @@ void TableTools::fitColumns()
 {
     if (m_table->model()->rowCount() == 0)
         return;
+    if (!m_table->isVisible()) {
+        m_fitWhenShown = true;
+        return;
+    }
     const bool firstRows = !std::exchange(m_hadRows, true);
     // The free-text columns take the room, not whichever column happens to be last.
     if (!m_freeTextColumns.isEmpty())
@@ -282,6 +297,7 @@ void TableTools::fitColumns()
         return;
     }
     m_columnsSized = true;
+    m_changed = true;
     const QScopedValueRollback resizing(m_resizing, true);
     if (auto *table = qobject_cast<QTableView *>(m_table))
         table->resizeColumnsToContents();
@@ -307,6 +323,7 @@ void TableTools::uncutKeyColumn()
     if (m_header->sectionSize(m_keyColumn) < needed) {
         const QScopedValueRollback resizing(m_resizing, true);
         m_header->resizeSection(m_keyColumn, needed);
+        m_changed = true;
     }
 }
 
@@ -357,6 +374,8 @@ void TableTools::columnsArrived()
 void TableTools::saveState() const
 {
     QSettings settings;
+    if (!m_changed && settings.contains(m_settingsKey + QStringLiteral("/header")))
+        return;
     settings.setValue(m_settingsKey + QStringLiteral("/header"),
         m_pendingHeader.isEmpty() ? m_header->saveState() : m_pendingHeader);
     settings.setValue(m_settingsKey + QStringLiteral("/columns"),

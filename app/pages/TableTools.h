@@ -115,6 +115,13 @@ private:
     // widths kept from before, end it.
     bool m_sharingWidth = false;
     bool m_resizing = false;
+    // Rows came while the view was hidden (a centre's page not on show): fit them when shown,
+    // since widths fitted to a hidden view are fitted to nothing.
+    bool m_fitWhenShown = false;
+    // The columns were fitted, resized, moved, hidden or sorted on screen in this run: only
+    // then does saveState() replace what is kept, so a page never shown (another centre's
+    // table of the same kind) does not overwrite the widths of the one the user worked in.
+    bool m_changed = false;
     // A saved header for more columns than the model had when it was restored.
     QByteArray m_pendingHeader;
     int m_pendingColumns = 0;

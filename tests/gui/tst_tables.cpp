@@ -66,6 +66,7 @@ private Q_SLOTS:
     void nodesShowTheirReasonAndSince();
     void keyColumnFitsTheNamesThatArriveAfterARestart();
     void heatmapFollowsTheFilter();
+    void aPageNeverShownKeepsNoWidths();
 
 private:
     std::unique_ptr<test::GatewayProcess> m_lingang;
@@ -228,9 +229,6 @@ void TablesTest::keyColumnFitsTheNamesThatArriveAfterARestart()
     window.close();
 }
 
-QTEST_MAIN(TablesTest)
-#include "tst_tables.moc"
-
 void TablesTest::heatmapFollowsTheFilter()
 {
     QSettings().clear();
@@ -296,3 +294,66 @@ void TablesTest::heatmapFollowsTheFilter()
     QVERIFY(!heatmap->node(other).dimmed);
     window.close();
 }
+
+void TablesTest::aPageNeverShownKeepsNoWidths()
+{
+    // Two centres, the nodes page of one on show: the other's table of the same kind, never
+    // shown, neither fits its columns to nothing nor overwrites the kept widths on leaving.
+    QSettings().clear();
+    const auto start = [&](app::Federation &federation, app::MainWindow &window) {
+        auto *lingang = federation.addCentre(
+            profileFor(*m_lingang, m_lingangToken, QStringLiteral("Lingang")));
+        auto *wuhan
+            = federation.addCentre(profileFor(*m_wuhan, m_wuhanToken, QStringLiteral("Wuhan")));
+        window.resize(1400, 900);
+        window.show();
+        return std::pair { lingang, wuhan };
+    };
+    const auto uncut = [](QTableView *table) {
+        for (int column :
+            { int(app::NodeTableModel::NameColumn), int(app::NodeTableModel::RackColumn),
+                int(app::NodeTableModel::AcceleratorsColumn) }) {
+            const int needed = static_cast<QAbstractItemView *>(table)->sizeHintForColumn(column);
+            const int width = table->horizontalHeader()->sectionSize(column);
+            if (width < needed) {
+                qWarning("column %d is %d px wide, its content needs %d", column, width, needed);
+                return false;
+            }
+        }
+        return true;
+    };
+    {
+        app::Federation federation;
+        app::MainWindow window(&federation);
+        auto [lingang, wuhan] = start(federation, window);
+        auto *lingangNodes = nodesOf(window, lingang);
+        QVERIFY(window.showPage(lingang, QStringLiteral("NodesPage")));
+        QTRY_COMPARE_WITH_TIMEOUT(lingangNodes->table()->model()->rowCount(), 64, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(nodesOf(window, wuhan)->table()->model()->rowCount(), 64, 30000);
+        QTRY_VERIFY(uncut(lingangNodes->table()));
+        // The user widens a column of the table on show.
+        lingangNodes->table()->horizontalHeader()->resizeSection(
+            app::NodeTableModel::RackColumn, 173);
+        window.close();
+    }
+    app::Federation federation;
+    app::MainWindow window(&federation);
+    auto [lingang, wuhan] = start(federation, window);
+    auto *lingangNodes = nodesOf(window, lingang);
+    QVERIFY(window.showPage(lingang, QStringLiteral("NodesPage")));
+    QTRY_COMPARE_WITH_TIMEOUT(lingangNodes->table()->model()->rowCount(), 64, 30000);
+    QTRY_VERIFY(uncut(lingangNodes->table()));
+    // The user's width came back, not the never-shown table's.
+    QCOMPARE(
+        lingangNodes->table()->horizontalHeader()->sectionSize(app::NodeTableModel::RackColumn),
+        173);
+    // The other centre's page, shown for the first time now its rows are in.
+    auto *wuhanNodes = nodesOf(window, wuhan);
+    QTRY_COMPARE_WITH_TIMEOUT(wuhanNodes->table()->model()->rowCount(), 64, 30000);
+    QVERIFY(window.showPage(wuhan, QStringLiteral("NodesPage")));
+    QTRY_VERIFY(uncut(wuhanNodes->table()));
+    window.close();
+}
+
+QTEST_MAIN(TablesTest)
+#include "tst_tables.moc"

@@ -859,6 +859,11 @@ SHA-256 指纹：
         <source>All models</source>
         <translation>全部型号</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a tenant&apos;s name and its id: Galaxy AI (galaxy)</comment>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -2196,6 +2201,14 @@ SHA-256 指纹：
         <source>Sent %1: %2 asks for %3 accelerators across all models.</source>
         <translation>已提交 %1：%2 申请全部型号合计 %3 张。</translation>
     </message>
+    <message>
+        <source>Beyond the tenant&apos;s quota: %1 Only a centre admin may approve it.</source>
+        <translation>超出租户配额：%1 只有中心管理员可以批准。</translation>
+    </message>
+    <message>
+        <source>Tenants&apos; quotas would add up to %1 of the centre&apos;s %2 accelerators: overcommitted by %3.</source>
+        <translation>各租户配额合计将达 %1，而中心共有 %2 个加速卡：超配 %3。</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::NodeDetailDialog</name>
@@ -3370,10 +3383,6 @@ SHA-256 指纹：
 </context>
 <context>
     <name>suanli::app::TenantsPage</name>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
     <message>
         <source>&amp;Set quota…</source>
         <translation>设置配额(&amp;S)…</translation>

@@ -1242,10 +1242,6 @@ SHA-256 指纹：
         <translation>无法连接 %1：%2。请检查地址，并确认该中心的网关（suanlid）正在运行。</translation>
     </message>
     <message>
-        <source>Reachable. The gateway presents a CA with fingerprint %1; you will be asked to trust it when connecting.</source>
-        <translation>可以连接。网关提供的 CA 指纹为 %1；连接时会询问您是否信任。</translation>
-    </message>
-    <message>
         <source>Reachable, and the gateway presents the expected CA (%1).</source>
         <translation>可以连接，网关提供的 CA 与预期一致（%1）。</translation>
     </message>
@@ -1316,6 +1312,46 @@ SHA-256 指纹：
     <message>
         <source>Testing %1…</source>
         <translation>正在测试 %1…</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>%1, %2 of %3</source>
+        <translation>%1，%3 的%2</translation>
+    </message>
+    <message>
+        <source>The token is accepted: the console would act as %1 at %2.</source>
+        <translation>令牌有效：控制台将以 %1 的身份在 %2 操作。</translation>
+    </message>
+    <message>
+        <source>The gateway refuses the token (%1): ask the centre&apos;s admin for a new one (`suanlid token create`).</source>
+        <translation>网关拒绝了该令牌（%1）：请向中心管理员索取新令牌（`suanlid token create`）。</translation>
+    </message>
+    <message>
+        <source>The token could not be checked: %1.</source>
+        <translation>无法检查令牌：%1。</translation>
+    </message>
+    <message>
+        <source>Reachable. The gateway presents a CA with fingerprint %1; you will be asked to trust it when connecting, and the token is checked then.</source>
+        <translation>可以连接。网关提供的 CA 指纹为 %1；连接时会询问您是否信任，届时再检查令牌。</translation>
+    </message>
+    <message>
+        <source>The stored token is kept; it is checked when connecting.</source>
+        <translation>保留已存储的令牌；连接时再检查。</translation>
+    </message>
+    <message>
+        <source>Enter the token to check it too.</source>
+        <translation>输入令牌即可一并检查。</translation>
+    </message>
+    <message>
+        <source>Checking the token…</source>
+        <translation>正在检查令牌…</translation>
+    </message>
+    <message>
+        <source>No system keychain answers (%1): the token will be kept in %2, which only you can read.</source>
+        <translation>系统钥匙串无应答（%1）：令牌将保存在 %2，该文件仅您本人可读。</translation>
     </message>
 </context>
 <context>
@@ -2692,6 +2728,14 @@ SHA-256 指纹：
     <message>
         <source>Remove %1? Its pages close, and its saved address, trusted certificate and token are deleted from this computer.</source>
         <translation>移除 %1？其页面将关闭，保存在本机的地址、受信任证书和令牌将被删除。</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (connected for this session only; read only)</source>
+        <translation>%1 — %2（仅本次会话连接；只读）</translation>
+    </message>
+    <message>
+        <source>A simulated centre of this demo: it is not saved on this computer and stops when the console quits, so it cannot be edited, removed or disconnected here.</source>
+        <translation>本演示的模拟中心：未保存在本机，控制台退出时即停止，因此不能在此编辑、删除或断开。</translation>
     </message>
 </context>
 <context>

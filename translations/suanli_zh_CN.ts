@@ -953,6 +953,59 @@ SHA-256 指纹：
     </message>
 </context>
 <context>
+    <name>suanli::app::AboutDialog</name>
+    <message>
+        <source>About Suanli</source>
+        <translation>关于 Suanli</translation>
+    </message>
+    <message>
+        <source>Suanli (算力) %1</source>
+        <translation>Suanli（算力）%1</translation>
+    </message>
+    <message>
+        <source>A management console for AI compute centres.</source>
+        <translation>智算中心管理控制台。</translation>
+    </message>
+    <message>
+        <source>Centres connected</source>
+        <translation>已连接的中心</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>%1: gateway version not known yet (it has not answered)</source>
+        <translation>%1：网关版本尚不可知（网关尚未应答）</translation>
+    </message>
+    <message>
+        <source>%1: gateway suanlid %2 (%3)</source>
+        <translation>%1：网关 suanlid %2（%3）</translation>
+    </message>
+    <message>
+        <source>public domain</source>
+        <translation>公有领域</translation>
+    </message>
+    <message>
+        <source>Built with</source>
+        <translation>所用软件库</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>a library and its licence</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 — %3</source>
+        <comment>a library, its version and its licence</comment>
+        <translation>%1 %2 — %3</translation>
+    </message>
+    <message>
+        <source>SQLite keeps the gateway&apos;s records (suanlid); the console does not use it. Because the console&apos;s charts use QCustomPlot, which is under the GPL-3.0, the console as a whole is distributed under the GPL-3.0.</source>
+        <translation>SQLite 保存网关（suanlid）的记录，控制台本身不使用它。控制台的图表使用采用 GPL-3.0 许可的 QCustomPlot，因此控制台整体按 GPL-3.0 分发。</translation>
+    </message>
+</context>
+<context>
     <name>suanli::app::AlertTableModel</name>
     <message>
         <source>Severity</source>
@@ -2090,14 +2143,6 @@ SHA-256 指纹：
         <translation>关于 Suanli(&amp;A)</translation>
     </message>
     <message>
-        <source>About Suanli</source>
-        <translation>关于 Suanli</translation>
-    </message>
-    <message>
-        <source>Suanli (算力) — a management console for AI compute centres.</source>
-        <translation>Suanli（算力）— 智算中心管理控制台。</translation>
-    </message>
-    <message>
         <source>Federation</source>
         <translation>联邦总览</translation>
     </message>
@@ -2138,6 +2183,16 @@ SHA-256 指纹：
         <source>Everywhere</source>
         <comment>where a keyboard shortcut works</comment>
         <translation>所有页面</translation>
+    </message>
+    <message>
+        <source>Federation — every centre</source>
+        <comment>heading of the Federation page</comment>
+        <translation>联邦 — 全部中心</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>page heading: the centre, then the page</comment>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>

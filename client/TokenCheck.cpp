@@ -34,7 +34,9 @@ void TokenCheck::check(const ConnectionProfile &profile, int timeoutMs)
             suanli::v1::WhoAmIResponse *response, std::function<void(grpc::Status)> done) {
             stub->async()->WhoAmI(ctx, request, response, std::move(done));
         },
-        [this, number](const grpc::Status &status, suanli::v1::WhoAmIResponse &response) {
+        // The answer holds the stub, and with it the channel: the channel's last reference then
+        // goes with the call, on this thread, never on one of gRPC's (gRPC 1.51 aborts there).
+        [this, number, stub](const grpc::Status &status, suanli::v1::WhoAmIResponse &response) {
             if (number != m_number)
                 return;
             m_running = false;

@@ -58,11 +58,11 @@ void DemoFederation::start(const QList<Site> &sites, double speed)
                           .arg(m_dir.errorString()));
         return;
     }
-    for (const Site &site : sites)
-        startSite(site, speed);
+    for (int i = 0; i < sites.size(); ++i)
+        startSite(sites.at(i), i, speed);
 }
 
-void DemoFederation::startSite(const Site &site, double speed)
+void DemoFederation::startSite(const Site &site, int place, double speed)
 {
     const QString dataDir = m_dir.path() + u'/' + site.id;
     QDir().mkpath(dataDir);
@@ -92,8 +92,8 @@ void DemoFederation::startSite(const Site &site, double speed)
         QStringLiteral("--sim-jobs"), QString::number(site.jobs), QStringLiteral("--sim-speed"),
         QString::number(speed), QStringLiteral("--log-level"), QStringLiteral("warn") };
     auto output = std::make_shared<QByteArray>();
-    connect(
-        process, &QProcess::readyReadStandardOutput, this, [this, process, output, dataDir, token] {
+    connect(process, &QProcess::readyReadStandardOutput, this,
+        [this, process, output, dataDir, token, place] {
             output->append(process->readAllStandardOutput());
             static const QRegularExpression serving(
                 QStringLiteral("suanlid: serving (.+) \\(sim.* on port (\\d+)"));
@@ -117,7 +117,7 @@ void DemoFederation::startSite(const Site &site, double speed)
             QTextStream(stdout) << "demo: " << profile.name << ": SUANLI_SERVER=" << profile.address
                                 << " SUANLI_CA=" << dataDir << "/tls/ca.pem SUANLI_TOKEN=" << token
                                 << Qt::endl;
-            Q_EMIT siteReady(profile);
+            Q_EMIT siteReady(profile, place);
         });
     connect(process, &QProcess::errorOccurred, this, [this, site](QProcess::ProcessError) {
         Q_EMIT failed(tr("The demo centre %1 could not start.").arg(site.id));

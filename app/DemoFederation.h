@@ -39,11 +39,12 @@ public:
     void stop();
 
 Q_SIGNALS:
-    void siteReady(const suanli::client::ConnectionProfile &profile);
+    // A site is up; `place` is its place in the list start() was given.
+    void siteReady(const suanli::client::ConnectionProfile &profile, int place);
     void failed(const QString &message);
 
 private:
-    void startSite(const Site &site, double speed);
+    void startSite(const Site &site, int place, double speed);
 
     QString m_suanlid;
     QTemporaryDir m_dir;

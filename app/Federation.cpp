@@ -4,6 +4,7 @@
 #include "client/Connection.h"
 
 #include <QPointer>
+#include <algorithm>
 
 namespace suanli::app {
 
@@ -33,14 +34,26 @@ Federation::~Federation()
         removeCentre(m_centres.last());
 }
 
-client::Connection *Federation::addCentre(const client::ConnectionProfile &profile)
+client::Connection *Federation::addCentre(const client::ConnectionProfile &profile, int place)
 {
     if (auto *original = duplicateOf(profile)) {
         refuse(profile.name, original, tr("the same address, %1").arg(profile.address.trimmed()));
         return nullptr;
     }
     auto *connection = new client::Connection(profile, this);
-    m_centres.append(connection);
+    // Saved centres first, in the order they were saved; then the others in the place given,
+    // or as they come.
+    const auto saved = m_profiles->profiles();
+    qint64 key = (qint64(1) << 40) + m_nextPlace++;
+    for (int i = 0; i < saved.size(); ++i)
+        if (saved.at(i).name == profile.name)
+            key = i;
+    if (key >= (qint64(1) << 40) && place >= 0)
+        key = (qint64(1) << 32) + place;
+    m_places.insert(connection, key);
+    const auto at = std::upper_bound(m_centres.begin(), m_centres.end(), key,
+        [this](qint64 k, const client::Connection *c) { return k < m_places.value(c); });
+    m_centres.insert(at, connection);
     connect(connection, &client::Connection::profileChanged, this,
         [this, connection] { Q_EMIT profileChanged(connection->profile()); });
     // Another address can lead to a gateway already connected (a second name, an alias): known
@@ -72,6 +85,7 @@ void Federation::removeCentre(client::Connection *centre)
 {
     if (!m_centres.removeOne(centre))
         return;
+    m_places.remove(centre);
     Q_EMIT centreRemoved(centre);
     centre->close();
     delete centre;

@@ -2,6 +2,7 @@
 
 #include "client/ConnectionProfile.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -32,12 +33,16 @@ public:
     // repeats, and the result is null. One that turns out, once it answers, to be the same
     // gateway as a connected one (the same site behind the same CA) is removed again the same
     // way, so no centre is counted twice.
-    client::Connection *addCentre(const client::ConnectionProfile &profile);
+    // `place` orders the centres (centres() and every list that follows it): a saved centre
+    // takes its place among the saved ones whatever it is given, another the place given (the
+    // demo's order of its sites), or, with -1, the last place.
+    client::Connection *addCentre(const client::ConnectionProfile &profile, int place = -1);
     // The connected centre a profile would connect to again (the same address), or null.
     client::Connection *duplicateOf(const client::ConnectionProfile &profile) const;
     // centreRemoved() follows, then the connection is closed and deleted (its saved profile
     // stays).
     void removeCentre(client::Connection *centre);
+    // In their order (see addCentre()), not in the order they answered.
     QList<client::Connection *> centres() const { return m_centres; }
     // The connected centre of that name, or null.
     client::Connection *centre(const QString &name) const;
@@ -83,6 +88,9 @@ private:
 
     ProfileStore *m_profiles;
     QList<client::Connection *> m_centres;
+    // Each centre's place, by which m_centres is kept sorted.
+    QHash<const client::Connection *, qint64> m_places;
+    qint64 m_nextPlace = 0;
     bool m_trustOnFirstUse = true;
 };
 

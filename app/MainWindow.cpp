@@ -7,6 +7,7 @@
 #include "app/Theme.h"
 #include "app/TrustPrompt.h"
 #include "app/charts/FederationEnergyChart.h"
+#include "app/dialogs/AboutDialog.h"
 #include "app/dialogs/ConnectDialog.h"
 #include "app/dialogs/ProfilesDialog.h"
 #include "app/models/Words.h"
@@ -23,17 +24,20 @@
 #include "client/Connection.h"
 #include "client/SiteState.h"
 #include "widgets/StatusBadge.h"
+#include "widgets/TimeSeriesPlot.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QMenu>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -41,6 +45,10 @@
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <utility>
+
+Q_LOGGING_CATEGORY(lcWindow, "suanli.window")
 
 namespace suanli::app {
 
@@ -52,6 +60,7 @@ MainWindow::MainWindow(Federation *federation, QWidget *parent)
     : QMainWindow(parent)
     , m_sidebar(new QTreeWidget(this))
     , m_stack(new QStackedWidget(this))
+    , m_heading(new QLabel(this))
     , m_notifications(new NotificationBar(this))
     , m_federation(federation)
     , m_federationPage(nullptr)
@@ -68,6 +77,13 @@ MainWindow::MainWindow(Federation *federation, QWidget *parent)
             m_stack->setCurrentWidget(page);
     });
     connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::updateActionsMenu);
+    connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::updateHeading);
+    m_heading->setObjectName(QStringLiteral("PageHeading"));
+    QFont headingFont = m_heading->font();
+    headingFont.setBold(true);
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.25);
+    m_heading->setFont(headingFont);
+    m_heading->setContentsMargins(8, 6, 8, 2);
 
     // All centres side by side, above the centres themselves.
     buildFederationPage();
@@ -80,6 +96,7 @@ MainWindow::MainWindow(Federation *federation, QWidget *parent)
     auto *mainLayout = new QVBoxLayout(main);
     mainLayout->setContentsMargins(0, 0, 0, 0);
     mainLayout->addWidget(m_notifications);
+    mainLayout->addWidget(m_heading);
     mainLayout->addWidget(m_stack, 1);
 
     auto *splitter = new QSplitter(this);
@@ -142,10 +159,11 @@ void MainWindow::buildMenus()
     auto *keys = help->addAction(
         tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, &MainWindow::showShortcuts);
     keys->setObjectName(QStringLiteral("ShortcutsAction"));
-    help->addAction(tr("&About Suanli"), this, [this] {
-        QMessageBox::about(this, tr("About Suanli"),
-            tr("Suanli (算力) — a management console for AI compute centres."));
+    auto *about = help->addAction(tr("&About Suanli"), this, [this] {
+        AboutDialog dialog(m_federation->centres(), this);
+        dialog.exec();
     });
+    about->setObjectName(QStringLiteral("AboutAction"));
 }
 
 void MainWindow::buildPages(Centre &centre)
@@ -184,8 +202,26 @@ void MainWindow::buildFederationPage()
             new FederationEnergyChart(m_federation->centres(), m_federationPage));
 }
 
+namespace {
+// Gives each chart of a page made again the points its old self showed, so a language switch
+// shows no empty chart while the new page's feeds ask the gateway again. The pages are built
+// alike, so their charts come in the same order.
+void keepChartData(const QWidget *from, QWidget *to)
+{
+    const auto old = from->findChildren<widgets::TimeSeriesPlot *>();
+    const auto made = to->findChildren<widgets::TimeSeriesPlot *>();
+    for (qsizetype i = 0; i < std::min(old.size(), made.size()); ++i)
+        made.at(i)->takeDataFrom(*old.at(i));
+}
+} // namespace
+
 void MainWindow::retranslate()
 {
+    QElapsedTimer clock;
+    clock.start();
+    // Nothing is drawn until every text is in the new language: no half-built menu bar, no
+    // page without its figures.
+    setUpdatesEnabled(false);
     // Where the user is, to come back to it.
     client::Connection *shownCentre = nullptr;
     QString shownPage;
@@ -203,9 +239,10 @@ void MainWindow::retranslate()
     m_federationItem->setText(0, tr("Federation"));
     // Every page is made again in the new language from what the centres hold now: the
     // connections stay, so nothing is fetched again. Columns, filters and splitters come back
-    // through saveState()/restoreState().
+    // through saveState()/restoreState(); charts keep the points they showed.
     FederationPage *oldFederation = m_federationPage;
     buildFederationPage();
+    keepChartData(oldFederation, m_federationPage);
     m_stack->removeWidget(oldFederation);
     delete oldFederation;
     for (auto &centre : m_centres) {
@@ -213,18 +250,23 @@ void MainWindow::retranslate()
             page->saveState();
         const QList<QTreeWidgetItem *> items = centre.item->takeChildren();
         qDeleteAll(items);
-        for (Page *page : std::as_const(centre.pages)) {
-            m_stack->removeWidget(page);
-            delete page;
-        }
-        centre.pages.clear();
+        const QHash<QString, Page *> old = std::exchange(centre.pages, {});
         buildPages(centre);
+        for (auto it = old.cbegin(); it != old.cend(); ++it) {
+            if (Page *made = centre.pages.value(it.key()))
+                keepChartData(it.value(), made);
+            m_stack->removeWidget(it.value());
+            delete it.value();
+        }
         updateStatus(centre);
     }
     if (shownCentre)
         showPage(shownCentre, shownPage);
     else
         showFederation();
+    updateHeading();
+    setUpdatesEnabled(true);
+    qCInfo(lcWindow) << "language switched in" << clock.elapsed() << "ms";
 }
 
 void MainWindow::centreAdded(client::Connection *connection)
@@ -233,9 +275,16 @@ void MainWindow::centreAdded(client::Connection *connection)
     if (!m_untilConnected.isEmpty() && m_notifications->message() == m_untilConnected)
         m_notifications->hide();
     m_untilConnected.clear();
+    // In the federation's order (the saved one), whichever centre answers first.
+    const auto order = m_federation->centres();
+    qsizetype at = 0;
+    while (at < m_centres.size()
+        && order.indexOf(m_centres.at(at).connection) < order.indexOf(connection))
+        ++at;
     Centre centre;
     centre.connection = connection;
-    centre.item = new QTreeWidgetItem(m_sidebar, { Words::centreName(connection) });
+    centre.item = new QTreeWidgetItem({ Words::centreName(connection) });
+    m_sidebar->insertTopLevelItem(int(at) + 1, centre.item);
     centre.item->setData(0, kPageRole, QVariant::fromValue<QWidget *>(nullptr));
     centre.item->setFlags(Qt::ItemIsEnabled);
     buildPages(centre);
@@ -243,9 +292,9 @@ void MainWindow::centreAdded(client::Connection *connection)
     const QString name = connection->profile().name;
     centre.badge = new widgets::StatusBadge(this);
     centre.badge->setToolTip(name);
-    statusBar()->addPermanentWidget(centre.badge);
-    m_centres.append(centre);
-    updateStatus(m_centres.last());
+    statusBar()->insertPermanentWidget(int(at), centre.badge);
+    m_centres.insert(at, centre);
+    updateStatus(m_centres[at]);
     // The gateway's own name for the site can change what the centre is called (in Chinese).
     connect(connection->site(), &client::SiteState::overviewChanged, this, [this, connection] {
         for (auto &c : m_centres) {
@@ -253,14 +302,16 @@ void MainWindow::centreAdded(client::Connection *connection)
                 continue;
             c.item->setText(0, Words::centreName(connection));
             updateStatus(c);
+            updateHeading();
         }
     });
     m_federationPage->addCentre(connection);
     m_federationPage->setEnergyChart(
         new FederationEnergyChart(m_federation->centres(), m_federationPage));
-    // The page the user last looked at comes back when its centre does.
+    // The page the user last looked at comes back when its centre does, unless the user has
+    // gone to another page meanwhile.
     const QString last = QSettings().value(QStringLiteral("window/lastPage")).toString();
-    if (last.section(u'/', 0, -2) == name)
+    if (last.section(u'/', 0, -2) == name && m_stack->currentWidget() == m_federationPage)
         showPage(connection, last.section(u'/', -1));
 
     connect(connection, &client::Connection::stateChanged, this,
@@ -414,6 +465,33 @@ void MainWindow::notifyUntilConnected(const QString &message)
     m_untilConnected = m_centres.isEmpty() ? message : QString();
     if (!m_centres.isEmpty())
         m_notifications->hide();
+}
+
+void MainWindow::updateHeading()
+{
+    m_heading->setText(heading());
+}
+
+QString MainWindow::heading() const
+{
+    QWidget *shown = m_stack->currentWidget();
+    if (!shown || shown == m_federationPage)
+        return tr("Federation — every centre", "heading of the Federation page");
+    for (const auto &c : m_centres)
+        for (Page *page : c.pages)
+            if (page == shown)
+                return tr("%1 — %2", "page heading: the centre, then the page")
+                    .arg(Words::centreName(c.connection), page->title());
+    return {};
+}
+
+QStringList MainWindow::sidebarCentres() const
+{
+    QStringList names;
+    for (int i = 0; i < m_sidebar->topLevelItemCount(); ++i)
+        if (m_sidebar->topLevelItem(i) != m_federationItem)
+            names.append(m_sidebar->topLevelItem(i)->text(0));
+    return names;
 }
 
 void MainWindow::updateActionsMenu()

@@ -46,6 +46,10 @@ public:
     // Shows a centre's page by its object name ("OverviewPage", "NodesPage").
     bool showPage(client::Connection *centre, const QString &page);
     Page *page(client::Connection *centre, const QString &page) const;
+    // The heading above the page shown: its centre and its title ("Wuhan — Nodes").
+    QString heading() const;
+    // The centres in the sidebar's order, as the federation orders them.
+    QStringList sidebarCentres() const;
     // A page's entry in the sidebar as shown, with its badge ("Alerts  3").
     QString sidebarText(client::Connection *centre, const QString &page) const;
 
@@ -92,9 +96,12 @@ private:
     client::Connection *currentCentre() const;
     // Fills the Actions menu with the actions of the page shown.
     void updateActionsMenu();
+    // The heading above the page: which centre and which page.
+    void updateHeading();
 
     QTreeWidget *m_sidebar;
     QStackedWidget *m_stack;
+    QLabel *m_heading;
     NotificationBar *m_notifications;
     Federation *m_federation;
     FederationPage *m_federationPage;

@@ -141,6 +141,19 @@ void ProfileStore::readToken(
     job->start();
 }
 
+void ProfileStore::probeKeychain(std::function<void(bool, const QString &)> done)
+{
+    // Reading a name nobody saves: a keychain that runs says it has no such entry.
+    auto *job = new QKeychain::ReadPasswordJob(kService, this);
+    job->setKey(QStringLiteral("suanli-keychain-probe"));
+    connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *finished) {
+        const bool available = finished->error() == QKeychain::NoError
+            || finished->error() == QKeychain::EntryNotFound;
+        done(available, available ? QString() : finished->errorString());
+    });
+    job->start();
+}
+
 QString ProfileStore::fileToken(const QString &name)
 {
     return readTokenFile().value(name).toString();

@@ -28,6 +28,10 @@ public:
     void readToken(
         const QString &name, std::function<void(const QString &token, const QString &error)> done);
 
+    // Asks whether a system keychain answers; `done` runs on this thread with the answer and,
+    // when none does, the keychain's reason.
+    void probeKeychain(std::function<void(bool available, const QString &why)> done);
+
     // Where the fallback token file lives (for the settings dialog and tests).
     static QString tokenFilePath();
 

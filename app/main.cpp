@@ -79,8 +79,8 @@ int runWall(QApplication &app, const WallOptions &options)
         simulated = std::make_unique<suanli::app::DemoFederation>(
             suanli::app::DemoFederation::findSuanlid());
         QObject::connect(simulated.get(), &suanli::app::DemoFederation::siteReady, &federation,
-            [&](const suanli::client::ConnectionProfile &profile) {
-                federation.addCentre(profile);
+            [&](const suanli::client::ConnectionProfile &profile, int place) {
+                federation.addCentre(profile, place);
             });
         QObject::connect(simulated.get(), &suanli::app::DemoFederation::failed, &wall,
             [&](const QString &message) {
@@ -156,7 +156,8 @@ struct ConsoleOptions {
             "centres)."),
         QCoreApplication::translate("main", "name") };
     QCommandLineOption rotate { QStringLiteral("rotate"),
-        QCoreApplication::translate("main", "With --wall: seconds each page stays up (default 15)."),
+        QCoreApplication::translate(
+            "main", "With --wall: seconds each page stays up (default 15)."),
         QCoreApplication::translate("main", "seconds"), QStringLiteral("15") };
     QCommandLineOption screen { QStringLiteral("screen"),
         QCoreApplication::translate(
@@ -288,8 +289,8 @@ int main(int argc, char **argv)
         simulated = std::make_unique<suanli::app::DemoFederation>(
             suanli::app::DemoFederation::findSuanlid());
         QObject::connect(simulated.get(), &suanli::app::DemoFederation::siteReady, &federation,
-            [&](const suanli::client::ConnectionProfile &profile) {
-                federation.addCentre(profile);
+            [&](const suanli::client::ConnectionProfile &profile, int place) {
+                federation.addCentre(profile, place);
             });
         QObject::connect(simulated.get(), &suanli::app::DemoFederation::failed, &window,
             [&](const QString &message) { window.notify(message, true); });

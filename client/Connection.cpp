@@ -3,12 +3,12 @@
 #include "client/Actions.h"
 #include "client/Backoff.h"
 #include "client/CallTracker.h"
+#include "client/Channel.h"
 #include "client/CollectionInformer.h"
 #include "client/Log.h"
 #include "client/OverviewInformer.h"
 #include "client/SiteState.h"
 #include "client/TlsProbe.h"
-#include "common/ChannelConfig.h"
 #include "suanli/v1/auth.grpc.pb.h"
 #include "suanli/v1/cluster.grpc.pb.h"
 #include "suanli/v1/events.grpc.pb.h"
@@ -18,8 +18,6 @@
 #include <QDeadlineTimer>
 #include <QSslCertificate>
 #include <QTimer>
-#include <grpcpp/create_channel.h>
-#include <grpcpp/security/credentials.h>
 #include <vector>
 
 namespace suanli::client {
@@ -33,29 +31,6 @@ constexpr int kSyncDrainIntervalMs = 20;
 constexpr auto kWhoAmIDeadline = std::chrono::seconds(10);
 // Informers that have not caught up this long after WhoAmI answered count as a failed attempt.
 constexpr qint64 kSyncTimeoutMs = 120000;
-
-std::shared_ptr<grpc::Channel> makeChannel(const ConnectionProfile &profile)
-{
-    grpc::SslCredentialsOptions ssl;
-    ssl.pem_root_certs = profile.caPem.toStdString();
-    grpc::ChannelArguments args;
-    // Unary calls are retried by the channel (common's policy); streams by the informers.
-    args.SetServiceConfigJSON(suanli::channelServiceConfig());
-    args.SetInt(GRPC_ARG_ENABLE_RETRIES, 1);
-    // A snapshot chunk of 1,000 nodes with accelerator detail exceeds gRPC's default 4 MB.
-    args.SetMaxReceiveMessageSize(64 << 20);
-    // Notice a dead peer on an idle link (laptop sleep, NAT timeout); the gateway permits it.
-    args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 30000);
-    args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 10000);
-    args.SetInt(GRPC_ARG_HTTP2_MAX_PINGS_WITHOUT_DATA, 0);
-    // Each attempt gets its own connection, not one still in gRPC's reconnect backoff.
-    args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
-    args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 500);
-    args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 30000);
-    args.SetUserAgentPrefix("suanli-console");
-    return grpc::CreateCustomChannel(
-        profile.address.toStdString(), grpc::SslCredentials(ssl), args);
-}
 
 // The informer of one collection, watched through `watch` of `Service`.
 template <class Service, class Event>

@@ -859,6 +859,11 @@ SHA-256 指纹：
         <source>All models</source>
         <translation>全部型号</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a tenant&apos;s name and its id: Galaxy AI (galaxy)</comment>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -945,6 +950,59 @@ SHA-256 指纹：
     <message>
         <source>--takeover-every takes a number of minutes, 0 or more (got “%1”).</source>
         <translation>--takeover-every 需要一个不小于 0 的分钟数（收到的是“%1”）。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::AboutDialog</name>
+    <message>
+        <source>About Suanli</source>
+        <translation>关于 Suanli</translation>
+    </message>
+    <message>
+        <source>Suanli (算力) %1</source>
+        <translation>Suanli（算力）%1</translation>
+    </message>
+    <message>
+        <source>A management console for AI compute centres.</source>
+        <translation>智算中心管理控制台。</translation>
+    </message>
+    <message>
+        <source>Centres connected</source>
+        <translation>已连接的中心</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>%1: gateway version not known yet (it has not answered)</source>
+        <translation>%1：网关版本尚不可知（网关尚未应答）</translation>
+    </message>
+    <message>
+        <source>%1: gateway suanlid %2 (%3)</source>
+        <translation>%1：网关 suanlid %2（%3）</translation>
+    </message>
+    <message>
+        <source>public domain</source>
+        <translation>公有领域</translation>
+    </message>
+    <message>
+        <source>Built with</source>
+        <translation>所用软件库</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>a library and its licence</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 — %3</source>
+        <comment>a library, its version and its licence</comment>
+        <translation>%1 %2 — %3</translation>
+    </message>
+    <message>
+        <source>SQLite keeps the gateway&apos;s records (suanlid); the console does not use it. Because the console&apos;s charts use QCustomPlot, which is under the GPL-3.0, the console as a whole is distributed under the GPL-3.0.</source>
+        <translation>SQLite 保存网关（suanlid）的记录，控制台本身不使用它。控制台的图表使用采用 GPL-3.0 许可的 QCustomPlot，因此控制台整体按 GPL-3.0 分发。</translation>
     </message>
 </context>
 <context>
@@ -1237,10 +1295,6 @@ SHA-256 指纹：
         <translation>无法连接 %1：%2。请检查地址，并确认该中心的网关（suanlid）正在运行。</translation>
     </message>
     <message>
-        <source>Reachable. The gateway presents a CA with fingerprint %1; you will be asked to trust it when connecting.</source>
-        <translation>可以连接。网关提供的 CA 指纹为 %1；连接时会询问您是否信任。</translation>
-    </message>
-    <message>
         <source>Reachable, and the gateway presents the expected CA (%1).</source>
         <translation>可以连接，网关提供的 CA 与预期一致（%1）。</translation>
     </message>
@@ -1311,6 +1365,46 @@ SHA-256 指纹：
     <message>
         <source>Testing %1…</source>
         <translation>正在测试 %1…</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>%1, %2 of %3</source>
+        <translation>%1，%3 的%2</translation>
+    </message>
+    <message>
+        <source>The token is accepted: the console would act as %1 at %2.</source>
+        <translation>令牌有效：控制台将以 %1 的身份在 %2 操作。</translation>
+    </message>
+    <message>
+        <source>The gateway refuses the token (%1): ask the centre&apos;s admin for a new one (`suanlid token create`).</source>
+        <translation>网关拒绝了该令牌（%1）：请向中心管理员索取新令牌（`suanlid token create`）。</translation>
+    </message>
+    <message>
+        <source>The token could not be checked: %1.</source>
+        <translation>无法检查令牌：%1。</translation>
+    </message>
+    <message>
+        <source>Reachable. The gateway presents a CA with fingerprint %1; you will be asked to trust it when connecting, and the token is checked then.</source>
+        <translation>可以连接。网关提供的 CA 指纹为 %1；连接时会询问您是否信任，届时再检查令牌。</translation>
+    </message>
+    <message>
+        <source>The stored token is kept; it is checked when connecting.</source>
+        <translation>保留已存储的令牌；连接时再检查。</translation>
+    </message>
+    <message>
+        <source>Enter the token to check it too.</source>
+        <translation>输入令牌即可一并检查。</translation>
+    </message>
+    <message>
+        <source>Checking the token…</source>
+        <translation>正在检查令牌…</translation>
+    </message>
+    <message>
+        <source>No system keychain answers (%1): the token will be kept in %2, which only you can read.</source>
+        <translation>系统钥匙串无应答（%1）：令牌将保存在 %2，该文件仅您本人可读。</translation>
     </message>
 </context>
 <context>
@@ -2057,14 +2151,6 @@ SHA-256 指纹：
         <translation>关于 Suanli(&amp;A)</translation>
     </message>
     <message>
-        <source>About Suanli</source>
-        <translation>关于 Suanli</translation>
-    </message>
-    <message>
-        <source>Suanli (算力) — a management console for AI compute centres.</source>
-        <translation>Suanli（算力）— 智算中心管理控制台。</translation>
-    </message>
-    <message>
         <source>Federation</source>
         <translation>联邦总览</translation>
     </message>
@@ -2105,6 +2191,16 @@ SHA-256 指纹：
         <source>Everywhere</source>
         <comment>where a keyboard shortcut works</comment>
         <translation>所有页面</translation>
+    </message>
+    <message>
+        <source>Federation — every centre</source>
+        <comment>heading of the Federation page</comment>
+        <translation>联邦 — 全部中心</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>page heading: the centre, then the page</comment>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -2203,6 +2299,14 @@ SHA-256 指纹：
     <message>
         <source>Sent %1: %2 asks for %3 accelerators across all models.</source>
         <translation>已提交 %1：%2 申请全部型号合计 %3 张。</translation>
+    </message>
+    <message>
+        <source>Beyond the tenant&apos;s quota: %1 Only a centre admin may approve it.</source>
+        <translation>超出租户配额：%1 只有中心管理员可以批准。</translation>
+    </message>
+    <message>
+        <source>Tenants&apos; quotas would add up to %1 of the centre&apos;s %2 accelerators: overcommitted by %3.</source>
+        <translation>各租户配额合计将达 %1，而中心共有 %2 个加速卡：超配 %3。</translation>
     </message>
 </context>
 <context>
@@ -2691,6 +2795,14 @@ SHA-256 指纹：
     <message>
         <source>Remove %1? Its pages close, and its saved address, trusted certificate and token are deleted from this computer.</source>
         <translation>移除 %1？其页面将关闭，保存在本机的地址、受信任证书和令牌将被删除。</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (connected for this session only; read only)</source>
+        <translation>%1 — %2（仅本次会话连接；只读）</translation>
+    </message>
+    <message>
+        <source>A simulated centre of this demo: it is not saved on this computer and stops when the console quits, so it cannot be edited, removed or disconnected here.</source>
+        <translation>本演示的模拟中心：未保存在本机，控制台退出时即停止，因此不能在此编辑、删除或断开。</translation>
     </message>
 </context>
 <context>
@@ -3382,10 +3494,6 @@ SHA-256 指纹：
 </context>
 <context>
     <name>suanli::app::TenantsPage</name>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
     <message>
         <source>&amp;Set quota…</source>
         <translation>设置配额(&amp;S)…</translation>

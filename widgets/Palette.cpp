@@ -399,4 +399,9 @@ QColor Palette::warningText(bool dark)
     return dark ? QColor(0xf4, 0xb0, 0x5a) : QColor(0xa0, 0x4d, 0x05);
 }
 
+QColor Palette::controlEdge(bool dark)
+{
+    return dark ? QColor(0x9a, 0xa1, 0xaa) : QColor(0x7a, 0x80, 0x88);
+}
+
 } // namespace suanli::widgets

@@ -129,6 +129,9 @@ public:
     static Message message(SeverityColour severity, bool dark = isDark());
     // A warning written straight on the window (under a field): text that reads on the theme.
     static QColor warningText(bool dark = isDark());
+    // The edge of a radio button's circle or a check box's square, unchecked: 3:1 against the
+    // window and the field it is filled with, as WCAG asks of a control's outline.
+    static QColor controlEdge(bool dark = isDark());
 };
 
 } // namespace suanli::widgets

@@ -532,6 +532,29 @@ void TimeSeriesPlot::setSeriesData(
     scheduleReplot();
 }
 
+void TimeSeriesPlot::takeDataFrom(const TimeSeriesPlot &other)
+{
+    for (Series *s : std::as_const(m_series)) {
+        const Series *o = other.find(s->key);
+        if (!o)
+            continue;
+        s->times = o->times;
+        s->values = o->values;
+        s->dirty = true;
+        if (s->available != o->available) {
+            s->available = o->available;
+            updateLegendItem(*s);
+        }
+    }
+    if (std::isfinite(other.m_endTime)) {
+        m_endTime = other.m_endTime;
+        if (m_following)
+            applyTimeAxis();
+    }
+    updateOverlay();
+    scheduleReplot();
+}
+
 void TimeSeriesPlot::appendPoint(const QString &key, double time, double value)
 {
     Series *s = find(key);

@@ -96,6 +96,9 @@ public:
     // Replaces a series' points; NaN values are gaps. Times ascending.
     void setSeriesData(
         const QString &key, const QVector<double> &times, const QVector<double> &values);
+    // Takes the points, availability and time span of every series `other` has under the same
+    // key: a plot made again (in another language) shows at once what the old one showed.
+    void takeDataFrom(const TimeSeriesPlot &other);
     // Appends one live point (after the last; an equal time replaces it); drawn on the next tick.
     void appendPoint(const QString &key, double time, double value);
     // False: the source has no data for this series (not zero): nothing is drawn, the legend

@@ -1,7 +1,10 @@
 #include "app/dialogs/ConnectDialog.h"
 
 #include "app/Federation.h"
+#include "app/ProfileStore.h"
+#include "app/models/Words.h"
 #include "client/TlsProbe.h"
+#include "client/TokenCheck.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -11,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
@@ -33,9 +37,11 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     , m_token(new QLineEdit(this))
     , m_test(new QPushButton(tr("&Test connection"), this))
     , m_testResult(new QLabel(this))
+    , m_tokenStorage(new QLabel(this))
     , m_message(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
     , m_probe(new client::TlsProbe(this))
+    , m_tokenCheck(new client::TokenCheck(this))
 {
     setWindowTitle(tr("Connect to a centre"));
     setObjectName(QStringLiteral("ConnectDialog"));
@@ -51,6 +57,11 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     m_useCaFile->setChecked(true);
     m_testResult->setWordWrap(true);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testResult->setObjectName(QStringLiteral("TestResult"));
+    m_tokenStorage->setObjectName(QStringLiteral("TokenStorage"));
+    m_tokenStorage->setWordWrap(true);
+    m_tokenStorage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_tokenStorage->hide();
     m_message->setWordWrap(true);
     m_message->setObjectName(QStringLiteral("ValidationMessage"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Connect"));
@@ -69,6 +80,7 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     trustBox->addWidget(m_useFirstUse);
     form->addRow(tr("Trust:"), trustBox);
     form->addRow(tr("T&oken:"), m_token);
+    form->addRow(QString(), m_tokenStorage);
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_test);
     testRow->addWidget(m_testResult, 1);
@@ -92,41 +104,35 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     connect(m_test, &QPushButton::clicked, this, &ConnectDialog::testConnection);
     connect(
         m_probe, &client::TlsProbe::finished, this, [this](const client::TlsProbe::Result &result) {
-            m_test->setEnabled(true);
-            bool ok = false;
+            probed(result.presented ? result.ca().toPem() : QByteArray(),
+                result.presented ? client::TlsProbe::fingerprint(result.ca()) : QString(),
+                result.error);
+        });
+    connect(m_tokenCheck, &client::TokenCheck::finished, this,
+        [this](const client::TokenCheck::Result &result) {
             QString outcome;
-            const QString address = m_address->text().trimmed();
-            if (!result.presented) {
-                outcome = tr("Cannot reach %1: %2. Check the address and that the centre's "
-                             "gateway (suanlid) is running.")
-                              .arg(address, result.error);
+            if (result.ok) {
+                const auto &user = result.identity.user();
+                QString who = tr("%1, %2").arg(
+                    QString::fromStdString(user.name()), Words::role(user.role()));
+                if (user.role() == v1::ROLE_TENANT_MANAGER && user.tenants_size() > 0) {
+                    QStringList tenants;
+                    for (const std::string &t : user.tenants())
+                        tenants.append(QString::fromStdString(t));
+                    who = tr("%1, %2 of %3")
+                              .arg(QString::fromStdString(user.name()), Words::role(user.role()),
+                                  Words::list(tenants));
+                }
+                outcome = tr("The token is accepted: the console would act as %1 at %2.")
+                              .arg(who, QString::fromStdString(result.identity.site()));
+            } else if (result.refused) {
+                outcome = tr("The gateway refuses the token (%1): ask the centre's admin for a "
+                             "new one (`suanlid token create`).")
+                              .arg(result.error);
             } else {
-                const QString presented = client::TlsProbe::fingerprint(result.ca());
-                QString expected;
-                if (trust() == Trust::CaFile) {
-                    QString error;
-                    readCaFile(&expected, &error);
-                } else if (trust() == Trust::Fingerprint) {
-                    expected = normaliseFingerprint(m_fingerprint->text());
-                }
-                if (trust() == Trust::FirstUse) {
-                    ok = true;
-                    outcome = tr("Reachable. The gateway presents a CA with fingerprint %1; you "
-                                 "will be asked to trust it when connecting.")
-                                  .arg(presented);
-                } else if (presented == expected) {
-                    ok = true;
-                    outcome = tr("Reachable, and the gateway presents the expected CA (%1).")
-                                  .arg(presented);
-                } else {
-                    outcome
-                        = tr("The gateway presents a CA with fingerprint %1, not the expected "
-                             "%2. Check with the centre's operators before connecting.")
-                              .arg(presented, expected.isEmpty() ? tr("(none given)") : expected);
-                }
+                outcome = tr("The token could not be checked: %1.").arg(result.error);
             }
-            m_testResult->setText(outcome);
-            Q_EMIT tested(ok, outcome);
+            finishTest(result.ok, m_probeOutcome + u' ' + outcome);
         });
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -137,6 +143,7 @@ client::Connection *ConnectDialog::connectNew(Federation *federation, QWidget *p
 {
     ConnectDialog dialog(parent);
     dialog.setTakenNames(federation->takenNames());
+    dialog.setTokenStore(federation->profileStore());
     if (dialog.exec() != QDialog::Accepted)
         return nullptr;
     const auto profile = dialog.profile();
@@ -298,8 +305,80 @@ void ConnectDialog::updateState()
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
     QString host;
     quint16 port = 0;
-    m_test->setEnabled(!m_probe->running()
+    m_test->setEnabled(!m_probe->running() && !m_tokenCheck->running()
         && client::TlsProbe::splitAddress(m_address->text().trimmed(), &host, &port));
+}
+
+void ConnectDialog::probed(
+    const QByteArray &presentedCaPem, const QString &presented, const QString &error)
+{
+    const QString address = m_address->text().trimmed();
+    if (presented.isEmpty()) {
+        finishTest(false,
+            tr("Cannot reach %1: %2. Check the address and that the centre's gateway (suanlid) is "
+               "running.")
+                .arg(address, error));
+        return;
+    }
+    QString expected;
+    if (trust() == Trust::CaFile) {
+        QString caError;
+        readCaFile(&expected, &caError);
+    } else if (trust() == Trust::Fingerprint) {
+        expected = normaliseFingerprint(m_fingerprint->text());
+    }
+    if (trust() == Trust::FirstUse) {
+        // No token goes to a gateway before its CA is trusted.
+        finishTest(true,
+            tr("Reachable. The gateway presents a CA with fingerprint %1; you will be asked to "
+               "trust it when connecting, and the token is checked then.")
+                .arg(presented));
+        return;
+    }
+    if (presented != expected) {
+        finishTest(false,
+            tr("The gateway presents a CA with fingerprint %1, not the expected %2. Check with the "
+               "centre's operators before connecting.")
+                .arg(presented, expected.isEmpty() ? tr("(none given)") : expected));
+        return;
+    }
+    m_probeOutcome = tr("Reachable, and the gateway presents the expected CA (%1).").arg(presented);
+    client::ConnectionProfile p = profile();
+    if (p.token.isEmpty()) {
+        finishTest(true,
+            m_probeOutcome + u' '
+                + (keepsStoredToken() ? tr("The stored token is kept; it is checked when "
+                                           "connecting.")
+                                      : tr("Enter the token to check it too.")));
+        return;
+    }
+    // The token goes only to the gateway that presented the expected CA.
+    p.caPem = presentedCaPem;
+    m_testResult->setText(m_probeOutcome + u' ' + tr("Checking the token…"));
+    m_tokenCheck->check(p);
+}
+
+void ConnectDialog::finishTest(bool ok, const QString &outcome)
+{
+    m_probeOutcome.clear();
+    m_testResult->setText(outcome);
+    updateState();
+    Q_EMIT tested(ok, outcome);
+}
+
+void ConnectDialog::setTokenStore(ProfileStore *store)
+{
+    QPointer<ConnectDialog> self = this;
+    store->probeKeychain([self](bool available, const QString &why) {
+        if (!self)
+            return;
+        self->m_tokenStorage->setText(available
+                ? QString()
+                : tr("No system keychain answers (%1): the token will be kept in %2, which only "
+                     "you can read.")
+                      .arg(why, ProfileStore::tokenFilePath()));
+        self->m_tokenStorage->setVisible(!available);
+    });
 }
 
 void ConnectDialog::testConnection()

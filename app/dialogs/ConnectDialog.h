@@ -15,16 +15,20 @@ class QRadioButton;
 namespace suanli::client {
 class Connection;
 class TlsProbe;
+class TokenCheck;
 } // namespace suanli::client
 
 namespace suanli::app {
 
 class Federation;
+class ProfileStore;
 
 // ConnectDialog asks how to reach a centre: its name, the gateway's address,
 // whom to trust (the CA file its operators gave, the CA's SHA-256 fingerprint,
 // or trust on first use) and the token. "Test connection" shows what the
-// gateway presents before anything is saved; OK only once every field is valid.
+// gateway presents and, to a gateway whose CA is pinned, whom the token acts as
+// (user and role), before anything is saved; OK only once every field is
+// valid. Where no keychain answers, it says the token goes to a file instead.
 class ConnectDialog : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ConnectDialog)
@@ -38,6 +42,9 @@ public:
     // connects to it; null when the user cancels.
     static client::Connection *connectNew(Federation *federation, QWidget *parent);
 
+    // Where the token will be kept: the dialog asks the store whether a keychain answers, and
+    // says so when the token would go to the owner-only file instead.
+    void setTokenStore(ProfileStore *store);
     // Names already saved: a new centre may not reuse one.
     void setTakenNames(const QStringList &names);
     // Edits a saved profile: the fields are filled, the name stays, an empty token keeps
@@ -60,6 +67,7 @@ public:
     QPushButton *testButton() const { return m_test; }
     QLabel *messageLabel() const { return m_message; }
     QLabel *testResultLabel() const { return m_testResult; }
+    QLabel *tokenStorageLabel() const { return m_tokenStorage; }
     void setTrust(Trust trust);
     Trust trust() const;
 
@@ -76,6 +84,10 @@ Q_SIGNALS:
 private:
     void updateState();
     void testConnection();
+    // The outcome of the TLS handshake of "Test connection"; the token check follows when the
+    // CA is the expected one.
+    void probed(const QByteArray &presentedCaPem, const QString &presented, const QString &error);
+    void finishTest(bool ok, const QString &outcome);
     // The CA file's certificate, its fingerprint, or why it cannot be used.
     QByteArray readCaFile(QString *fingerprint, QString *error) const;
 
@@ -91,9 +103,13 @@ private:
     QLineEdit *m_token;
     QPushButton *m_test;
     QLabel *m_testResult;
+    QLabel *m_tokenStorage;
     QLabel *m_message;
     QDialogButtonBox *m_buttons;
     client::TlsProbe *m_probe;
+    client::TokenCheck *m_tokenCheck;
+    // What the handshake said, to which the token check adds.
+    QString m_probeOutcome;
     QStringList m_taken;
     QString m_editing;
     client::ConnectionProfile m_original;

@@ -2,6 +2,7 @@
 
 #include "app/dialogs/SetQuotaDialog.h"
 #include "app/dialogs/TextLimitHint.h"
+#include "app/models/QuotaImpact.h"
 #include "app/models/Words.h"
 #include "client/Actions.h"
 #include "client/Connection.h"
@@ -46,6 +47,7 @@ NewQuotaRequestDialog::NewQuotaRequestDialog(const QHash<QString, v1::Tenant> &t
     , m_until(new QDateEdit(this))
     , m_summary(new QLabel(this))
     , m_warning(new QLabel(this))
+    , m_overcommit(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Request quota"));
@@ -53,9 +55,12 @@ NewQuotaRequestDialog::NewQuotaRequestDialog(const QHash<QString, v1::Tenant> &t
     std::sort(ids.begin(), ids.end());
     for (const QString &id : std::as_const(ids)) {
         const v1::Tenant &tenant = tenants.value(id);
-        m_target->addItem(id, QStringList { id, QString() });
+        // As the Tenants page names them, projects under their tenant.
+        m_target->addItem(Words::tenantName(tenant.id(), tenant.name(), tenant.name_zh()),
+            QStringList { id, QString() });
         for (const v1::Project &p : tenant.projects())
-            m_target->addItem(QStringLiteral("    ") + Words::owner(tenant.id(), p.id()),
+            m_target->addItem(
+                QStringLiteral("    ") + Words::tenantName(p.id(), p.name(), p.name_zh()),
                 QStringList { id, QString::fromStdString(p.id()) });
     }
     const int targetIndex = m_target->findData(QStringList {
@@ -75,6 +80,10 @@ NewQuotaRequestDialog::NewQuotaRequestDialog(const QHash<QString, v1::Tenant> &t
     m_warning->setWordWrap(true);
     m_warning->setStyleSheet(
         QStringLiteral("color: %1;").arg(widgets::Palette::warningText().name()));
+    m_overcommit->setObjectName(QStringLiteral("QuotaRequestOvercommit"));
+    m_overcommit->setWordWrap(true);
+    m_overcommit->setStyleSheet(m_warning->styleSheet());
+    m_overcommit->hide();
 
     m_accelerators->setRange(1, INT_MAX);
     m_accelerators->setSuffix(tr(" accelerators"));
@@ -112,6 +121,7 @@ NewQuotaRequestDialog::NewQuotaRequestDialog(const QHash<QString, v1::Tenant> &t
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
     layout->addWidget(m_warning);
+    layout->addWidget(m_overcommit);
     layout->addWidget(m_buttons);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Send request"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -153,9 +163,9 @@ qint64 NewQuotaRequestDialog::currentLimit() const
 
 void NewQuotaRequestDialog::targetOrModelChanged()
 {
-    // Start from what is in force, plus a node's worth: the user says how much more.
+    // Start from what is in force: the user says the new total.
     const QSignalBlocker block(m_accelerators);
-    m_accelerators->setValue(int(std::min<qint64>(currentLimit() + 8, INT_MAX)));
+    m_accelerators->setValue(int(std::min<qint64>(currentLimit(), INT_MAX)));
     update();
 }
 
@@ -186,9 +196,52 @@ void NewQuotaRequestDialog::update()
     }
     m_warning->setText(warning);
     m_warning->setVisible(!warning.isEmpty());
+    const QString overcommit = warning.isEmpty() ? overcommitWarning() : QString();
+    m_overcommit->setText(overcommit);
+    m_overcommit->setVisible(!overcommit.isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)
         ->setEnabled(!r.tenant().empty() && !m_justification->toPlainText().trimmed().isEmpty()
             && m_justificationHint->fits() && warning.isEmpty());
+}
+
+void NewQuotaRequestDialog::setCentre(const v1::Overview &overview, bool allTenants)
+{
+    m_overview = overview;
+    m_allTenants = allTenants;
+    update();
+}
+
+QString NewQuotaRequestDialog::overcommitWarning() const
+{
+    // The request as it would be sent, judged as its detail judges it once it is.
+    const v1::CreateQuotaRequestRequest asked = request();
+    if (asked.tenant().empty())
+        return {};
+    v1::QuotaRequest r;
+    r.set_tenant(asked.tenant());
+    r.set_project(asked.project());
+    r.set_model(asked.model());
+    r.set_all_models(asked.all_models());
+    r.set_max_accelerators(asked.max_accelerators());
+    r.set_max_accelerator_hours(asked.max_accelerator_hours());
+    r.set_current_max_accelerators(currentLimit());
+    r.set_state(v1::QUOTA_REQUEST_STATE_PENDING);
+    const QuotaImpact impact = QuotaImpact::of(r, m_tenants, m_overview, m_allTenants);
+    if (!impact.known)
+        return {};
+    const QLocale locale;
+    QStringList lines;
+    if (impact.forProject && impact.needsAdmin)
+        lines.append(tr("Beyond the tenant's quota: %1 Only a centre admin may approve it.")
+                         .arg(impact.needsAdminReason));
+    if (impact.committedKnown && impact.committedAfter > impact.committedNow
+        && impact.capacityLeftAfter() < 0)
+        lines.append(
+            tr("Tenants' quotas would add up to %1 of the centre's %2 accelerators: "
+               "overcommitted by %3.")
+                .arg(locale.toString(impact.committedAfter), locale.toString(impact.centreTotal),
+                    locale.toString(-impact.capacityLeftAfter())));
+    return lines.join(u'\n');
 }
 
 v1::CreateQuotaRequestRequest NewQuotaRequestDialog::request() const
@@ -214,18 +267,18 @@ v1::CreateQuotaRequestRequest NewQuotaRequestDialog::request() const
     return r;
 }
 
-bool NewQuotaRequestDialog::ask(QWidget *parent, const QHash<QString, v1::Tenant> &tenants,
-    const QList<v1::AcceleratorModel> &models, v1::CreateQuotaRequestRequest *request)
+bool NewQuotaRequestDialog::askFor(
+    QWidget *parent, client::Connection *connection, v1::CreateQuotaRequestRequest *request)
 {
-    NewQuotaRequestDialog dialog(tenants, models, *request, parent);
-    if (dialog.exec() != QDialog::Accepted)
+    const auto dialog = forCentre(parent, connection, *request);
+    if (dialog->exec() != QDialog::Accepted)
         return false;
-    *request = dialog.request();
+    *request = dialog->request();
     return true;
 }
 
-bool NewQuotaRequestDialog::askFor(
-    QWidget *parent, client::Connection *connection, v1::CreateQuotaRequestRequest *request)
+std::unique_ptr<NewQuotaRequestDialog> NewQuotaRequestDialog::forCentre(
+    QWidget *parent, client::Connection *connection, const v1::CreateQuotaRequestRequest &initial)
 {
     auto *site = connection->site();
     const auto &user = connection->identity().user();
@@ -236,9 +289,12 @@ bool NewQuotaRequestDialog::askFor(
                 != user.tenants().end())
             mine.insert(QString::fromStdString(t.id()), t);
     }
-    return ask(parent, mine,
+    auto dialog = std::make_unique<NewQuotaRequestDialog>(mine,
         SetQuotaDialog::offeredModels(site->overview().accelerators(), site->tenants().items),
-        request);
+        initial, parent);
+    // An admin's list holds every tenant: the centre's quotas can be added up.
+    dialog->setCentre(site->overview(), user.role() == v1::ROLE_ADMIN);
+    return dialog;
 }
 
 void NewQuotaRequestDialog::send(

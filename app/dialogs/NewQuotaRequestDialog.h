@@ -1,11 +1,13 @@
 #pragma once
 
+#include "suanli/v1/cluster.pb.h"
 #include "suanli/v1/tenancy.pb.h"
 
 #include <QDialog>
 #include <QHash>
 #include <QList>
 #include <functional>
+#include <memory>
 
 class QCheckBox;
 class QComboBox;
@@ -24,8 +26,10 @@ namespace suanli::app {
 class TextLimitHint;
 
 // NewQuotaRequestDialog asks a centre for more quota on behalf of a tenant or one of its
-// projects: the model or all models together, the new total (not an increment), why, and until
-// when; it says when a model's limit would change nothing under a limit across all models.
+// projects: the model or all models together, the new total (not an increment, starting from the
+// limit in force), why, and until when; it says when a model's limit would change nothing under a
+// limit across all models, and warns, as the request's detail does once sent, when the new limit
+// would take the tenant's projects beyond its quota or the tenants' quotas beyond the centre.
 class NewQuotaRequestDialog : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(NewQuotaRequestDialog)
@@ -37,14 +41,21 @@ public:
         QWidget *parent = nullptr);
 
     v1::CreateQuotaRequestRequest request() const;
+    // The centre the request goes to, for the warning before sending: its overview, and whether
+    // `tenants` holds every tenant of it (not only a tenant manager's own).
+    void setCentre(const v1::Overview &overview, bool allTenants);
+    // The warning shown before sending (the new limit overcommits the tenant or the centre), or
+    // empty.
+    QString overcommitWarning() const;
 
-    // Shows the dialog with *request preselected; true with the request when the user sent it.
-    static bool ask(QWidget *parent, const QHash<QString, v1::Tenant> &tenants,
-        const QList<v1::AcceleratorModel> &models, v1::CreateQuotaRequestRequest *request);
-    // The same for the connection's user: the tenants offered are those the user acts for
+    // Shows the dialog with *request preselected for the connection's user; true with the
+    // request when the user sent it. The tenants offered are those the user acts for
     // (every tenant for an admin), the models those the centre has.
     static bool askFor(
         QWidget *parent, client::Connection *connection, v1::CreateQuotaRequestRequest *request);
+    // The dialog askFor() shows, not yet shown; the caller owns it.
+    static std::unique_ptr<NewQuotaRequestDialog> forCentre(QWidget *parent,
+        client::Connection *connection, const v1::CreateQuotaRequestRequest &initial);
     // Sends the request; `notify` gets the line for the notification area, whether it failed,
     // and the gateway's status.
     using Notify = std::function<void(const QString &, bool, const QString &)>;
@@ -67,6 +78,9 @@ private:
     QDateEdit *m_until;
     QLabel *m_summary;
     QLabel *m_warning;
+    QLabel *m_overcommit;
+    v1::Overview m_overview;
+    bool m_allTenants = false;
     TextLimitHint *m_justificationHint = nullptr;
     QDialogButtonBox *m_buttons;
 };

@@ -6,6 +6,7 @@
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
@@ -15,6 +16,8 @@ namespace suanli::app {
 
 namespace {
 constexpr int kNameRole = Qt::UserRole + 1;
+// True for a centre connected without being saved (the demo's): shown, never changed here.
+constexpr int kReadOnlyRole = Qt::UserRole + 2;
 } // namespace
 
 ProfilesDialog::ProfilesDialog(Federation *federation, QWidget *parent)
@@ -25,6 +28,7 @@ ProfilesDialog::ProfilesDialog(Federation *federation, QWidget *parent)
     , m_remove(new QPushButton(tr("&Remove…"), this))
     , m_connect(new QPushButton(tr("C&onnect"), this))
     , m_disconnect(new QPushButton(tr("&Disconnect"), this))
+    , m_readOnly(new QLabel(this))
 {
     setWindowTitle(tr("Centres"));
     setObjectName(QStringLiteral("ProfilesDialog"));
@@ -42,6 +46,10 @@ ProfilesDialog::ProfilesDialog(Federation *federation, QWidget *parent)
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(row);
+    m_readOnly->setObjectName(QStringLiteral("ReadOnlyReason"));
+    m_readOnly->setWordWrap(true);
+    m_readOnly->hide();
+    layout->addWidget(m_readOnly);
     layout->addWidget(close);
     resize(fontMetrics().averageCharWidth() * 90, fontMetrics().height() * 20);
 
@@ -84,17 +92,44 @@ void ProfilesDialog::reload()
         if (p.name == selected || (selected.isEmpty() && m_list->count() == 1))
             m_list->setCurrentItem(item);
     }
+    // Centres connected but not saved on this computer (those of `suanli --demo`): listed so
+    // the list matches the sidebar, but there is nothing here to edit, remove or connect again.
+    QStringList saved;
+    for (const auto &p : m_federation->profiles())
+        saved.append(p.name);
+    for (client::Connection *centre : m_federation->centres()) {
+        const auto &p = centre->profile();
+        if (saved.contains(p.name))
+            continue;
+        auto *item = new QListWidgetItem(
+            tr("%1 — %2 (connected for this session only; read only)").arg(p.name, p.address),
+            m_list);
+        item->setData(kNameRole, p.name);
+        item->setData(kReadOnlyRole, true);
+        item->setToolTip(tr("A simulated centre of this demo: it is not saved on this computer "
+                            "and stops when the console quits, so it cannot be edited, removed "
+                            "or disconnected here."));
+        QFont font = item->font();
+        font.setItalic(true);
+        item->setFont(font);
+        if (p.name == selected)
+            m_list->setCurrentItem(item);
+    }
     updateButtons();
 }
 
 void ProfilesDialog::updateButtons()
 {
     const QString name = selectedName();
+    const bool readOnly
+        = m_list->currentItem() && m_list->currentItem()->data(kReadOnlyRole).toBool();
     const bool connected = !name.isEmpty() && m_federation->centre(name);
-    m_edit->setEnabled(!name.isEmpty());
-    m_remove->setEnabled(!name.isEmpty());
-    m_connect->setEnabled(!name.isEmpty() && !connected);
-    m_disconnect->setEnabled(connected);
+    m_edit->setEnabled(!name.isEmpty() && !readOnly);
+    m_remove->setEnabled(!name.isEmpty() && !readOnly);
+    m_connect->setEnabled(!name.isEmpty() && !connected && !readOnly);
+    m_disconnect->setEnabled(connected && !readOnly);
+    m_readOnly->setText(readOnly ? m_list->currentItem()->toolTip() : QString());
+    m_readOnly->setVisible(readOnly);
 }
 
 void ProfilesDialog::addProfile()
@@ -114,6 +149,7 @@ void ProfilesDialog::editSelected()
         return;
     ConnectDialog dialog(this);
     dialog.setTakenNames(m_federation->takenNames());
+    dialog.setTokenStore(m_federation->profileStore());
     dialog.setProfile(original);
     if (dialog.exec() != QDialog::Accepted)
         return;

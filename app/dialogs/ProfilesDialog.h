@@ -3,6 +3,7 @@
 #include <QDialog>
 #include <functional>
 
+class QLabel;
 class QListWidget;
 class QPushButton;
 
@@ -16,7 +17,8 @@ class Federation;
 
 // ProfilesDialog lists the federation's saved centres with whether each is
 // connected, and adds, edits, removes (after asking), connects and disconnects
-// them; the list follows the federation while the dialog is open.
+// them; centres connected but not saved (the demo's) are listed read only,
+// saying why. The list follows the federation while the dialog is open.
 class ProfilesDialog : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ProfilesDialog)
@@ -48,6 +50,8 @@ private:
     QPushButton *m_remove;
     QPushButton *m_connect;
     QPushButton *m_disconnect;
+    // Why the selected centre cannot be changed here (a demo's centre), or hidden.
+    QLabel *m_readOnly;
     std::function<bool(const QString &)> m_confirm;
 };
 

@@ -243,6 +243,17 @@ QString Words::owner(const std::string &tenant, const std::string &project)
     return tr("%1 / %2").arg(QString::fromStdString(tenant), QString::fromStdString(project));
 }
 
+QString Words::tenantName(
+    const std::string &id, const std::string &english, const std::string &chinese)
+{
+    const std::string &name
+        = QLocale().language() == QLocale::Chinese && !chinese.empty() ? chinese : english;
+    return name.empty() || name == id
+        ? QString::fromStdString(id)
+        : tr("%1 (%2)", "a tenant's name and its id: Galaxy AI (galaxy)")
+              .arg(QString::fromStdString(name), QString::fromStdString(id));
+}
+
 QString Words::list(const QStringList &items)
 {
     return items.join(tr(", ", "separator of list items"));

@@ -69,6 +69,10 @@ public:
     static QVariant seconds(const google::protobuf::Timestamp &time);
     // "galaxy / llm70b", or the tenant alone when there is no project.
     static QString owner(const std::string &tenant, const std::string &project);
+    // A tenant or project as the Tenants page names it: "Galaxy AI (galaxy)", its Chinese name
+    // when the console speaks Chinese and the gateway has one, the id alone when it has no name.
+    static QString tenantName(
+        const std::string &id, const std::string &english, const std::string &chinese);
     // Items of a list as the locale joins them ("a, b, c").
     static QString list(const QStringList &items);
 };

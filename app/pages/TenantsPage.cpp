@@ -59,16 +59,6 @@ QList<QuotaKind> kindsOf(const v1::Tenant &tenant)
     return kinds;
 }
 
-// The Chinese name when the console speaks Chinese and the gateway has one.
-QString displayName(const std::string &id, const std::string &english, const std::string &chinese)
-{
-    const std::string &name
-        = QLocale().language() == QLocale::Chinese && !chinese.empty() ? chinese : english;
-    return name.empty() || name == id
-        ? QString::fromStdString(id)
-        : TenantsPage::tr("%1 (%2)").arg(QString::fromStdString(name), QString::fromStdString(id));
-}
-
 } // namespace
 
 TenantsPage::TenantsPage(client::Connection *connection, QWidget *parent)
@@ -310,7 +300,7 @@ void TenantsPage::updateDetail()
         return;
     }
     const v1::Tenant &tenant = it.value();
-    m_detailTitle->setText(displayName(tenant.id(), tenant.name(), tenant.name_zh()));
+    m_detailTitle->setText(Words::tenantName(tenant.id(), tenant.name(), tenant.name_zh()));
     m_detailGrid->setVisible(true);
 
     const QList<QuotaKind> kinds = kindsOf(tenant);
@@ -340,7 +330,7 @@ void TenantsPage::updateDetail()
     }
     rows << inUse << held << hours;
     for (const v1::Project &p : tenant.projects()) {
-        Row row { displayName(p.id(), p.name(), p.name_zh()),
+        Row row { Words::tenantName(p.id(), p.name(), p.name_zh()),
             tr("Accelerators project %1 uses now, against its quota")
                 .arg(QString::fromStdString(p.id())),
             {} };

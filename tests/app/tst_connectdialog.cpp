@@ -1,5 +1,6 @@
 // The connect dialog says what to fix before it lets a centre be added, reads
 // the CA file it is given, and accepts fingerprints however they are written.
+#include "app/ProfileStore.h"
 #include "app/dialogs/ConnectDialog.h"
 
 #include <QDialogButtonBox>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void fingerprintsAreNormalised();
     void editingKeepsStoredTokenAndPinnedCa();
     void testConnectionReportsAnUnreachableGateway();
+    void saysWhenNoKeychainKeepsTheToken();
 
 private:
     QTemporaryDir m_dir;
@@ -182,6 +184,20 @@ void ConnectDialogTest::testConnectionReportsAnUnreachableGateway()
     QVERIFY2(outcome.contains(QStringLiteral("Cannot reach 127.0.0.1:%1").arg(port)),
         qPrintable(outcome));
     QCOMPARE(dialog.testResultLabel()->text(), outcome);
+}
+
+void ConnectDialogTest::saysWhenNoKeychainKeepsTheToken()
+{
+    // No keychain runs here (the session bus is pointed nowhere): the token would go to the
+    // owner-only file, and the dialog says where.
+    app::ProfileStore store;
+    app::ConnectDialog dialog;
+    QVERIFY(dialog.tokenStorageLabel()->isHidden());
+    dialog.setTokenStore(&store);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.tokenStorageLabel()->isHidden(), 30000);
+    const QString text = dialog.tokenStorageLabel()->text();
+    QVERIFY2(text.contains(QStringLiteral("No system keychain answers")), qPrintable(text));
+    QVERIFY2(text.contains(app::ProfileStore::tokenFilePath()), qPrintable(text));
 }
 
 QTEST_MAIN(ConnectDialogTest)

@@ -9,9 +9,14 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QMenuBar>
+#include <QProxyStyle>
+#include <QRadioButton>
 #include <QSettings>
 #include <QStyle>
+#include <QStyleOptionButton>
+#include <QVBoxLayout>
 #include <QtTest>
 
 using namespace suanli;
@@ -22,13 +27,17 @@ private Q_SLOTS:
     void initTestCase();
     void viewMenuSwitchesThePalette();
     void choiceIsSaved();
+    void radioButtonsAndCheckBoxesStandOutInEitherTheme();
 };
 
 void ThemeTest::initTestCase()
 {
     QSettings().clear();
     app::Theme::init();
-    QCOMPARE(QApplication::style()->name().toLower(), QStringLiteral("fusion"));
+    // Fusion, with the theme's edges on radio buttons and check boxes.
+    auto *proxy = qobject_cast<QProxyStyle *>(QApplication::style());
+    QVERIFY(proxy && proxy->baseStyle());
+    QCOMPARE(proxy->baseStyle()->name().toLower(), QStringLiteral("fusion"));
     QCOMPARE(app::Theme::current(), app::Theme::Mode::System);
 }
 
@@ -77,6 +86,44 @@ void ThemeTest::choiceIsSaved()
     app::Theme::apply(app::Theme::Mode::System);
     QCOMPARE(app::Theme::saved(), app::Theme::Mode::System);
     QVERIFY(QApplication::palette() == app::Theme::systemPalette());
+}
+
+void ThemeTest::radioButtonsAndCheckBoxesStandOutInEitherTheme()
+{
+    // An unchecked radio button's circle and check box's square must stand out from the window
+    // as WCAG asks of a control (3:1), in the dark theme as in the light one.
+    for (auto mode : { app::Theme::Mode::Dark, app::Theme::Mode::Light }) {
+        app::Theme::apply(mode);
+        QWidget window;
+        auto *radio = new QRadioButton(QStringLiteral("Trust on first use"), &window);
+        auto *check = new QCheckBox(QStringLiteral("Only until"), &window);
+        auto *layout = new QVBoxLayout(&window);
+        layout->addWidget(radio);
+        layout->addWidget(check);
+        window.show();
+        QTRY_COMPARE(window.palette().color(QPalette::Window),
+            QApplication::palette().color(QPalette::Window));
+        const QColor background = window.palette().color(QPalette::Window);
+        for (QAbstractButton *button :
+            { static_cast<QAbstractButton *>(radio), static_cast<QAbstractButton *>(check) }) {
+            QStyleOptionButton option;
+            option.initFrom(button);
+            const QRect indicator = button->style()->subElementRect(
+                button == radio ? QStyle::SE_RadioButtonIndicator : QStyle::SE_CheckBoxIndicator,
+                &option, button);
+            const QImage image = button->grab().toImage();
+            double best = 1.0;
+            for (int y = indicator.top(); y <= indicator.bottom(); ++y)
+                for (int x = indicator.left(); x <= indicator.right(); ++x)
+                    best = std::max(
+                        best, widgets::Palette::contrast(image.pixelColor(x, y), background));
+            QVERIFY2(best >= 3.0,
+                qPrintable(QStringLiteral("%1 in the %2 theme: edge contrast %3")
+                               .arg(button->text(), app::Theme::modeName(mode))
+                               .arg(best)));
+        }
+    }
+    app::Theme::apply(app::Theme::Mode::System);
 }
 
 int main(int argc, char **argv)

@@ -13,6 +13,7 @@
 #include "app/dialogs/SetQuotaDialog.h"
 #include "app/models/ModelRoles.h"
 #include "app/models/TenantTreeModel.h"
+#include "app/models/Words.h"
 #include "app/pages/QuotaRequestsPage.h"
 #include "app/pages/TenantsPage.h"
 #include "client/Connection.h"
@@ -240,6 +241,7 @@ private Q_SLOTS:
     void setQuotaDialogNamesTheChange();
     void aLimitAcrossAllModelsIsShownAskedForAndPreviewed();
     void newQuotaRequestDialogSteersToTheLimitThatBinds();
+    void newQuotaRequestDialogNamesTenantsStartsFromTheLimitAndWarns();
 };
 
 void TenancyTest::tenantTreeShowsTenantsProjectsAndQuotaBars()
@@ -813,6 +815,75 @@ void TenancyTest::newQuotaRequestDialogSteersToTheLimitThatBinds()
     QVERIFY(dialog.request().all_models());
     QCOMPARE(dialog.request().model(), v1::ACCELERATOR_MODEL_UNSPECIFIED);
     QCOMPARE(dialog.request().max_accelerators(), qint64(16));
+}
+
+void TenancyTest::newQuotaRequestDialogNamesTenantsStartsFromTheLimitAndWarns()
+{
+    Gateway gateway;
+    QVERIFY2(gateway.start(), gateway.process.error().c_str());
+    v1::Tenant tenant;
+    v1::AcceleratorModel model {};
+    QVERIFY(gateway.pick(&tenant, &model));
+    const std::string project = tenant.projects(0).id();
+    const qint64 projectLimit = gateway.projectLimit(tenant.id(), project, model);
+    const qint64 tenantLimit = limitOf(tenant.quotas(), model);
+
+    app::Federation federation;
+    app::MainWindow window(&federation);
+    auto *centre = federation.addCentre(profileFor(gateway.process, gateway.admin));
+    QTRY_COMPARE_WITH_TIMEOUT(centre->state(), client::Connection::State::Live, 30000);
+    auto *tenants = pageOf<app::TenantsPage>(window, centre);
+    QVERIFY(tenants);
+    tenants->setSelected(QString::fromStdString(tenant.id()));
+
+    v1::CreateQuotaRequestRequest initial;
+    initial.set_tenant(tenant.id());
+    initial.set_project(project);
+    initial.set_model(model);
+    const auto dialog = app::NewQuotaRequestDialog::forCentre(nullptr, centre, initial);
+    dialog->findChild<QPlainTextEdit *>()->setPlainText(QStringLiteral("a bigger run"));
+    auto *target = dialog->findChildren<QComboBox *>().value(0);
+    auto *accelerators = dialog->findChildren<QSpinBox *>().value(0);
+    auto *warning = dialog->findChild<QLabel *>(QStringLiteral("QuotaRequestOvercommit"));
+    auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(target && accelerators && warning);
+
+    // The tenant is named as the Tenants page's detail names it; its projects under it.
+    const QString tenantName = app::Words::tenantName(tenant.id(), tenant.name(), tenant.name_zh());
+    QCOMPARE(target->itemText(
+                 target->findData(QStringList { QString::fromStdString(tenant.id()), QString() })),
+        tenantName);
+    QVERIFY2(tenants->detailText().contains(tenantName), qPrintable(tenants->detailText()));
+    QVERIFY2(target->currentText().contains(QString::fromStdString(project)),
+        qPrintable(target->currentText()));
+    // It starts from the project's limit in force: the user says the new total.
+    QCOMPARE(qint64(accelerators->value()), std::max<qint64>(projectLimit, 1));
+    QVERIFY(warning->isHidden());
+
+    // More than the tenant's quota for one project: said before sending, and not refused.
+    accelerators->setValue(int(tenantLimit + 1));
+    QVERIFY(!warning->isHidden());
+    QVERIFY2(warning->text().contains(QStringLiteral("Beyond the tenant's quota")),
+        qPrintable(warning->text()));
+    QVERIFY2(
+        warning->text().contains(QString::fromStdString(tenant.id())), qPrintable(warning->text()));
+    QVERIFY(ok->isEnabled());
+
+    // The tenant's own quota beyond what the centre has: the centre would be overcommitted.
+    target->setCurrentIndex(
+        target->findData(QStringList { QString::fromStdString(tenant.id()), QString() }));
+    QCOMPARE(qint64(accelerators->value()), tenantLimit);
+    qint64 total = 0;
+    for (const auto &counts : centre->site()->overview().accelerators())
+        if (counts.model() == model)
+            total = counts.total();
+    QVERIFY(total > 0);
+    accelerators->setValue(int(total + tenantLimit));
+    QVERIFY(!warning->isHidden());
+    QVERIFY2(
+        warning->text().contains(QStringLiteral("overcommitted by")), qPrintable(warning->text()));
+    accelerators->setValue(int(tenantLimit));
+    QVERIFY(warning->isHidden());
 }
 
 QTEST_MAIN(TenancyTest)

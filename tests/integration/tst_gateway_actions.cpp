@@ -214,7 +214,13 @@ TEST_F(ActionsTest, AcknowledgeAlertAndSetQuota)
         ASSERT_EQ(after.alerts_size(), 1);
         EXPECT_TRUE(after.alerts(0).acknowledged());
         EXPECT_EQ(after.alerts(0).acknowledged_by(), "ops");
+        EXPECT_EQ(after.alerts(0).acknowledge_comment(), "on it");
         EXPECT_EQ(lastAudit("AcknowledgeAlert", id).result(), "OK");
+        // The table names the comment too, next to who acknowledged.
+        const std::string table
+            = gateway->ctl(ops, { "alerts", "list", "--filter", "id:" + id }).out;
+        EXPECT_NE(table.find("COMMENT"), std::string::npos) << table;
+        EXPECT_NE(table.find("on it"), std::string::npos) << table;
     }
 
     const auto tenants = parseJson<v1::ListTenantsResponse>(

@@ -176,6 +176,12 @@ void TestTableModels::alertsCarrySeverityAndAcknowledgement()
                 .data(Qt::ToolTipRole)
                 .toString()
                 .contains(u"fan replaced"));
+    // The id the Acknowledge dialog names, and the acknowledgement's comment, in columns.
+    QCOMPARE(model.index(critical, AlertTableModel::IdColumn).data().toString(), u"al-1");
+    QCOMPARE(model.index(warning, AlertTableModel::IdColumn).data().toString(), u"al-2");
+    QCOMPARE(
+        model.index(warning, AlertTableModel::CommentColumn).data().toString(), u"fan replaced");
+    QCOMPARE(model.index(critical, AlertTableModel::CommentColumn).data().toString(), QString());
 
     proxy.filter()->setText(u"acknowledged:false"_qs);
     QCOMPARE(proxyKeys(proxy), QStringList { u"al-1"_qs });

@@ -1039,6 +1039,14 @@ SHA-256 指纹：
         <source>acknowledged %1</source>
         <translation>已于 %1 确认</translation>
     </message>
+    <message>
+        <source>Alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::AlertsPage</name>

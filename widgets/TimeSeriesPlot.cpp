@@ -2,6 +2,7 @@
 
 #include "widgets/Palette.h"
 #include "widgets/QCustomPlotInclude.h"
+#include "widgets/TimeText.h"
 #include "widgets/WidgetsLogging.h"
 
 #include <QButtonGroup>
@@ -1031,9 +1032,7 @@ QWidget *TimeSeriesPlot::plotWidget() const
 
 void TimeSeriesPlot::showCrosshairAt(double time)
 {
-    const QLocale locale;
-    const QDateTime when = QDateTime::fromSecsSinceEpoch(qint64(std::llround(time)));
-    QStringList lines { locale.toString(when, QLocale::ShortFormat) };
+    QStringList lines { TimeText::fromSeconds(std::round(time)) };
     for (const Series *s : std::as_const(m_series)) {
         if (!s->visible)
             continue;

@@ -17,6 +17,7 @@ MetricsFeed::MetricsFeed(client::Connection *connection, QObject *parent)
     , m_connection(connection)
     , m_query(new client::MetricsQuery(connection, this))
     , m_newest(qQNaN())
+    , m_oldest(qQNaN())
 {
 }
 
@@ -45,8 +46,8 @@ void MetricsFeed::bind(TimeSeriesPlot *plot, v1::MetricScope scope, const QStrin
         t.metrics.append(metric);
     t.bindings.append({ plot, metric, key });
     plot->setRange(m_range);
-    connect(
-        plot, &TimeSeriesPlot::rangeChanged, this, &MetricsFeed::setRange, Qt::UniqueConnection);
+    connect(plot, &TimeSeriesPlot::rangeChanged, this, &MetricsFeed::userPickedRange,
+        Qt::UniqueConnection);
     if (m_started && !t.stream)
         openStream(t);
 }
@@ -129,6 +130,40 @@ void MetricsFeed::setRange(TimeSeriesPlot::Range range)
             load(*t);
 }
 
+void MetricsFeed::userPickedRange(TimeSeriesPlot::Range range)
+{
+    m_fit = false;
+    setRange(range);
+}
+
+TimeSeriesPlot::Range MetricsFeed::fittingRange(double seconds, TimeSeriesPlot::Range longest)
+{
+    for (auto range : { TimeSeriesPlot::Range::Minutes15, TimeSeriesPlot::Range::Hour,
+             TimeSeriesPlot::Range::Day, TimeSeriesPlot::Range::Week }) {
+        if (range >= longest || double(TimeSeriesPlot::rangeSeconds(range)) >= seconds)
+            return std::min(range, longest);
+    }
+    return longest;
+}
+
+bool MetricsFeed::fitRange()
+{
+    m_fit = false;
+    if (std::isnan(m_oldest) || std::isnan(m_newest))
+        return false; // nothing measured: the range stays as asked
+    const auto fitted = fittingRange(m_newest - m_oldest, m_range);
+    if (fitted == m_range)
+        return false;
+    m_range = fitted;
+    for (TimeSeriesPlot *plot : plots())
+        plot->setRange(fitted);
+    for (Target *t : std::as_const(m_targets)) {
+        t->loaded = false;
+        load(*t);
+    }
+    return true;
+}
+
 void MetricsFeed::load(Target &t)
 {
     if (std::isnan(m_newest))
@@ -162,6 +197,13 @@ void MetricsFeed::loaded(Target &t, const client::MetricsResult &result)
             continue;
         b.plot->setSeriesAvailable(b.key, s->available);
         b.plot->setSeriesData(b.key, s->times, s->values);
+        for (qsizetype i = 0; m_fit && i < s->values.size() && i < s->times.size(); ++i) {
+            if (std::isnan(s->values.at(i)))
+                continue;
+            if (std::isnan(m_oldest) || s->times.at(i) < m_oldest)
+                m_oldest = s->times.at(i);
+            break;
+        }
         // Live points newer than the history stay.
         const double last = s->times.isEmpty() ? -1 : s->times.last();
         for (const client::MetricPoint &p : std::as_const(t.live)) {
@@ -173,9 +215,9 @@ void MetricsFeed::loaded(Target &t, const client::MetricsResult &result)
     const bool wasLoaded = std::all_of(
         m_targets.begin(), m_targets.end(), [](const Target *x) { return x->loaded; });
     t.loaded = true;
-    if (!wasLoaded && std::all_of(m_targets.begin(), m_targets.end(), [](const Target *x) {
-            return x->loaded;
-        }))
+    const bool allLoaded = std::all_of(
+        m_targets.begin(), m_targets.end(), [](const Target *x) { return x->loaded; });
+    if (!wasLoaded && allLoaded && !(m_fit && fitRange()))
         Q_EMIT historyLoaded();
 }
 

@@ -22,6 +22,9 @@ namespace suanli::app {
 // many plots show it. The gateway's newest minute, not this computer's clock, is the end of the
 // time axis (a simulated centre runs ahead of it). Plots fed together share their range: picking
 // "24 h" on one shows 24 h on all. A metric the centre does not measure is "no data", never zero.
+// The range set before the history comes is the longest the charts open on: when the centre's
+// history is shorter (a gateway started minutes ago), they open on the smallest range that
+// holds it, until the user picks one.
 class MetricsFeed : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MetricsFeed)
@@ -35,6 +38,9 @@ public:
     // Opens the streams; history follows the first point of each.
     void start();
     void setRange(widgets::TimeSeriesPlot::Range range);
+    // The smallest range of at most `longest` that shows `seconds` of history.
+    static widgets::TimeSeriesPlot::Range fittingRange(
+        double seconds, widgets::TimeSeriesPlot::Range longest);
     widgets::TimeSeriesPlot::Range range() const { return m_range; }
     // The newest time the gateway reported (seconds since the epoch); NaN before the first point.
     double newestTime() const { return m_newest; }
@@ -66,13 +72,18 @@ private:
     void load(Target &t);
     void loaded(Target &t, const client::MetricsResult &result);
     QList<widgets::TimeSeriesPlot *> plots() const;
+    void userPickedRange(widgets::TimeSeriesPlot::Range range);
+    // Once every target's first history is in: a shorter range when the history is shorter.
+    bool fitRange();
 
     client::Connection *m_connection;
     client::MetricsQuery *m_query;
     QList<Target *> m_targets;
     widgets::TimeSeriesPlot::Range m_range = widgets::TimeSeriesPlot::Range::Hour;
     double m_newest;
+    double m_oldest; // the oldest time with a value in the first history loaded
     bool m_started = false;
+    bool m_fit = true; // until the range is fitted to the history or picked by the user
 };
 
 } // namespace suanli::app

@@ -102,6 +102,7 @@ NewQuotaRequestDialog::NewQuotaRequestDialog(const QHash<QString, v1::Tenant> &t
     m_until->setMinimumDate(tomorrow);
     m_until->setDate(tomorrow.addMonths(1));
     m_until->setCalendarPopup(true);
+    m_until->setDisplayFormat(QStringLiteral("yyyy-MM-dd")); // as every date (widgets::TimeText)
     m_until->setEnabled(false);
     connect(m_limited, &QCheckBox::toggled, m_until, &QWidget::setEnabled);
 

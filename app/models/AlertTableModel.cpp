@@ -21,6 +21,8 @@ QVariant AlertTableModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
+    case IdColumn:
+        return tr("Alert");
     case SeverityColumn:
         return tr("Severity");
     case RaisedColumn:
@@ -33,6 +35,8 @@ QVariant AlertTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Summary");
     case AcknowledgedByColumn:
         return tr("Acknowledged by");
+    case CommentColumn:
+        return tr("Comment");
     default:
         return {};
     }
@@ -44,6 +48,10 @@ QVariant AlertTableModel::cellData(const v1::Alert &alert, int column, int role)
         return static_cast<int>(alert.severity());
 
     switch (column) {
+    case IdColumn:
+        if (role == Qt::DisplayRole || role == SortRole)
+            return QString::fromStdString(alert.id());
+        break;
     case SeverityColumn:
         if (role == Qt::DisplayRole)
             return Words::severity(alert.severity());
@@ -81,6 +89,11 @@ QVariant AlertTableModel::cellData(const v1::Alert &alert, int column, int role)
             return text;
         }
         break;
+    case CommentColumn:
+        if (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole)
+            return alert.acknowledged() ? QString::fromStdString(alert.acknowledge_comment())
+                                        : QString();
+        break;
     default:
         break;
     }
@@ -91,6 +104,7 @@ ColumnMask AlertTableModel::changedColumns(const v1::Alert &a, const v1::Alert &
 {
     using A = v1::Alert;
     return ColumnMask()
+        .set(IdColumn, differs(a, b, &A::id))
         .set(SeverityColumn, differs(a, b, &A::severity))
         .set(RaisedColumn, differs(a, b, &A::raise_time, &A::has_clear_time, &A::clear_time))
         .set(KindColumn, differs(a, b, &A::kind))
@@ -98,7 +112,8 @@ ColumnMask AlertTableModel::changedColumns(const v1::Alert &a, const v1::Alert &
         .set(SummaryColumn, differs(a, b, &A::summary))
         .set(AcknowledgedByColumn,
             differs(a, b, &A::acknowledged, &A::acknowledged_by, &A::acknowledge_time,
-                &A::acknowledge_comment));
+                &A::acknowledge_comment))
+        .set(CommentColumn, differs(a, b, &A::acknowledged, &A::acknowledge_comment));
 }
 
 } // namespace suanli::app

@@ -4,19 +4,22 @@
 
 namespace suanli::app {
 
-// AlertTableModel is the alerts table: one row per alert of the site, its severity as
-// StateRole for colouring, and who acknowledged it.
+// AlertTableModel is the alerts table: one row per alert of the site with its id (the one
+// the Acknowledge dialog names), its severity as StateRole for colouring, who acknowledged
+// it and with what comment.
 class AlertTableModel : public CollectionTableModel<v1::Alert> {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AlertTableModel)
 public:
     enum Column {
+        IdColumn,
         SeverityColumn,
         RaisedColumn,
         KindColumn,
         TargetColumn,
         SummaryColumn,
         AcknowledgedByColumn,
+        CommentColumn,
         ColumnCount
     };
     Q_ENUM(Column)

@@ -3,6 +3,7 @@
 #include "client/Connection.h"
 #include "client/SiteState.h"
 #include "common/Describe.h"
+#include "widgets/TimeText.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -215,18 +216,20 @@ QString Words::duration(qint64 seconds)
     return tr("%1 d %2 h").arg(locale.toString(hours / 24), locale.toString(hours % 24));
 }
 
+// 24-hour and ISO-like in every language ("2026-12-07 13:31:05", widgets::TimeText); a centre's
+// times are in its own clock's frame, the one the gateway stamps all its records with.
 QString Words::dateTime(const google::protobuf::Timestamp &time)
 {
     if (!isSet(time))
         return {};
-    return QLocale().toString(localTime(time), QLocale::ShortFormat);
+    return widgets::TimeText::dateTime(localTime(time));
 }
 
 QString Words::date(const google::protobuf::Timestamp &time)
 {
     if (!isSet(time))
         return {};
-    return QLocale().toString(localTime(time).date(), QLocale::ShortFormat);
+    return widgets::TimeText::date(localTime(time).date());
 }
 
 QVariant Words::seconds(const google::protobuf::Timestamp &time)

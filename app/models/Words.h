@@ -61,9 +61,10 @@ public:
     static QString temperature(double celsius);
     // "45 s", "12 min", "3 h 05 min", "2 d 4 h"
     static QString duration(qint64 seconds);
-    // Local date and time in the locale's short format; empty when unset.
+    // Local date and time, 24-hour and ISO-like in every language ("2026-12-07 13:31:05",
+    // widgets::TimeText); empty when unset.
     static QString dateTime(const google::protobuf::Timestamp &time);
-    // Local date in the locale's short format; empty when unset.
+    // Local date, ISO-like in every language ("2026-12-07"); empty when unset.
     static QString date(const google::protobuf::Timestamp &time);
     // Seconds since the epoch, for SortRole; an invalid QVariant when unset.
     static QVariant seconds(const google::protobuf::Timestamp &time);

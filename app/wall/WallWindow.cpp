@@ -18,11 +18,11 @@
 #include "widgets/AgeText.h"
 #include "widgets/KpiTile.h"
 #include "widgets/Palette.h"
+#include "widgets/TimeText.h"
 
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
-#include <QLocale>
 #include <QResizeEvent>
 #include <QStackedWidget>
 #include <QTimer>
@@ -354,9 +354,10 @@ void WallWindow::updateTakeover()
         const v1::Alert &a = *found;
         const QDateTime raised = toDateTime(a.raise_time());
         const QString kind = Words::alertKind(QString::fromStdString(a.kind()));
-        const QString at = QLocale().toString(raised.toLocalTime().time(), QLocale::ShortFormat);
-        // A centre whose clock runs ahead of ours (a simulated one) gets no "ago".
-        const qint64 age = raised.secsTo(now);
+        const QString at = widgets::TimeText::time(raised.toLocalTime().time());
+        // Measured by the centre's clock, as the raise time is (a simulated centre's runs ahead
+        // of ours).
+        const qint64 age = it->centre->site()->nowSeconds() - raised.toSecsSinceEpoch();
         const QString since = age >= 0
             ? tr("%1 since %2 (%3 ago)").arg(kind, at, widgets::AgeText::of(age))
             : tr("%1 since %2").arg(kind, at);
@@ -483,7 +484,7 @@ void WallWindow::updateTopBar()
                 : QString());
     }
     m_indicator->setPages(int(m_pages.size()), m_current);
-    m_clock->setText(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));
+    m_clock->setText(widgets::TimeText::time(QTime::currentTime()));
 }
 
 void WallWindow::resizeEvent(QResizeEvent *event)

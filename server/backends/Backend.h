@@ -99,6 +99,13 @@ public:
     // simulator (which may run faster than the wall clock).
     virtual std::chrono::system_clock::time_point now() const = 0;
 
+    // Time before the present the backend can still replay, and replay() that advances
+    // through it: a simulated centre is built before its start time and run up to it, so the
+    // gateway records its metrics history first. Zero for a real cluster, whose past is not
+    // replayable.
+    virtual std::chrono::milliseconds unreplayed() const { return {}; }
+    virtual void replay(std::chrono::milliseconds) { }
+
     // False while the scheduler cannot be reached (the last tick failed); the
     // gateway then answers actions that need it with UNAVAILABLE.
     virtual bool reachable() const { return true; }

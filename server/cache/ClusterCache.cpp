@@ -14,12 +14,6 @@ constexpr size_t kRetainBytes = 32u << 20;
 constexpr size_t kEndedJobsKept = 20000;
 constexpr size_t kClearedAlertsKept = 2000;
 
-bool isEnded(v1::JobState state)
-{
-    return state == v1::JOB_STATE_COMPLETED || state == v1::JOB_STATE_FAILED
-        || state == v1::JOB_STATE_CANCELLED;
-}
-
 double percentile(std::vector<double> values, double p)
 {
     if (values.empty())
@@ -48,6 +42,21 @@ ClusterCache::ClusterCache(std::string epoch)
     , m_tenants(
           epoch, [](const v1::Tenant &t) { return t.id(); }, kRetainBytes / 8)
 {
+}
+
+bool ClusterCache::isEnded(v1::JobState state)
+{
+    return state == v1::JOB_STATE_COMPLETED || state == v1::JOB_STATE_FAILED
+        || state == v1::JOB_STATE_CANCELLED;
+}
+
+void ClusterCache::clearHistory()
+{
+    m_nodes.clearHistory();
+    m_jobs.clearHistory();
+    m_queues.clearHistory();
+    m_alerts.clearHistory();
+    m_tenants.clearHistory();
 }
 
 void ClusterCache::apply(BackendChanges changes, const DataStatus &status)

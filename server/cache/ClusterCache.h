@@ -26,6 +26,13 @@ public:
 
     explicit ClusterCache(std::string epoch);
 
+    // Completed, failed or cancelled: a job the cache retires after reporting it once.
+    static bool isEnded(v1::JobState state);
+
+    // Forgets the deltas the backend's collections keep for watchers to resume from, after a
+    // load nobody can resume into (the first snapshot, a replayed past).
+    void clearHistory();
+
     // Applies a backend's changes: ended jobs are sent once with their final
     // state and removed from the active set on the next apply.
     void apply(BackendChanges changes, const DataStatus &status);

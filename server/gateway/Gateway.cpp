@@ -21,6 +21,7 @@
 #include <random>
 #include <sstream>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace suanli::server {
@@ -73,11 +74,31 @@ std::string Gateway::describe() const
 
 void Gateway::start()
 {
-    // A backend given by whoever embeds this gateway, else the one the options name.
-    std::unique_ptr<Backend> made = m_backend ? nullptr : makeBackend(m_options);
     m_store = std::make_unique<Store>(m_options.dataDir);
-    if (made)
-        m_backend = std::move(made);
+    if (!m_backend && m_options.backend == "sim" && !m_options.sim.startTime) {
+        // A simulated centre whose clock ran ahead of the wall in an earlier run starts after
+        // the records it already holds, so its audit log never goes back in time.
+        const auto newest = m_store->auditEntries(0, 1);
+        const auto now = std::chrono::system_clock::now();
+        if (!newest.empty()) {
+            const auto last = std::chrono::system_clock::time_point(
+                std::chrono::duration_cast<std::chrono::system_clock::duration>(
+                    std::chrono::seconds(newest.front().time().seconds() + 1)));
+            if (last > now)
+                m_options.sim.startTime = last;
+        }
+    }
+    // A backend given by whoever embeds this gateway, else the one the options name.
+    if (!m_backend)
+        m_backend = makeBackend(m_options);
+    // One clock for everything this centre serves: audit entries and quota requests are
+    // stamped by the backend's clock, as its nodes, jobs and alerts are (the wall clock for a
+    // real cluster, the simulated clock for a simulated centre, which may run ahead of it).
+    m_store->setClock([backend = m_backend.get()] {
+        return std::chrono::duration_cast<std::chrono::microseconds>(
+            backend->now().time_since_epoch())
+            .count();
+    });
     m_cache = std::make_unique<ClusterCache>(randomEpoch());
     m_health = std::make_unique<BackendHealth>(m_backend->kind());
     // Sized by the nodes as they come (publishLocked), so a start while the backend is down
@@ -107,11 +128,7 @@ void Gateway::start()
         }
         publishLocked(std::move(first));
         // Nobody can resume into the initial load; keep none of it.
-        m_cache->nodes().clearHistory();
-        m_cache->jobs().clearHistory();
-        m_cache->queues().clearHistory();
-        m_cache->alerts().clearHistory();
-        m_cache->tenantCollection().clearHistory();
+        m_cache->clearHistory();
     }
     std::vector<v1::QuotaRequest> requests = m_store->quotaRequests();
     m_cache->quotaRequests().apply(std::move(requests), {}, m_status);
@@ -126,6 +143,7 @@ void Gateway::start()
         },
         [this](const std::string &name) { return nodeIndex(name); }, {} });
     recordMetrics(m_cache->overview(m_context->site));
+    replayHistory();
     // The initial snapshot's temporary copies are gone: give their pages back.
     malloc_trim(0);
 
@@ -343,6 +361,54 @@ void Gateway::tickLoop()
             lastHeartbeat = std::chrono::steady_clock::now();
         }
     }
+}
+
+void Gateway::replayHistory()
+{
+    using std::chrono::minutes;
+    if (m_backend->unreplayed().count() <= 0)
+        return;
+    // The centre's past is published and recorded as if the gateway had watched it, before
+    // anyone can connect: a sample a minute in the last hour, every two minutes before (the
+    // finest a day's chart shows). Jobs are published once, at the end, as they are then
+    // (charts are made of nodes, queues, alerts and tenants), which keeps the replay short.
+    const auto wall0 = std::chrono::steady_clock::now();
+    const auto span = m_backend->unreplayed();
+    std::unordered_map<std::string, v1::Job> jobs;
+    auto collect = [&] {
+        BackendChanges changes = m_backend->collectChanges();
+        for (auto &job : changes.jobs) {
+            std::string id = job.id();
+            jobs[std::move(id)] = std::move(job);
+        }
+        changes.jobs.clear();
+        return changes;
+    };
+    for (auto left = span; left.count() > 0; left = m_backend->unreplayed()) {
+        m_backend->replay(std::min<std::chrono::milliseconds>(
+            left, left > minutes(60) ? minutes(2) : minutes(1)));
+        {
+            std::lock_guard lock(m_publishMutex);
+            m_status.dataTime = std::chrono::system_clock::now();
+            m_status.backendTime = m_backend->now();
+            publishLocked(collect());
+        }
+        recordMetrics(m_cache->overview(m_context->site));
+    }
+    std::lock_guard lock(m_publishMutex);
+    BackendChanges last = collect();
+    // Jobs that came and went within the replayed time are not kept: the cache holds the
+    // active ones and how those it knew ended.
+    for (auto &[id, job] : jobs)
+        if (!ClusterCache::isEnded(job.state()) || m_cache->jobs().get(id))
+            last.jobs.push_back(std::move(job));
+    jobs.clear();
+    publishLocked(std::move(last));
+    // Nobody can resume into the replayed past either.
+    m_cache->clearHistory();
+    LOG_INFO("replayed "
+        << std::chrono::duration<double>(span).count() / 3600.0 << " h of the centre's history in "
+        << std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count() << " s");
 }
 
 void Gateway::recordMetrics(const v1::Overview &o)

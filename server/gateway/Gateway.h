@@ -48,6 +48,7 @@ private:
     std::optional<uint32_t> nodeIndex(const std::string &name) const;
     // Samples telemetry into the history once per backend minute.
     void recordMetrics(const v1::Overview &overview);
+    void replayHistory();
 
     GatewayOptions m_options;
     std::unique_ptr<Store> m_store;

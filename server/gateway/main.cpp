@@ -38,6 +38,8 @@ serve options:
   --sim-jobs N          active jobs to keep (default 4000)
   --sim-seed N          seed; the same seed gives the same centre (default 1)
   --sim-speed X         simulated seconds per real second (default 1)
+  --sim-history HOURS   hours the centre has already run when it starts serving: they are
+                        replayed first, so its charts and alerts have a past (default 24)
   --tick SECONDS        seconds between backend ticks (default 1)
 
 slurm backend options (Slurm 22.05):
@@ -113,6 +115,7 @@ int serve(const std::vector<std::string> &args, const std::string &dataDir)
 {
     GatewayOptions options;
     options.dataDir = dataDir;
+    options.sim.historySeconds = 24 * 3600.0;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string &a = args[i];
         auto value = [&](std::string *out) {
@@ -139,6 +142,11 @@ int serve(const std::vector<std::string> &args, const std::string &dataDir)
         } else if (a == "--sim-seed" && value(&v)) {
             if (!parseNumber(v, &options.sim.seed))
                 return usageError("--sim-seed must be a number (got " + v + ")");
+        } else if (a == "--sim-history" && value(&v)) {
+            double hours = 0;
+            if (!parseNumber(v, &hours) || hours < 0 || hours > 168)
+                return usageError("--sim-history must be 0..168 hours (got " + v + ")");
+            options.sim.historySeconds = hours * 3600.0;
         } else if (a == "--sim-speed" && value(&v)) {
             if (!parseNumber(v, &options.sim.speed) || options.sim.speed < 0
                 || options.sim.speed > 3600)

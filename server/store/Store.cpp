@@ -767,7 +767,7 @@ v1::QuotaRequest Store::createQuotaRequest(const v1::QuotaRequest &request)
         .bindText(11, request.justification())
         .bindOptionalText(12, until)
         .bindInt(13, v1::QUOTA_REQUEST_STATE_PENDING)
-        .bindText(14, formatTime(nowMicros()))
+        .bindText(14, formatTime(centreMicros()))
         .bindInt(15, request.needs_admin() ? 1 : 0)
         .bindInt(16, request.all_models() ? 1 : 0)
         .run();
@@ -815,7 +815,7 @@ std::optional<v1::QuotaRequest> Store::decideQuotaRequest(const std::string &id,
                             .bindText(1, id)
                             .bindInt(2, state)
                             .bindText(3, decider)
-                            .bindText(4, formatTime(nowMicros()))
+                            .bindText(4, formatTime(centreMicros()))
                             .bindText(5, comment)
                             .bindInt(6, v1::QUOTA_REQUEST_STATE_PENDING)
                             .run();
@@ -827,6 +827,16 @@ std::optional<v1::QuotaRequest> Store::decideQuotaRequest(const std::string &id,
 }
 
 // ----- audit -----
+
+void Store::setClock(std::function<int64_t()> nowMicros)
+{
+    m_clock = std::move(nowMicros);
+}
+
+int64_t Store::centreMicros() const
+{
+    return m_clock ? m_clock() : nowMicros();
+}
 
 v1::AuditEntry Store::appendAudit(const AuditRecord &record)
 {
@@ -842,7 +852,7 @@ v1::AuditEntry Store::appendAudit(const AuditRecord &record)
             e.previousHash = st.text(1);
         }
     }
-    e.time = formatTime(nowMicros());
+    e.time = formatTime(centreMicros());
     e.user = record.user;
     e.role = record.role;
     e.action = record.action;

@@ -83,6 +83,12 @@ public:
 
     // Path of the database file.
     const std::string &path() const { return m_path; }
+
+    // The centre's clock, in microseconds since the epoch, for the times of what happens at the
+    // centre: audit entries and quota requests asked and decided. A gateway sets its backend's
+    // clock (a simulated centre's own time), so these read in one frame with the nodes, jobs
+    // and alerts it serves; the wall clock until set. Set before the store is shared.
+    void setClock(std::function<int64_t()> nowMicros);
     int schemaVersion() const;
 
     // Users and tokens. User names match [a-z0-9][a-z0-9._-]{0,63}. Tokens are
@@ -149,7 +155,9 @@ public:
 
 private:
     void migrate();
+    int64_t centreMicros() const;
     std::string m_path;
+    std::function<int64_t()> m_clock;
     sqlite3 *m_db = nullptr;
     mutable std::mutex m_mutex;
 };

@@ -24,9 +24,10 @@ using namespace suanli;
 using widgets::TimeSeriesPlot;
 
 namespace {
-// A simulated minute a second; 256 nodes so the seeded centre starts with faulty nodes.
-const std::vector<std::string> kCentre
-    = { "--sim-nodes", "256", "--sim-jobs", "600", "--sim-speed", "60", "--tick", "0.2" };
+// A simulated minute a second; 256 nodes so the seeded centre starts with faulty nodes; a day
+// of history, as the demo's centres have.
+const std::vector<std::string> kCentre = { "--sim-nodes", "256", "--sim-jobs", "600", "--sim-speed",
+    "60", "--tick", "0.2", "--sim-history", "24" };
 constexpr int kTimeoutMs = 60000;
 
 int pixelsOf(const QImage &image, const QColor &colour)
@@ -78,7 +79,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(power->pointCount(QStringLiteral("facility")) >= 3, kTimeoutMs);
         QVERIFY(power->pointCount(QStringLiteral("it")) >= 3);
         QVERIFY(power->overlayText().isEmpty());
+        // A day of history: the page's 24 h, filled from its start.
         QCOMPARE(power->range(), TimeSeriesPlot::Range::Day);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            power->valueAt(QStringLiteral("it"), energy->feed()->newestTime() - 23 * 3600.0) > 0,
+            kTimeoutMs);
         // The axis ends at the gateway's newest minute, not at this computer's clock.
         QTRY_COMPARE(power->timeUpper(), energy->feed()->newestTime());
         // Facility power is IT power times PUE.
@@ -209,6 +214,50 @@ private Q_SLOTS:
             chart.hoursPlot()->pointCount(QStringLiteral("hours")) >= 1, kTimeoutMs);
         QTRY_VERIFY2(chart.hoursPlot()->overlayText().isEmpty(),
             qPrintable(chart.hoursPlot()->overlayText()));
+    }
+
+    void chartsOpenOnARangeThatFitsTheirHistory()
+    {
+        // A centre with 24 minutes behind it: its 24 h charts open on the hour, not on an
+        // almost empty day; a range the user picks stays.
+        test::GatewayProcess young({ "--sim-nodes", "32", "--sim-jobs", "100", "--sim-speed", "0",
+            "--tick", "0.2", "--sim-history", "0.4" });
+        QVERIFY2(young.start(), young.error().c_str());
+        client::Connection *centre
+            = m_federation->addCentre(profileFor(young, young.addUser("wall", "viewer")));
+        QTRY_COMPARE_WITH_TIMEOUT(centre->state(), client::Connection::State::Live, kTimeoutMs);
+        auto *energy
+            = qobject_cast<app::EnergyPage *>(m_window->page(centre, QStringLiteral("EnergyPage")));
+        QVERIFY(energy);
+        QSignalSpy loaded(energy->feed(), &app::MetricsFeed::historyLoaded);
+        QVERIFY(m_window->showPage(centre, QStringLiteral("EnergyPage")));
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kTimeoutMs);
+        QCOMPARE(energy->feed()->range(), TimeSeriesPlot::Range::Hour);
+        for (auto *plot : { energy->powerPlot(), energy->puePlot(), energy->emissionsPlot() })
+            QCOMPARE(plot->range(), TimeSeriesPlot::Range::Hour);
+        QCOMPARE(energy->powerPlot()->timeUpper() - energy->powerPlot()->timeLower(), 3600.0);
+        QVERIFY(energy->powerPlot()->pointCount(QStringLiteral("it")) >= 20);
+
+        energy->powerPlot()->setRange(TimeSeriesPlot::Range::Day);
+        Q_EMIT energy->powerPlot()->rangeChanged(TimeSeriesPlot::Range::Day);
+        QCOMPARE(energy->feed()->range(), TimeSeriesPlot::Range::Day);
+        QCOMPARE(energy->emissionsPlot()->range(), TimeSeriesPlot::Range::Day);
+        m_federation->removeCentre(centre);
+
+        // The choice itself, by the history's length and the longest range asked for.
+        using app::MetricsFeed;
+        QCOMPARE(MetricsFeed::fittingRange(60, TimeSeriesPlot::Range::Day),
+            TimeSeriesPlot::Range::Minutes15);
+        QCOMPARE(MetricsFeed::fittingRange(900, TimeSeriesPlot::Range::Day),
+            TimeSeriesPlot::Range::Minutes15);
+        QCOMPARE(MetricsFeed::fittingRange(901, TimeSeriesPlot::Range::Day),
+            TimeSeriesPlot::Range::Hour);
+        QCOMPARE(MetricsFeed::fittingRange(86100, TimeSeriesPlot::Range::Day),
+            TimeSeriesPlot::Range::Day);
+        QCOMPARE(MetricsFeed::fittingRange(7 * 86400.0, TimeSeriesPlot::Range::Day),
+            TimeSeriesPlot::Range::Day);
+        QCOMPARE(MetricsFeed::fittingRange(3 * 3600.0, TimeSeriesPlot::Range::Hour),
+            TimeSeriesPlot::Range::Hour);
     }
 
     void federationChartComparesCentres()

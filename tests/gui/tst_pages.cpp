@@ -5,6 +5,7 @@
 // run N now?" from the live counts.
 #include "app/Federation.h"
 #include "app/MainWindow.h"
+#include "app/models/AlertTableModel.h"
 #include "app/models/CanRunNow.h"
 #include "app/models/ModelRoles.h"
 #include "app/pages/AlertsPage.h"
@@ -292,8 +293,12 @@ void PagesTest::alertsAcknowledgeLowersTheBadge()
     const auto *model = alerts->table()->model();
     const QString id = model->index(0, 0).data(app::KeyRole).toString();
     for (int row = 1; row < model->rowCount(); ++row)
-        QVERIFY(model->index(row - 1, 1).data(app::SortRole).toLongLong()
-            >= model->index(row, 1).data(app::SortRole).toLongLong());
+        QVERIFY(model->index(row - 1, app::AlertTableModel::RaisedColumn)
+                    .data(app::SortRole)
+                    .toLongLong()
+            >= model->index(row, app::AlertTableModel::RaisedColumn)
+                   .data(app::SortRole)
+                   .toLongLong());
     alerts->setSelectedIds({ id });
     QVERIFY(alerts->acknowledgeAction()->isEnabled());
     Answers answers;
@@ -327,7 +332,17 @@ void PagesTest::alertsAcknowledgeLowersTheBadge()
     alerts->setSelectedIds({ id });
     QCOMPARE(alerts->selectedIds(), QStringList { id });
     QVERIFY(!alerts->acknowledgeAction()->isEnabled());
-    QVERIFY(alerts->table()->model()->index(0, 0).data(Qt::DecorationRole).canConvert<QColor>());
+    QVERIFY(alerts->table()
+                ->model()
+                ->index(0, app::AlertTableModel::SeverityColumn)
+                .data(Qt::DecorationRole)
+                .canConvert<QColor>());
+    // The row shows the id the dialog named and the comment given with the acknowledgement.
+    QCOMPARE(model->index(0, app::AlertTableModel::IdColumn).data().toString(), id);
+    QTRY_COMPARE(model->index(0, app::AlertTableModel::CommentColumn).data().toString(),
+        QStringLiteral("on it, replacing the card"));
+    QCOMPARE(model->headerData(app::AlertTableModel::CommentColumn, Qt::Horizontal).toString(),
+        QStringLiteral("Comment"));
 
     // At the gateway too.
     auto stub = v1::Events::NewStub(m_gateway->channel());

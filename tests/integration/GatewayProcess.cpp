@@ -1,5 +1,6 @@
 #include "tests/integration/GatewayProcess.h"
 
+#include <algorithm>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
@@ -157,6 +158,10 @@ bool GatewayProcess::start()
     if (hasListen)
         argv.resize(4);
     argv.insert(argv.end(), m_serveArgs.begin(), m_serveArgs.end());
+    // A simulated centre starts without a past unless the test asks for one: the state its
+    // checks were written against, and a quick start.
+    if (std::find(m_serveArgs.begin(), m_serveArgs.end(), "--sim-history") == m_serveArgs.end())
+        argv.insert(argv.end(), { "--sim-history", "0" });
     m_pid = spawn(argv, {}, outPipe[1], errFd);
     close(outPipe[1]);
     close(errFd);

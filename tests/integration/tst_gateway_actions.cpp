@@ -8,10 +8,13 @@
 #include "suanli/v1/tenancy.grpc.pb.h"
 #include "tests/integration/GatewayProcess.h"
 
+#include <chrono>
 #include <cmath>
+#include <ctime>
 #include <google/protobuf/util/json_util.h>
 #include <google/protobuf/util/time_util.h>
 #include <gtest/gtest.h>
+#include <iostream>
 #include <sqlite3.h>
 #include <sstream>
 
@@ -214,7 +217,13 @@ TEST_F(ActionsTest, AcknowledgeAlertAndSetQuota)
         ASSERT_EQ(after.alerts_size(), 1);
         EXPECT_TRUE(after.alerts(0).acknowledged());
         EXPECT_EQ(after.alerts(0).acknowledged_by(), "ops");
+        EXPECT_EQ(after.alerts(0).acknowledge_comment(), "on it");
         EXPECT_EQ(lastAudit("AcknowledgeAlert", id).result(), "OK");
+        // The table names the comment too, next to who acknowledged.
+        const std::string table
+            = gateway->ctl(ops, { "alerts", "list", "--filter", "id:" + id }).out;
+        EXPECT_NE(table.find("COMMENT"), std::string::npos) << table;
+        EXPECT_NE(table.find("on it"), std::string::npos) << table;
     }
 
     const auto tenants = parseJson<v1::ListTenantsResponse>(
@@ -530,4 +539,132 @@ TEST_F(ActionsTest, OverviewAndTenantsStreams)
     ctx->TryCancel();
     while (tenants->Read(&event)) { }
     tenants->Finish();
+}
+
+namespace {
+std::chrono::system_clock::time_point timeOf(const google::protobuf::Timestamp &t)
+{
+    return std::chrono::system_clock::time_point(std::chrono::seconds(t.seconds()));
+}
+
+// The centre's clock, as the first message of an alerts watch says it.
+std::chrono::system_clock::time_point centreNow(GatewayProcess &gateway, const std::string &token)
+{
+    auto events = v1::Events::NewStub(gateway.channel());
+    auto ctx = GatewayProcess::context(token);
+    auto reader = events->WatchAlerts(ctx.get(), v1::WatchRequest());
+    v1::AlertsEvent event;
+    EXPECT_TRUE(reader->Read(&event));
+    ctx->TryCancel();
+    while (reader->Read(&event)) { }
+    reader->Finish();
+    EXPECT_TRUE(event.header().has_backend_time());
+    return timeOf(event.header().backend_time());
+}
+} // namespace
+
+TEST(CentreClock, NodesAlertsAndAuditShareTheCentresClock)
+{
+    // Ten simulated minutes a real second: the centre's clock soon runs far ahead of the wall.
+    GatewayProcess gateway({ "--sim-nodes", "64", "--sim-jobs", "300", "--sim-speed", "600",
+        "--tick", "0.2", "--sim-history", "2" });
+    ASSERT_TRUE(gateway.start()) << gateway.error();
+    const std::string admin = gateway.addUser("root", "admin");
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (centreNow(gateway, admin) < std::chrono::system_clock::now() + std::chrono::minutes(20))
+        ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "the centre's clock stood still";
+
+    const auto nodes = parseJson<v1::ListNodesResponse>(
+        gateway.ctl(admin, { "nodes", "list", "--json", "--filter", "state:idle,mixed,allocated" })
+            .out);
+    ASSERT_GE(nodes.nodes_size(), 1);
+    const std::string name = nodes.nodes(0).name();
+    ASSERT_EQ(
+        gateway.ctl(admin, { "nodes", "drain", name, "--reason", "clock check" }).exitCode, 0);
+    const auto drained
+        = parseJson<v1::Node>(gateway.ctl(admin, { "nodes", "show", name, "--json" }).out);
+    const auto audit = parseJson<v1::ListAuditEntriesResponse>(
+        gateway.ctl(admin, { "audit", "list", "--json", "--filter", "action:DrainNodes" }).out);
+    ASSERT_GE(audit.entries_size(), 1);
+    const auto alerts
+        = parseJson<v1::ListAlertsResponse>(gateway.ctl(admin, { "alerts", "list", "--json" }).out);
+    const auto now = centreNow(gateway, admin);
+    const auto wall = std::chrono::system_clock::now();
+
+    // The drain and its audit entry happened at one moment of the centre's clock (a tick,
+    // two simulated minutes, may fall between them), far from the wall clock's.
+    const auto drainedAt = timeOf(drained.reason_time());
+    const auto auditedAt = timeOf(audit.entries(0).time());
+    EXPECT_LE(std::chrono::abs(auditedAt - drainedAt), std::chrono::minutes(5));
+    EXPECT_GT(auditedAt, wall + std::chrono::minutes(15));
+    // Nothing the centre reports is in the future of its own clock.
+    EXPECT_LE(drainedAt, now);
+    EXPECT_LE(auditedAt, now);
+    ASSERT_GE(alerts.alerts_size(), 1);
+    for (const auto &a : alerts.alerts()) {
+        EXPECT_LE(timeOf(a.raise_time()), now) << a.id();
+        EXPECT_GT(timeOf(a.raise_time()), now - std::chrono::hours(3)) << a.id();
+    }
+    for (const auto &n : nodes.nodes()) {
+        if (n.has_reason_time())
+            EXPECT_LE(timeOf(n.reason_time()), now) << n.name();
+    }
+    // suanlictl writes them as the console does: 24-hour, ISO-like.
+    const std::string shown = gateway.ctl(admin, { "nodes", "show", name }).out;
+    const std::time_t t = std::chrono::system_clock::to_time_t(drainedAt);
+    std::tm tm {};
+    localtime_r(&t, &tm);
+    char iso[32];
+    std::strftime(iso, sizeof iso, "%Y-%m-%d %H:%M:%S", &tm);
+    EXPECT_TRUE(contains(shown, iso)) << iso << "\n" << shown;
+}
+
+TEST(SimulatedHistory, TheLastDayIsInTheMetricsHistoryAtStart)
+{
+    // A paused clock: whatever the history holds was replayed before the gateway served.
+    GatewayProcess gateway({ "--sim-nodes", "64", "--sim-jobs", "300", "--sim-speed", "0", "--tick",
+        "0.2", "--sim-history", "24" });
+    const auto started = std::chrono::steady_clock::now();
+    ASSERT_TRUE(gateway.start()) << gateway.error();
+    std::cout << "start with 24 h of history: "
+              << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()
+              << " s\n";
+    const std::string viewer = gateway.addUser("wall", "viewer");
+    const auto now = centreNow(gateway, viewer);
+    // The centre starts serving at the wall clock's time, its day behind it.
+    EXPECT_LE(std::chrono::abs(now - std::chrono::system_clock::now()), std::chrono::minutes(5));
+
+    auto telemetry = v1::Telemetry::NewStub(gateway.channel());
+    auto seconds = [](std::chrono::system_clock::time_point t) {
+        return google::protobuf::util::TimeUtil::SecondsToTimestamp(
+            std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count());
+    };
+    for (const auto scope : { v1::METRIC_SCOPE_SITE, v1::METRIC_SCOPE_NODE }) {
+        v1::QueryMetricsRequest query;
+        query.set_scope(scope);
+        if (scope == v1::METRIC_SCOPE_NODE) {
+            const auto listed = parseJson<v1::ListNodesResponse>(
+                gateway.ctl(viewer, { "nodes", "list", "--json", "--limit", "1" }).out);
+            ASSERT_EQ(listed.nodes_size(), 1);
+            query.set_target(listed.nodes(0).name());
+        }
+        query.add_metrics("utilisation_percent");
+        *query.mutable_start_time() = seconds(now - std::chrono::hours(24));
+        *query.mutable_end_time() = seconds(now);
+        *query.mutable_step() = google::protobuf::util::TimeUtil::SecondsToDuration(300);
+        v1::QueryMetricsResponse response;
+        auto ctx = GatewayProcess::context(viewer);
+        const auto status = telemetry->QueryMetrics(ctx.get(), query, &response);
+        ASSERT_TRUE(status.ok()) << status.error_message();
+        ASSERT_EQ(response.series_size(), 1);
+        const auto &series = response.series(0);
+        ASSERT_GE(series.values_size(), 280);
+        int measured = 0;
+        for (double v : series.values())
+            measured += !std::isnan(v);
+        // Every five minutes of the day has its points, the first hour as the last.
+        EXPECT_GE(measured, series.values_size() - 2) << "scope " << scope;
+        EXPECT_FALSE(std::isnan(series.values(1))) << "scope " << scope;
+        EXPECT_FALSE(std::isnan(series.values(series.values_size() - 2))) << "scope " << scope;
+    }
 }

@@ -5,6 +5,7 @@
 #include "app/models/QueueTableModel.h"
 #include "app/models/QuotaRequestProxyModel.h"
 #include "app/models/QuotaRequestTableModel.h"
+#include "app/models/Words.h"
 #include "tests/models/ModelFixtures.h"
 
 #include <QAbstractItemModelTester>
@@ -105,6 +106,7 @@ private Q_SLOTS:
     void alertsCarrySeverityAndAcknowledgement();
     void quotaRequestsPendingFirstThenNewest();
     void auditAppendsPagesOnce();
+    void timesAreIsoAnd24HourInBothLanguages();
 };
 
 void TestTableModels::initTestCase()
@@ -176,6 +178,12 @@ void TestTableModels::alertsCarrySeverityAndAcknowledgement()
                 .data(Qt::ToolTipRole)
                 .toString()
                 .contains(u"fan replaced"));
+    // The id the Acknowledge dialog names, and the acknowledgement's comment, in columns.
+    QCOMPARE(model.index(critical, AlertTableModel::IdColumn).data().toString(), u"al-1");
+    QCOMPARE(model.index(warning, AlertTableModel::IdColumn).data().toString(), u"al-2");
+    QCOMPARE(
+        model.index(warning, AlertTableModel::CommentColumn).data().toString(), u"fan replaced");
+    QCOMPARE(model.index(critical, AlertTableModel::CommentColumn).data().toString(), QString());
 
     proxy.filter()->setText(u"acknowledged:false"_qs);
     QCOMPARE(proxyKeys(proxy), QStringList { u"al-1"_qs });
@@ -274,6 +282,52 @@ void TestTableModels::auditAppendsPagesOnce()
     QCOMPARE(reset.count(), 1);
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(proxy.rowCount(), 0);
+}
+
+void TestTableModels::timesAreIsoAnd24HourInBothLanguages()
+{
+    // 1:31:05 PM here, whatever this computer's time zone.
+    const QDateTime local(QDate(2026, 12, 7), QTime(13, 31, 5));
+    google::protobuf::Timestamp when;
+    when.set_seconds(local.toSecsSinceEpoch());
+    google::protobuf::Timestamp until;
+    until.set_seconds(QDateTime(QDate(2027, 1, 31), QTime(23, 59, 59)).toSecsSinceEpoch());
+
+    for (const QLocale &locale : { QLocale(QLocale::English, QLocale::UnitedStates),
+             QLocale(QLocale::Chinese, QLocale::China) }) {
+        QLocale::setDefault(locale);
+        QCOMPARE(Words::dateTime(when), u"2026-12-07 13:31:05");
+        QCOMPARE(Words::date(until), u"2027-01-31");
+        QCOMPARE(Words::dateTime(google::protobuf::Timestamp()), QString());
+
+        // Every table shows its times that way: alerts, audit entries, quota requests.
+        client::SiteState site;
+        Feeder feed(&site);
+        v1::Alert a = alert(u"al-1"_qs, v1::SEVERITY_CRITICAL, u"xid"_qs);
+        *a.mutable_raise_time() = when;
+        feed.alerts(true, { a });
+        AlertTableModel alerts(&site);
+        QCOMPARE(alerts.index(0, AlertTableModel::RaisedColumn).data().toString(),
+            u"2026-12-07 13:31:05");
+        v1::QuotaRequest r = request(u"qr-1"_qs, v1::QUOTA_REQUEST_STATE_PENDING, 10);
+        *r.mutable_create_time() = when;
+        *r.mutable_until_time() = until;
+        feed.quotaRequests(true, { r });
+        QuotaRequestTableModel requests(&site);
+        QStringList cells;
+        for (int c = 0; c < requests.columnCount(); ++c)
+            cells.append(requests.index(0, c).data().toString());
+        QVERIFY2(cells.contains(u"2026-12-07 13:31:05"_qs), qPrintable(cells.join(u" | ")));
+        QVERIFY2(cells.contains(u"2027-01-31"_qs), qPrintable(cells.join(u" | ")));
+
+        AuditTableModel audit;
+        v1::AuditEntry e = entry(1, "ops", "OK");
+        *e.mutable_time() = when;
+        audit.appendEntries({ e });
+        QCOMPARE(
+            audit.index(0, AuditTableModel::TimeColumn).data().toString(), u"2026-12-07 13:31:05");
+    }
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
 }
 
 QTEST_MAIN(TestTableModels)

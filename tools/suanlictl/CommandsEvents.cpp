@@ -37,7 +37,7 @@ int runAlerts(const Invocation &inv, const Connection &connection, const Output 
             return 0;
         }
         Table table({ { "ID" }, { "SEVERITY" }, { "KIND" }, { "TARGET" }, { "RAISED" },
-            { "STATUS" }, { "ACKNOWLEDGED" }, { "SUMMARY" } });
+            { "STATUS" }, { "ACKNOWLEDGED" }, { "COMMENT" }, { "SUMMARY" } });
         for (const v1::Alert &a : all.alerts()) {
             const bool cleared = a.clear_time().seconds() > 0 || a.clear_time().nanos() > 0;
             table.addRow({ a.id(), stateName(a.severity()), a.kind(), a.target(),
@@ -45,7 +45,7 @@ int runAlerts(const Invocation &inv, const Connection &connection, const Output 
                 cleared ? "cleared " + formatTimeShort(a.clear_time()) : "open",
                 a.acknowledged() ? "by " + (a.acknowledged_by().empty() ? "?" : a.acknowledged_by())
                                  : "no",
-                a.summary() });
+                a.acknowledge_comment().empty() ? "-" : a.acknowledge_comment(), a.summary() });
         }
         table.print(output.out());
         return 0;

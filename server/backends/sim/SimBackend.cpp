@@ -3,6 +3,7 @@
 #include "server/backends/sim/SimEngine.h"
 #include "server/backends/sim/SiteProfile.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace suanli::server {
@@ -36,6 +37,20 @@ std::chrono::system_clock::time_point SimBackend::now() const
 {
     std::lock_guard lock(m_mutex);
     return m_engine->now();
+}
+
+std::chrono::milliseconds SimBackend::unreplayed() const
+{
+    std::lock_guard lock(m_mutex);
+    return std::chrono::milliseconds(m_engine->unreplayedMs());
+}
+
+void SimBackend::replay(std::chrono::milliseconds time)
+{
+    std::lock_guard lock(m_mutex);
+    // The past in one-minute steps (a scheduler pass and a telemetry sample a minute), so a
+    // day of a large centre replays in seconds; the present runs in 10 s steps.
+    m_engine->advance(std::min<int64_t>(time.count(), m_engine->unreplayedMs()), 60 * 1000);
 }
 
 BackendChanges SimBackend::snapshot()

@@ -29,6 +29,8 @@ public:
     SiteInfo site() const override;
     bool tick(std::string *error) override;
     std::chrono::system_clock::time_point now() const override;
+    std::chrono::milliseconds unreplayed() const override;
+    void replay(std::chrono::milliseconds time) override;
 
     BackendChanges snapshot() override;
     BackendChanges collectChanges() override;

@@ -17,7 +17,6 @@ using namespace ::suanli::v1;
 
 namespace {
 constexpr int64_t kTelemetryPeriodMs = 10 * kSecond;
-constexpr int64_t kMaxStepMs = 10 * kSecond;
 // China Standard Time: quotas' calendar months start at midnight in Beijing.
 constexpr int64_t kCstOffsetMs = 8 * kHour;
 
@@ -80,8 +79,10 @@ SimEngine::SimEngine(const SimOptions &options)
     }
     m_speed = std::max(0.0, options.speed);
     const auto start = options.startTime.value_or(std::chrono::system_clock::now());
+    m_historyMs = std::llround(std::clamp(options.historySeconds, 0.0, 366.0 * 86400.0) * 1000.0);
     m_clock.epochMs
-        = std::chrono::duration_cast<std::chrono::milliseconds>(start.time_since_epoch()).count();
+        = std::chrono::duration_cast<std::chrono::milliseconds>(start.time_since_epoch()).count()
+        - m_historyMs;
     build();
 }
 
@@ -298,10 +299,11 @@ void SimEngine::tick()
         advance(ms);
 }
 
-void SimEngine::advance(int64_t ms)
+void SimEngine::advance(int64_t ms, int64_t stepMs)
 {
+    stepMs = std::max<int64_t>(kSecond, stepMs);
     while (ms > 0) {
-        const int64_t dt = std::min(ms, kMaxStepMs);
+        const int64_t dt = std::min(ms, stepMs);
         step(dt);
         ms -= dt;
     }

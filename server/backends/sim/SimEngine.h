@@ -12,6 +12,7 @@
 #include "server/backends/sim/SiteProfile.h"
 #include "server/backends/sim/TenantBook.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -27,6 +28,9 @@ namespace suanli::server {
 // collectChanges(). SimBackend puts a lock in front of it.
 class SimEngine : private SimScheduler::Hooks {
 public:
+    // The longest sub-step of the live clock: a scheduler pass every 10 simulated seconds.
+    static constexpr int64_t kMaxStepMs = 10 * kSecond;
+
     explicit SimEngine(const SimOptions &options);
     ~SimEngine() override;
     SimEngine(const SimEngine &) = delete;
@@ -38,9 +42,11 @@ public:
     double speed() const { return m_speed; }
     void setSpeed(double speed) { m_speed = speed < 0 ? 0 : speed; }
 
+    // Simulated milliseconds from now to the start time (SimOptions::historySeconds).
+    int64_t unreplayedMs() const { return std::max<int64_t>(0, m_historyMs - m_clock.nowMs); }
     void tick();
-    // Advances simulated time by `ms`, in sub-steps of at most 10 s.
-    void advance(int64_t ms);
+    // Advances simulated time by `ms`, in sub-steps of at most `stepMs` (10 s by default).
+    void advance(int64_t ms, int64_t stepMs = kMaxStepMs);
 
     BackendChanges snapshot();
     BackendChanges collectChanges();
@@ -177,6 +183,7 @@ private:
     std::string m_sentTenants;
     int64_t m_telemetryPeriod = 0;
     int64_t m_monthEndMs = 0;
+    int64_t m_historyMs = 0; // the start time, in simulated milliseconds since construction
 };
 
 } // namespace suanli::server

@@ -22,9 +22,13 @@ struct SimOptions {
     // Real seconds between the gateway's tick() calls: a tick advances the
     // clock by tickSeconds x speed.
     double tickSeconds = 1.0;
-    // Simulated time at construction; unset means the wall clock then. Tests
-    // set it so runs compare equal.
+    // Simulated time when the centre starts serving; unset means the wall clock at
+    // construction. Tests set it so runs compare equal.
     std::optional<std::chrono::system_clock::time_point> startTime;
+    // Simulated seconds the centre has already run at startTime: it is built this long
+    // before startTime and the gateway replays that time before serving (Backend::replay),
+    // so its charts open on a day of history and its records lead up to the start. 0: none.
+    double historySeconds = 0;
 };
 
 } // namespace suanli::server

@@ -27,7 +27,7 @@ struct SimOptions {
     std::optional<std::chrono::system_clock::time_point> startTime;
     // Simulated seconds the centre has already run at startTime: it is built this long
     // before startTime and the gateway replays that time before serving (Backend::replay),
-    // so its charts open on a day of history and its records lead up to the start. 0: none.
+    // so its charts and records have a past when it starts. 0: none (suanlid: 1 h).
     double historySeconds = 0;
 };
 

@@ -494,6 +494,11 @@ TEST(SimBackend, TenantQuotaIsHonoured)
             running8 += j.accelerators();
         if (j.state() != v1::JOB_STATE_PENDING || j.accelerators() <= 8)
             continue;
+        // The project's limit is looked at before the tenant's: a job its project's limit lets
+        // in whatever the project uses (at most the tenant's 8) waits for the tenant's.
+        const int64_t projectLimit = limitOf(sim.tenants(), tenant, j.project(), model);
+        if (projectLimit >= 0 && j.accelerators() + 8 > projectLimit)
+            continue;
         EXPECT_EQ(j.pending_reason(), v1::PENDING_REASON_TENANT_QUOTA) << "job " << j.id();
         EXPECT_EQ(j.pending_reason_raw(), "AssocGrpGRES") << "job " << j.id();
         EXPECT_EQ(j.quota_limit(), 8) << "job " << j.id();
@@ -565,6 +570,10 @@ TEST(SimBackend, ALimitAcrossAllModelsHoldsEveryModelTogether)
     int64_t quotaBlocked = 0;
     for (const auto &j : sim.snapshot().jobs) {
         if (j.tenant() != tenant || j.state() != v1::JOB_STATE_PENDING || j.accelerators() <= 8)
+            continue;
+        // The project's limit is looked at first: skip jobs it could hold back.
+        const int64_t projectLimit = limitOf(sim.tenants(), tenant, j.project(), j.model());
+        if (projectLimit >= 0 && j.accelerators() + 8 > projectLimit)
             continue;
         EXPECT_EQ(j.pending_reason(), v1::PENDING_REASON_TENANT_QUOTA) << "job " << j.id();
         EXPECT_TRUE(j.quota_all_models()) << "job " << j.id();

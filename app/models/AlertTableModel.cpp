@@ -1,5 +1,6 @@
 #include "app/models/AlertTableModel.h"
 
+#include "app/models/GatewayWords.h"
 #include "app/models/Words.h"
 
 namespace suanli::app {
@@ -68,7 +69,7 @@ QVariant AlertTableModel::cellData(const v1::Alert &alert, int column, int role)
         break;
     case SummaryColumn:
         if (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole)
-            return QString::fromStdString(alert.summary());
+            return GatewayWords::alertSummary(alert);
         break;
     case AcknowledgedByColumn:
         if (role == Qt::DisplayRole || role == SortRole)

@@ -902,6 +902,7 @@ TEST(SimBackend, FailuresRaiseAlertsAndRepairsClearThem)
     const v1::Alert *alert = findAlert(c.alerts, "node_down", name);
     ASSERT_NE(alert, nullptr);
     EXPECT_EQ(alert->severity(), v1::SEVERITY_CRITICAL);
+    EXPECT_NE(alert->cause(), v1::ALERT_CAUSE_UNSPECIFIED) << alert->summary();
     EXPECT_EQ(alert->id().rfind("al-", 0), 0u);
     EXPECT_EQ(alert->id().size(), 9u);
     EXPECT_FALSE(alert->has_clear_time());
@@ -929,7 +930,13 @@ TEST(SimBackend, FailuresRaiseAlertsAndRepairsClearThem)
     EXPECT_EQ(hurt->accelerators(3).health(), v1::ACCELERATOR_HEALTH_FAILED);
     EXPECT_EQ(hurt->accelerators(3).fault(), "XID 48: double-bit ECC error");
     EXPECT_EQ(hurt->accelerators_failed(), 1);
-    ASSERT_NE(findAlert(c.alerts, "ecc", other + "/3"), nullptr);
+    const v1::Alert *ecc = findAlert(c.alerts, "ecc", other + "/3");
+    ASSERT_NE(ecc, nullptr);
+    // Its summary also travels as a code with its parts, for a console to word in its language.
+    EXPECT_EQ(ecc->summary(), other + " GPU 3: XID 48: double-bit ECC error");
+    EXPECT_EQ(ecc->cause(), v1::ALERT_CAUSE_XID_48_DOUBLE_BIT_ECC);
+    EXPECT_EQ(ecc->cause_args_size(), 0);
+    EXPECT_EQ(ecc->device(), "GPU");
 
     // Repairs come within a simulated day and clear both alerts.
     std::string error;
@@ -973,6 +980,8 @@ TEST(SimBackend, FaultsHappenOnTheirOwnAndAreRepaired)
                 cleared.insert(a.id());
             EXPECT_FALSE(a.summary().empty());
             EXPECT_NE(a.severity(), v1::SEVERITY_UNSPECIFIED);
+            // Every fault the simulator raises has its code.
+            EXPECT_NE(a.cause(), v1::ALERT_CAUSE_UNSPECIFIED) << a.summary();
         }
     }
     // A few events per simulated hour on 512 nodes.

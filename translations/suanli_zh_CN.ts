@@ -357,10 +357,6 @@
         <translation>NHC：IB 链路断开（%1）</translation>
     </message>
     <message>
-        <source>not responding</source>
-        <translation>无响应</translation>
-    </message>
-    <message>
         <source>NHC: %1 count %2 &lt; %3</source>
         <translation>NHC：%1 数量 %2 &lt; %3</translation>
     </message>
@@ -463,6 +459,10 @@
     <message>
         <source>uncorrectable memory ECC error</source>
         <translation>不可纠正的内存 ECC 错误</translation>
+    </message>
+    <message>
+        <source>Not responding</source>
+        <translation>无响应</translation>
     </message>
 </context>
 <context>

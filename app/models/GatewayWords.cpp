@@ -53,7 +53,7 @@ QString GatewayWords::alertCause(v1::AlertCause cause, const QStringList &args)
     case v1::ALERT_CAUSE_IB_LINK_DOWN:
         return tr("NHC: IB link down (%1)").arg(arg(0));
     case v1::ALERT_CAUSE_NODE_NOT_RESPONDING:
-        return tr("not responding");
+        return tr("Not responding");
     case v1::ALERT_CAUSE_DEVICE_COUNT_LOW:
         return tr("NHC: %1 count %2 < %3").arg(arg(0), arg(1), arg(2));
     case v1::ALERT_CAUSE_XID_48_DOUBLE_BIT_ECC:

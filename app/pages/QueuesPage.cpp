@@ -170,7 +170,9 @@ void QueuesPage::refreshQueueChoices()
         return;
     const QString current = m_queue->currentData().toString();
     QString preferred = current;
-    if (m_queue->count() == 0 || (!preferred.isEmpty() && !queues.contains(preferred))) {
+    // Before the first queues arrived (only "any queue" shown), or when the queue chosen is gone:
+    // the default queue.
+    if (m_queue->count() <= 1 || (!preferred.isEmpty() && !queues.contains(preferred))) {
         preferred.clear();
         for (const auto &q : queues)
             if (q.is_default())

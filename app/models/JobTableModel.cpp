@@ -63,7 +63,8 @@ void JobTableModel::tenantsChanged(const QStringList &tenants)
     int last = -1;
     auto flush = [&] {
         if (first >= 0)
-            Q_EMIT dataChanged(index(first, ReasonColumn), index(last, ReasonColumn), reasonRoles());
+            Q_EMIT dataChanged(
+                index(first, ReasonColumn), index(last, ReasonColumn), reasonRoles());
         first = last = -1;
     };
     for (int row = 0; row < rowCount(); ++row) {
@@ -273,7 +274,7 @@ ColumnMask JobTableModel::changedColumns(const v1::Job &a, const v1::Job &b) con
         .set(StateColumn, differs(a, b, &J::state, &J::failure_reason))
         .set(ReasonColumn,
             differs(a, b, &J::state, &J::pending_reason, &J::pending_reason_raw, &J::model,
-                &J::model_name, &J::quota_used, &J::quota_limit, &J::quota_all_models))
+                &J::model_name, &J::quota_all_models, &J::tenant, &J::project, &J::accelerators))
         .set(AcceleratorsColumn, differs(a, b, &J::accelerators, nodes, &J::nodes_requested))
         .set(ModelColumn, differs(a, b, &J::model, &J::model_name))
         .set(PriorityColumn, differs(a, b, &J::priority))

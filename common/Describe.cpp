@@ -1,5 +1,6 @@
 #include "common/Describe.h"
 
+#include "common/QuotaRules.h"
 #include "common/TextMatch.h"
 
 #include <array>
@@ -70,15 +71,45 @@ constexpr std::array<ModelSpelling, 27> kModelSpellings { {
     { "other", v1::ACCELERATOR_MODEL_OTHER },
 } };
 
-std::string quotaFigures(const v1::Job &job, std::string_view unit)
+// 1894 -> "1,894": figures as people read them.
+std::string grouped(int64_t value)
 {
-    if (job.quota_limit() <= 0)
-        return {};
-    std::string out
-        = " (" + std::to_string(job.quota_used()) + "/" + std::to_string(job.quota_limit());
-    if (!unit.empty())
-        out += " " + std::string(unit);
-    return out + ")";
+    const std::string digits = std::to_string(value < 0 ? -value : value);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0)
+            out += ',';
+        out += digits[i];
+    }
+    return value < 0 ? "-" + out : out;
+}
+
+// Why a job waits for a quota: what it needs and what its tenant's or project's limit leaves, with
+// the limit's current figures when the tenant is known.
+std::string quotaReasonText(const v1::Job &job, const v1::Tenant *tenant)
+{
+    const std::string model = modelDisplayName(job.model(), job.model_name());
+    const bool project = job.pending_reason() == v1::PENDING_REASON_PROJECT_QUOTA;
+    const std::string owner
+        = (project ? "project " : "tenant ") + (project ? job.project() : job.tenant());
+    const std::optional<QuotaStanding> standing
+        = tenant ? quotaStanding(job, *tenant) : std::nullopt;
+    if (job.pending_reason() == v1::PENDING_REASON_TENANT_HOURS) {
+        const std::string hours = job.quota_all_models() ? "accelerator-hours across all models"
+            : model.empty()                              ? "accelerator-hours"
+                                                         : model + " accelerator-hours";
+        if (standing)
+            return "waiting: " + owner + " has used " + grouped(standing->used) + " of its "
+                + grouped(standing->limit) + " " + hours + " this month";
+        return "waiting: " + owner + "'s " + hours + " for this month are used up";
+    }
+    const std::string need = "needs " + grouped(job.accelerators()) + " "
+        + (model.empty() || job.quota_all_models() ? std::string("accelerators") : model);
+    const std::string across = job.quota_all_models() ? " across all models" : "";
+    if (standing)
+        return "waiting: " + need + "; " + owner + " uses " + grouped(standing->used) + " of "
+            + grouped(standing->limit) + across;
+    return "waiting: " + need + ", more than " + owner + "'s quota" + across + " leaves free";
 }
 
 } // namespace
@@ -205,7 +236,7 @@ std::optional<v1::Role> parseRole(std::string_view text)
     return std::nullopt;
 }
 
-std::string pendingReasonText(const v1::Job &job)
+std::string pendingReasonText(const v1::Job &job, const v1::Tenant *tenant)
 {
     if (job.state() == v1::JOB_STATE_HELD)
         return job.pending_reason() == v1::PENDING_REASON_HELD_BY_ADMIN ? "held by an operator"
@@ -213,9 +244,6 @@ std::string pendingReasonText(const v1::Job &job)
     if (job.state() != v1::JOB_STATE_PENDING)
         return {};
     const std::string model = modelDisplayName(job.model(), job.model_name());
-    const std::string forModel = job.quota_all_models() ? std::string(" across all models")
-        : model.empty()                                 ? std::string()
-                                                        : " for " + model;
     switch (job.pending_reason()) {
     case v1::PENDING_REASON_RESOURCES:
         return model.empty() ? "waiting for free accelerators"
@@ -223,12 +251,9 @@ std::string pendingReasonText(const v1::Job &job)
     case v1::PENDING_REASON_PRIORITY:
         return "waiting: jobs of higher priority are ahead";
     case v1::PENDING_REASON_TENANT_QUOTA:
-        return "waiting: tenant quota" + forModel + " reached" + quotaFigures(job, {});
     case v1::PENDING_REASON_PROJECT_QUOTA:
-        return "waiting: project quota" + forModel + " reached" + quotaFigures(job, {});
     case v1::PENDING_REASON_TENANT_HOURS:
-        return "waiting: tenant's accelerator-hours" + forModel + " for this month are used up"
-            + quotaFigures(job, "h");
+        return quotaReasonText(job, tenant);
     case v1::PENDING_REASON_HELD_BY_USER:
         return "held by a user";
     case v1::PENDING_REASON_HELD_BY_ADMIN:

@@ -44,9 +44,11 @@ std::string pendingReasonName(v1::PendingReason reason);
 // and the enum names, in any case.
 std::optional<v1::Role> parseRole(std::string_view text);
 
-// Why a pending or held job is not running, in plain words: "waiting: tenant quota for Ascend
-// 910B reached (64/64)", "waiting: tenant quota across all models reached (7/8)", "waiting for
-// free H100 accelerators", "held by a user"; empty for jobs that are not waiting.
-std::string pendingReasonText(const v1::Job &job);
+// Why a pending or held job is not running, in plain words: "waiting: needs 912 H100; tenant
+// galaxy uses 1,894 of 1,976", "waiting: needs 16 accelerators; project galaxy-llm uses 8 of 16
+// across all models", "waiting for free H100 accelerators", "held by a user"; empty for jobs
+// that are not waiting. A quota's figures are read from `tenant` (the job's, as it is now);
+// without it the words say what the job needs and whose limit holds it, without figures.
+std::string pendingReasonText(const v1::Job &job, const v1::Tenant *tenant = nullptr);
 
 } // namespace suanli

@@ -41,13 +41,14 @@ const v1::QuotaUsage *findQuotaUsage(const QuotaUsages &usages, QuotaKind kind)
 
 namespace {
 
-template <typename Field> int64_t usageSum(const QuotaUsages &usages, QuotaKind kind, Field field)
+template <typename Value, typename Field>
+Value usageSum(const QuotaUsages &usages, QuotaKind kind, Field field)
 {
     if (const v1::QuotaUsage *u = findQuotaUsage(usages, kind))
         return (u->*field)();
     if (!kind.allModels)
         return 0;
-    int64_t sum = 0;
+    Value sum = 0;
     for (const v1::QuotaUsage &u : usages)
         if (!u.all_models())
             sum += (u.*field)();
@@ -58,12 +59,12 @@ template <typename Field> int64_t usageSum(const QuotaUsages &usages, QuotaKind 
 
 int64_t quotaInUse(const QuotaUsages &usages, QuotaKind kind)
 {
-    return usageSum(usages, kind, &v1::QuotaUsage::accelerators_in_use);
+    return usageSum<int64_t>(usages, kind, &v1::QuotaUsage::accelerators_in_use);
 }
 
 int64_t quotaPending(const QuotaUsages &usages, QuotaKind kind)
 {
-    return usageSum(usages, kind, &v1::QuotaUsage::accelerators_pending);
+    return usageSum<int64_t>(usages, kind, &v1::QuotaUsage::accelerators_pending);
 }
 
 std::optional<int64_t> quotaCap(const QuotaLimits &limits, QuotaKind kind)
@@ -210,6 +211,50 @@ const QuotaUsages *quotaUsagesOf(const v1::Tenant &tenant, const std::string &pr
         return &tenant.usage();
     const v1::Project *p = projectOf(tenant, project);
     return p ? &p->usage() : nullptr;
+}
+
+std::optional<QuotaStanding> quotaStanding(const v1::Job &job, const v1::Tenant &tenant)
+{
+    if (job.state() != v1::JOB_STATE_PENDING || job.tenant() != tenant.id())
+        return std::nullopt;
+    QuotaStanding standing;
+    switch (job.pending_reason()) {
+    case v1::PENDING_REASON_TENANT_QUOTA:
+        break;
+    case v1::PENDING_REASON_PROJECT_QUOTA:
+        standing.project = true;
+        break;
+    case v1::PENDING_REASON_TENANT_HOURS:
+        standing.hours = true;
+        break;
+    default:
+        return std::nullopt;
+    }
+    if (standing.project && job.project().empty())
+        return std::nullopt;
+    standing.owner = standing.project ? job.project() : tenant.id();
+    standing.allModels = job.quota_all_models();
+    const QuotaKind kind
+        = standing.allModels ? QuotaKind::acrossAllModels() : QuotaKind { job.model(), false };
+    const std::string account = standing.project ? job.project() : std::string();
+    const QuotaLimits *limits = quotaLimitsOf(tenant, account);
+    const QuotaUsages *usages = quotaUsagesOf(tenant, account);
+    if (!limits || !usages)
+        return std::nullopt;
+    const v1::QuotaLimit *limit = findQuotaLimit(*limits, kind);
+    if (!limit)
+        return std::nullopt;
+    if (standing.hours) {
+        if (limit->max_accelerator_hours() <= 0)
+            return std::nullopt;
+        standing.limit = limit->max_accelerator_hours();
+        standing.used = static_cast<int64_t>(
+            usageSum<double>(*usages, kind, &v1::QuotaUsage::accelerator_hours_used));
+    } else {
+        standing.limit = limit->max_accelerators();
+        standing.used = quotaInUse(*usages, kind);
+    }
+    return standing;
 }
 
 } // namespace suanli

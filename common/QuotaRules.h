@@ -2,6 +2,7 @@
 
 #include "suanli/v1/auth.pb.h"
 #include "suanli/v1/common.pb.h"
+#include "suanli/v1/scheduler.pb.h"
 #include "suanli/v1/tenancy.pb.h"
 
 #include <cstdint>
@@ -121,6 +122,23 @@ const v1::Project *projectOf(const v1::Tenant &tenant, const std::string &id);
 // when the tenant has no such project.
 const QuotaLimits *quotaLimitsOf(const v1::Tenant &tenant, const std::string &project);
 const QuotaUsages *quotaUsagesOf(const v1::Tenant &tenant, const std::string &project);
+
+// The limit that holds a waiting job back, with its figures as the tenant's record says them
+// now. The job says which limit (its pending reason names the tenant's or the project's, or the
+// tenant's accelerator-hours; quota_all_models the limit across all models or its model's) and
+// what it needs; the use and the limit come from the tenant, so every job held by one limit
+// shows the same current figures, never those of the scheduler's last look at each job.
+struct QuotaStanding {
+    std::string owner; // the tenant's or the project's id
+    bool project = false; // the project's limit, not the tenant's
+    bool allModels = false; // the limit across all models, not the job's model's
+    bool hours = false; // accelerator-hours this month, not accelerators at once
+    int64_t used = 0; // accelerators in use, or whole accelerator-hours used
+    int64_t limit = 0;
+};
+// nullopt for a job that waits for no quota, a tenant that is not the job's, or a limit the
+// tenant's record does not have (any more).
+std::optional<QuotaStanding> quotaStanding(const v1::Job &job, const v1::Tenant &tenant);
 
 // Tenant scope: an admin acts for every tenant, anyone else for the tenants named on their
 // account (`userTenants`, strings comparable with a std::string_view).

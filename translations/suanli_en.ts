@@ -55,6 +55,20 @@
             <numerusform>, %Ln jobs ahead need %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Jobs of about this size (%1 to %2 accelerators) that started in the last 24 h waited %3 (the median of %n job(s)).</source>
+        <translation>
+            <numerusform>Jobs of about this size (%1 to %2 accelerators) that started in the last 24 h waited %3 (the median of %Ln job).</numerusform>
+            <numerusform>Jobs of about this size (%1 to %2 accelerators) that started in the last 24 h waited %3 (the median of %Ln jobs).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n such job(s) wait now, the longest for %1.</source>
+        <translation>
+            <numerusform>%Ln such job waits now, for %1.</numerusform>
+            <numerusform>%Ln such jobs wait now, the longest for %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::AlertsPage</name>

@@ -229,15 +229,63 @@
         <source>No: %1 free, but only %2 whole nodes are free (the job needs %3)</source>
         <translation>否：空闲 %1 张，但只有 %2 个整节点空闲（作业需要 %3 个）</translation>
     </message>
-    <message>
-        <source>; median wait %1</source>
-        <translation>；等待时间中位数 %1</translation>
-    </message>
     <message numerus="yes">
         <source>, %Ln job(s) ahead need %1</source>
         <translation>
             <numerusform>，前面 %Ln 个作业需要 %1 张</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No: this centre has no queues.</source>
+        <translation>否：此中心没有队列。</translation>
+    </message>
+    <message>
+        <source>No: no queue can start %1 now; the largest job that could start now has %2 (in %3).</source>
+        <translation>否：现在没有队列能启动 %1 张卡的作业；当前可启动的最大作业为 %2 张（在 %3）。</translation>
+    </message>
+    <message>
+        <source>No: no queue can start %1 now; none has room for a job at all.</source>
+        <translation>否：现在没有队列能启动 %1 张卡的作业；所有队列都没有空余。</translation>
+    </message>
+    <message>
+        <source>No job of about this size (%1 to %2 accelerators) started in the last 24 h: there is no estimate of the wait.</source>
+        <translation>过去 24 小时内没有规模相近（%1 至 %2 张加速卡）的作业启动：无法估计等待时间。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Jobs of about this size (%1 to %2 accelerators) that started in the last 24 h waited %3 (the median of %n job(s)).</source>
+        <translation>
+            <numerusform>过去 24 小时内启动的规模相近（%1 至 %2 张加速卡）的作业等待了 %3（%Ln 个作业的中位数）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n such job(s) wait now, the longest for %1.</source>
+        <translation>
+            <numerusform>目前有 %Ln 个这样的作业在等待，最长已等待 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tenant %1&apos;s quota sets no limit on %2.</source>
+        <translation>租户 %1 的配额对 %2 没有限制。</translation>
+    </message>
+    <message>
+        <source>No: tenant %1 has used %2 of its %3 accelerator-hours this month.</source>
+        <translation>否：租户 %1 本月已用 %2 卡时，限额 %3 卡时。</translation>
+    </message>
+    <message>
+        <source>Tenant %1&apos;s quota: uses %2 of %3 across all models, room for %4 more.</source>
+        <translation>租户 %1 的配额：全部型号合计已用 %2 / %3，还可再用 %4 张。</translation>
+    </message>
+    <message>
+        <source>Tenant %1&apos;s quota: uses %2 of %3 %4, room for %5 more.</source>
+        <translation>租户 %1 的配额：%4 已用 %2 / %3，还可再用 %5 张。</translation>
+    </message>
+    <message>
+        <source>No: tenant %1&apos;s quota has room for %2 more (uses %3 of %4 across all models).</source>
+        <translation>否：租户 %1 的配额只够再用 %2 张（全部型号合计已用 %3 / %4）。</translation>
+    </message>
+    <message>
+        <source>No: tenant %1&apos;s quota has room for %2 more (uses %3 of %4 %5).</source>
+        <translation>否：租户 %1 的配额只够再用 %2 张（%5 已用 %3 / %4）。</translation>
     </message>
 </context>
 <context>
@@ -284,6 +332,137 @@
     <message>
         <source>This centre&apos;s gateway was not given its PUE or its grid&apos;s carbon factor, so facility power and emissions are not known. Its operators set them with suanlid serve --pue and --province (or --carbon-g-per-kwh).</source>
         <translation>此中心的网关未配置 PUE 或电网碳排放因子，因此设施功率和碳排放未知。运维人员可用 suanlid serve --pue 和 --province（或 --carbon-g-per-kwh）进行配置。</translation>
+    </message>
+</context>
+<context>
+    <name>GatewayWords</name>
+    <message>
+        <source>XID 79: GPU fell off the bus</source>
+        <translation>XID 79：GPU 从总线上掉线</translation>
+    </message>
+    <message>
+        <source>NHC: %1 %2 heartbeat lost</source>
+        <translation>NHC：%1 %2 心跳丢失</translation>
+    </message>
+    <message>
+        <source>NHC: %1 %2 not responding</source>
+        <translation>NHC：%1 %2 无响应</translation>
+    </message>
+    <message>
+        <source>NHC: RoCE link down (%1)</source>
+        <translation>NHC：RoCE 链路断开（%1）</translation>
+    </message>
+    <message>
+        <source>NHC: IB link down (%1)</source>
+        <translation>NHC：IB 链路断开（%1）</translation>
+    </message>
+    <message>
+        <source>NHC: %1 count %2 &lt; %3</source>
+        <translation>NHC：%1 数量 %2 &lt; %3</translation>
+    </message>
+    <message>
+        <source>XID 48: double-bit ECC error</source>
+        <translation>XID 48：双比特 ECC 错误</translation>
+    </message>
+    <message>
+        <source>uncorrectable HBM ECC error</source>
+        <translation>不可纠正的 HBM ECC 错误</translation>
+    </message>
+    <message>
+        <source>uncorrectable %1 ECC error</source>
+        <translation>不可纠正的%1 ECC 错误</translation>
+    </message>
+    <message>
+        <source>XID 31: GPU memory page fault</source>
+        <translation>XID 31：GPU 显存页错误</translation>
+    </message>
+    <message>
+        <source>XID 13: graphics engine exception</source>
+        <translation>XID 13：图形引擎异常</translation>
+    </message>
+    <message>
+        <source>AI Core exception</source>
+        <translation>AI Core 异常</translation>
+    </message>
+    <message>
+        <source>HBM correctable ECC storm</source>
+        <translation>HBM 可纠正 ECC 错误风暴</translation>
+    </message>
+    <message>
+        <source>%1 core exception</source>
+        <translation>%1 核心异常</translation>
+    </message>
+    <message>
+        <source>%1 memory page fault</source>
+        <translation>%1 内存页错误</translation>
+    </message>
+    <message>
+        <source>thermal throttling at %1 °C</source>
+        <translation>%1 °C 过热降频</translation>
+    </message>
+    <message>
+        <source>Slurm</source>
+        <translation>Slurm</translation>
+    </message>
+    <message>
+        <source>the simulated scheduler</source>
+        <translation>模拟调度器</translation>
+    </message>
+    <message>
+        <source>%1 (the centre&apos;s scheduler) unreachable since %2</source>
+        <translation>%1（中心的调度器）自 %2 起无法访问</translation>
+    </message>
+    <message>
+        <source>%1 (the centre&apos;s scheduler) unreachable since %2: %3</source>
+        <translation>%1（中心的调度器）自 %2 起无法访问：%3</translation>
+    </message>
+    <message>
+        <source>%1 down: %2</source>
+        <translation>%1 宕机：%2</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3: %4</source>
+        <translation>%1 的 %2 %3：%4</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Shanghai</source>
+        <translation>上海</translation>
+    </message>
+    <message>
+        <source>Jiangsu</source>
+        <translation>江苏</translation>
+    </message>
+    <message>
+        <source>Hubei</source>
+        <translation>湖北</translation>
+    </message>
+    <message>
+        <source>Henan</source>
+        <translation>河南</translation>
+    </message>
+    <message>
+        <source>Shaanxi</source>
+        <translation>陕西</translation>
+    </message>
+    <message>
+        <source>Sichuan</source>
+        <translation>四川</translation>
+    </message>
+    <message>
+        <source>Guangdong</source>
+        <translation>广东</translation>
+    </message>
+    <message>
+        <source>uncorrectable memory ECC error</source>
+        <translation>不可纠正的内存 ECC 错误</translation>
+    </message>
+    <message>
+        <source>Not responding</source>
+        <translation>无响应</translation>
     </message>
 </context>
 <context>
@@ -378,54 +557,6 @@
         <translation>等待中：前面有更高优先级的作业</translation>
     </message>
     <message>
-        <source>waiting: tenant quota reached (%1/%2)</source>
-        <translation>等待中：已达租户配额（%1/%2）</translation>
-    </message>
-    <message>
-        <source>waiting: tenant quota reached</source>
-        <translation>等待中：已达租户配额</translation>
-    </message>
-    <message>
-        <source>waiting: tenant quota for %1 reached (%2/%3)</source>
-        <translation>等待中：已达租户的 %1 配额（%2/%3）</translation>
-    </message>
-    <message>
-        <source>waiting: tenant quota for %1 reached</source>
-        <translation>等待中：已达租户的 %1 配额</translation>
-    </message>
-    <message>
-        <source>waiting: project quota reached (%1/%2)</source>
-        <translation>等待中：已达项目配额（%1/%2）</translation>
-    </message>
-    <message>
-        <source>waiting: project quota reached</source>
-        <translation>等待中：已达项目配额</translation>
-    </message>
-    <message>
-        <source>waiting: project quota for %1 reached (%2/%3)</source>
-        <translation>等待中：已达项目的 %1 配额（%2/%3）</translation>
-    </message>
-    <message>
-        <source>waiting: project quota for %1 reached</source>
-        <translation>等待中：已达项目的 %1 配额</translation>
-    </message>
-    <message>
-        <source>waiting: the tenant&apos;s accelerator-hours for this month are used up (%1/%2 h)</source>
-        <translation>等待中：租户本月卡时已用完（%1/%2 卡时）</translation>
-    </message>
-    <message>
-        <source>waiting: the tenant&apos;s accelerator-hours for this month are used up</source>
-        <translation>等待中：租户本月卡时已用完</translation>
-    </message>
-    <message>
-        <source>waiting: the tenant&apos;s %1 accelerator-hours for this month are used up (%2/%3 h)</source>
-        <translation>等待中：租户本月 %1 卡时已用完（%2/%3 卡时）</translation>
-    </message>
-    <message>
-        <source>waiting: the tenant&apos;s %1 accelerator-hours for this month are used up</source>
-        <translation>等待中：租户本月 %1 卡时已用完</translation>
-    </message>
-    <message>
         <source>waiting: the nodes it asked for are down, drained or reserved</source>
         <translation>等待中：所申请的节点宕机、已排空或已预留</translation>
     </message>
@@ -450,28 +581,76 @@
         <translation>等待中</translation>
     </message>
     <message>
-        <source>waiting: tenant quota across all models reached (%1/%2)</source>
-        <translation>等待中：已达租户的全部型号合计配额（%1/%2）</translation>
+        <source>waiting: tenant %1 has used %2 of its %3 accelerator-hours across all models this month</source>
+        <translation>等待中：租户 %1 本月全部型号合计已用 %2 卡时，限额 %3 卡时</translation>
     </message>
     <message>
-        <source>waiting: tenant quota across all models reached</source>
-        <translation>等待中：已达租户的全部型号合计配额</translation>
+        <source>waiting: tenant %1&apos;s accelerator-hours across all models for this month are used up</source>
+        <translation>等待中：租户 %1 本月全部型号合计卡时已用完</translation>
     </message>
     <message>
-        <source>waiting: project quota across all models reached (%1/%2)</source>
-        <translation>等待中：已达项目的全部型号合计配额（%1/%2）</translation>
+        <source>waiting: tenant %1 has used %2 of its %3 accelerator-hours this month</source>
+        <translation>等待中：租户 %1 本月已用 %2 卡时，限额 %3 卡时</translation>
     </message>
     <message>
-        <source>waiting: project quota across all models reached</source>
-        <translation>等待中：已达项目的全部型号合计配额</translation>
+        <source>waiting: tenant %1&apos;s accelerator-hours for this month are used up</source>
+        <translation>等待中：租户 %1 本月卡时已用完</translation>
     </message>
     <message>
-        <source>waiting: the tenant&apos;s accelerator-hours across all models for this month are used up (%1/%2 h)</source>
-        <translation>等待中：租户本月全部型号合计卡时已用完（%1/%2 卡时）</translation>
+        <source>waiting: tenant %1 has used %2 of its %3 %4 accelerator-hours this month</source>
+        <translation>等待中：租户 %1 本月已用 %2 %4 卡时，限额 %3 卡时</translation>
     </message>
     <message>
-        <source>waiting: the tenant&apos;s accelerator-hours across all models for this month are used up</source>
-        <translation>等待中：租户本月全部型号合计卡时已用完</translation>
+        <source>waiting: tenant %1&apos;s %2 accelerator-hours for this month are used up</source>
+        <translation>等待中：租户 %1 本月 %2 卡时已用完</translation>
+    </message>
+    <message>
+        <source>waiting: needs %1 accelerators; project %2 uses %3 of %4 across all models</source>
+        <translation>等待中：需要 %1 张加速卡；项目 %2 全部型号合计已用 %3 / %4</translation>
+    </message>
+    <message>
+        <source>waiting: needs %1 accelerators, more than project %2&apos;s quota across all models leaves free</source>
+        <translation>等待中：需要 %1 张加速卡，超过项目 %2 全部型号合计配额的剩余量</translation>
+    </message>
+    <message>
+        <source>waiting: needs %1 accelerators; project %2 uses %3 of %4</source>
+        <translation>等待中：需要 %1 张加速卡；项目 %2 已用 %3 / %4</translation>
+    </message>
+    <message>
+        <source>waiting: needs %1 accelerators, more than project %2&apos;s quota leaves free</source>
+        <translation>等待中：需要 %1 张加速卡，超过项目 %2 配额的剩余量</translation>
+    </message>
+    <message>
+        <source>waiting: needs %1 %2; project %3 uses %4 of %5</source>
+        <translation>等待中：需要 %1 张 %2；项目 %3 已用 %4 / %5</translation>
+    </message>
+    <message>
+        <source>waiting: needs %1 %2, more than project %3&apos;s quota leaves free</source>
+        <translation>等待中：需要 %1 张 %2，超过项目 %3 配额的剩余量</translation>
+    </message>
+    <message>
+        <source>waiting: needs %1 accelerators; tenant %2 uses %3 of %4 across all models</source>
+        <translation>等待中：需要 %1 张加速卡；租户 %2 全部型号合计已用 %3 / %4</translation>
+    </message>
+    <message>
+        <source>waiting: needs %1 accelerators, more than tenant %2&apos;s quota across all models leaves free</source>
+        <translation>等待中：需要 %1 张加速卡，超过租户 %2 全部型号合计配额的剩余量</translation>
+    </message>
+    <message>
+        <source>waiting: needs %1 accelerators; tenant %2 uses %3 of %4</source>
+        <translation>等待中：需要 %1 张加速卡；租户 %2 已用 %3 / %4</translation>
+    </message>
+    <message>
+        <source>waiting: needs %1 accelerators, more than tenant %2&apos;s quota leaves free</source>
+        <translation>等待中：需要 %1 张加速卡，超过租户 %2 配额的剩余量</translation>
+    </message>
+    <message>
+        <source>waiting: needs %1 %2; tenant %3 uses %4 of %5</source>
+        <translation>等待中：需要 %1 张 %2；租户 %3 已用 %4 / %5</translation>
+    </message>
+    <message>
+        <source>waiting: needs %1 %2, more than tenant %3&apos;s quota leaves free</source>
+        <translation>等待中：需要 %1 张 %2，超过租户 %3 配额的剩余量</translation>
     </message>
 </context>
 <context>
@@ -2929,10 +3108,6 @@ SHA-256 指纹：
         <translation>队列(&amp;Q)：</translation>
     </message>
     <message>
-        <source>From the queue&apos;s free accelerators and how they are spread over its nodes right now; the tenant&apos;s quota can still hold a job.</source>
-        <translation>根据该队列当前的空闲加速卡及其在各节点上的分布得出；租户配额仍可能让作业等待。</translation>
-    </message>
-    <message>
         <source>any model</source>
         <translation>任意型号</translation>
     </message>
@@ -2951,6 +3126,30 @@ SHA-256 指纹：
     <message>
         <source>No queue matches the filter</source>
         <translation>没有队列符合筛选条件</translation>
+    </message>
+    <message>
+        <source>Tenant whose quota is checked</source>
+        <translation>检查其配额的租户</translation>
+    </message>
+    <message>
+        <source>for &amp;tenant:</source>
+        <translation>租户(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>From the queue&apos;s free accelerators and how they are spread over its nodes right now, and the chosen tenant&apos;s own quota; a project&apos;s quota can still hold a job.</source>
+        <translation>依据队列当前的空闲加速卡及其在各节点上的分布，以及所选租户自身的配额；项目配额仍可能使作业等待。</translation>
+    </message>
+    <message>
+        <source>any queue</source>
+        <translation>任意队列</translation>
+    </message>
+    <message>
+        <source>no tenant&apos;s quota</source>
+        <translation>不检查租户配额</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "app/dialogs/NodeDetailDialog.h"
 
 #include "app/charts/MetricsFeed.h"
+#include "app/models/GatewayWords.h"
 #include "app/models/Words.h"
 #include "client/Connection.h"
 #include "client/SiteState.h"
@@ -165,8 +166,7 @@ void NodeDetailDialog::updateMarkers()
             : (a.severity() == v1::SEVERITY_WARNING ? widgets::SeverityColour::Warning
                                                     : widgets::SeverityColour::Info);
         markers.append({ double(a.raise_time().seconds()),
-            Words::dateTime(a.raise_time()) + QStringLiteral(" ")
-                + QString::fromStdString(a.summary()),
+            Words::dateTime(a.raise_time()) + QStringLiteral(" ") + GatewayWords::alertSummary(a),
             Palette::severityColour(severity) });
     }
     std::sort(markers.begin(), markers.end(),

@@ -1,6 +1,9 @@
 #include "app/models/AlertTableModel.h"
 
+#include "app/models/GatewayWords.h"
 #include "app/models/Words.h"
+
+#include <algorithm>
 
 namespace suanli::app {
 
@@ -76,7 +79,7 @@ QVariant AlertTableModel::cellData(const v1::Alert &alert, int column, int role)
         break;
     case SummaryColumn:
         if (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole)
-            return QString::fromStdString(alert.summary());
+            return GatewayWords::alertSummary(alert);
         break;
     case AcknowledgedByColumn:
         if (role == Qt::DisplayRole || role == SortRole)
@@ -109,7 +112,10 @@ ColumnMask AlertTableModel::changedColumns(const v1::Alert &a, const v1::Alert &
         .set(RaisedColumn, differs(a, b, &A::raise_time, &A::has_clear_time, &A::clear_time))
         .set(KindColumn, differs(a, b, &A::kind))
         .set(TargetColumn, differs(a, b, &A::target))
-        .set(SummaryColumn, differs(a, b, &A::summary))
+        .set(SummaryColumn,
+            differs(a, b, &A::summary, &A::cause, &A::device, &A::kind, &A::target)
+                || !std::equal(a.cause_args().begin(), a.cause_args().end(), b.cause_args().begin(),
+                    b.cause_args().end()))
         .set(AcknowledgedByColumn,
             differs(a, b, &A::acknowledged, &A::acknowledged_by, &A::acknowledge_time,
                 &A::acknowledge_comment))

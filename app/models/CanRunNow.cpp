@@ -1,6 +1,7 @@
 #include "app/models/CanRunNow.h"
 
 #include "app/models/Words.h"
+#include "common/QuotaRules.h"
 
 #include <QLocale>
 #include <QStringList>
@@ -111,9 +112,197 @@ CanRunNow::Answer CanRunNow::answer(
         text += tr(", %Ln job(s) ahead need %1", nullptr,
             int(std::min<qint64>(queue.jobs_pending(), INT_MAX)))
                     .arg(locale.toString(queue.accelerators_pending()));
-    if (queue.wait_seconds_p50() > 0)
-        text += tr("; median wait %1").arg(Words::duration(qRound64(queue.wait_seconds_p50())));
     out.text = text;
+    return out;
+}
+
+CanRunNow::Answer CanRunNow::anyQueue(
+    const QList<v1::Queue> &queues, v1::AcceleratorModel model, qint64 count)
+{
+    QList<const v1::Queue *> order;
+    for (const v1::Queue &q : queues)
+        order.append(&q);
+    std::sort(order.begin(), order.end(), [](const v1::Queue *a, const v1::Queue *b) {
+        if (a->is_default() != b->is_default())
+            return a->is_default();
+        return a->name() < b->name();
+    });
+    Answer closest;
+    QString closestName;
+    for (const v1::Queue *q : std::as_const(order)) {
+        Answer a = answer(*q, model, count);
+        if (a.yes || count <= 0)
+            return a;
+        if (closestName.isEmpty() || a.largest > closest.largest) {
+            closest = a;
+            closestName = QString::fromStdString(q->name());
+        }
+    }
+    const QLocale locale;
+    if (closestName.isEmpty()) {
+        closest.text = tr("No: this centre has no queues.");
+        return closest;
+    }
+    closest.text = closest.largest > 0
+        ? tr("No: no queue can start %1 now; the largest job that could start now has %2 (in %3).")
+              .arg(locale.toString(count), locale.toString(closest.largest), closestName)
+        : tr("No: no queue can start %1 now; none has room for a job at all.")
+              .arg(locale.toString(count));
+    return closest;
+}
+
+QString CanRunNow::waitEstimate(const QHash<QString, v1::Job> &jobs, const QString &queue,
+    v1::AcceleratorModel model, qint64 count, qint64 nowSeconds)
+{
+    if (count <= 0)
+        return {};
+    constexpr qint64 kDay = 24 * 3600;
+    const qint64 low = (count + 1) / 2;
+    const qint64 high = count * 2;
+    const std::string queueName = queue.toStdString();
+    QList<qint64> waits;
+    qint64 waiting = 0;
+    qint64 longest = 0;
+    for (const v1::Job &job : jobs) {
+        if (job.accelerators() < low || job.accelerators() > high)
+            continue;
+        if (!queueName.empty() && job.queue() != queueName)
+            continue;
+        if (model != v1::ACCELERATOR_MODEL_UNSPECIFIED && job.model() != model)
+            continue;
+        const qint64 submitted = job.submit_time().seconds();
+        if (job.state() == v1::JOB_STATE_PENDING || job.state() == v1::JOB_STATE_HELD) {
+            ++waiting;
+            if (submitted > 0)
+                longest = std::max(longest, nowSeconds - submitted);
+            continue;
+        }
+        const qint64 started = job.start_time().seconds();
+        if (started <= 0 || submitted <= 0 || started < submitted || nowSeconds - started > kDay)
+            continue;
+        waits.append(started - submitted);
+    }
+    const QLocale locale;
+    QString text;
+    if (waits.isEmpty()) {
+        text = tr("No job of about this size (%1 to %2 accelerators) started in the last 24 h: "
+                  "there is no estimate of the wait.")
+                   .arg(locale.toString(low), locale.toString(high));
+    } else {
+        std::sort(waits.begin(), waits.end());
+        const qint64 median = waits.at(waits.size() / 2);
+        text = tr("Jobs of about this size (%1 to %2 accelerators) that started in the last 24 h "
+                  "waited %3 (the median of %n job(s)).",
+            nullptr, int(std::min<qsizetype>(waits.size(), INT_MAX)))
+                   .arg(locale.toString(low), locale.toString(high), Words::duration(median));
+    }
+    if (waiting > 0)
+        text += QLatin1Char(' ')
+            + tr("%n such job(s) wait now, the longest for %1.", nullptr,
+                int(std::min<qint64>(waiting, INT_MAX)))
+                  .arg(Words::duration(std::max<qint64>(0, longest)));
+    return text;
+}
+
+namespace {
+
+// What a tenant's own limits leave for one model: the limit leaving the least room.
+struct Room {
+    bool limited = false;
+    bool hoursUsedUp = false;
+    bool allModels = false; // the binding limit is the one across all models
+    qint64 used = 0;
+    qint64 limit = 0;
+    qint64 room = 0;
+    double hoursUsed = 0;
+    qint64 hoursLimit = 0;
+};
+
+Room roomFor(const v1::Tenant &tenant, v1::AcceleratorModel model)
+{
+    Room out;
+    auto consider = [&](QuotaKind kind) {
+        const v1::QuotaLimit *limit = findQuotaLimit(tenant.quotas(), kind);
+        if (!limit)
+            return;
+        const v1::QuotaUsage *usage = findQuotaUsage(tenant.usage(), kind);
+        double hours = usage ? usage->accelerator_hours_used() : 0;
+        if (!usage && kind.allModels)
+            for (const v1::QuotaUsage &u : tenant.usage())
+                if (!u.all_models())
+                    hours += u.accelerator_hours_used();
+        if (limit->max_accelerator_hours() > 0 && hours >= double(limit->max_accelerator_hours())) {
+            out.limited = true;
+            out.hoursUsedUp = true;
+            out.hoursUsed = hours;
+            out.hoursLimit = limit->max_accelerator_hours();
+            out.room = 0;
+            return;
+        }
+        const qint64 used = quotaInUse(tenant.usage(), kind);
+        const qint64 room = std::max<qint64>(0, limit->max_accelerators() - used);
+        if (out.hoursUsedUp || (out.limited && out.room <= room))
+            return;
+        out.limited = true;
+        out.allModels = kind.allModels;
+        out.used = used;
+        out.limit = limit->max_accelerators();
+        out.room = room;
+    };
+    consider(QuotaKind::acrossAllModels());
+    if (model != v1::ACCELERATOR_MODEL_UNSPECIFIED)
+        consider(QuotaKind { model, false });
+    return out;
+}
+
+} // namespace
+
+CanRunNow::QuotaCheck CanRunNow::quota(
+    const v1::Tenant &tenant, const QList<v1::AcceleratorModel> &models, qint64 count)
+{
+    const QLocale locale;
+    const QString name = QString::fromStdString(tenant.id());
+    // The model whose limits leave the most room (no limit at all is the most).
+    v1::AcceleratorModel best
+        = models.isEmpty() ? v1::ACCELERATOR_MODEL_UNSPECIFIED : models.first();
+    Room room = roomFor(tenant, best);
+    for (v1::AcceleratorModel m : models) {
+        const Room r = roomFor(tenant, m);
+        if (room.limited && (!r.limited || r.room > room.room)) {
+            room = r;
+            best = m;
+        }
+    }
+    QuotaCheck out;
+    const QString modelName
+        = best == v1::ACCELERATOR_MODEL_UNSPECIFIED ? tr("accelerators") : Words::modelName(best);
+    if (!room.limited) {
+        out.text = tr("Tenant %1's quota sets no limit on %2.").arg(name, modelName);
+        return out;
+    }
+    out.room = room.room;
+    out.fits = room.room >= count;
+    if (room.hoursUsedUp) {
+        out.text = tr("No: tenant %1 has used %2 of its %3 accelerator-hours this month.")
+                       .arg(name, locale.toString(qint64(room.hoursUsed)),
+                           locale.toString(room.hoursLimit));
+        return out;
+    }
+    const QString used = locale.toString(room.used);
+    const QString limit = locale.toString(room.limit);
+    const QString free = locale.toString(room.room);
+    if (out.fits)
+        out.text = room.allModels
+            ? tr("Tenant %1's quota: uses %2 of %3 across all models, room for %4 more.")
+                  .arg(name, used, limit, free)
+            : tr("Tenant %1's quota: uses %2 of %3 %4, room for %5 more.")
+                  .arg(name, used, limit, modelName, free);
+    else
+        out.text = room.allModels
+            ? tr("No: tenant %1's quota has room for %2 more (uses %3 of %4 across all models).")
+                  .arg(name, free, used, limit)
+            : tr("No: tenant %1's quota has room for %2 more (uses %3 of %4 %5).")
+                  .arg(name, free, used, limit, modelName);
     return out;
 }
 

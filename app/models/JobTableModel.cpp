@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QSet>
 #include <charconv>
 #include <chrono>
 
@@ -39,6 +40,49 @@ JobTableModel::JobTableModel(client::SiteState *site, QObject *parent)
             ElapsedColumn, ElapsedColumn, { Qt::DisplayRole, Qt::ToolTipRole, SortRole });
     });
     m_clock.start();
+    // A quota's figures are the tenant's as it is now: they follow its changes, not the job's.
+    const auto &tenants = site->tenants();
+    connect(&tenants, &client::CollectionSignals::reset, this,
+        [this] { emitColumnsChanged(ReasonColumn, ReasonColumn, reasonRoles()); });
+    connect(&tenants, &client::CollectionSignals::changed, this,
+        [this](const QStringList &upserted, const QStringList &removed) {
+            tenantsChanged(upserted + removed);
+        });
+}
+
+QList<int> JobTableModel::reasonRoles()
+{
+    return { Qt::DisplayRole, SortRole };
+}
+
+void JobTableModel::tenantsChanged(const QStringList &tenants)
+{
+    const QSet<QString> changed(tenants.cbegin(), tenants.cend());
+    // Rows of jobs waiting on those tenants' quotas, in runs of neighbouring rows.
+    int first = -1;
+    int last = -1;
+    auto flush = [&] {
+        if (first >= 0)
+            Q_EMIT dataChanged(
+                index(first, ReasonColumn), index(last, ReasonColumn), reasonRoles());
+        first = last = -1;
+    };
+    for (int row = 0; row < rowCount(); ++row) {
+        const v1::Job *job = itemAt(row);
+        const bool affected = job && job->state() == v1::JOB_STATE_PENDING
+            && (job->pending_reason() == v1::PENDING_REASON_TENANT_QUOTA
+                || job->pending_reason() == v1::PENDING_REASON_PROJECT_QUOTA
+                || job->pending_reason() == v1::PENDING_REASON_TENANT_HOURS)
+            && changed.contains(QString::fromStdString(job->tenant()));
+        if (!affected) {
+            flush();
+            continue;
+        }
+        if (first < 0)
+            first = row;
+        last = row;
+    }
+    flush();
 }
 
 JobTableModel::~JobTableModel() = default;
@@ -148,7 +192,8 @@ QVariant JobTableModel::cellData(const v1::Job &job, int column, int role) const
         break;
     case ReasonColumn:
         if (role == Qt::DisplayRole || role == SortRole)
-            return PendingReasonText::of(job);
+            return PendingReasonText::of(
+                job, site()->tenants().find(QString::fromStdString(job.tenant())));
         if (role == Qt::ToolTipRole && isWaiting(job) && !job.pending_reason_raw().empty())
             return tr("The scheduler's reason: %1")
                 .arg(QString::fromStdString(job.pending_reason_raw()));
@@ -229,7 +274,7 @@ ColumnMask JobTableModel::changedColumns(const v1::Job &a, const v1::Job &b) con
         .set(StateColumn, differs(a, b, &J::state, &J::failure_reason))
         .set(ReasonColumn,
             differs(a, b, &J::state, &J::pending_reason, &J::pending_reason_raw, &J::model,
-                &J::model_name, &J::quota_used, &J::quota_limit, &J::quota_all_models))
+                &J::model_name, &J::quota_all_models, &J::tenant, &J::project, &J::accelerators))
         .set(AcceleratorsColumn, differs(a, b, &J::accelerators, nodes, &J::nodes_requested))
         .set(ModelColumn, differs(a, b, &J::model, &J::model_name))
         .set(PriorityColumn, differs(a, b, &J::priority))

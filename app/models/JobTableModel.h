@@ -45,6 +45,11 @@ protected:
     ColumnMask changedColumns(const v1::Job &before, const v1::Job &after) const override;
 
 private:
+    // The roles of the reason column that read a tenant's figures.
+    static QList<int> reasonRoles();
+    // Tenants whose quotas or use changed: the reasons of jobs waiting on their quotas.
+    void tenantsChanged(const QStringList &tenants);
+
     // Waited / ran for grows with the clock: refreshed once a minute.
     QTimer m_clock;
 };

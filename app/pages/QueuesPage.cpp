@@ -42,7 +42,9 @@ QueuesPage::QueuesPage(client::Connection *connection, QWidget *parent)
     , m_queue(new QComboBox(this))
     , m_accelerator(new QComboBox(this))
     , m_count(new QSpinBox(this))
+    , m_tenant(new QComboBox(this))
     , m_answer(new QLabel(this))
+    , m_estimate(new QLabel(this))
 {
     setObjectName(QStringLiteral("QueuesPage"));
     m_proxy->setSourceModel(m_model);
@@ -75,6 +77,11 @@ QueuesPage::QueuesPage(client::Connection *connection, QWidget *parent)
     m_count->setValue(8);
     m_count->setGroupSeparatorShown(true);
     m_count->setAccessibleName(tr("Accelerators"));
+    m_tenant->setAccessibleName(tr("Tenant whose quota is checked"));
+    m_tenant->setMinimumContentsLength(12);
+    m_estimate->setWordWrap(true);
+    m_estimate->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_estimate->setObjectName(QStringLiteral("CanRunWait"));
     m_answer->setWordWrap(true);
     m_answer->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_answer->setObjectName(QStringLiteral("CanRunAnswer"));
@@ -92,12 +99,15 @@ QueuesPage::QueuesPage(client::Connection *connection, QWidget *parent)
     addField(tr("&Accelerators:"), m_count);
     addField(tr("of &model:"), m_accelerator);
     addField(tr("in &queue:"), m_queue);
+    addField(tr("for &tenant:"), m_tenant);
     question->addStretch(1);
     auto *panelLayout = new QVBoxLayout(panel);
     panelLayout->addLayout(question);
     panelLayout->addWidget(m_answer);
+    panelLayout->addWidget(m_estimate);
     auto *note = new QLabel(tr("From the queue's free accelerators and how they are spread over "
-                               "its nodes right now; the tenant's quota can still hold a job."),
+                               "its nodes right now, and the chosen tenant's own quota; a "
+                               "project's quota can still hold a job."),
         panel);
     note->setWordWrap(true);
     note->setForegroundRole(QPalette::PlaceholderText);
@@ -110,6 +120,7 @@ QueuesPage::QueuesPage(client::Connection *connection, QWidget *parent)
     });
     connect(m_accelerator, &QComboBox::currentIndexChanged, this, &QueuesPage::updateAnswer);
     connect(m_count, &QSpinBox::valueChanged, this, &QueuesPage::updateAnswer);
+    connect(m_tenant, &QComboBox::currentIndexChanged, this, &QueuesPage::updateAnswer);
 
     m_splitter->setObjectName(QStringLiteral("QueuesSplitter"));
     m_splitter->addWidget(m_table);
@@ -133,6 +144,13 @@ QueuesPage::QueuesPage(client::Connection *connection, QWidget *parent)
     };
     connect(&site->queues(), &client::CollectionSignals::reset, this, refresh);
     connect(&site->queues(), &client::CollectionSignals::changed, this, refresh);
+    auto tenantsChanged = [this] {
+        refreshTenantChoices();
+        updateAnswer();
+    };
+    connect(&site->tenants(), &client::CollectionSignals::reset, this, tenantsChanged);
+    connect(&site->tenants(), &client::CollectionSignals::changed, this, tenantsChanged);
+    refreshTenantChoices();
     refresh();
 }
 
@@ -143,6 +161,8 @@ void QueuesPage::refreshQueueChoices()
     const auto &queues = m_connection->site()->queues().items;
     QStringList names = queues.keys();
     std::sort(names.begin(), names.end());
+    // The first choice is any queue (an empty name).
+    names.prepend(QString());
     QStringList shown;
     for (int i = 0; i < m_queue->count(); ++i)
         shown.append(m_queue->itemData(i).toString());
@@ -150,7 +170,9 @@ void QueuesPage::refreshQueueChoices()
         return;
     const QString current = m_queue->currentData().toString();
     QString preferred = current;
-    if (!queues.contains(preferred)) {
+    // Before the first queues arrived (only "any queue" shown), or when the queue chosen is gone:
+    // the default queue.
+    if (m_queue->count() <= 1 || (!preferred.isEmpty() && !queues.contains(preferred))) {
         preferred.clear();
         for (const auto &q : queues)
             if (q.is_default())
@@ -160,7 +182,7 @@ void QueuesPage::refreshQueueChoices()
         const QSignalBlocker blocker(m_queue);
         m_queue->clear();
         for (const QString &name : std::as_const(names))
-            m_queue->addItem(name, name);
+            m_queue->addItem(name.isEmpty() ? tr("any queue") : name, name);
         m_queue->setCurrentIndex(std::max(0, m_queue->findData(preferred)));
     }
     refreshModelChoices();
@@ -169,14 +191,25 @@ void QueuesPage::refreshQueueChoices()
 void QueuesPage::refreshModelChoices()
 {
     const auto &queues = m_connection->site()->queues().items;
-    const auto it = queues.constFind(m_queue->currentData().toString());
+    const QString queue = m_queue->currentData().toString();
+    // The models of the queue chosen, or of every queue for any queue, in the order first seen.
     QList<int> models;
     QStringList names;
-    if (it != queues.constEnd())
-        for (const auto &c : it->accelerators()) {
-            models.append(int(c.model()));
-            names.append(Words::modelName(c.model(), c.model_name()));
-        }
+    auto addModels = [&](const v1::Queue &q) {
+        for (const auto &c : q.accelerators())
+            if (!models.contains(int(c.model()))) {
+                models.append(int(c.model()));
+                names.append(Words::modelName(c.model(), c.model_name()));
+            }
+    };
+    if (queue.isEmpty()) {
+        QStringList keys = queues.keys();
+        std::sort(keys.begin(), keys.end());
+        for (const QString &key : std::as_const(keys))
+            addModels(queues.value(key));
+    } else if (const auto it = queues.constFind(queue); it != queues.constEnd()) {
+        addModels(*it);
+    }
     QList<int> shown;
     for (int i = 1; i < m_accelerator->count(); ++i)
         shown.append(m_accelerator->itemData(i).toInt());
@@ -193,26 +226,78 @@ void QueuesPage::refreshModelChoices()
     m_accelerator->setCurrentIndex(keep > 0 ? keep : (models.size() == 1 ? 1 : 0));
 }
 
+void QueuesPage::refreshTenantChoices()
+{
+    const auto &tenants = m_connection->site()->tenants().items;
+    QStringList ids = tenants.keys();
+    std::sort(ids.begin(), ids.end());
+    ids.prepend(QString()); // no tenant's quota
+    QStringList shown;
+    for (int i = 0; i < m_tenant->count(); ++i)
+        shown.append(m_tenant->itemData(i).toString());
+    if (ids == shown)
+        return;
+    QString current = m_tenant->currentData().toString();
+    // Someone who sees one tenant only (a tenant manager) asks for it.
+    if (m_tenant->count() == 0 && ids.size() == 2)
+        current = ids.at(1);
+    const QSignalBlocker blocker(m_tenant);
+    m_tenant->clear();
+    for (const QString &id : std::as_const(ids)) {
+        if (id.isEmpty()) {
+            m_tenant->addItem(tr("no tenant's quota"), id);
+            continue;
+        }
+        const v1::Tenant &t = tenants[id];
+        const QString name = QString::fromStdString(t.name());
+        m_tenant->addItem(name.isEmpty() || name == id ? id : tr("%1 (%2)").arg(id, name), id);
+    }
+    m_tenant->setCurrentIndex(std::max(0, m_tenant->findData(current)));
+}
+
 void QueuesPage::updateAnswer()
 {
-    const auto &queues = m_connection->site()->queues().items;
-    const auto it = queues.constFind(m_queue->currentData().toString());
-    if (it == queues.constEnd()) {
+    auto *site = m_connection->site();
+    const auto &queues = site->queues().items;
+    const QString queue = m_queue->currentData().toString();
+    const auto it = queues.constFind(queue);
+    if (queues.isEmpty() || (!queue.isEmpty() && it == queues.constEnd())) {
         m_yes = false;
-        m_answer->setText(m_connection->site()->queues().synced
-                ? tr("This centre has no queues.")
-                : tr("Waiting for the centre's queues…"));
+        m_answer->setText(site->queues().synced ? tr("This centre has no queues.")
+                                                : tr("Waiting for the centre's queues…"));
         m_answer->setPalette(QPalette());
         m_answer->setAutoFillBackground(false);
+        m_estimate->clear();
         return;
     }
-    const auto answer = CanRunNow::answer(
-        *it, v1::AcceleratorModel(m_accelerator->currentData().toInt()), m_count->value());
-    m_yes = answer.yes;
-    m_answer->setText(answer.text);
+    const auto model = v1::AcceleratorModel(m_accelerator->currentData().toInt());
+    const qint64 count = m_count->value();
+    const auto answer = queue.isEmpty() ? CanRunNow::anyQueue(queues.values(), model, count)
+                                        : CanRunNow::answer(*it, model, count);
+    QString text = answer.text;
+    bool yes = answer.yes;
+    if (const v1::Tenant *tenant = site->tenants().find(m_tenant->currentData().toString())) {
+        // The models it could run on: the one asked for, or those of the queues it could use.
+        QList<v1::AcceleratorModel> models;
+        if (model != v1::ACCELERATOR_MODEL_UNSPECIFIED)
+            models.append(model);
+        else
+            for (const v1::Queue &q : queues)
+                if (queue.isEmpty() || q.name() == it->name())
+                    for (const auto &c : q.accelerators())
+                        if (!models.contains(c.model()))
+                            models.append(c.model());
+        const auto quota = CanRunNow::quota(*tenant, models, count);
+        text += QLatin1Char('\n') + quota.text;
+        yes = yes && quota.fits;
+    }
+    m_yes = yes;
+    m_answer->setText(text);
+    m_estimate->setText(
+        CanRunNow::waitEstimate(site->jobs().items, queue, model, count, site->nowSeconds()));
     // The answer on the console's colour for "all is well" or "critical", as everywhere else.
     const QColor colour = widgets::Palette::severityColour(
-        answer.yes ? widgets::SeverityColour::Ok : widgets::SeverityColour::Critical);
+        yes ? widgets::SeverityColour::Ok : widgets::SeverityColour::Critical);
     QPalette palette = m_answer->palette();
     palette.setColor(QPalette::Window, colour);
     palette.setColor(QPalette::WindowText, widgets::Palette::textOn(colour));
@@ -220,11 +305,15 @@ void QueuesPage::updateAnswer()
     m_answer->setAutoFillBackground(true);
 }
 
-void QueuesPage::ask(const QString &queue, v1::AcceleratorModel model, int count)
+void QueuesPage::ask(
+    const QString &queue, v1::AcceleratorModel model, int count, const QString &tenant)
 {
     const int q = m_queue->findData(queue);
     if (q >= 0)
         m_queue->setCurrentIndex(q);
+    const int t = m_tenant->findData(tenant);
+    if (t >= 0)
+        m_tenant->setCurrentIndex(t);
     const int m = m_accelerator->findData(int(model));
     if (m >= 0)
         m_accelerator->setCurrentIndex(m);
@@ -235,6 +324,11 @@ void QueuesPage::ask(const QString &queue, v1::AcceleratorModel model, int count
 QString QueuesPage::answer() const
 {
     return m_answer->text();
+}
+
+QString QueuesPage::waitEstimate() const
+{
+    return m_estimate->text();
 }
 
 void QueuesPage::saveState() const

@@ -35,11 +35,16 @@ public:
     QTableView *table() const { return m_table; }
     TableTools *tools() const { return m_tools; }
 
-    // The question of the panel: a queue, a model (UNSPECIFIED for any) and a count.
-    void ask(const QString &queue, v1::AcceleratorModel model, int count);
-    // The answer shown, in words ("Yes: 12 Ascend 910B free in train (...)").
+    // The question of the panel: a queue (empty for any queue), a model (UNSPECIFIED for any), a
+    // count, and the tenant whose quota is checked (empty: none).
+    void ask(
+        const QString &queue, v1::AcceleratorModel model, int count, const QString &tenant = {});
+    // The answer shown, in words ("Yes: 12 Ascend 910B free in train (...)"), with the tenant's
+    // quota on a line of its own when one is checked.
     QString answer() const;
     bool answerIsYes() const { return m_yes; }
+    // How long jobs of about that size waited ("Jobs of about this size ... waited 2 h ...").
+    QString waitEstimate() const;
 
     void saveState() const override;
     void restoreState() override;
@@ -47,6 +52,7 @@ public:
 private:
     void refreshQueueChoices();
     void refreshModelChoices();
+    void refreshTenantChoices();
     void updateAnswer();
 
     client::Connection *m_connection;
@@ -59,7 +65,9 @@ private:
     QComboBox *m_queue;
     QComboBox *m_accelerator;
     QSpinBox *m_count;
+    QComboBox *m_tenant;
     QLabel *m_answer;
+    QLabel *m_estimate;
     bool m_yes = false;
 };
 

@@ -1,6 +1,7 @@
 #include "app/wall/WallEnergyPage.h"
 
 #include "app/models/EnergyFigures.h"
+#include "app/models/GatewayWords.h"
 #include "app/models/Words.h"
 #include "app/wall/WallStyle.h"
 #include "client/Connection.h"
@@ -119,7 +120,7 @@ void WallEnergyPage::refreshContent()
     m_pue->setSubtitle(tr("facility ÷ IT power"));
     m_intensity->setValueText(show(Figure::CarbonIntensity, fixed(0)));
     m_intensity->setUnit(has(Figure::CarbonIntensity) ? tr("g CO₂/kWh") : QString());
-    m_intensity->setSubtitle(QString::fromStdString(o.province()));
+    m_intensity->setSubtitle(GatewayWords::province(QString::fromStdString(o.province())));
     m_emissions->setValueText(show(Figure::Emissions, fixed(0)));
     m_emissions->setUnit(has(Figure::Emissions) ? tr("kg CO₂") : QString());
     m_perDay->setValueText(show(Figure::Emissions, fixed(1, 24.0 / 1000.0)));

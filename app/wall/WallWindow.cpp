@@ -1,6 +1,7 @@
 #include "app/wall/WallWindow.h"
 
 #include "app/Federation.h"
+#include "app/models/GatewayWords.h"
 #include "app/models/Words.h"
 #include "app/wall/WallAlertTicker.h"
 #include "app/wall/WallBanner.h"
@@ -362,7 +363,7 @@ void WallWindow::updateTakeover()
             ? tr("%1 since %2 (%3 ago)").arg(kind, at, widgets::AgeText::of(age))
             : tr("%1 since %2").arg(kind, at);
         shown.prepend({ Words::centreName(it->centre), QString::fromStdString(a.target()),
-            QString::fromStdString(a.summary()), since });
+            GatewayWords::alertSummary(a), since });
         ++it;
     }
     if (!shown.isEmpty() && !quiet) {
@@ -452,8 +453,7 @@ void WallWindow::updateTicker()
             if (a.acknowledged() || a.has_clear_time())
                 continue;
             entries.append({ int(a.severity()), a.raise_time().seconds(),
-                { int(a.severity()),
-                    tr("%1 · %2").arg(name, QString::fromStdString(a.summary())) } });
+                { int(a.severity()), tr("%1 · %2").arg(name, GatewayWords::alertSummary(a)) } });
         }
     }
     // Most severe first, then newest: the first kMaxItems are what matters.

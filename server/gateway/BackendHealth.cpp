@@ -55,6 +55,16 @@ std::string BackendHealth::summary(const std::string &error) const
     return text;
 }
 
+void BackendHealth::setCause(v1::Alert *alert, const std::string &error) const
+{
+    alert->set_cause(v1::ALERT_CAUSE_SCHEDULER_UNREACHABLE);
+    alert->clear_cause_args();
+    alert->add_cause_args(m_backend);
+    alert->add_cause_args(std::to_string(seconds(m_outage->since)));
+    alert->add_cause_args(
+        error.size() > kErrorShown ? error.substr(0, kErrorShown) + "..." : error);
+}
+
 void BackendHealth::failed(Clock::time_point now, const std::string &error)
 {
     std::lock_guard lock(m_mutex);
@@ -65,6 +75,7 @@ void BackendHealth::failed(Clock::time_point now, const std::string &error)
             m_outage->error = error;
         if (firstCause && !m_alerts.empty() && !m_alerts.back().has_clear_time()) {
             m_alerts.back().set_summary(summary(error));
+            setCause(&m_alerts.back(), error);
             changed(m_alerts.back());
         }
         return;
@@ -80,6 +91,7 @@ void BackendHealth::failed(Clock::time_point now, const std::string &error)
     alert.set_kind("scheduler_unreachable");
     alert.set_target(m_backend);
     alert.set_summary(summary(error));
+    setCause(&alert, error);
     *alert.mutable_raise_time() = timestamp(now);
     m_alerts.push_back(alert);
     changed(alert);

@@ -60,6 +60,8 @@ private:
     v1::Alert *find(const std::string &id);
     void changed(const v1::Alert &alert);
     std::string summary(const std::string &error) const;
+    // The summary as a code and its parts: the backend, since when (seconds since 1970), the error.
+    void setCause(v1::Alert *alert, const std::string &error) const;
 
     const std::string m_backend;
     mutable std::mutex m_mutex;

@@ -1,9 +1,20 @@
 #include "server/services/SchedulerService.h"
 
+#include "common/Describe.h"
 #include "server/gateway/ListQuery.h"
 #include "server/gateway/Watch.h"
 
 namespace suanli::server {
+
+void SchedulerService::addWorded(const v1::Job &job, v1::Job *out,
+    std::map<std::string, ClusterCache::Tenants::Ptr> *tenants) const
+{
+    *out = job;
+    auto it = tenants->find(job.tenant());
+    if (it == tenants->end())
+        it = tenants->emplace(job.tenant(), m_ctx.cache.tenantCollection().get(job.tenant())).first;
+    out->set_pending_reason_text(::suanli::pendingReasonText(job, it->second.get()));
+}
 
 grpc::ServerUnaryReactor *SchedulerService::ListQueues(grpc::CallbackServerContext *call,
     const v1::ListQueuesRequest *, v1::ListQueuesResponse *response)
@@ -47,8 +58,9 @@ grpc::ServerUnaryReactor *SchedulerService::ListJobs(grpc::CallbackServerContext
             request->page_size(), request->page_token(), 500, 5000, context, &page, &next, &total);
     if (!status.ok())
         return finish(call, status);
+    std::map<std::string, ClusterCache::Tenants::Ptr> tenants;
     for (const auto &job : page)
-        *response->add_jobs() = *job;
+        addWorded(*job, response->add_jobs(), &tenants);
     response->set_next_page_token(next);
     response->set_total_size(total);
     return finish(call, grpc::Status::OK);
@@ -68,7 +80,8 @@ grpc::ServerUnaryReactor *SchedulerService::GetJob(
         return finish(call,
             grpc::Status(grpc::StatusCode::NOT_FOUND,
                 "job '" + request->id() + "' not found (not active, or ended long ago)"));
-    *response = *job;
+    std::map<std::string, ClusterCache::Tenants::Ptr> tenants;
+    addWorded(*job, response, &tenants);
     return finish(call, grpc::Status::OK);
 }
 
@@ -88,8 +101,9 @@ grpc::ServerUnaryReactor *SchedulerService::jobAction(grpc::CallbackServerContex
     return batchAction<v1::JobActionResponse>(
         call, method, ids, "ids", reason, false, "", requestId, apply,
         [this](const std::string &id, v1::JobActionResponse *out) {
+            std::map<std::string, ClusterCache::Tenants::Ptr> tenants;
             if (auto job = m_ctx.cache.job(id))
-                *out->add_jobs() = *job;
+                addWorded(*job, out->add_jobs(), &tenants);
         },
         response);
 }

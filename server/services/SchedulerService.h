@@ -38,6 +38,11 @@ public:
         const v1::SetJobPriorityRequest *request, v1::JobActionResponse *response) override;
 
 private:
+    // Appends a job as an answer gives it: with its plain-words reason worded from its tenant's
+    // figures as the cache has them now (`tenants` keeps those looked up for one answer).
+    void addWorded(const v1::Job &job, v1::Job *out,
+        std::map<std::string, ClusterCache::Tenants::Ptr> *tenants) const;
+
     grpc::ServerUnaryReactor *jobAction(grpc::CallbackServerContext *call, const char *method,
         const google::protobuf::RepeatedPtrField<std::string> &ids, const std::string &reason,
         const std::string &requestId,

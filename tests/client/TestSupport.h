@@ -78,11 +78,15 @@ public:
             v1::ListJobsResponse resp;
             if (!check(stub->ListJobs(GatewayProcess::context(m_token).get(), req, &resp)))
                 return {};
-            for (const auto &j : resp.jobs())
+            for (auto j : resp.jobs()) {
+                // Worded as the list answers, from the tenants of that moment: not part of the
+                // job as the watch streams send it.
+                j.clear_pending_reason_text();
                 if (!activeOnly || j.state() == v1::JOB_STATE_PENDING
                     || j.state() == v1::JOB_STATE_RUNNING || j.state() == v1::JOB_STATE_HELD
                     || j.state() == v1::JOB_STATE_COMPLETING)
                     out.append(j);
+            }
             page = resp.next_page_token();
         } while (!page.empty());
         return out;

@@ -378,6 +378,27 @@ void PagesTest::queuesAnswerCanIRunNow()
     QVERIFY(!queues->answerIsYes());
     QVERIFY2(
         queues->answer().contains(QStringLiteral("can never run")), qPrintable(queues->answer()));
+
+    // A big job in any queue for one tenant: the answer names the tenant's quota and its room,
+    // and the wait is of jobs of about that size (or says there is no estimate), never the
+    // queue's median of mostly small jobs.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_centre->site()->tenants().items.isEmpty(), 10000);
+    const v1::Tenant tenant = m_centre->site()->tenants().items.cbegin().value();
+    const QString tenantId = QString::fromStdString(tenant.id());
+    queues->ask(QString(), v1::ACCELERATOR_MODEL_UNSPECIFIED, 600, tenantId);
+    const QStringList lines = queues->answer().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(lines.at(1).contains(QStringLiteral("tenant %1").arg(tenantId), Qt::CaseInsensitive),
+        qPrintable(lines.at(1)));
+    QVERIFY2(queues->waitEstimate().contains(QStringLiteral("about this size (300 to 1,200")),
+        qPrintable(queues->waitEstimate()));
+    QVERIFY(!queues->waitEstimate().contains(QStringLiteral("median wait")));
+    // Without a tenant, the queue's answer alone.
+    queues->ask(name, v1::ACCELERATOR_MODEL_UNSPECIFIED, 1, QString());
+    QCOMPARE(queues->answer(),
+        app::CanRunNow::answer(
+            m_centre->site()->queues().items.value(name), v1::ACCELERATOR_MODEL_UNSPECIFIED, 1)
+            .text);
 }
 
 void PagesTest::auditShowsAndFiltersTheActions()

@@ -1,6 +1,9 @@
 // The console speaks Chinese everywhere: lupdate, run on today's sources,
 // finds no string without a Chinese translation; translations keep every
 // placeholder of their source; the embedded catalogue loads.
+#include "app/models/GatewayWords.h"
+#include "app/models/PendingReasonText.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -179,6 +182,70 @@ private Q_SLOTS:
         QVERIFY2(wrong.isEmpty(),
             qPrintable(QStringLiteral("translations that drop or add a placeholder:\n  %1")
                            .arg(wrong.join(QStringLiteral("\n  ")))));
+    }
+
+    // What a gateway sends as a code (an alert's cause, a province, why a job waits) is said in
+    // Chinese for every code there is, not passed through in English.
+    void everyGatewayCodeHasChinese()
+    {
+        const auto chinese = [](const QString &text) {
+            for (const QChar c : text)
+                if (c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff)
+                    return true;
+            return false;
+        };
+        QTranslator zh;
+        QVERIFY(zh.load(QStringLiteral(":/i18n/suanli_zh_CN")));
+        QStringList missing;
+
+        const auto *causes = suanli::v1::AlertCause_descriptor();
+        for (int i = 0; i < causes->value_count(); ++i) {
+            const auto cause = suanli::v1::AlertCause(causes->value(i)->number());
+            if (cause == suanli::v1::ALERT_CAUSE_UNSPECIFIED)
+                continue;
+            const int count = suanli::app::GatewayWords::alertCauseArgs(cause);
+            if (count < 0) {
+                missing.append(QString::fromStdString(causes->value(i)->name()));
+                continue;
+            }
+            QStringList args;
+            for (int a = 0; a < count; ++a)
+                args.append(QString::number(a + 1));
+            if (cause == suanli::v1::ALERT_CAUSE_SCHEDULER_UNREACHABLE)
+                args = { QStringLiteral("slurm"), QStringLiteral("1796650260"), QString() };
+            QCoreApplication::installTranslator(&zh);
+            const QString text = suanli::app::GatewayWords::alertCause(cause, args);
+            QCoreApplication::removeTranslator(&zh);
+            if (!chinese(text))
+                missing.append(QString::fromStdString(causes->value(i)->name()) + u": " + text);
+        }
+
+        for (const QString &province : suanli::app::GatewayWords::knownProvinces()) {
+            QCoreApplication::installTranslator(&zh);
+            const QString text = suanli::app::GatewayWords::province(province);
+            QCoreApplication::removeTranslator(&zh);
+            if (!chinese(text))
+                missing.append(province + u": " + text);
+        }
+
+        const auto *reasons = suanli::v1::PendingReason_descriptor();
+        for (int i = 0; i < reasons->value_count(); ++i) {
+            suanli::v1::Job job;
+            job.set_state(suanli::v1::JOB_STATE_PENDING);
+            job.set_tenant("galaxy");
+            job.set_project("galaxy-llm");
+            job.set_accelerators(8);
+            job.set_model(suanli::v1::ACCELERATOR_MODEL_NVIDIA_H100);
+            job.set_pending_reason(suanli::v1::PendingReason(reasons->value(i)->number()));
+            QCoreApplication::installTranslator(&zh);
+            const QString text = suanli::app::PendingReasonText::of(job);
+            QCoreApplication::removeTranslator(&zh);
+            if (!chinese(text))
+                missing.append(QString::fromStdString(reasons->value(i)->name()) + u": " + text);
+        }
+        QVERIFY2(missing.isEmpty(),
+            qPrintable(QStringLiteral("codes said without Chinese:\n  %1")
+                           .arg(missing.join(QStringLiteral("\n  ")))));
     }
 
     void embeddedCatalogueLoads()

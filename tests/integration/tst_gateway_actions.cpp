@@ -1,5 +1,6 @@
 // Every action end to end through suanlictl, checked at the gateway and in
 // the audit log; refusals and bad inputs say what went wrong.
+#include "common/Describe.h"
 #include "suanli/v1/audit.grpc.pb.h"
 #include "suanli/v1/cluster.grpc.pb.h"
 #include "suanli/v1/events.grpc.pb.h"
@@ -15,8 +16,10 @@
 #include <google/protobuf/util/time_util.h>
 #include <gtest/gtest.h>
 #include <iostream>
+#include <regex>
 #include <sqlite3.h>
 #include <sstream>
+#include <thread>
 
 using namespace suanli::test;
 namespace v1 = suanli::v1;
@@ -667,4 +670,55 @@ TEST(SimulatedHistory, TheLastDayIsInTheMetricsHistoryAtStart)
         EXPECT_FALSE(std::isnan(series.values(1))) << "scope " << scope;
         EXPECT_FALSE(std::isnan(series.values(series.values_size() - 2))) << "scope " << scope;
     }
+}
+
+// A job held by a quota says what it needs and the limit's figures as the tenant's record has them
+// at the moment of asking, not when the scheduler last looked at the job; suanlictl prints those
+// words.
+TEST_F(ActionsTest, AQuotaReasonQuotesTheTenantsCurrentFigures)
+{
+    std::vector<v1::Job> waiting;
+    for (int attempt = 0; attempt < 60 && waiting.empty(); ++attempt) {
+        waiting = jobs("state:pending reason:quota");
+        if (waiting.empty())
+            std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    }
+    ASSERT_FALSE(waiting.empty()) << "no job waits for a quota in the simulated centre";
+    size_t next = 0;
+    auto tenant = [&](const std::string &tenantId) {
+        const auto r
+            = gateway->ctl(ops, { "tenants", "list", "--json", "--filter", "id:" + tenantId });
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        const auto list = parseJson<v1::ListTenantsResponse>(r.out);
+        return list.tenants_size() == 1 ? list.tenants(0) : v1::Tenant();
+    };
+    // The centre keeps running and the tenant's use with it: the words are compared with the
+    // use left out ("uses # of 1,976"), the limit and the rest as the tenant has them.
+    const auto withoutUse = [](std::string text) {
+        return std::regex_replace(text, std::regex("uses [0-9,]+ of"), "uses # of");
+    };
+    bool compared = false;
+    while (!compared && next < waiting.size()) {
+        const std::string id = waiting[next].id();
+        const v1::Tenant owner = tenant(waiting[next].tenant());
+        const v1::Job j = job(id);
+        const auto shown = gateway->ctl(ops, { "jobs", "show", id });
+        if (j.state() != v1::JOB_STATE_PENDING
+            || (j.pending_reason() != v1::PENDING_REASON_TENANT_QUOTA
+                && j.pending_reason() != v1::PENDING_REASON_PROJECT_QUOTA)
+            || !contains(shown.out, "why")) {
+            ++next; // it stopped waiting for a quota: look at another
+            continue;
+        }
+        compared = true;
+        const std::string expected = suanli::pendingReasonText(j, &owner);
+        EXPECT_TRUE(contains(expected, " uses ")) << expected;
+        EXPECT_EQ(withoutUse(j.pending_reason_text()), withoutUse(expected));
+        EXPECT_TRUE(contains(j.pending_reason_text(), "waiting: needs "))
+            << j.pending_reason_text();
+        // suanlictl prints the same words.
+        ASSERT_EQ(shown.exitCode, 0) << shown.err;
+        EXPECT_TRUE(contains(withoutUse(shown.out), withoutUse(expected))) << shown.out;
+    }
+    EXPECT_TRUE(compared) << "every job stopped waiting for a quota while it was looked at";
 }

@@ -266,6 +266,13 @@ TEST_F(OutageTest, AnOutageRaisesACriticalAlertThatClearsWhenTheSchedulerAnswers
         std::string::npos)
         << alert.summary();
     EXPECT_NE(alert.summary().find(OutageBackend::kOutage), std::string::npos) << alert.summary();
+    // The same as a code with its parts, for a console to say in its own language.
+    EXPECT_EQ(alert.cause(), v1::ALERT_CAUSE_SCHEDULER_UNREACHABLE);
+    ASSERT_EQ(alert.cause_args_size(), 3);
+    EXPECT_EQ(alert.cause_args(0), "sim");
+    EXPECT_GE(std::stoll(alert.cause_args(1)),
+        std::chrono::duration_cast<std::chrono::seconds>(stopped.time_since_epoch()).count());
+    EXPECT_NE(alert.cause_args(2).find(OutageBackend::kOutage), std::string::npos);
     EXPECT_GE(suanli::openAlerts(overview(), v1::SEVERITY_CRITICAL), 1);
 
     // Consoles see it in the alerts they watch.

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void pendingReasonText_data();
     void pendingReasonText();
     void pendingReasonIsTranslated();
+    void quotaFiguresFollowTheTenant();
     void columnsShowTheJob();
     void idsSortAsNumbers();
     void elapsedFollowsTheCentresClock();
@@ -85,29 +86,34 @@ void TestJobTableModel::pendingReasonText_data()
     QTest::addColumn<v1::Job>("job");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("tenant quota") << pending(
-        v1::PENDING_REASON_TENANT_QUOTA, v1::ACCELERATOR_MODEL_ASCEND_910B, 64, 64)
-                                  << u"waiting: tenant quota for Ascend 910B reached (64/64)"_qs;
+    // Without the tenant's figures (the stale ones a job carries are never shown): what the job
+    // needs and whose limit holds it.
     QTest::newRow("tenant quota, figures unknown")
-        << pending(v1::PENDING_REASON_TENANT_QUOTA, v1::ACCELERATOR_MODEL_ASCEND_910B, 0, 0)
-        << u"waiting: tenant quota for Ascend 910B reached"_qs;
-    QTest::newRow("project quota, grouped figures")
-        << pending(v1::PENDING_REASON_PROJECT_QUOTA, v1::ACCELERATOR_MODEL_NVIDIA_H100, 1024, 1024)
-        << u"waiting: project quota for H100 reached (1,024/1,024)"_qs;
+        << pending(v1::PENDING_REASON_TENANT_QUOTA, v1::ACCELERATOR_MODEL_ASCEND_910B, 60, 64)
+        << u"waiting: needs 64 Ascend 910B, more than tenant galaxy's quota leaves free"_qs;
+    v1::Job big
+        = pending(v1::PENDING_REASON_PROJECT_QUOTA, v1::ACCELERATOR_MODEL_NVIDIA_H100, 0, 0);
+    big.set_accelerators(1024);
+    QTest::newRow("project quota, grouped need")
+        << big << u"waiting: needs 1,024 H100, more than project llm70b's quota leaves free"_qs;
     QTest::newRow("project quota, no model")
         << pending(v1::PENDING_REASON_PROJECT_QUOTA, v1::ACCELERATOR_MODEL_UNSPECIFIED, 8, 16)
-        << u"waiting: project quota reached (8/16)"_qs;
-    QTest::newRow("hours")
-        << pending(v1::PENDING_REASON_TENANT_HOURS, v1::ACCELERATOR_MODEL_NVIDIA_A100, 5000, 5000)
-        << u"waiting: the tenant's A100 accelerator-hours for this month are used up (5,000/5,000 h)"_qs;
+        << u"waiting: needs 64 accelerators, more than project llm70b's quota leaves free"_qs;
+    QTest::newRow("hours") << pending(v1::PENDING_REASON_TENANT_HOURS,
+        v1::ACCELERATOR_MODEL_NVIDIA_A100, 5000,
+        5000) << u"waiting: tenant galaxy's A100 accelerator-hours for this month are used up"_qs;
     v1::Job acrossAll
         = pending(v1::PENDING_REASON_TENANT_QUOTA, v1::ACCELERATOR_MODEL_NVIDIA_A100, 7, 8);
     acrossAll.set_quota_all_models(true);
     QTest::newRow("tenant quota across all models")
-        << acrossAll << u"waiting: tenant quota across all models reached (7/8)"_qs;
+        << acrossAll
+        << u"waiting: needs 64 accelerators, more than tenant galaxy's quota across all models "
+           u"leaves free"_qs;
     acrossAll.set_pending_reason(v1::PENDING_REASON_PROJECT_QUOTA);
     QTest::newRow("project quota across all models")
-        << acrossAll << u"waiting: project quota across all models reached (7/8)"_qs;
+        << acrossAll
+        << u"waiting: needs 64 accelerators, more than project llm70b's quota across all models "
+           u"leaves free"_qs;
     QTest::newRow("resources") << pending(
         v1::PENDING_REASON_RESOURCES, v1::ACCELERATOR_MODEL_CAMBRICON_MLU370, 0, 0)
                                << u"waiting for free Cambricon MLU370 accelerators"_qs;
@@ -151,7 +157,67 @@ void TestJobTableModel::pendingReasonIsTranslated()
     const QString text = PendingReasonText::of(
         pending(v1::PENDING_REASON_TENANT_QUOTA, v1::ACCELERATOR_MODEL_ASCEND_910B, 60, 64));
     QCoreApplication::removeTranslator(&translator);
-    QCOMPARE(text, u"«waiting: tenant quota for Ascend 910B reached (60/64)»");
+    QCOMPARE(text, u"«waiting: needs 64 Ascend 910B, more than tenant galaxy's quota leaves free»");
+}
+
+void TestJobTableModel::quotaFiguresFollowTheTenant()
+{
+    client::SiteState site;
+    Feeder feed(&site);
+    // Two jobs held by galaxy's H100 limit, evaluated by the scheduler at different moments:
+    // the figures they carry disagree, and neither is shown.
+    v1::Job first
+        = pending(v1::PENDING_REASON_TENANT_QUOTA, v1::ACCELERATOR_MODEL_NVIDIA_H100, 1731, 1976);
+    first.set_accelerators(912);
+    v1::Job second = first;
+    second.set_id("2");
+    second.set_accelerators(128);
+    second.set_quota_used(1800);
+    v1::Job running = job(u"3"_qs);
+    feed.jobs(true, { first, second, running });
+
+    v1::Tenant galaxy;
+    galaxy.set_id("galaxy");
+    v1::QuotaLimit *limit = galaxy.add_quotas();
+    limit->set_model(v1::ACCELERATOR_MODEL_NVIDIA_H100);
+    limit->set_max_accelerators(1976);
+    v1::QuotaUsage *usage = galaxy.add_usage();
+    usage->set_model(v1::ACCELERATOR_MODEL_NVIDIA_H100);
+    usage->set_accelerators_in_use(1894);
+    feed.tenants(true, { galaxy });
+
+    JobTableModel model(&site);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    auto reason = [&](const QString &id) {
+        return model.index(model.rowOf(id), JobTableModel::ReasonColumn).data().toString();
+    };
+    QCOMPARE(reason(u"1"_qs), u"waiting: needs 912 H100; tenant galaxy uses 1,894 of 1,976");
+    QCOMPARE(reason(u"2"_qs), u"waiting: needs 128 H100; tenant galaxy uses 1,894 of 1,976");
+
+    // The tenant's use changes; the jobs do not. Their reasons follow, and the change is
+    // announced on their reason cells.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    usage->set_accelerators_in_use(1929);
+    feed.tenants(false, { galaxy });
+    QVERIFY(!changed.isEmpty());
+    bool announced = false;
+    for (const QList<QVariant> &args : changed) {
+        const auto topLeft = args.at(0).toModelIndex();
+        const auto bottomRight = args.at(1).toModelIndex();
+        QCOMPARE(topLeft.column(), int(JobTableModel::ReasonColumn));
+        QCOMPARE(bottomRight.column(), int(JobTableModel::ReasonColumn));
+        announced = announced
+            || (topLeft.row() <= model.rowOf(u"1"_qs) && bottomRight.row() >= model.rowOf(u"1"_qs));
+    }
+    QVERIFY(announced);
+    QCOMPARE(reason(u"1"_qs), u"waiting: needs 912 H100; tenant galaxy uses 1,929 of 1,976");
+    QCOMPARE(reason(u"2"_qs), u"waiting: needs 128 H100; tenant galaxy uses 1,929 of 1,976");
+    QCOMPARE(reason(u"3"_qs), QString());
+
+    // The tenant gone from what this user sees: what the job needs, without figures.
+    feed.tenants(false, {}, { u"galaxy"_qs });
+    QCOMPARE(
+        reason(u"1"_qs), u"waiting: needs 912 H100, more than tenant galaxy's quota leaves free");
 }
 
 void TestJobTableModel::columnsShowTheJob()

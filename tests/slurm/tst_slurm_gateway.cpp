@@ -387,9 +387,12 @@ TEST_F(SlurmGatewayTest, AnApprovedQuotaRequestBecomesGrpTresAndAJobBeyondItWait
         << ")";
     const std::string why = suanli::pendingReasonText(job(id));
     EXPECT_NE(why.find("quota"), std::string::npos) << why;
-    EXPECT_NE(why.find("A100"), std::string::npos) << why;
+    EXPECT_NE(why.find("needs 3 A100"), std::string::npos) << why;
+    // The API's plain words carry the limit's current figures; suanlictl prints them.
+    const std::string worded = job(id).pending_reason_text();
+    EXPECT_NE(worded.find("needs 3 A100; "), std::string::npos) << worded;
     const RunResult shown = gateway->ctl(admin, { "jobs", "show", id });
-    EXPECT_NE(shown.out.find("quota"), std::string::npos) << shown.out << shown.err;
+    EXPECT_NE(shown.out.find("needs 3 A100; "), std::string::npos) << shown.out << shown.err;
 }
 
 // Runs last among these tests: it stops slurmctld (and restarts it, also on failure).
@@ -896,8 +899,8 @@ TEST_F(SlurmGatewayTest, TheUntypedGresLimitIsOneLimitAcrossAllModelsThatAnAppro
         },
         30s))
         << job(id).DebugString();
-    EXPECT_EQ(suanli::pendingReasonText(job(id)),
-        "waiting: tenant quota across all models reached (7/8)");
+    EXPECT_EQ(job(id).pending_reason_text(),
+        "waiting: needs 2 accelerators; tenant tenanta uses 7 of 8 across all models");
 
     // An A100 limit of 10 could never be reached under 8 in all: it is refused, not pretended.
     const std::string manager = gateway->addUser("mgr", "tenant-manager", { "tenanta" });

@@ -494,6 +494,11 @@ TEST(SimBackend, TenantQuotaIsHonoured)
             running8 += j.accelerators();
         if (j.state() != v1::JOB_STATE_PENDING || j.accelerators() <= 8)
             continue;
+        // The project's limit is looked at before the tenant's: a job its project's limit lets
+        // in whatever the project uses (at most the tenant's 8) waits for the tenant's.
+        const int64_t projectLimit = limitOf(sim.tenants(), tenant, j.project(), model);
+        if (projectLimit >= 0 && j.accelerators() + 8 > projectLimit)
+            continue;
         EXPECT_EQ(j.pending_reason(), v1::PENDING_REASON_TENANT_QUOTA) << "job " << j.id();
         EXPECT_EQ(j.pending_reason_raw(), "AssocGrpGRES") << "job " << j.id();
         EXPECT_EQ(j.quota_limit(), 8) << "job " << j.id();
@@ -565,6 +570,10 @@ TEST(SimBackend, ALimitAcrossAllModelsHoldsEveryModelTogether)
     int64_t quotaBlocked = 0;
     for (const auto &j : sim.snapshot().jobs) {
         if (j.tenant() != tenant || j.state() != v1::JOB_STATE_PENDING || j.accelerators() <= 8)
+            continue;
+        // The project's limit is looked at first: skip jobs it could hold back.
+        const int64_t projectLimit = limitOf(sim.tenants(), tenant, j.project(), j.model());
+        if (projectLimit >= 0 && j.accelerators() + 8 > projectLimit)
             continue;
         EXPECT_EQ(j.pending_reason(), v1::PENDING_REASON_TENANT_QUOTA) << "job " << j.id();
         EXPECT_TRUE(j.quota_all_models()) << "job " << j.id();
@@ -893,6 +902,7 @@ TEST(SimBackend, FailuresRaiseAlertsAndRepairsClearThem)
     const v1::Alert *alert = findAlert(c.alerts, "node_down", name);
     ASSERT_NE(alert, nullptr);
     EXPECT_EQ(alert->severity(), v1::SEVERITY_CRITICAL);
+    EXPECT_NE(alert->cause(), v1::ALERT_CAUSE_UNSPECIFIED) << alert->summary();
     EXPECT_EQ(alert->id().rfind("al-", 0), 0u);
     EXPECT_EQ(alert->id().size(), 9u);
     EXPECT_FALSE(alert->has_clear_time());
@@ -920,7 +930,13 @@ TEST(SimBackend, FailuresRaiseAlertsAndRepairsClearThem)
     EXPECT_EQ(hurt->accelerators(3).health(), v1::ACCELERATOR_HEALTH_FAILED);
     EXPECT_EQ(hurt->accelerators(3).fault(), "XID 48: double-bit ECC error");
     EXPECT_EQ(hurt->accelerators_failed(), 1);
-    ASSERT_NE(findAlert(c.alerts, "ecc", other + "/3"), nullptr);
+    const v1::Alert *ecc = findAlert(c.alerts, "ecc", other + "/3");
+    ASSERT_NE(ecc, nullptr);
+    // Its summary also travels as a code with its parts, for a console to word in its language.
+    EXPECT_EQ(ecc->summary(), other + " GPU 3: XID 48: double-bit ECC error");
+    EXPECT_EQ(ecc->cause(), v1::ALERT_CAUSE_XID_48_DOUBLE_BIT_ECC);
+    EXPECT_EQ(ecc->cause_args_size(), 0);
+    EXPECT_EQ(ecc->device(), "GPU");
 
     // Repairs come within a simulated day and clear both alerts.
     std::string error;
@@ -964,6 +980,8 @@ TEST(SimBackend, FaultsHappenOnTheirOwnAndAreRepaired)
                 cleared.insert(a.id());
             EXPECT_FALSE(a.summary().empty());
             EXPECT_NE(a.severity(), v1::SEVERITY_UNSPECIFIED);
+            // Every fault the simulator raises has its code.
+            EXPECT_NE(a.cause(), v1::ALERT_CAUSE_UNSPECIFIED) << a.summary();
         }
     }
     // A few events per simulated hour on 512 nodes.

@@ -64,11 +64,11 @@ std::string elapsed(const v1::Job &j)
     return "-";
 }
 
-// Why it waits (pending, held) or why it failed.
+// Why it waits (pending, held), with the gateway's current figures for a quota, or why it failed.
 std::string why(const v1::Job &j)
 {
     if (j.state() == v1::JOB_STATE_PENDING || j.state() == v1::JOB_STATE_HELD)
-        return pendingReasonText(j);
+        return j.pending_reason_text().empty() ? pendingReasonText(j) : j.pending_reason_text();
     return j.failure_reason();
 }
 

@@ -6,7 +6,8 @@
 namespace suanli::server {
 
 uint32_t AlertBook::raise(::suanli::v1::Severity severity, const std::string &kind,
-    const std::string &target, const std::string &summary, int64_t atMs)
+    const std::string &target, const std::string &summary, int64_t atMs,
+    ::suanli::v1::AlertCause cause, const std::vector<std::string> &args, const std::string &device)
 {
     Entry e;
     e.number = m_next++;
@@ -17,6 +18,10 @@ uint32_t AlertBook::raise(::suanli::v1::Severity severity, const std::string &ki
     e.alert.set_kind(kind);
     e.alert.set_target(target);
     e.alert.set_summary(summary);
+    e.alert.set_cause(cause);
+    for (const std::string &arg : args)
+        e.alert.add_cause_args(arg);
+    e.alert.set_device(device);
     m_clock.stamp(atMs, e.alert.mutable_raise_time());
     m_entries.push_back(std::move(e));
     touch(m_entries.back());

@@ -19,8 +19,12 @@ public:
     }
 
     // Raises an alert at simulated time `atMs`; returns its number (id "al-000042" is 42).
+    // `cause` and `args` say the summary as a code and its parts, `device` the kind of
+    // accelerator an alert about one names.
     uint32_t raise(::suanli::v1::Severity severity, const std::string &kind,
-        const std::string &target, const std::string &summary, int64_t atMs);
+        const std::string &target, const std::string &summary, int64_t atMs,
+        ::suanli::v1::AlertCause cause = ::suanli::v1::ALERT_CAUSE_UNSPECIFIED,
+        const std::vector<std::string> &args = {}, const std::string &device = {});
     void clear(uint32_t number, int64_t atMs);
     bool acknowledge(
         const std::string &id, const std::string &user, const std::string &comment, int64_t atMs);

@@ -16,44 +16,64 @@ bool isAscend(const AcceleratorSpec &spec)
 }
 } // namespace
 
-std::string FaultCatalog::nodeDown(const AcceleratorSpec &spec, uint64_t variant)
+FaultCatalog::Fault FaultCatalog::nodeDown(const AcceleratorSpec &spec, uint64_t variant)
 {
+    using namespace ::suanli::v1;
     const std::string dev = spec.device;
+    const std::string index = std::to_string(variant / 4 % 8);
     switch (variant % 4) {
     case 0:
         if (isNvidia(spec))
-            return "XID 79: GPU fell off the bus";
+            return { "XID 79: GPU fell off the bus", ALERT_CAUSE_XID_79_FELL_OFF_BUS, {} };
         if (isAscend(spec))
-            return "NHC: NPU " + std::to_string(variant / 4 % 8) + " heartbeat lost";
-        return "NHC: " + dev + " " + std::to_string(variant / 4 % 8) + " not responding";
+            return { "NHC: NPU " + index + " heartbeat lost", ALERT_CAUSE_HEARTBEAT_LOST,
+                { "NPU", index } };
+        return { "NHC: " + dev + " " + index + " not responding", ALERT_CAUSE_DEVICE_NOT_RESPONDING,
+            { dev, index } };
     case 1:
         if (isAscend(spec))
-            return "NHC: RoCE link down (hccn eth" + std::to_string(variant / 4 % 8) + ")";
-        return "NHC: IB link down (mlx5_" + std::to_string(variant / 4 % 8) + ")";
+            return { "NHC: RoCE link down (hccn eth" + index + ")", ALERT_CAUSE_ROCE_LINK_DOWN,
+                { "hccn eth" + index } };
+        return { "NHC: IB link down (mlx5_" + index + ")", ALERT_CAUSE_IB_LINK_DOWN,
+            { "mlx5_" + index } };
     case 2:
-        return "Not responding";
+        return { "Not responding", ALERT_CAUSE_NODE_NOT_RESPONDING, {} };
     default:
-        return "NHC: " + dev + " count 7 < 8";
+        return { "NHC: " + dev + " count 7 < 8", ALERT_CAUSE_DEVICE_COUNT_LOW, { dev, "7", "8" } };
     }
 }
 
-std::string FaultCatalog::accelerator(const AcceleratorSpec &spec, SimFault fault, uint64_t variant)
+FaultCatalog::Fault FaultCatalog::accelerator(
+    const AcceleratorSpec &spec, SimFault fault, uint64_t variant)
 {
+    using namespace ::suanli::v1;
     if (fault == SimFault::Ecc) {
         if (isNvidia(spec))
-            return "XID 48: double-bit ECC error";
-        return std::string("uncorrectable ") + (isAscend(spec) ? "HBM" : "memory") + " ECC error";
+            return { "XID 48: double-bit ECC error", ALERT_CAUSE_XID_48_DOUBLE_BIT_ECC, {} };
+        const std::string memory = isAscend(spec) ? "HBM" : "memory";
+        return { "uncorrectable " + memory + " ECC error", ALERT_CAUSE_UNCORRECTABLE_ECC,
+            { memory } };
     }
     if (isNvidia(spec))
-        return variant % 2 ? "XID 31: GPU memory page fault" : "XID 13: graphics engine exception";
+        return variant % 2
+            ? Fault { "XID 31: GPU memory page fault", ALERT_CAUSE_XID_31_PAGE_FAULT, {} }
+            : Fault { "XID 13: graphics engine exception", ALERT_CAUSE_XID_13_ENGINE_EXCEPTION,
+                  {} };
     if (isAscend(spec))
-        return variant % 2 ? "AI Core exception" : "HBM correctable ECC storm";
-    return std::string(spec.device) + (variant % 2 ? " core exception" : " memory page fault");
+        return variant % 2
+            ? Fault { "AI Core exception", ALERT_CAUSE_AI_CORE_EXCEPTION, {} }
+            : Fault { "HBM correctable ECC storm", ALERT_CAUSE_CORRECTABLE_ECC_STORM, {} };
+    const std::string dev = spec.device;
+    return variant % 2
+        ? Fault { dev + " core exception", ALERT_CAUSE_CORE_EXCEPTION, { dev } }
+        : Fault { dev + " memory page fault", ALERT_CAUSE_MEMORY_PAGE_FAULT, { dev } };
 }
 
-std::string FaultCatalog::thermal(double celsius)
+FaultCatalog::Fault FaultCatalog::thermal(double celsius)
 {
-    return "thermal throttling at " + std::to_string(int(std::lround(celsius))) + " °C";
+    const std::string degrees = std::to_string(int(std::lround(celsius)));
+    return { "thermal throttling at " + degrees + " °C",
+        ::suanli::v1::ALERT_CAUSE_THERMAL_THROTTLING, { degrees } };
 }
 
 std::string FaultCatalog::appFailure(const AcceleratorSpec &spec, uint8_t kind, int32_t *exitCode)

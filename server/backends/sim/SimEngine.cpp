@@ -681,8 +681,9 @@ void SimEngine::releaseHeld(uint32_t slot)
 
 // ---------------------------------------------------------------- nodes
 
-void SimEngine::nodeDown(uint32_t index, const std::string &reason, int64_t atMs)
+void SimEngine::nodeDown(uint32_t index, const FaultCatalog::Fault &fault, int64_t atMs)
 {
+    const std::string &reason = fault.text;
     SimNode &node = m_cluster.node(index);
     ++node.generation;
     std::vector<uint32_t> victims;
@@ -696,8 +697,8 @@ void SimEngine::nodeDown(uint32_t index, const std::string &reason, int64_t atMs
     n.down = true;
     n.faultReason = reason;
     n.faultMs = atMs;
-    n.downAlert
-        = m_alerts.raise(SEVERITY_CRITICAL, "node_down", n.name, n.name + " down: " + reason, atMs);
+    n.downAlert = m_alerts.raise(SEVERITY_CRITICAL, "node_down", n.name,
+        n.name + " down: " + reason, atMs, fault.cause, fault.args);
     m_cluster.refresh(index);
     refreshNodeTelemetry(index);
     const int64_t repair = std::clamp<int64_t>(
@@ -729,9 +730,10 @@ void SimEngine::cardFault(uint32_t index, int card, uint8_t fault, int64_t atMs)
     ++a.generation;
     a.fault = fault;
     const auto kind = SimFault(fault);
-    const std::string text = kind == SimFault::Thermal
+    const FaultCatalog::Fault words = kind == SimFault::Thermal
         ? FaultCatalog::thermal(TelemetryModel::throttleTemperature(a.generation))
         : FaultCatalog::accelerator(spec, kind, a.generation);
+    const std::string &text = words.text;
     const std::string where = std::string(spec.device) + " " + std::to_string(card);
     const uint32_t victim = a.job;
     Severity severity = SEVERITY_WARNING;
@@ -760,7 +762,7 @@ void SimEngine::cardFault(uint32_t index, int card, uint8_t fault, int64_t atMs)
         repair = int64_t(m_faultRng.uniform(5, 30) * kMinute);
     }
     a.alert = m_alerts.raise(severity, alertKind, node.name + "/" + std::to_string(card),
-        node.name + " " + where + ": " + text, atMs);
+        node.name + " " + where + ": " + text, atMs, words.cause, words.args, spec.device);
     m_cluster.refresh(index);
     refreshNodeTelemetry(index);
     addTimer(std::max(atMs + repair, m_clock.nowMs + kMinute), TimerKind::CardRepair, index,

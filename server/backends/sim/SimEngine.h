@@ -2,6 +2,7 @@
 
 #include "server/backends/Backend.h"
 #include "server/backends/sim/AlertBook.h"
+#include "server/backends/sim/FaultCatalog.h"
 #include "server/backends/sim/JobGenerator.h"
 #include "server/backends/sim/JobTable.h"
 #include "server/backends/sim/SimClock.h"
@@ -134,7 +135,7 @@ private:
     void releaseHeld(uint32_t slot);
     void onJobEnd(uint32_t slot);
 
-    void nodeDown(uint32_t node, const std::string &reason, int64_t atMs);
+    void nodeDown(uint32_t node, const FaultCatalog::Fault &fault, int64_t atMs);
     void repairNode(uint32_t node);
     void cardFault(uint32_t node, int card, uint8_t fault, int64_t atMs);
     void repairCard(uint32_t node, int card);

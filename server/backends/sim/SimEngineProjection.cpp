@@ -115,9 +115,10 @@ void SimEngine::fillNode(uint32_t index, Node *out)
         pa->set_health(a.health);
         if (a.health != ACCELERATOR_HEALTH_HEALTHY) {
             const auto kind = SimFault(a.fault);
-            pa->set_fault(kind == SimFault::Thermal
+            pa->set_fault((kind == SimFault::Thermal
                     ? FaultCatalog::thermal(TelemetryModel::throttleTemperature(a.generation))
-                    : FaultCatalog::accelerator(spec, kind, a.generation));
+                    : FaultCatalog::accelerator(spec, kind, a.generation))
+                              .text);
         }
         if (a.job != kNoSlot)
             pa->set_job_id(std::to_string(m_jobs[a.job].id));

@@ -235,22 +235,10 @@ TenantBook::Verdict TenantBook::check(uint16_t project, size_t queue, int64_t ac
     using namespace ::suanli::v1;
     const Project &p = m_projects[project];
     const Tenant &t = m_tenants[p.tenant];
-    // At each level the limit across all models first, as the Slurm backend quotes it: raising
-    // the model's alone would not let the job start.
-    const Limit &ta = t.allModels;
-    if (ta.present) {
-        const Usage tu = sum(t.usage);
-        if (hoursUsedUp(ta, tu))
-            return { PENDING_REASON_TENANT_HOURS, int64_t(tu.hours), ta.maxHours, true };
-        if (tu.inUse + accelerators > ta.maxAccelerators)
-            return { PENDING_REASON_TENANT_QUOTA, tu.inUse, ta.maxAccelerators, true };
-    }
-    const Limit &tl = t.limits[queue];
-    const Usage &tu = t.usage[queue];
-    if (hoursUsedUp(tl, tu))
-        return { PENDING_REASON_TENANT_HOURS, int64_t(tu.hours), tl.maxHours };
-    if (tu.inUse + accelerators > tl.maxAccelerators)
-        return { PENDING_REASON_TENANT_QUOTA, tu.inUse, tl.maxAccelerators };
+    // The centre's one order for which limit a job is held by, as the Slurm backend's
+    // quotaThatBinds decides it and slurmctld looks: the project's before the tenant's (the
+    // job's own account, then the one above it), and at each the limit across all models before
+    // the model's own (raising the model's alone would not let the job start).
     const Limit &pa = p.allModels;
     if (pa.present) {
         const Usage pu = sum(p.usage);
@@ -266,6 +254,20 @@ TenantBook::Verdict TenantBook::check(uint16_t project, size_t queue, int64_t ac
         return { PENDING_REASON_OTHER, int64_t(pu.hours), pl.maxHours };
     if (pu.inUse + accelerators > pl.maxAccelerators)
         return { PENDING_REASON_PROJECT_QUOTA, pu.inUse, pl.maxAccelerators };
+    const Limit &ta = t.allModels;
+    if (ta.present) {
+        const Usage tu = sum(t.usage);
+        if (hoursUsedUp(ta, tu))
+            return { PENDING_REASON_TENANT_HOURS, int64_t(tu.hours), ta.maxHours, true };
+        if (tu.inUse + accelerators > ta.maxAccelerators)
+            return { PENDING_REASON_TENANT_QUOTA, tu.inUse, ta.maxAccelerators, true };
+    }
+    const Limit &tl = t.limits[queue];
+    const Usage &tu = t.usage[queue];
+    if (hoursUsedUp(tl, tu))
+        return { PENDING_REASON_TENANT_HOURS, int64_t(tu.hours), tl.maxHours };
+    if (tu.inUse + accelerators > tl.maxAccelerators)
+        return { PENDING_REASON_TENANT_QUOTA, tu.inUse, tl.maxAccelerators };
     return {};
 }
 

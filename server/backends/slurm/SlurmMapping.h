@@ -118,8 +118,10 @@ std::vector<v1::Tenant> buildTenants(const std::vector<Association> &association
 
 // Which limit holds back a job that Slurm says waits for its association's
 // GRES (AssocGrpGRES) or GRES minutes (`minutes`): Slurm names neither the
-// account nor the TRES. The project's before the tenant's, and for each the
-// limit across all models before the model's own, the first that the job's
+// account nor the TRES. The project's before the tenant's (as slurmctld looks:
+// the job's own account, then its parent; the simulator's TenantBook::check
+// keeps the same order), and for each the limit across all models before the
+// model's own, the first that the job's
 // ask (gresType, accelerators) would pass by what slurmctld counts in use;
 // else the tenant's own limit. found is false when the tenant has none.
 struct QuotaBinding {

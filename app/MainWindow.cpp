@@ -305,7 +305,7 @@ void MainWindow::centreAdded(client::Connection *connection)
             updateHeading();
         }
     });
-    m_federationPage->addCentre(connection);
+    m_federationPage->addCentre(connection, int(at));
     m_federationPage->setEnergyChart(
         new FederationEnergyChart(m_federation->centres(), m_federationPage));
     // The page the user last looked at comes back when its centre does, unless the user has

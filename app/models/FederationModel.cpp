@@ -86,14 +86,14 @@ FederationModel::FederationModel(QObject *parent)
     m_rows = rowsFor();
 }
 
-void FederationModel::addCentre(client::Connection *centre)
+void FederationModel::addCentre(client::Connection *centre, int place)
 {
     if (!centre || m_centres.contains(centre))
         return;
-    const int column = int(m_centres.size());
+    const int column = place < 0 || place > m_centres.size() ? int(m_centres.size()) : place;
     beginInsertColumns({}, column, column);
-    m_centres.append(centre);
-    m_figures.append(OverviewFigures());
+    m_centres.insert(column, centre);
+    m_figures.insert(column, OverviewFigures());
     endInsertColumns();
     auto changed = [this, centre] { centreChanged(centre); };
     connect(centre->site(), &client::SiteState::overviewChanged, this, changed);
@@ -136,9 +136,9 @@ QList<FederationModel::Row> FederationModel::rowsFor() const
 {
     QList<Row> rows { { Figure::Connection, {} }, { Figure::DataAge, {} } };
     for (const QString &model : acceleratorModels())
-        for (Figure f : { Figure::AcceleratorsTotal, Figure::AcceleratorsInUse,
-                 Figure::AcceleratorsFree, Figure::AcceleratorsDown,
-                 Figure::AcceleratorsUnavailable })
+        for (Figure f :
+            { Figure::AcceleratorsTotal, Figure::AcceleratorsInUse, Figure::AcceleratorsFree,
+                Figure::AcceleratorsDown, Figure::AcceleratorsUnavailable })
             rows.append({ f, model });
     for (Figure f : { Figure::Utilisation, Figure::JobsRunning, Figure::JobsPending,
              Figure::ItPower, Figure::FacilityPower, Figure::Pue, Figure::Carbon })

@@ -43,7 +43,8 @@ public:
 
     explicit FederationModel(QObject *parent = nullptr);
 
-    void addCentre(client::Connection *centre);
+    // A column for the centre at `place` among the centres (-1: after the last).
+    void addCentre(client::Connection *centre, int place = -1);
     void removeCentre(client::Connection *centre);
     QList<client::Connection *> centres() const { return m_centres; }
     // The column of a centre, or -1; the Total column is the last.

@@ -87,9 +87,9 @@ FederationPage::FederationPage(QWidget *parent)
     refreshTiles();
 }
 
-void FederationPage::addCentre(client::Connection *centre)
+void FederationPage::addCentre(client::Connection *centre, int place)
 {
-    m_model->addCentre(centre);
+    m_model->addCentre(centre, place);
 }
 
 void FederationPage::removeCentre(client::Connection *centre)
@@ -161,8 +161,8 @@ void FederationPage::refreshTiles()
         : centres == 0 ? tr("No centre connected")
         : centres == 1 ? tr("1 centre, live")
                        : tr("%1 centres, all live").arg(centres);
-    for (auto *t : { m_inUse, m_free, m_down, m_unavailable, m_utilisation, m_running, m_pending,
-             m_carbon }) {
+    for (auto *t :
+        { m_inUse, m_free, m_down, m_unavailable, m_utilisation, m_running, m_pending, m_carbon }) {
         t->setStale(live < centres);
         t->setSubtitle(note);
     }

@@ -28,7 +28,8 @@ public:
     explicit FederationPage(QWidget *parent = nullptr);
     QString title() const override;
 
-    void addCentre(client::Connection *centre);
+    // The centre's column at `place` among the centres (-1: after the last).
+    void addCentre(client::Connection *centre, int place = -1);
     void removeCentre(client::Connection *centre);
 
     FederationModel *model() const { return m_model; }

@@ -10,6 +10,8 @@
 #include "app/dialogs/AboutDialog.h"
 #include "app/dialogs/ConnectDialog.h"
 #include "app/dialogs/ProfilesDialog.h"
+#include "app/models/FederationModel.h"
+#include "app/pages/FederationPage.h"
 #include "app/pages/Page.h"
 #include "client/Connection.h"
 #include "client/SiteState.h"
@@ -132,6 +134,10 @@ void WindowTest::sidebarKeepsTheSavedOrder()
     QCOMPARE(
         window.sidebarCentres(), (QStringList { QStringLiteral("Alpha"), QStringLiteral("Beta") }));
     QCOMPARE(federation.centres(), (QList<client::Connection *> { a, b }));
+    // The Federation page's columns too.
+    auto *federationPage = window.findChild<app::FederationPage *>();
+    QVERIFY(federationPage);
+    QCOMPARE(federationPage->model()->centres(), (QList<client::Connection *> { a, b }));
 
     // Centres not saved (the demo's) take the place they are given, after the saved ones.
     app::Federation demo;

@@ -263,12 +263,18 @@ private Q_SLOTS:
         TableTools tools(&table, QStringLiteral("fit"), QStringLiteral("fit.csv"));
         QHeaderView *header = table.horizontalHeader();
         header->resizeSection(0, 20);
+        const int unfitted = header->sectionSize(0);
         auto *source = static_cast<QStandardItemModel *>(empty->sourceModel());
         const QString name = QStringLiteral("job-name-needing-room");
         // One summary far too long to show whole: its column stops at a readable width.
         const QString summary = QString(300, u'x');
         source->appendRow({ new QStandardItem(name), new QStandardItem(summary),
             new QStandardItem(QStringLiteral("1")) });
+        // Rows that come while the table is hidden (a page not on show) are fitted when it shows:
+        // fitted while hidden, they would be fitted to nothing.
+        QCOMPARE(header->sectionSize(0), unfitted);
+        table.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&table));
         QVERIFY(header->sectionSize(0) >= table.fontMetrics().horizontalAdvance(name));
         QVERIFY(header->sectionSize(1) < table.fontMetrics().horizontalAdvance(summary) / 2);
         QVERIFY(header->sectionSize(1) >= table.fontMetrics().averageCharWidth() * 30);
@@ -326,6 +332,8 @@ private Q_SLOTS:
             QTableView table;
             table.setModel(&model);
             TableTools tools(&table, QStringLiteral("kept"), QStringLiteral("kept.csv"));
+            table.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&table));
             model.appendRow({ new QStandardItem(name), new QStandardItem(), new QStandardItem() });
             table.horizontalHeader()->resizeSection(0, 15);
             table.horizontalHeader()->resizeSection(1, 77);
@@ -337,6 +345,8 @@ private Q_SLOTS:
         table.setModel(&model);
         TableTools tools(&table, QStringLiteral("kept"), QStringLiteral("kept.csv"));
         QVERIFY(tools.restoreState());
+        table.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&table));
         QVERIFY(
             table.horizontalHeader()->sectionSize(0) < table.fontMetrics().horizontalAdvance(name));
         model.appendRow({ new QStandardItem(name), new QStandardItem(), new QStandardItem() });

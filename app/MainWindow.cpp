@@ -20,6 +20,7 @@
 #include "app/pages/OverviewPage.h"
 #include "app/pages/QueuesPage.h"
 #include "app/pages/QuotaRequestsPage.h"
+#include "app/pages/TableTools.h"
 #include "app/pages/TenantsPage.h"
 #include "client/Connection.h"
 #include "client/SiteState.h"
@@ -245,9 +246,12 @@ void MainWindow::retranslate()
     keepChartData(oldFederation, m_federationPage);
     m_stack->removeWidget(oldFederation);
     delete oldFederation;
-    for (auto &centre : m_centres) {
+    for (auto &centre : std::as_const(m_centres))
         for (Page *page : std::as_const(centre.pages))
             page->saveState();
+    // The words change length: every table fits its columns to them when it shows next.
+    TableTools::refitAll();
+    for (auto &centre : m_centres) {
         const QList<QTreeWidgetItem *> items = centre.item->takeChildren();
         qDeleteAll(items);
         const QHash<QString, Page *> old = std::exchange(centre.pages, {});

@@ -36,6 +36,23 @@ QHeaderView *headerOf(QAbstractItemView *view)
 }
 } // namespace
 
+namespace {
+// Every table's settings key, for refitAll().
+QSet<QString> &tableKeys()
+{
+    static QSet<QString> keys;
+    return keys;
+}
+} // namespace
+
+void TableTools::refitAll()
+{
+    QSettings settings;
+    for (const QString &key : std::as_const(tableKeys()))
+        if (settings.contains(key + QStringLiteral("/header")))
+            settings.setValue(key + QStringLiteral("/fitted"), false);
+}
+
 TableTools::TableTools(
     QAbstractItemView *table, const QString &settingsKey, const QString &exportName)
     : QObject(table)
@@ -47,6 +64,7 @@ TableTools::TableTools(
     , m_export(new QAction(tr("Export CSV…"), table))
     , m_separator(new QAction(table))
 {
+    tableKeys().insert(settingsKey);
     Q_ASSERT(table->model());
     Q_ASSERT(m_header);
     m_separator->setSeparator(true);

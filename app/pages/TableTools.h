@@ -37,6 +37,10 @@ public:
     // sorted by a click on a column's header, alternate rows shaded, one line per row (a table
     // without row numbers, a tree with rows of one height), the last column stretched.
     // sortColumn -1 leaves the order the model gives.
+    // Widths kept for every table are fitted again when their rows show next (a language
+    // switch: the words and headers change length); sort, order and hidden columns stay.
+    static void refitAll();
+
     static void configure(
         QAbstractItemView *view, int sortColumn = -1, Qt::SortOrder order = Qt::AscendingOrder);
 

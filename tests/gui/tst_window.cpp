@@ -21,6 +21,7 @@
 #include "widgets/TimeSeriesPlot.h"
 
 #include <QAction>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -29,6 +30,7 @@
 #include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QToolButton>
 #include <QtTest>
 #include <numeric>
@@ -75,6 +77,7 @@ private Q_SLOTS:
     void sidebarKeepsTheSavedOrder();
     void aRestartComesBackToTheSameCentreAndPage();
     void languageSwitchIsOneRedrawAndChartsKeepTheirPoints();
+    void languageSwitchFitsTheColumnsToTheNewWords();
     void aboutNamesVersionsAndLicences();
     void testConnectionShowsWhomTheTokenActsAs();
     void manageCentresListsTheDemoCentresReadOnly();
@@ -215,6 +218,45 @@ void WindowTest::languageSwitchIsOneRedrawAndChartsKeepTheirPoints()
     auto *more
         = window.menuBar()->findChild<QToolButton *>(QStringLiteral("qt_menubar_ext_button"));
     QTRY_VERIFY(!more || !more->isVisible());
+}
+
+void WindowTest::languageSwitchFitsTheColumnsToTheNewWords()
+{
+    // Fitted to Chinese words, then switched to English ones, which are longer: no column of
+    // the table on show cuts its words or its header.
+    const auto restore = qScopeGuard([] { app::Language::apply(QStringLiteral("en")); });
+    app::Language::apply(QStringLiteral("zh_CN"));
+    app::Federation federation;
+    app::MainWindow window(&federation);
+    window.resize(1600, 1000);
+    window.show();
+    auto *centre = federation.addCentre(profileFor(m_first, m_firstAdmin, QStringLiteral("Xi'an")));
+    QVERIFY(window.showPage(centre, QStringLiteral("NodesPage")));
+    const auto tableOf = [&] {
+        return window.page(centre, QStringLiteral("NodesPage"))->findChild<QTableView *>();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(tableOf()->model()->rowCount() > 0, kTimeoutMs);
+    const auto uncut = [&] {
+        QTableView *table = tableOf();
+        QHeaderView *header = table->horizontalHeader();
+        for (int column = 0; column + 1 < header->count(); ++column) {
+            if (header->isSectionHidden(column))
+                continue;
+            const int needed
+                = std::max(static_cast<QAbstractItemView *>(table)->sizeHintForColumn(column),
+                    header->sectionSizeHint(column));
+            if (header->sectionSize(column) < needed) {
+                qWarning("column %d: %d px for %d px of words", column, header->sectionSize(column),
+                    needed);
+                return false;
+            }
+        }
+        return true;
+    };
+    QTRY_VERIFY(uncut());
+    app::Language::apply(QStringLiteral("en"));
+    window.retranslate();
+    QTRY_VERIFY(uncut());
 }
 
 void WindowTest::aboutNamesVersionsAndLicences()

@@ -2028,6 +2028,10 @@ SHA-256 指纹：
         <source>The rows shown are those of the last valid filter: %1</source>
         <translation>当前显示的是上一个有效筛选条件的结果：%1</translation>
     </message>
+    <message>
+        <source>&amp;Filter the rows</source>
+        <translation>筛选行(&amp;F)</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::FilterText</name>

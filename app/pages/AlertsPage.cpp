@@ -138,7 +138,7 @@ AlertsPage::AlertsPage(client::Connection *connection, QWidget *parent)
     auto *toolbar = new QToolBar(this);
     m_acknowledge = toolbar->addAction(tr("&Acknowledge…"));
     m_acknowledge->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
-    m_acknowledge->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_acknowledge->setShortcutContext(Qt::WindowShortcut);
     toolbar->addSeparator();
     toolbar->addAction(m_tools->exportAction());
     addActions({ m_acknowledge, m_tools->exportAction() });

@@ -50,7 +50,7 @@ AuditPage::AuditPage(client::Connection *connection, QWidget *parent)
     toolbar->addSeparator();
     toolbar->addAction(m_tools->exportAction());
     for (QAction *a : { m_refresh, m_loadMore })
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        a->setShortcutContext(Qt::WindowShortcut);
     addActions({ m_refresh, m_loadMore, m_tools->exportAction() });
     connect(m_refresh, &QAction::triggered, this, &AuditPage::refresh);
     connect(m_loadMore, &QAction::triggered, this, &AuditPage::loadMore);

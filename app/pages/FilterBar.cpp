@@ -49,7 +49,7 @@ FilterBar::FilterBar(FilterText *filter, const QString &placeholder, QWidget *pa
     if (!parent)
         layout->addWidget(m_error);
 
-    auto *focus = new QAction(this);
+    auto *focus = new QAction(tr("&Filter the rows"), this);
     focus->setShortcut(QKeySequence::Find);
     // The page holds the shortcut for its window: Ctrl+F works from its table and from the
     // sidebar that opened it; only the page on show answers (a hidden page's shortcut sleeps).

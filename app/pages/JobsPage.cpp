@@ -112,7 +112,7 @@ JobsPage::JobsPage(client::Connection *connection, QWidget *parent)
     toolbar->addAction(m_tools->exportAction());
     const QList<QAction *> jobActions = { m_cancel, m_hold, m_release, m_requeue, m_priority };
     for (QAction *a : jobActions)
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        a->setShortcutContext(Qt::WindowShortcut);
     addActions(jobActions);
     addAction(m_tools->exportAction());
     connect(m_cancel, &QAction::triggered, this, [this] { run(Kind::Cancel); });

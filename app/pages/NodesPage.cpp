@@ -72,7 +72,7 @@ NodesPage::NodesPage(client::Connection *connection, QWidget *parent)
     m_export = m_tools->exportAction();
     toolbar->addAction(m_export);
     for (QAction *a : { m_drain, m_resume, m_reboot, m_export })
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        a->setShortcutContext(Qt::WindowShortcut);
     addActions({ m_drain, m_resume, m_reboot, m_export });
     connect(m_drain, &QAction::triggered, this, [this] { runAction(m_drain); });
     connect(m_resume, &QAction::triggered, this, [this] { runAction(m_resume); });

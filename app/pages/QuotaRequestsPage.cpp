@@ -93,7 +93,7 @@ QuotaRequestsPage::QuotaRequestsPage(client::Connection *connection, QWidget *pa
     toolbar->addSeparator();
     toolbar->addAction(m_tools->exportAction());
     for (QAction *a : { m_approve, m_reject, m_request })
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        a->setShortcutContext(Qt::WindowShortcut);
     addActions({ m_approve, m_reject, m_request, m_tools->exportAction() });
     connect(m_approve, &QAction::triggered, this, [this] { decide(Decision::Approve); });
     connect(m_reject, &QAction::triggered, this, [this] { decide(Decision::Reject); });

@@ -79,7 +79,7 @@ TableTools::TableTools(
             clipboard->setText(selectionText());
     });
     m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    m_export->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_export->setShortcutContext(Qt::WindowShortcut);
     m_export->setToolTip(tr("Save the rows and columns shown as a CSV file (Ctrl+Shift+E)"));
     connect(m_export, &QAction::triggered, this, &TableTools::exportWithDialog);
 

@@ -104,7 +104,7 @@ TenantsPage::TenantsPage(client::Connection *connection, QWidget *parent)
     m_expand = toolbar->addAction(tr("E&xpand all"));
     toolbar->addAction(m_tools->exportAction());
     for (QAction *a : { m_setQuota, m_request, m_expand })
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        a->setShortcutContext(Qt::WindowShortcut);
     addActions({ m_setQuota, m_request, m_expand, m_tools->exportAction() });
     connect(m_setQuota, &QAction::triggered, this, &TenantsPage::setQuota);
     connect(m_request, &QAction::triggered, this, &TenantsPage::requestQuota);

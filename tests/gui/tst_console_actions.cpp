@@ -185,6 +185,13 @@ void ActionsTest::requestQuotaKeyWorksOnItsPage()
     QKeySequence key = page->requestAction()->shortcut();
     QTest::keySequence(table, key);
     QCOMPARE(asked, 1);
+    // From the sidebar that opened the page too, as the Actions menu says: a page's keys are
+    // the window's while the page is on show.
+    auto *sidebar = m_window->findChild<QWidget *>(QStringLiteral("Sidebar"));
+    QVERIFY(sidebar);
+    sidebar->setFocus();
+    QTest::keySequence(sidebar, key);
+    QCOMPARE(asked, 2);
 }
 
 void ActionsTest::filterKeyWorksFromTheSidebar()

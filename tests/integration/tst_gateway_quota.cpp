@@ -44,6 +44,23 @@ const v1::QuotaUsage *allModelsUsageOf(
             return &u;
     return nullptr;
 }
+// The tenants of the objects a watch's snapshot holds; the watch is then ended.
+template <class Event, class Reader>
+std::set<std::string> tenantsInSnapshot(grpc::ClientContext *ctx, std::unique_ptr<Reader> reader)
+{
+    Event event;
+    std::set<std::string> seen;
+    while (reader->Read(&event)) {
+        for (const auto &object : event.upserts())
+            seen.insert(object.tenant());
+        if (event.header().last_chunk())
+            break;
+    }
+    ctx->TryCancel();
+    while (reader->Read(&event)) { }
+    reader->Finish();
+    return seen;
+}
 } // namespace
 
 class QuotaTest : public ::testing::Test {
@@ -232,19 +249,9 @@ TEST_F(QuotaTest, ManagerSeesAndDecidesOnlyTheirTenants)
         grpc::StatusCode::PERMISSION_DENIED);
     // Their watch is scoped too.
     ctx = GatewayProcess::context(manager);
-    auto reader = tenancy->WatchQuotaRequests(ctx.get(), v1::WatchRequest());
-    v1::QuotaRequestsEvent event;
-    std::set<std::string> seen;
-    while (reader->Read(&event)) {
-        for (const auto &r : event.upserts())
-            seen.insert(r.tenant());
-        if (event.header().last_chunk())
-            break;
-    }
-    ctx->TryCancel();
-    while (reader->Read(&event)) { }
-    reader->Finish();
-    EXPECT_EQ(seen, std::set<std::string> { tenant.id() });
+    EXPECT_EQ(tenantsInSnapshot<v1::QuotaRequestsEvent>(
+                  ctx.get(), tenancy->WatchQuotaRequests(ctx.get(), v1::WatchRequest())),
+        std::set<std::string> { tenant.id() });
 }
 
 TEST_F(QuotaTest, ManagerReadsOnlyTheirTenantsJobsAndTenantMetrics)
@@ -285,19 +292,9 @@ TEST_F(QuotaTest, ManagerReadsOnlyTheirTenantsJobsAndTenantMetrics)
 
     // The watch holds their tenant's jobs only.
     ctx = GatewayProcess::context(manager);
-    auto reader = scheduler->WatchJobs(ctx.get(), v1::WatchRequest());
-    v1::JobsEvent event;
-    std::set<std::string> seen;
-    while (reader->Read(&event)) {
-        for (const auto &j : event.upserts())
-            seen.insert(j.tenant());
-        if (event.header().last_chunk())
-            break;
-    }
-    ctx->TryCancel();
-    while (reader->Read(&event)) { }
-    reader->Finish();
-    EXPECT_EQ(seen, std::set<std::string> { tenant.id() });
+    EXPECT_EQ(tenantsInSnapshot<v1::JobsEvent>(
+                  ctx.get(), scheduler->WatchJobs(ctx.get(), v1::WatchRequest())),
+        std::set<std::string> { tenant.id() });
 
     // Tenant metrics: their own tenant's, not another's; the site's, whole.
     auto telemetry = v1::Telemetry::NewStub(gateway->channel());

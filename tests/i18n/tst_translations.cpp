@@ -3,6 +3,7 @@
 // placeholder of their source; the embedded catalogue loads.
 #include "app/models/GatewayWords.h"
 #include "app/models/PendingReasonText.h"
+#include "server/backends/facts/GridCarbon.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -220,6 +221,17 @@ private Q_SLOTS:
                 missing.append(QString::fromStdString(causes->value(i)->name()) + u": " + text);
         }
 
+        // The console knows every province the gateway's carbon table has, by the same Chinese
+        // name the gateway itself keeps for it.
+        for (const auto &province : suanli::server::GridCarbon::provinces()) {
+            const QString name = QString::fromStdString(province.name);
+            QCoreApplication::installTranslator(&zh);
+            const QString text = suanli::app::GatewayWords::province(name);
+            QCoreApplication::removeTranslator(&zh);
+            if (text != QString::fromStdString(province.nameZh))
+                missing.append(name + u": " + text + u" (the gateway's: "
+                    + QString::fromStdString(province.nameZh) + u')');
+        }
         for (const QString &province : suanli::app::GatewayWords::knownProvinces()) {
             QCoreApplication::installTranslator(&zh);
             const QString text = suanli::app::GatewayWords::province(province);

@@ -132,12 +132,7 @@ NodesPage::NodesPage(client::Connection *connection, QWidget *parent)
     // chosen its rows by the time this runs (it connected first), so the heatmap's selection is
     // the table's, without the rows the filter took away.
     connect(m_proxy->filter(), &FilterText::filterChanged, this, [this] {
-        const auto &nodes = m_connection->site()->nodes().items;
-        QVector<widgets::HeatmapCell> cells;
-        cells.reserve(nodes.size());
-        for (const auto &node : nodes)
-            cells.append(cellFor(node));
-        m_heatmap->updateNodes(cells);
+        m_heatmap->updateNodes(allCells());
         m_syncing = true;
         m_heatmap->setSelectedNames(selectedNames());
         m_syncing = false;
@@ -224,15 +219,20 @@ void NodesPage::applyColourMode()
     }
 }
 
-void NodesPage::rebuildHeatmap()
+QVector<widgets::HeatmapCell> NodesPage::allCells() const
 {
     const auto &nodes = m_connection->site()->nodes().items;
     QVector<widgets::HeatmapCell> cells;
     cells.reserve(nodes.size());
     for (const auto &node : nodes)
         cells.append(cellFor(node));
+    return cells;
+}
+
+void NodesPage::rebuildHeatmap()
+{
     const QStringList selected = m_heatmap->selectedNames();
-    m_heatmap->setNodes(cells);
+    m_heatmap->setNodes(allCells());
     m_heatmap->setSelectedNames(selected);
 }
 

@@ -70,6 +70,8 @@ private:
     void rebuildHeatmap();
     void updateHeatmap(const QStringList &upserted, const QStringList &removed);
     widgets::HeatmapCell cellFor(const suanli::v1::Node &node) const;
+    // Every node of the centre as the heatmap shows it now.
+    QVector<widgets::HeatmapCell> allCells() const;
     void applyColourMode();
     void tableSelectionChanged();
     void heatmapSelectionChanged(const QStringList &names);

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QSet>
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 
@@ -21,6 +22,15 @@ bool isSet(const google::protobuf::Timestamp &t)
 bool isWaiting(const v1::Job &job)
 {
     return job.state() == v1::JOB_STATE_PENDING || job.state() == v1::JOB_STATE_HELD;
+}
+
+// A job whose reason reads its tenant's current quota figures.
+bool heldByQuota(const v1::Job &job)
+{
+    return job.state() == v1::JOB_STATE_PENDING
+        && (job.pending_reason() == v1::PENDING_REASON_TENANT_QUOTA
+            || job.pending_reason() == v1::PENDING_REASON_PROJECT_QUOTA
+            || job.pending_reason() == v1::PENDING_REASON_TENANT_HOURS);
 }
 
 bool hasEnded(const v1::Job &job)
@@ -48,6 +58,44 @@ JobTableModel::JobTableModel(client::SiteState *site, QObject *parent)
         [this](const QStringList &upserted, const QStringList &removed) {
             tenantsChanged(upserted + removed);
         });
+    const auto &jobs = site->jobs();
+    auto reindex = [this, &jobs] {
+        m_heldByTenant.clear();
+        m_heldTenantOf.clear();
+        for (auto it = jobs.items.cbegin(); it != jobs.items.cend(); ++it)
+            indexQuotaHold(it.key(), &it.value());
+    };
+    reindex();
+    connect(&jobs, &client::CollectionSignals::reset, this, reindex);
+    connect(&jobs, &client::CollectionSignals::changed, this,
+        [this, &jobs](const QStringList &upserted, const QStringList &removed) {
+            for (const QString &key : upserted)
+                indexQuotaHold(key, jobs.find(key));
+            for (const QString &key : removed)
+                indexQuotaHold(key, nullptr);
+        });
+}
+
+void JobTableModel::indexQuotaHold(const QString &key, const v1::Job *job)
+{
+    const bool held = job && heldByQuota(*job);
+    const auto was = m_heldTenantOf.constFind(key);
+    if (was != m_heldTenantOf.constEnd()) {
+        if (held && job->tenant() == was.value().toStdString())
+            return;
+        const auto group = m_heldByTenant.find(was.value());
+        if (group != m_heldByTenant.end()) {
+            group->remove(key);
+            if (group->isEmpty())
+                m_heldByTenant.erase(group);
+        }
+        m_heldTenantOf.erase(was);
+    }
+    if (!held)
+        return;
+    const QString tenant = QString::fromStdString(job->tenant());
+    m_heldTenantOf.insert(key, tenant);
+    m_heldByTenant[tenant].insert(key);
 }
 
 QList<int> JobTableModel::reasonRoles()
@@ -57,32 +105,25 @@ QList<int> JobTableModel::reasonRoles()
 
 void JobTableModel::tenantsChanged(const QStringList &tenants)
 {
-    const QSet<QString> changed(tenants.cbegin(), tenants.cend());
-    // Rows of jobs waiting on those tenants' quotas, in runs of neighbouring rows.
-    int first = -1;
-    int last = -1;
-    auto flush = [&] {
-        if (first >= 0)
-            Q_EMIT dataChanged(
-                index(first, ReasonColumn), index(last, ReasonColumn), reasonRoles());
-        first = last = -1;
-    };
-    for (int row = 0; row < rowCount(); ++row) {
-        const v1::Job *job = itemAt(row);
-        const bool affected = job && job->state() == v1::JOB_STATE_PENDING
-            && (job->pending_reason() == v1::PENDING_REASON_TENANT_QUOTA
-                || job->pending_reason() == v1::PENDING_REASON_PROJECT_QUOTA
-                || job->pending_reason() == v1::PENDING_REASON_TENANT_HOURS)
-            && changed.contains(QString::fromStdString(job->tenant()));
-        if (!affected) {
-            flush();
+    // Rows of jobs waiting on those tenants' quotas, announced in runs of neighbouring rows.
+    QList<int> rows;
+    for (const QString &tenant : QSet<QString>(tenants.cbegin(), tenants.cend())) {
+        const auto group = m_heldByTenant.constFind(tenant);
+        if (group == m_heldByTenant.constEnd())
             continue;
-        }
-        if (first < 0)
-            first = row;
-        last = row;
+        for (const QString &key : *group)
+            if (const int row = rowOf(key); row >= 0)
+                rows.append(row);
     }
-    flush();
+    std::sort(rows.begin(), rows.end());
+    for (qsizetype i = 0; i < rows.size();) {
+        qsizetype j = i;
+        while (j + 1 < rows.size() && rows.at(j + 1) == rows.at(j) + 1)
+            ++j;
+        Q_EMIT dataChanged(index(rows.at(i), ReasonColumn), index(rows.at(j), ReasonColumn),
+            reasonRoles());
+        i = j + 1;
+    }
 }
 
 JobTableModel::~JobTableModel() = default;

@@ -2,6 +2,8 @@
 
 #include "app/models/CollectionTableModel.h"
 
+#include <QHash>
+#include <QSet>
 #include <QTimer>
 
 namespace suanli::app {
@@ -49,6 +51,13 @@ private:
     static QList<int> reasonRoles();
     // Tenants whose quotas or use changed: the reasons of jobs waiting on their quotas.
     void tenantsChanged(const QStringList &tenants);
+    // Keeps the index of jobs held by a quota current for one job (nullptr: it is gone).
+    void indexQuotaHold(const QString &key, const v1::Job *job);
+
+    // Jobs held by a quota, by tenant, and each such job's tenant: a change of a tenant's
+    // figures touches only these rows, not every job's.
+    QHash<QString, QSet<QString>> m_heldByTenant;
+    QHash<QString, QString> m_heldTenantOf;
 
     // Waited / ran for grows with the clock: refreshed once a minute.
     QTimer m_clock;

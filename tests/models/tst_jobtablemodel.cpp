@@ -68,6 +68,7 @@ private Q_SLOTS:
     void pendingReasonText();
     void pendingReasonIsTranslated();
     void quotaFiguresFollowTheTenant();
+    void tenantChangesReachExactlyTheHeldJobs();
     void columnsShowTheJob();
     void idsSortAsNumbers();
     void elapsedFollowsTheCentresClock();
@@ -218,6 +219,61 @@ void TestJobTableModel::quotaFiguresFollowTheTenant()
     feed.tenants(false, {}, { u"galaxy"_qs });
     QCOMPARE(
         reason(u"1"_qs), u"waiting: needs 912 H100, more than tenant galaxy's quota leaves free");
+}
+
+void TestJobTableModel::tenantChangesReachExactlyTheHeldJobs()
+{
+    client::SiteState site;
+    Feeder feed(&site);
+    v1::Job held
+        = pending(v1::PENDING_REASON_TENANT_QUOTA, v1::ACCELERATOR_MODEL_NVIDIA_H100, 10, 16);
+    v1::Job later = job(u"2"_qs); // Running now; held by the quota after a delta.
+    later.set_tenant("galaxy");
+    v1::Job other = held;
+    other.set_id("3");
+    other.set_tenant("nebula");
+    feed.jobs(true, { held, later, other });
+    v1::Tenant galaxy;
+    galaxy.set_id("galaxy");
+    v1::Tenant nebula;
+    nebula.set_id("nebula");
+    feed.tenants(true, { galaxy, nebula });
+
+    JobTableModel model(&site);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    // The reason rows a change of `tenant` announces.
+    auto announcedFor = [&](const v1::Tenant &tenant) {
+        changed.clear();
+        feed.tenants(false, { tenant });
+        QSet<QString> ids;
+        for (const QList<QVariant> &args : changed) {
+            const auto topLeft = args.at(0).toModelIndex();
+            const auto bottomRight = args.at(1).toModelIndex();
+            if (topLeft.column() != JobTableModel::ReasonColumn)
+                continue;
+            for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
+                ids.insert(model.keyAt(row));
+        }
+        return ids;
+    };
+    QCOMPARE(announcedFor(galaxy), QSet<QString>({ u"1"_qs }));
+    QCOMPARE(announcedFor(nebula), QSet<QString>({ u"3"_qs }));
+
+    // Job 2 comes to wait on galaxy's quota; job 1 starts; job 3 ends.
+    v1::Job waitsNow
+        = pending(v1::PENDING_REASON_PROJECT_QUOTA, v1::ACCELERATOR_MODEL_NVIDIA_H100, 10, 16);
+    waitsNow.set_id("2");
+    v1::Job started = job(u"1"_qs);
+    started.set_tenant("galaxy");
+    feed.jobs(false, { waitsNow, started }, { u"3"_qs });
+    QCOMPARE(announcedFor(galaxy), QSet<QString>({ u"2"_qs }));
+    QCOMPARE(announcedFor(nebula), QSet<QString>());
+
+    // A new snapshot: the held jobs are what it says.
+    feed.jobs(true, { held, other });
+    QCOMPARE(announcedFor(galaxy), QSet<QString>({ u"1"_qs }));
+    QCOMPARE(announcedFor(nebula), QSet<QString>({ u"3"_qs }));
 }
 
 void TestJobTableModel::columnsShowTheJob()

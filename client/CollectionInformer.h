@@ -9,6 +9,9 @@
 #include <QList>
 #include <QStringList>
 #include <algorithm>
+#include <deque>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <type_traits>
 #include <utility>
@@ -17,8 +20,9 @@
 namespace suanli::client {
 
 // CollectionInformer follows one revisioned collection (nodes, jobs, ...): it
-// accumulates snapshot chunks and applies them as one reset when the last
-// chunk arrives (the old view stays until then), folds the deltas of one
+// keys a snapshot's objects on the gRPC thread as the chunks arrive and applies
+// them as one reset when the last chunk is taken on the GUI thread (the old
+// view stays until then), folds the deltas of one
 // drain into one batch with each key's net change, and resumes from its
 // epoch and revision. `Service` is the gRPC service with the watch call,
 // `Event` the call's message; the objects go to SiteState's collection of
@@ -68,8 +72,15 @@ protected:
 
     void streamOpening() override
     {
-        m_snapshot.clear();
         m_inSnapshot = false;
+        // Each stream keys its snapshots into its own assembly: a stream cancelled a moment ago
+        // may still be delivering into the one before.
+        m_assembly = std::make_shared<Assembly>();
+    }
+
+    typename Base::Stream::Prepare preparer() override
+    {
+        return [assembly = m_assembly](Event &event) { assembly->take(event); };
     }
 
     void handle(std::vector<Event> &events, SiteState &site) override
@@ -85,24 +96,14 @@ protected:
             switch (h.kind()) {
             case suanli::v1::WATCH_EVENT_KIND_SNAPSHOT:
                 flush(site);
-                if (!m_inSnapshot) {
-                    m_snapshot.clear();
-                    // Room for the whole snapshot at once, when the gateway says its size.
-                    m_snapshot.reserve(static_cast<qsizetype>(
-                        std::clamp<qint64>(h.snapshot_size(), 0, kMaxReserve)));
-                }
                 m_inSnapshot = true;
-                // Keyed as the chunks arrive, so the last one leaves little to do.
-                for (Item &item : *event.mutable_upserts()) {
-                    QString key = keyOf(item);
-                    m_snapshot.emplace(std::move(key), std::move(item));
-                }
+                // The chunks' objects are already keyed, on the gRPC thread.
                 if (h.last_chunk()) {
                     m_epoch = epoch;
                     m_revision = h.revision();
                     m_inSnapshot = false;
-                    site.collection<Item>().replace(std::move(m_snapshot), m_epoch, m_revision);
-                    m_snapshot = {};
+                    site.collection<Item>().replace(
+                        m_assembly->finished(), m_epoch, m_revision);
                     this->markSynced();
                 }
                 break;
@@ -134,6 +135,49 @@ protected:
     }
 
 private:
+    // A stream's snapshots as they arrive, keyed on the gRPC thread: take() moves each chunk's
+    // objects into `building` (room made once from the size the gateway announces) and leaves
+    // the message with its header only; a last chunk moves the whole into `done`, which the GUI
+    // thread collects when it reaches that message.
+    struct Assembly {
+        void take(Event &event)
+        {
+            const suanli::v1::WatchHeader &h = event.header();
+            if (h.kind() != suanli::v1::WATCH_EVENT_KIND_SNAPSHOT)
+                return;
+            if (!building) {
+                building.emplace();
+                building->reserve(static_cast<qsizetype>(
+                    std::clamp<qint64>(h.snapshot_size(), 0, kMaxReserve)));
+            }
+            for (Item &item : *event.mutable_upserts()) {
+                QString key = keyOf(item);
+                building->emplace(std::move(key), std::move(item));
+            }
+            event.clear_upserts();
+            if (h.last_chunk()) {
+                std::lock_guard lock(mutex);
+                done.push_back(std::move(*building));
+                building.reset();
+            }
+        }
+
+        // The snapshot whose last chunk the GUI thread has reached.
+        QHash<QString, Item> finished()
+        {
+            std::lock_guard lock(mutex);
+            if (done.empty())
+                return {};
+            QHash<QString, Item> snapshot = std::move(done.front());
+            done.pop_front();
+            return snapshot;
+        }
+
+        std::optional<QHash<QString, Item>> building; // the gRPC thread's only
+        std::mutex mutex;
+        std::deque<QHash<QString, Item>> done;
+    };
+
     void merge(const QString &key, std::optional<Item> value)
     {
         const auto it = m_index.constFind(key);
@@ -170,8 +214,8 @@ private:
     bool m_inSnapshot = false;
     // At most this much room is made ahead for a snapshot, whatever size it announces.
     static constexpr qint64 kMaxReserve = 4'000'000;
-    // The snapshot streaming in, by key.
-    QHash<QString, Item> m_snapshot;
+    // The current stream's snapshots, keyed as they stream in.
+    std::shared_ptr<Assembly> m_assembly = std::make_shared<Assembly>();
     // Net change per key in this drain, in the order first seen.
     std::vector<std::pair<QString, std::optional<Item>>> m_pending;
     QHash<QString, qsizetype> m_index;

@@ -38,6 +38,9 @@ protected:
         = 0;
     // Called before a new stream opens: drop any half-received snapshot.
     virtual void streamOpening() { }
+    // What the new stream runs on each message on the gRPC thread (see WatchStream); none by
+    // default.
+    virtual typename Stream::Prepare preparer() { return {}; }
     // Applies the messages of the current stream, in order.
     virtual void handle(std::vector<Message> &messages, SiteState &site) = 0;
 
@@ -46,7 +49,7 @@ protected:
     {
         cancelStream();
         streamOpening();
-        m_current = std::make_unique<Stream>(std::move(context), request());
+        m_current = std::make_unique<Stream>(std::move(context), request(), preparer());
         m_current->start([&](grpc::ClientContext *c, const Request *r,
                              grpc::ClientReadReactor<Message> *reactor) {
             return startCall(channel, c, r, reactor);

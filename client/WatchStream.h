@@ -1,6 +1,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <functional>
 #include <grpcpp/client_context.h>
 #include <grpcpp/support/client_callback.h>
 #include <grpcpp/support/status.h>
@@ -22,9 +23,15 @@ public:
     // stalled GUI thread pushes back on the gateway instead of growing memory.
     static constexpr size_t kMaxBuffered = 512;
 
-    WatchStream(std::unique_ptr<grpc::ClientContext> context, Request request)
+    // `prepare`, when given, sees each message on the gRPC thread before it is buffered and may
+    // take work off the GUI thread (decoding a snapshot's objects into their final form). The
+    // calls for one stream never overlap.
+    using Prepare = std::function<void(Message &)>;
+
+    WatchStream(std::unique_ptr<grpc::ClientContext> context, Request request, Prepare prepare = {})
         : m_context(std::move(context))
         , m_request(std::move(request))
+        , m_prepare(std::move(prepare))
         , m_shared(std::make_shared<Shared>())
     {
     }
@@ -103,6 +110,8 @@ public:
     {
         if (!ok)
             return; // The stream has ended; OnDone follows.
+        if (m_prepare)
+            m_prepare(m_message);
         {
             std::lock_guard lock(m_shared->mutex);
             m_shared->messages.push_back(std::move(m_message));
@@ -142,6 +151,7 @@ private:
 
     std::unique_ptr<grpc::ClientContext> m_context;
     Request m_request;
+    Prepare m_prepare;
     std::shared_ptr<void> m_keepAlive;
     Message m_message;
     std::shared_ptr<Shared> m_shared;

@@ -208,11 +208,23 @@ void MetricsHistory::QuantisedRing::reshape(size_t newEntities, bool keep)
     entities = newEntities;
 }
 
+int64_t MetricsHistory::QuantisedRing::start(int64_t minute) const
+{
+    return floorDiv(minute, width) * width;
+}
+
+bool MetricsHistory::QuantisedRing::covers(int64_t minute) const
+{
+    return newest != kNoMinute && minute <= newest
+        && floorDiv(minute, width) > floorDiv(newest, width) - slots;
+}
+
 // Makes `minute`'s slot current (clearing what a previous lap left there).
 // False when the minute is already out of the ring.
 bool MetricsHistory::QuantisedRing::prepare(int64_t minute)
 {
-    if (slots == 0 || (newest != kNoMinute && minute <= newest - slots))
+    if (slots == 0
+        || (newest != kNoMinute && floorDiv(minute, width) <= floorDiv(newest, width) - slots))
         return false;
     if (const size_t size = entities * static_cast<size_t>(slots); utilisation.size() != size) {
         resizeExact(utilisation, size, false, kMissing8);
@@ -220,8 +232,8 @@ bool MetricsHistory::QuantisedRing::prepare(int64_t minute)
         resizeExact(power, size, false, kMissing16);
         resizeExact(memory, size, false, kMissing8);
     }
-    const size_t slot = static_cast<size_t>(floorMod(minute, slots));
-    if (slotMinute[slot] != minute) {
+    const size_t slot = static_cast<size_t>(floorMod(floorDiv(minute, width), slots));
+    if (slotMinute[slot] != start(minute)) {
         for (size_t e = 0; e < entities; ++e) {
             const size_t i = e * static_cast<size_t>(slots) + slot;
             utilisation[i] = kMissing8;
@@ -229,7 +241,7 @@ bool MetricsHistory::QuantisedRing::prepare(int64_t minute)
             power[i] = kMissing16;
             memory[i] = kMissing8;
         }
-        slotMinute[slot] = minute;
+        slotMinute[slot] = start(minute);
     }
     newest = newest == kNoMinute ? minute : std::max(newest, minute);
     return true;
@@ -238,8 +250,8 @@ bool MetricsHistory::QuantisedRing::prepare(int64_t minute)
 void MetricsHistory::QuantisedRing::write(
     size_t entity, int64_t minute, float u, float t, float p, float m)
 {
-    const size_t i
-        = entity * static_cast<size_t>(slots) + static_cast<size_t>(floorMod(minute, slots));
+    const size_t i = entity * static_cast<size_t>(slots)
+        + static_cast<size_t>(floorMod(floorDiv(minute, width), slots));
     utilisation[i] = encodePercent(u);
     temperature[i] = encodeTemperature(t);
     power[i] = encodePower(p);
@@ -248,10 +260,10 @@ void MetricsHistory::QuantisedRing::write(
 
 double MetricsHistory::QuantisedRing::value(int metric, size_t entity, int64_t minute) const
 {
-    if (newest == kNoMinute || minute > newest || minute <= newest - slots)
+    if (!covers(minute))
         return kNaN;
-    const size_t slot = static_cast<size_t>(floorMod(minute, slots));
-    if (slotMinute[slot] != minute)
+    const size_t slot = static_cast<size_t>(floorMod(floorDiv(minute, width), slots));
+    if (slotMinute[slot] != start(minute))
         return kNaN;
     const size_t i = entity * static_cast<size_t>(slots) + slot;
     switch (metric) {
@@ -287,7 +299,9 @@ double MetricsHistory::SeriesTarget::value(const std::vector<float> &ring, int64
 
 MetricsHistory::MetricsHistory(size_t nodeCount, size_t acceleratorsPerNode)
 {
-    m_nodes.slots = kNodeMinutes;
+    m_nodes.slots = kNodeFineMinutes;
+    m_nodeBuckets.slots = kNodeMinutes / kNodeBucketMinutes;
+    m_nodeBuckets.width = kNodeBucketMinutes;
     m_accelerators.slots = kAcceleratorMinutes;
     resize(nodeCount, acceleratorsPerNode);
 }
@@ -296,6 +310,7 @@ void MetricsHistory::resize(size_t nodeCount, size_t acceleratorsPerNode)
 {
     std::unique_lock lock(m_mutex);
     m_nodes.reshape(nodeCount, true);
+    m_nodeBuckets.reshape(nodeCount, true);
     m_accelerators.reshape(
         nodeCount * acceleratorsPerNode, acceleratorsPerNode == m_acceleratorsPerNode);
     m_acceleratorsPerNode = acceleratorsPerNode;
@@ -313,18 +328,52 @@ size_t MetricsHistory::acceleratorsPerNode() const
     return m_acceleratorsPerNode;
 }
 
+void MetricsHistory::foldIntoBucket(size_t node, int64_t minute)
+{
+    // A late minute of a slot whose first minutes have left the hour leaves the slot as it was.
+    const int64_t bucket = m_nodeBuckets.start(minute);
+    if (!m_nodes.covers(bucket))
+        return;
+    float sums[4] = {};
+    int counts[4] = {};
+    for (int64_t m = bucket; m < bucket + kNodeBucketMinutes; ++m) {
+        for (int metric = Utilisation; metric <= Memory; ++metric) {
+            const double v = m_nodes.value(metric, node, m);
+            if (!std::isnan(v)) {
+                sums[metric] += static_cast<float>(v);
+                ++counts[metric];
+            }
+        }
+    }
+    auto mean = [&](int metric) {
+        return counts[metric] ? sums[metric] / static_cast<float>(counts[metric])
+                              : std::numeric_limits<float>::quiet_NaN();
+    };
+    m_nodeBuckets.write(node, minute, mean(Utilisation), mean(Temperature), mean(Power), mean(Memory));
+}
+
 bool MetricsHistory::recordNodes(int64_t minute, const std::vector<NodeSample> &samples)
 {
     std::unique_lock lock(m_mutex);
-    if (!m_nodes.prepare(minute))
+    if (!m_nodeBuckets.prepare(minute))
         return false;
-    // Accelerators keep only an hour: an older minute still goes to the nodes.
+    if (!m_nodes.prepare(minute)) {
+        // Older than the last hour: the sample is its five-minute slot's value.
+        for (const NodeSample &s : samples) {
+            if (s.nodeIndex < m_nodeBuckets.entities)
+                m_nodeBuckets.write(s.nodeIndex, minute, s.utilisationPercent,
+                    s.temperatureCelsius, s.powerWatts, s.memoryUsedPercent);
+        }
+        return true;
+    }
+    // Accelerators keep only an hour, as the one-minute node slots do.
     const bool accelerators = m_accelerators.prepare(minute);
     for (const NodeSample &s : samples) {
         if (s.nodeIndex >= m_nodes.entities)
             continue;
         m_nodes.write(s.nodeIndex, minute, s.utilisationPercent, s.temperatureCelsius, s.powerWatts,
             s.memoryUsedPercent);
+        foldIntoBucket(s.nodeIndex, minute);
         if (!accelerators)
             continue;
         const size_t count = std::min(s.accelerators.size(), m_acceleratorsPerNode);
@@ -458,6 +507,8 @@ struct MetricsHistory::Plan {
         bool available = true;
     };
     const QuantisedRing *quantised = nullptr;
+    // Node scope: the five-minute means, read for minutes older than `quantised` holds.
+    const QuantisedRing *older = nullptr;
     size_t entity = 0;
     const SeriesTarget *target = nullptr; // null: nothing recorded for it yet
     int64_t retentionMinutes = 0;
@@ -472,6 +523,8 @@ struct MetricsHistory::Plan {
     }
     double value(const Metric &m, int64_t minute) const
     {
+        if (older && !quantised->covers(minute))
+            return older->value(m.ringMetric, entity, minute);
         if (quantised)
             return quantised->value(m.ringMetric, entity, minute);
         return target && m.ring ? target->value(*m.ring, minute) : kNaN;
@@ -595,6 +648,7 @@ bool MetricsHistory::plan(v1::MetricScope scope, const std::string &target,
                 "accelerator \"" + target + "\" not found (history keeps "
                     + std::to_string(m_acceleratorsPerNode) + " accelerators per node)");
         plan.quantised = accelerator ? &m_accelerators : &m_nodes;
+        plan.older = accelerator ? nullptr : &m_nodeBuckets;
         plan.entity
             = accelerator ? *nodeIndex * m_acceleratorsPerNode + *acceleratorIndex : *nodeIndex;
         plan.retentionMinutes = accelerator ? kAcceleratorMinutes : kNodeMinutes;
@@ -733,7 +787,8 @@ std::optional<v1::MetricsPoint> MetricsHistory::latest(const v1::StreamMetricsRe
 size_t MetricsHistory::memoryBytes() const
 {
     std::shared_lock lock(m_mutex);
-    size_t bytes = sizeof(*this) + m_nodes.bytes() + m_accelerators.bytes();
+    size_t bytes
+        = sizeof(*this) + m_nodes.bytes() + m_nodeBuckets.bytes() + m_accelerators.bytes();
     // Map nodes cost roughly their payload plus ~48 bytes of tree links.
     constexpr size_t kMapNode = 48;
     for (const auto &[key, target] : m_series) {

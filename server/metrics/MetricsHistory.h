@@ -29,7 +29,10 @@ namespace suanli::server {
 //
 // Layout, structure of arrays, entity-major so one entity's history is
 // contiguous for queries ([entity * slots + slot]):
-// - nodes: 1440 one-minute slots (24 h) per node;
+// - nodes: the last hour in one-minute slots, and 24 h in five-minute slots
+//   that each hold the mean of the minutes recorded in them (a node's chart
+//   over a day needs no finer step; minutes of the last hour read the
+//   one-minute slots, older minutes their five-minute slot's mean);
 // - accelerators: 60 one-minute slots (1 h) per accelerator, entity
 //   node * acceleratorsPerNode + index;
 // each slot quantised to 5 bytes, the top code meaning "no sample" (NaN):
@@ -37,8 +40,8 @@ namespace suanli::server {
 //   temperature_celsius: uint8, 0.5 °C steps, 0..127 °C (0..254);
 //   power_watts: uint16, 1 W steps, 0..65,534 W.
 // Out-of-range values are clamped. 20,000 nodes × 8 accelerators take
-// 20,000 × 1440 × 5 + 160,000 × 60 × 5 = 192 MB (memoryBytes()), made at the
-// first sample: a centre without a telemetry source holds none of it.
+// 20,000 × (60 + 288) × 5 + 160,000 × 60 × 5 = 82.8 MB (memoryBytes()), made
+// at the first sample: a centre without a telemetry source holds none of it.
 // - site, queue and tenant series: 10,080 one-minute slots (7 days) of float
 //   per (target, metric), allocated when first recorded (40 KB each) plus
 //   80 KB of slot minutes per target. A target with nothing recorded within
@@ -51,6 +54,10 @@ public:
     static constexpr int kNotFound = 5;
 
     static constexpr int64_t kNodeMinutes = 24 * 60;
+    // Node history at one-minute resolution; older minutes are kept as
+    // means of kNodeBucketMinutes.
+    static constexpr int64_t kNodeFineMinutes = 60;
+    static constexpr int64_t kNodeBucketMinutes = 5;
     static constexpr int64_t kAcceleratorMinutes = 60;
     static constexpr int64_t kSeriesMinutes = 7 * 24 * 60;
     static constexpr int64_t kMaxPointsPerSeries = 11000;
@@ -69,7 +76,9 @@ public:
     // Records node and accelerator telemetry for `minute`. Samples whose
     // nodeIndex is beyond nodeCount(), and accelerators beyond
     // acceleratorsPerNode(), are ignored (resize() first). Returns false, and
-    // records nothing, for a minute already older than 24 h of history.
+    // records nothing, for a minute already older than 24 h of history. A
+    // minute older than the last hour sets its five-minute slot (the last
+    // sample wins there too).
     bool recordNodes(int64_t minute, const std::vector<NodeSample> &samples);
 
     // Records named values of a site (target ""), queue (its name) or tenant
@@ -125,9 +134,12 @@ public:
 private:
     static constexpr int64_t kNoMinute = std::numeric_limits<int64_t>::min();
 
-    // Quantised node or accelerator history; see the layout above.
+    // Quantised node or accelerator history; see the layout above. Each slot
+    // holds `width` minutes (1, or kNodeBucketMinutes); slotMinute holds the
+    // first minute of what a slot holds.
     struct QuantisedRing {
         int64_t slots = 0;
+        int64_t width = 1;
         size_t entities = 0;
         std::vector<uint8_t> utilisation;
         std::vector<uint8_t> temperature;
@@ -138,6 +150,10 @@ private:
 
         void reshape(size_t newEntities, bool keep);
         bool prepare(int64_t minute);
+        // The first minute of `minute`'s slot.
+        int64_t start(int64_t minute) const;
+        // True when `minute` is within what the ring holds (its slot may still be empty).
+        bool covers(int64_t minute) const;
         void write(size_t entity, int64_t minute, float utilisation, float temperature, float power,
             float memory);
         double value(int metric, size_t entity, int64_t minute) const;
@@ -153,6 +169,9 @@ private:
         double value(const std::vector<float> &ring, int64_t minute) const;
     };
 
+    // Sets a node's five-minute slot of `minute` to the mean of its minutes in the last hour.
+    void foldIntoBucket(size_t node, int64_t minute);
+
     struct Plan;
     bool plan(v1::MetricScope scope, const std::string &target,
         const google::protobuf::RepeatedPtrField<std::string> &metrics,
@@ -162,7 +181,8 @@ private:
 
     mutable std::shared_mutex m_mutex;
     size_t m_acceleratorsPerNode = 0;
-    QuantisedRing m_nodes;
+    QuantisedRing m_nodes; // the last hour
+    QuantisedRing m_nodeBuckets; // 24 h of five-minute means
     QuantisedRing m_accelerators;
     std::map<std::pair<int, std::string>, SeriesTarget> m_series;
     // Names ever recorded per scope: they become valid metric names.

@@ -14,7 +14,7 @@ target_link_libraries(suanli_app PUBLIC suanli_app_models suanli_widgets suanli_
 add_executable(suanli ${CMAKE_CURRENT_LIST_DIR}/main.cpp)
 suanli_qt_target(suanli)
 target_compile_definitions(suanli PRIVATE SUANLI_VERSION="${PROJECT_VERSION}")
-target_link_libraries(suanli PRIVATE suanli_app)
+target_link_libraries(suanli PRIVATE suanli_app suanli_allocator)
 install(TARGETS suanli RUNTIME DESTINATION bin)
 
 if(EXISTS ${PROJECT_SOURCE_DIR}/translations/suanli_zh_CN.ts)

@@ -195,6 +195,16 @@ int main(int argc, char **argv)
     const double guiToComplete = guiCpuSeconds() - guiConnect;
     const long rssComplete = statusKb("VmRSS");
     const long hwmComplete = statusKb("VmHWM");
+    // What the objects themselves hold, as protobuf counts it (the rest of RSS is keys, indexes,
+    // rows, allocator overhead and the program).
+    auto objectBytes = [](const auto &collection) {
+        double bytes = 0;
+        for (const auto &item : collection.items)
+            bytes += double(item.SpaceUsedLong());
+        return bytes;
+    };
+    const double jobBytes = objectBytes(site->jobs());
+    const double nodeBytes = objectBytes(site->nodes());
 
     // Steady churn: the event loop runs as in the console; count what changes.
     long nodeUpserts = 0, jobUpserts = 0, jobRemovals = 0, batches = 0;
@@ -251,6 +261,8 @@ int main(int argc, char **argv)
     std::printf("%-48s %12.1f /s\n", "  batches applied", batches / wall);
     std::printf("%-48s %12.1f MB\n", "RSS before connect", mb(rssBefore));
     std::printf("%-48s %12.1f MB\n", "RSS at complete views", mb(rssComplete));
+    std::printf("%-48s %12.1f MB\n", "  of it job objects (protobuf's count)", jobBytes / 1048576);
+    std::printf("%-48s %12.1f MB\n", "  of it node objects (protobuf's count)", nodeBytes / 1048576);
     std::printf("%-48s %12.1f MB\n", "RSS after steady churn", mb(statusKb("VmRSS")));
     std::printf("%-48s %12.1f MB\n", "peak RSS (VmHWM) at complete views", mb(hwmComplete));
     std::printf("%-48s %12.1f MB\n", "peak RSS (VmHWM) overall", mb(statusKb("VmHWM")));

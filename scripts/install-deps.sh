@@ -13,6 +13,8 @@ PACKAGES=(
   # gRPC, Protobuf, TLS, store
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libssl-dev libsqlite3-dev openssl
+  # tcmalloc: the console and gateway hold hundreds of thousands of small objects
+  libgoogle-perftools-dev
   # the Slurm backend: HTTP to slurmrestd, JSON
   libcurl4-openssl-dev nlohmann-json3-dev
   # the Slurm backend: Slurm's own client library (what squeue, sinfo and sview use)

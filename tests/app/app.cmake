@@ -17,3 +17,12 @@ target_compile_definitions(tst_programs PRIVATE SUANLI_PATH="$<TARGET_FILE:suanl
   SUANLID_PATH="$<TARGET_FILE:suanlid>" SUANLICTL_PATH="$<TARGET_FILE:suanlictl>"
   SUANLI_VERSION="${PROJECT_VERSION}")
 add_dependencies(tst_programs suanli suanlid suanlictl)
+
+# The console and the gateway run on the allocator the build chose for them (see SUANLI_TCMALLOC):
+# linked, and kept although nothing calls it by name.
+if(TCMALLOC_FOUND)
+  add_test(NAME programs_allocate_with_tcmalloc COMMAND sh -c
+    "readelf -d \"$1\" | grep -q libtcmalloc_minimal && readelf -d \"$2\" | grep -q libtcmalloc_minimal"
+    sh $<TARGET_FILE:suanli> $<TARGET_FILE:suanlid>)
+  set_tests_properties(programs_allocate_with_tcmalloc PROPERTIES LABELS app)
+endif()

@@ -5,6 +5,7 @@
 #include <QVariant>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <optional>
 
 namespace suanli::app {
@@ -18,6 +19,20 @@ namespace suanli::app {
 class SortKey {
 public:
     SortKey() = default;
+    SortKey(SortKey &&) noexcept = default;
+    SortKey &operator=(SortKey &&) noexcept = default;
+    SortKey(const SortKey &other)
+        : m_number(other.m_number)
+        , m_text(other.m_text ? std::make_unique<TextKey>(*other.m_text) : nullptr)
+        , m_kind(other.m_kind)
+    {
+    }
+    SortKey &operator=(const SortKey &other)
+    {
+        if (this != &other)
+            *this = SortKey(other);
+        return *this;
+    }
 
     static SortKey of(const QVariant &value, const QCollator *collator = nullptr)
     {
@@ -46,11 +61,12 @@ public:
         if (m_kind == Number)
             return m_number < other.m_number ? -1 : (other.m_number < m_number ? 1 : 0);
         if (m_kind == Text) {
-            if (m_collated && other.m_collated) {
-                if (const int order = m_collated->compare(*other.m_collated); order != 0)
+            if (m_text->collated && other.m_text->collated) {
+                if (const int order = m_text->collated->compare(*other.m_text->collated);
+                    order != 0)
                     return order < 0 ? -1 : 1;
             }
-            return QString::compare(m_text, other.m_text, Qt::CaseSensitive);
+            return QString::compare(m_text->text, other.m_text->text, Qt::CaseSensitive);
         }
         return 0;
     }
@@ -62,15 +78,22 @@ private:
 
     void setText(QString text, const QCollator *collator)
     {
-        m_text = std::move(text);
+        m_text = std::make_unique<TextKey>();
+        m_text->text = std::move(text);
         m_kind = Text;
         if (collator)
-            m_collated = collator->sortKey(m_text);
+            m_text->collated = collator->sortKey(m_text->text);
     }
 
-    QString m_text;
-    std::optional<QCollatorSortKey> m_collated;
+    struct TextKey {
+        QString text;
+        std::optional<QCollatorSortKey> collated;
+    };
+
+    // A table keeps one key per row (200,000 for a centre's jobs, mostly numbers): a text's
+    // parts live apart, so a number's key is 24 bytes.
     double m_number = std::numeric_limits<double>::quiet_NaN();
+    std::unique_ptr<TextKey> m_text; // set when m_kind is Text
     Kind m_kind = Missing;
 };
 

@@ -105,9 +105,23 @@ QList<int> JobTableModel::reasonRoles()
 
 void JobTableModel::tenantsChanged(const QStringList &tenants)
 {
-    // Rows of jobs waiting on those tenants' quotas, announced in runs of neighbouring rows.
+    const QSet<QString> changed(tenants.cbegin(), tenants.cend());
+    qsizetype held = 0;
+    for (const QString &tenant : changed)
+        held += m_heldByTenant.value(tenant).size();
+    if (held == 0)
+        return;
+    // Many rows (a busy centre's tenants change every tick, with thousands of jobs waiting on
+    // their quotas): the whole column at once costs a view and a proxy one signal, not one per
+    // run of rows.
+    if (held > kWholeColumnRows) {
+        emitColumnsChanged(ReasonColumn, ReasonColumn, reasonRoles());
+        return;
+    }
+    // Otherwise the rows of jobs waiting on those tenants' quotas, in runs of neighbouring rows.
     QList<int> rows;
-    for (const QString &tenant : QSet<QString>(tenants.cbegin(), tenants.cend())) {
+    rows.reserve(held);
+    for (const QString &tenant : changed) {
         const auto group = m_heldByTenant.constFind(tenant);
         if (group == m_heldByTenant.constEnd())
             continue;

@@ -49,8 +49,10 @@ protected:
 private:
     // The roles of the reason column that read a tenant's figures.
     static QList<int> reasonRoles();
-    // Tenants whose quotas or use changed: the reasons of jobs waiting on their quotas.
+    // Tenants whose quotas or use changed: the reasons of jobs waiting on their quotas, row by
+    // row up to kWholeColumnRows of them, the whole column beyond.
     void tenantsChanged(const QStringList &tenants);
+    static constexpr qsizetype kWholeColumnRows = 2000;
     // Keeps the index of jobs held by a quota current for one job (nullptr: it is gone).
     void indexQuotaHold(const QString &key, const v1::Job *job);
 

@@ -274,6 +274,22 @@ void TestJobTableModel::tenantChangesReachExactlyTheHeldJobs()
     feed.jobs(true, { held, other });
     QCOMPARE(announcedFor(galaxy), QSet<QString>({ u"1"_qs }));
     QCOMPARE(announcedFor(nebula), QSet<QString>({ u"3"_qs }));
+
+    // Thousands of galaxy's jobs held: one signal for the whole column, none for nebula's.
+    QList<v1::Job> many { other };
+    for (int i = 0; i < 2500; ++i) {
+        v1::Job j = held;
+        j.set_id(std::to_string(100 + i));
+        many.append(j);
+    }
+    feed.jobs(true, many);
+    changed.clear();
+    feed.tenants(false, { galaxy });
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex(), model.index(0, JobTableModel::ReasonColumn));
+    QCOMPARE(changed.at(0).at(1).toModelIndex(),
+        model.index(model.rowCount() - 1, JobTableModel::ReasonColumn));
+    QCOMPARE(announcedFor(nebula), QSet<QString>({ u"3"_qs }));
 }
 
 void TestJobTableModel::columnsShowTheJob()

@@ -80,6 +80,7 @@ template <class T> void SiteCollection<T>::applyDelta(QList<T> upserts, const QS
 
     QStringList upserted, gone;
     m_previous.clear();
+    m_removed.clear();
     for (qsizetype i = 0; i < touched.size(); ++i) {
         const QString &key = touched.at(i);
         std::optional<T> &was = before[std::size_t(i)];
@@ -88,11 +89,13 @@ template <class T> void SiteCollection<T>::applyDelta(QList<T> upserts, const QS
             m_previous.push_back(std::move(was));
         } else if (was) {
             gone.append(key);
+            m_removed.push_back(std::move(*was));
         }
     }
     if (!upserted.isEmpty() || !gone.isEmpty())
         Q_EMIT changed(upserted, gone);
     m_previous.clear();
+    m_removed.clear();
 }
 
 template class SiteCollection<v1::Node>;

@@ -94,6 +94,14 @@ public:
         return &*m_previous[std::size_t(i)];
     }
 
+    // While changed() is being emitted: what removed[i] was before the batch.
+    const T *removedItem(qsizetype i) const
+    {
+        if (i < 0 || i >= qsizetype(m_removed.size()))
+            return nullptr;
+        return &m_removed[std::size_t(i)];
+    }
+
     // One batch from an informer. A snapshot replaces the collection and emits reset(). A delta
     // applies the upserts, then the removals, and emits changed() once with each key at most
     // once; a key both added and removed in one batch is in neither list, and a batch that
@@ -109,6 +117,8 @@ private:
 
     // What the keys of the changed() being emitted were before their batch.
     std::vector<std::optional<T>> m_previous;
+    // What the removed keys of the changed() being emitted were.
+    std::vector<T> m_removed;
 };
 
 extern template class SiteCollection<v1::Node>;

@@ -60,42 +60,48 @@ JobTableModel::JobTableModel(client::SiteState *site, QObject *parent)
         });
     const auto &jobs = site->jobs();
     auto reindex = [this, &jobs] {
-        m_heldByTenant.clear();
-        m_heldTenantOf.clear();
+        m_held.clear();
         for (auto it = jobs.items.cbegin(); it != jobs.items.cend(); ++it)
-            indexQuotaHold(it.key(), &it.value());
+            holdChanged(it.key(), nullptr, &it.value());
     };
     reindex();
     connect(&jobs, &client::CollectionSignals::reset, this, reindex);
     connect(&jobs, &client::CollectionSignals::changed, this,
         [this, &jobs](const QStringList &upserted, const QStringList &removed) {
-            for (const QString &key : upserted)
-                indexQuotaHold(key, jobs.find(key));
-            for (const QString &key : removed)
-                indexQuotaHold(key, nullptr);
+            for (qsizetype i = 0; i < upserted.size(); ++i)
+                holdChanged(upserted.at(i), jobs.previous(i), jobs.find(upserted.at(i)));
+            for (qsizetype i = 0; i < removed.size(); ++i)
+                holdChanged(removed.at(i), jobs.removedItem(i), nullptr);
         });
 }
 
-void JobTableModel::indexQuotaHold(const QString &key, const v1::Job *job)
+void JobTableModel::holdChanged(const QString &key, const v1::Job *before, const v1::Job *after)
 {
-    const bool held = job && heldByQuota(*job);
-    const auto was = m_heldTenantOf.constFind(key);
-    if (was != m_heldTenantOf.constEnd()) {
-        if (held && job->tenant() == was.value().toStdString())
-            return;
-        const auto group = m_heldByTenant.find(was.value());
-        if (group != m_heldByTenant.end()) {
-            group->remove(key);
-            if (group->isEmpty())
-                m_heldByTenant.erase(group);
-        }
-        m_heldTenantOf.erase(was);
-    }
-    if (!held)
+    const bool was = before && heldByQuota(*before);
+    const bool is = after && heldByQuota(*after);
+    if (was && is && before->tenant() == after->tenant())
         return;
-    const QString tenant = QString::fromStdString(job->tenant());
-    m_heldTenantOf.insert(key, tenant);
-    m_heldByTenant[tenant].insert(key);
+    if (was) {
+        const auto group = m_held.find(before->tenant());
+        if (group != m_held.end()) {
+            HeldJobs &held = group->second;
+            --held.count;
+            if (held.listed)
+                held.keys.removeOne(key);
+            if (held.count <= 0)
+                m_held.erase(group);
+        }
+    }
+    if (is) {
+        HeldJobs &held = m_held[after->tenant()];
+        ++held.count;
+        if (held.listed && held.count > kWholeColumnRows) {
+            held.listed = false;
+            held.keys = {};
+        } else if (held.listed) {
+            held.keys.append(key);
+        }
+    }
 }
 
 QList<int> JobTableModel::reasonRoles()
@@ -105,30 +111,33 @@ QList<int> JobTableModel::reasonRoles()
 
 void JobTableModel::tenantsChanged(const QStringList &tenants)
 {
-    const QSet<QString> changed(tenants.cbegin(), tenants.cend());
+    std::vector<const HeldJobs *> groups;
     qsizetype held = 0;
-    for (const QString &tenant : changed)
-        held += m_heldByTenant.value(tenant).size();
+    bool wholeColumn = false;
+    for (const QString &tenant : QSet<QString>(tenants.cbegin(), tenants.cend())) {
+        const auto group = m_held.find(tenant.toStdString());
+        if (group == m_held.end())
+            continue;
+        groups.push_back(&group->second);
+        held += group->second.count;
+        wholeColumn = wholeColumn || !group->second.listed;
+    }
     if (held == 0)
         return;
     // Many rows (a busy centre's tenants change every tick, with thousands of jobs waiting on
     // their quotas): the whole column at once costs a view and a proxy one signal, not one per
     // run of rows.
-    if (held > kWholeColumnRows) {
+    if (wholeColumn || held > kWholeColumnRows) {
         emitColumnsChanged(ReasonColumn, ReasonColumn, reasonRoles());
         return;
     }
     // Otherwise the rows of jobs waiting on those tenants' quotas, in runs of neighbouring rows.
     QList<int> rows;
     rows.reserve(held);
-    for (const QString &tenant : changed) {
-        const auto group = m_heldByTenant.constFind(tenant);
-        if (group == m_heldByTenant.constEnd())
-            continue;
-        for (const QString &key : *group)
+    for (const HeldJobs *group : groups)
+        for (const QString &key : group->keys)
             if (const int row = rowOf(key); row >= 0)
                 rows.append(row);
-    }
     std::sort(rows.begin(), rows.end());
     for (qsizetype i = 0; i < rows.size();) {
         qsizetype j = i;

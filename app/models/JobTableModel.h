@@ -2,9 +2,10 @@
 
 #include "app/models/CollectionTableModel.h"
 
-#include <QHash>
-#include <QSet>
+#include <QList>
 #include <QTimer>
+#include <string>
+#include <unordered_map>
 
 namespace suanli::app {
 
@@ -53,13 +54,16 @@ private:
     // row up to kWholeColumnRows of them, the whole column beyond.
     void tenantsChanged(const QStringList &tenants);
     static constexpr qsizetype kWholeColumnRows = 2000;
-    // Keeps the index of jobs held by a quota current for one job (nullptr: it is gone).
-    void indexQuotaHold(const QString &key, const v1::Job *job);
-
-    // Jobs held by a quota, by tenant, and each such job's tenant: a change of a tenant's
-    // figures touches only these rows, not every job's.
-    QHash<QString, QSet<QString>> m_heldByTenant;
-    QHash<QString, QString> m_heldTenantOf;
+    // The jobs held by a quota, by tenant: a change of a tenant's figures touches only their rows.
+    // A tenant's keys are listed up to kWholeColumnRows of them; beyond, only counted (its change
+    // then announces the whole column) until the next snapshot lists them again.
+    struct HeldJobs {
+        qsizetype count = 0;
+        bool listed = true;
+        QList<QString> keys;
+    };
+    void holdChanged(const QString &key, const v1::Job *before, const v1::Job *after);
+    std::unordered_map<std::string, HeldJobs> m_held;
 
     // Waited / ran for grows with the clock: refreshed once a minute.
     QTimer m_clock;

@@ -125,6 +125,18 @@ private Q_SLOTS:
         QCOMPARE(nodes.find(QStringLiteral("b"))->state(), v1::NODE_STATE_DOWN);
         // Only while the signal is emitted.
         QCOMPARE(nodes.previous(0), nullptr);
+
+        // A removed key's object, as it was before the batch that removed it.
+        QList<int> gone;
+        connect(&nodes, &CollectionSignals::changed, this,
+            [&](const QStringList &, const QStringList &removed) {
+                for (qsizetype i = 0; i < removed.size(); ++i)
+                    gone.append(nodes.removedItem(i) ? int(nodes.removedItem(i)->state()) : -1);
+            });
+        nodes.apply(false, { node("b", v1::NODE_STATE_IDLE) },
+            { QStringLiteral("b"), QStringLiteral("c") }, kEpoch, 3);
+        QCOMPARE(gone, (QList<int> { int(v1::NODE_STATE_DOWN), int(node("c").state()) }));
+        QCOMPARE(nodes.removedItem(0), nullptr);
     }
 
     void batchWithoutChangesIsSilent()

@@ -4,6 +4,9 @@
 #include "server/placement/InputBuilder.h"
 #include "server/placement/Quoter.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace suanli::server {
 
 PlacementService::PlacementService(GatewayContext &ctx, std::chrono::milliseconds sweepEvery)
@@ -109,6 +112,35 @@ grpc::ServerUnaryReactor *PlacementService::QuotePlacement(grpc::CallbackServerC
         const placement::Quoter quoter(
             in, forecaster, { m_ctx.site.pue, m_ctx.site.carbonGPerKwh, m_ctx.site.province });
         quoter.quote(*request, response);
+        // The scheduler's own estimate beside ours, where it has one (Slurm).
+        const std::string method = m_ctx.backend.startEstimateMethod();
+        for (auto &quote : *response->mutable_quotes()) {
+            if (method.empty() || !quote.has_forecast() || quote.queue().empty())
+                continue;
+            Backend::StartQuestion question;
+            question.queue = quote.queue();
+            question.model = quote.model_name();
+            question.accelerators = request->accelerators();
+            question.perNode = request->accelerators_per_node();
+            question.seconds = int64_t(std::llround(request->hours() * 3600.0));
+            question.account = request->tenant();
+            std::string error;
+            const auto start = m_ctx.backend.estimateStart(question, &error);
+            auto *estimate = quote.add_scheduler_estimates();
+            estimate->set_method(method);
+            estimate->set_available(start.has_value());
+            if (!start) {
+                estimate->set_message(error);
+                continue;
+            }
+            const int64_t wait = std::max<int64_t>(0,
+                std::chrono::duration_cast<std::chrono::seconds>(start->time_since_epoch())
+                        .count()
+                    - in.nowS);
+            estimate->set_start_in_seconds_p10(wait);
+            estimate->set_start_in_seconds_p50(wait);
+            estimate->set_start_in_seconds_p90(wait);
+        }
         return grpc::Status::OK;
     });
 }

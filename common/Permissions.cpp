@@ -37,6 +37,8 @@ const std::vector<std::pair<std::string, Access>> &methodAccess()
         { "Tenancy.CreateQuotaRequest", Access::QuotaRequest },
         { "Tenancy.ApproveQuotaRequest", Access::QuotaDecide },
         { "Tenancy.RejectQuotaRequest", Access::QuotaDecide },
+        { "Placement.QuotePlacement", Access::Read },
+        { "Placement.GetForecastAccuracy", Access::Read },
         { "Telemetry.QueryMetrics", Access::Read },
         { "Telemetry.StreamMetrics", Access::Read },
         { "Events.WatchAlerts", Access::Read },

@@ -113,6 +113,26 @@ public:
     // the gateway must not re-apply the ones it stored at start.
     virtual bool keepsQuotas() const { return false; }
 
+    // Work of a shape that the scheduler is asked about without running it.
+    struct StartQuestion {
+        std::string queue; // partition
+        std::string model; // the scheduler's name of the accelerator model, e.g. "910b"
+        int accelerators = 0;
+        int perNode = 0;
+        int64_t seconds = 0;
+        std::string account; // tenant; empty: the scheduler's default
+    };
+    // The scheduler's own estimate of when such work would start, and the name of its method
+    // ("slurm sbatch --test-only"); an empty method when the scheduler has none (the default),
+    // nullopt with `error` when it could not answer this time.
+    virtual std::string startEstimateMethod() const { return {}; }
+    virtual std::optional<std::chrono::system_clock::time_point> estimateStart(
+        const StartQuestion &, std::string *error)
+    {
+        *error = "this scheduler gives no estimate";
+        return std::nullopt;
+    }
+
     // Full current state (first call, and after the gateway decides to
     // resynchronise). Clears pending changes.
     virtual BackendChanges snapshot() = 0;

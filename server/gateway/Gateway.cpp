@@ -8,11 +8,13 @@
 #include "server/services/AuthService.h"
 #include "server/services/ClusterService.h"
 #include "server/services/EventsService.h"
+#include "server/services/PlacementService.h"
 #include "server/services/SchedulerService.h"
 #include "server/services/TelemetryService.h"
 #include "server/services/TenancyService.h"
 #include "server/tls/CertificateAuthority.h"
 
+#include <cmath>
 #include <ctime>
 #include <fstream>
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
@@ -185,6 +187,8 @@ void Gateway::start()
     m_services.push_back(std::move(telemetry));
     m_services.push_back(std::make_unique<EventsService>(*m_context));
     m_services.push_back(std::make_unique<AuditService>(*m_context));
+    m_services.push_back(std::make_unique<PlacementService>(*m_context,
+        std::chrono::milliseconds(std::llround(m_options.forecastEverySeconds * 1000.0))));
     for (auto &service : m_services)
         builder.RegisterService(service.get());
 

@@ -21,6 +21,9 @@ struct GatewayOptions {
     std::string clientCa;
     // Real seconds between backend ticks.
     double tickSeconds = 1.0;
+    // Real seconds between forecasts of every waiting job's start (scored as the jobs start);
+    // 0: none.
+    double forecastEverySeconds = 30.0;
     // Threads that run actions (scheduler commands, store writes), and how many actions may
     // wait for one before the gateway answers that it is busy.
     int actionThreads = 4;

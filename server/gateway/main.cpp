@@ -42,6 +42,8 @@ serve options:
                         replayed first, so its charts and alerts have a past (default 1; a
                         day takes about 25 s per 1,000 nodes on one core)
   --tick SECONDS        seconds between backend ticks (default 1)
+  --forecast-every SECONDS  seconds between forecasts of every waiting job's start, which
+                        GetForecastAccuracy scores (default 30; 0: none)
 
 slurm backend options (Slurm 22.05):
   --slurm-api libslurm|rest  how nodes, jobs and partitions are read (default libslurm:
@@ -156,6 +158,10 @@ int serve(const std::vector<std::string> &args, const std::string &dataDir)
             if (!parseNumber(v, &options.tickSeconds) || options.tickSeconds < 0.05
                 || options.tickSeconds > 60)
                 return usageError("--tick must be 0.05..60 seconds (got " + v + ")");
+        } else if (a == "--forecast-every" && value(&v)) {
+            if (!parseNumber(v, &options.forecastEverySeconds) || options.forecastEverySeconds < 0
+                || options.forecastEverySeconds > 3600)
+                return usageError("--forecast-every must be 0..3600 seconds (got " + v + ")");
         } else if (a == "--slurm-api" && value(&v)) {
             if (v != "libslurm" && v != "rest")
                 return usageError("--slurm-api must be libslurm or rest (got " + v + ")");

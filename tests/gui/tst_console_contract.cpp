@@ -9,6 +9,7 @@
 #include "app/pages/RoleGate.h"
 #include "common/RequestLimits.h"
 #include "suanli/v1/cluster.grpc.pb.h"
+#include "suanli/v1/placement.pb.h"
 #include "tests/integration/GatewayProcess.h"
 
 #include <QAction>
@@ -170,8 +171,10 @@ void ConsoleContractTest::theRoleGateAnswersAsTheGatewayForEveryRoleAndMethod()
     const auto channel = m_gateway->channel();
     const auto *pool = google::protobuf::DescriptorPool::generated_pool();
     int methods = 0;
-    for (const char *service :
-        { "Auth", "Cluster", "Scheduler", "Tenancy", "Telemetry", "Events", "Audit" }) {
+    // Links the Placement API's descriptors into the pool.
+    QVERIFY(v1::QuotePlacementRequest::descriptor());
+    for (const char *service : { "Auth", "Cluster", "Scheduler", "Tenancy", "Telemetry", "Events",
+             "Audit", "Placement" }) {
         const auto *descriptor = pool->FindServiceByName(std::string("suanli.v1.") + service);
         QVERIFY2(descriptor, service);
         for (int i = 0; i < descriptor->method_count(); ++i) {

@@ -22,7 +22,7 @@ target_compile_definitions(suanli_test_gateway PUBLIC SUANLID_PATH="$<TARGET_FIL
                            SUANLICTL_PATH="$<TARGET_FILE:suanlictl>")
 add_dependencies(suanli_test_gateway suanlid suanlictl)
 
-foreach(t watch security quota actions)
+foreach(t watch security quota actions placement)
   if(NOT EXISTS ${CMAKE_CURRENT_LIST_DIR}/tst_gateway_${t}.cpp)
     continue()
   endif()

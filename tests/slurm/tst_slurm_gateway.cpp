@@ -7,6 +7,7 @@
 #include "suanli/v1/audit.grpc.pb.h"
 #include "suanli/v1/cluster.grpc.pb.h"
 #include "suanli/v1/events.grpc.pb.h"
+#include "suanli/v1/placement.grpc.pb.h"
 #include "suanli/v1/scheduler.grpc.pb.h"
 #include "suanli/v1/telemetry.grpc.pb.h"
 #include "suanli/v1/tenancy.grpc.pb.h"
@@ -187,6 +188,47 @@ TEST_F(SlurmGatewayTest, NodesShowTheirAcceleratorModelAndCountAndQueues)
         if (c.model() == v1::ACCELERATOR_MODEL_ASCEND_910B)
             inferAscend += c.total();
     EXPECT_EQ(inferAscend, 8);
+}
+
+TEST_F(SlurmGatewayTest, AQuoteCarriesSlurmsOwnEstimateBesideOursAndAnAbsentModelHasNone)
+{
+    auto placement = v1::Placement::NewStub(gateway->channel());
+    v1::QuotePlacementRequest request;
+    request.add_models(v1::ACCELERATOR_MODEL_ASCEND_910B);
+    request.add_models(v1::ACCELERATOR_MODEL_NVIDIA_H100);
+    request.set_accelerators(4);
+    request.set_accelerators_per_node(4);
+    request.set_hours(1);
+    v1::QuotePlacementResponse response;
+    const grpc::Status status
+        = placement->QuotePlacement(GatewayProcess::context(admin).get(), request, &response);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    ASSERT_EQ(response.quotes_size(), 2);
+
+    // The 910B nodes are idle: both estimates say now, each labelled.
+    const auto &npu = response.quotes(0);
+    EXPECT_TRUE(npu.reasons().empty()) << npu.reasons(0).message();
+    ASSERT_TRUE(npu.forecast().available()) << npu.forecast().message();
+    EXPECT_EQ(npu.forecast().method(), "suanli replay");
+    EXPECT_EQ(npu.forecast().start_in_seconds_p50(), 0);
+    ASSERT_EQ(npu.scheduler_estimates_size(), 1);
+    const auto &slurm = npu.scheduler_estimates(0);
+    EXPECT_EQ(slurm.method(), "slurm sbatch --test-only");
+    ASSERT_TRUE(slurm.available()) << slurm.message();
+    EXPECT_LE(slurm.start_in_seconds_p50(), 60);
+
+    // The cluster has no H100.
+    const auto &gpu = response.quotes(1);
+    ASSERT_EQ(gpu.reasons_size(), 1);
+    EXPECT_EQ(gpu.reasons(0).obstacle(), v1::PLACEMENT_OBSTACLE_NO_SUCH_MODEL);
+    EXPECT_EQ(gpu.reasons(0).message(), "no such model here");
+    EXPECT_FALSE(gpu.has_forecast());
+    EXPECT_EQ(gpu.scheduler_estimates_size(), 0);
+
+    // Nothing was submitted.
+    const auto queue = cluster.slurm("squeue", { "-h", "-o", "%i" });
+    EXPECT_EQ(queue.exitCode, 0) << queue.err;
+    EXPECT_EQ(queue.out, "");
 }
 
 TEST_F(SlurmGatewayTest, DrainAndResumeThroughTheGatewayReachSlurm)

@@ -5,6 +5,7 @@
 #include "suanli/v1/auth.pb.h"
 #include "suanli/v1/cluster.pb.h"
 #include "suanli/v1/events.pb.h"
+#include "suanli/v1/placement.pb.h"
 #include "suanli/v1/scheduler.pb.h"
 #include "suanli/v1/telemetry.pb.h"
 #include "suanli/v1/tenancy.pb.h"
@@ -51,6 +52,8 @@ const std::map<std::string, std::string> kExpected = {
     { "Tenancy.CreateQuotaRequest", "OTA" },
     { "Tenancy.ApproveQuotaRequest", "TA" },
     { "Tenancy.RejectQuotaRequest", "TA" },
+    { "Placement.QuotePlacement", "VOTA" },
+    { "Placement.GetForecastAccuracy", "VOTA" },
     { "Telemetry.QueryMetrics", "VOTA" },
     { "Telemetry.StreamMetrics", "VOTA" },
     { "Events.WatchAlerts", "VOTA" },
@@ -83,7 +86,8 @@ TEST(Rbac, TableCoversEveryMethodOfTheApi)
     const google::protobuf::FileDescriptor *files[] = { v1::WhoAmIRequest::descriptor()->file(),
         v1::Node::descriptor()->file(), v1::Job::descriptor()->file(),
         v1::Tenant::descriptor()->file(), v1::QueryMetricsRequest::descriptor()->file(),
-        v1::Alert::descriptor()->file(), v1::AuditEntry::descriptor()->file() };
+        v1::Alert::descriptor()->file(), v1::AuditEntry::descriptor()->file(),
+        v1::QuotePlacementRequest::descriptor()->file() };
     std::set<std::string> apiMethods;
     for (const auto *file : files)
         for (int s = 0; s < file->service_count(); ++s)

@@ -1170,4 +1170,47 @@ TEST(SiteProfile, NodeNamesFollowTheSitePrefixAndModelDensity)
         EXPECT_EQ(models.size(), 1u) << rack;
 }
 
+TEST(SiteProfile, LoadLevelsMakeTheCentresUneven)
+{
+    // Lingang saturated with queues waiting; Xi'an and Chengdu with idle Ascend 910B and
+    // MLU370 (docs/FACTS.md section 6); the same tenants rent at each.
+    struct Seen {
+        int64_t total = 0, free = 0, pending = 0;
+    };
+    auto look = [](const std::string &site, const std::string &queue) {
+        SimOptions o = small(400, 4000, 60, 5);
+        o.site = site;
+        SimBackend sim(o);
+        sim.snapshot();
+        ticks(sim, 60);
+        checkInvariants(sim);
+        Seen seen;
+        for (const auto &q : sim.snapshot().queues) {
+            if (q.name() != queue)
+                continue;
+            seen.total = q.accelerators(0).total();
+            seen.free = q.accelerators(0).free();
+            seen.pending = q.accelerators_pending();
+        }
+        std::set<std::string> tenants;
+        for (const auto &t : sim.tenants())
+            tenants.insert(t.id());
+        EXPECT_TRUE(tenants.count("galaxy")) << site;
+        return seen;
+    };
+    const Seen lingang = look("lingang", "h100");
+    ASSERT_GT(lingang.total, 0);
+    EXPECT_LT(double(lingang.free) / double(lingang.total), 0.15);
+    EXPECT_GT(lingang.pending, lingang.total / 4);
+
+    const Seen xian = look("xian", "910b");
+    ASSERT_GT(xian.total, 0);
+    EXPECT_GT(double(xian.free) / double(xian.total), 0.5);
+    EXPECT_LT(xian.pending, xian.total / 10);
+
+    const Seen chengdu = look("chengdu", "mlu370");
+    ASSERT_GT(chengdu.total, 0);
+    EXPECT_GT(double(chengdu.free) / double(chengdu.total), 0.5);
+}
+
 } // namespace

@@ -28,6 +28,8 @@ int runCommand(const Invocation &inv, const Connection &connection, const Output
         return runAlerts(inv, connection, output);
     if (group == "audit")
         return runAudit(inv, connection, output);
+    if (group == "place")
+        return runPlace(inv, connection, output);
     if (group == "watch")
         return runWatch(inv, connection, output);
     if (group == "users")

@@ -21,6 +21,7 @@ int runTenants(const Invocation &inv, const Connection &connection, const Output
 int runQuota(const Invocation &inv, const Connection &connection, const Output &output);
 int runAlerts(const Invocation &inv, const Connection &connection, const Output &output);
 int runAudit(const Invocation &inv, const Connection &connection, const Output &output);
+int runPlace(const Invocation &inv, const Connection &connection, const Output &output);
 int runWatch(const Invocation &inv, const Connection &connection, const Output &output);
 
 } // namespace suanli::ctl

@@ -98,6 +98,9 @@ void SimEngine::build()
     for (const auto &q : queues) {
         accelerators.push_back(int64_t(q.nodes.size()) * q.spec->acceleratorsPerNode);
         m_queueModels.push_back(q.spec->model);
+        const double demand = m_site->demandOf(q.spec->model);
+        m_demandCap.push_back(
+            demand >= 1.0 ? -1 : std::llround(demand * double(accelerators.back())));
     }
     m_tenants.build(accelerators, m_rng);
     m_generator = std::make_unique<JobGenerator>(m_tenants, accelerators);
@@ -197,7 +200,8 @@ void SimEngine::buildInitialJobs()
             if (node.schedulable())
                 usable += node.accCount - node.failed;
         }
-        const double fill = m_rng.uniform(0.85, 0.92) * double(usable);
+        const double fill = std::min(m_rng.uniform(0.85, 0.92), m_site->demandOf(m_queueModels[q]))
+            * double(usable);
         int64_t allocated = 0;
         int failures = 0;
         while (double(allocated) < fill && failures < 400 && running < maxRunning) {
@@ -242,6 +246,8 @@ void SimEngine::buildInitialJobs()
         SimJob job;
         if (p == want.size() || !m_generator->makeSubmitted(m_rng, uint16_t(p), &job))
             break;
+        if (!withinDemand(job.queue, job.accelerators))
+            continue; // the model's tenants ask for no more than the site's load level
         ++m_projectActive[p];
         job.submitMs = -std::min<int64_t>(72 * kHour, int64_t(m_rng.exponential(3.0 * kHour)));
         if (m_rng.chance(0.02)) {
@@ -491,9 +497,21 @@ void SimEngine::arrivals(int64_t dtMs)
             SimJob job;
             if (!m_generator->makeSubmitted(m_rng, uint16_t(p), &job))
                 break;
+            if (!withinDemand(job.queue, job.accelerators))
+                continue;
             submit(std::move(job), m_rng.chance(0.01));
         }
     }
+}
+
+bool SimEngine::withinDemand(size_t q, int64_t extra) const
+{
+    if (m_demandCap[q] < 0)
+        return true;
+    int64_t asked = extra;
+    for (const auto &project : m_tenants.projects())
+        asked += project.usage[q].inUse + project.usage[q].pending;
+    return asked <= m_demandCap[q];
 }
 
 // ---------------------------------------------------------------- jobs

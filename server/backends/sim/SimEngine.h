@@ -116,6 +116,9 @@ private:
     void runTimers();
     void injectFaults(int64_t dtMs);
     void arrivals(int64_t dtMs);
+    // False when `extra` more accelerators asked of queue q would take its tenants' demand
+    // (running and waiting) past the site's load level for the model (SiteProfile::demand).
+    bool withinDemand(size_t q, int64_t extra) const;
     void updateTargets();
     void refreshTelemetry(bool deadband);
     void refreshNodeTelemetry(uint32_t node);
@@ -169,6 +172,8 @@ private:
     std::unique_ptr<SimScheduler> m_scheduler;
     AlertBook m_alerts;
     std::vector<QueueStats> m_queueStats;
+    // Per queue: accelerators its tenants ask for at most, running and waiting; -1 = no cap.
+    std::vector<int64_t> m_demandCap;
     // Active jobs per project and the share of SimOptions::jobs each keeps
     // active: a project whose jobs are stuck stops submitting, one whose
     // jobs flow keeps its queue full.

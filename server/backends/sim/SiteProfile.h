@@ -23,6 +23,15 @@ struct SiteProfile {
     double carbonGPerKwh = 0;
     // Share of the centre's nodes per model; sums to 1.
     std::vector<std::pair<::suanli::v1::AcceleratorModel, double>> mix;
+    // Load level per model: the accelerators its tenants keep asking for (running and
+    // waiting) as a share of the model's accelerators. 1 or more: saturated, a queue
+    // always waits; below 1: that share is busy and the rest sits idle. A model not
+    // listed is saturated (docs/FACTS.md section 6: flagships short of accelerators,
+    // newer inland centres used at 20-30 %).
+    std::vector<std::pair<::suanli::v1::AcceleratorModel, double>> demand;
+
+    // The load level of a model (1.5, saturated, when not listed).
+    double demandOf(::suanli::v1::AcceleratorModel model) const;
 
     SiteInfo info() const;
 

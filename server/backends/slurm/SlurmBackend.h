@@ -50,6 +50,10 @@ public:
     std::chrono::system_clock::time_point now() const override;
     bool reachable() const override;
     bool keepsQuotas() const override { return true; }
+    std::string startEstimateMethod() const override { return "slurm sbatch --test-only"; }
+    // sbatch --test-only: Slurm's own estimate, submitting nothing.
+    std::optional<std::chrono::system_clock::time_point> estimateStart(
+        const StartQuestion &question, std::string *error) override;
 
     BackendChanges snapshot() override;
     BackendChanges collectChanges() override;

@@ -122,6 +122,30 @@
     </message>
 </context>
 <context>
+    <name>suanli::app::FederationTableModel</name>
+    <message numerus="yes">
+        <source>%n accelerator(s) down</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open critical alert(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Utilisation over the last %n minute(s), sampled by this console</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>suanli::app::JobTableModel</name>
     <message numerus="yes">
         <source>on %n node(s): %1</source>

@@ -125,23 +125,23 @@
     <name>suanli::app::FederationTableModel</name>
     <message numerus="yes">
         <source>%n accelerator(s) down</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n accelerator down</numerusform>
+            <numerusform>%n accelerators down</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n open critical alert(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n open critical alert</numerusform>
+            <numerusform>%n open critical alerts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Utilisation over the last %n minute(s), sampled by this console</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Utilisation over the last %n minute, sampled by this console</numerusform>
+            <numerusform>Utilisation over the last %n minutes, sampled by this console</numerusform>
         </translation>
     </message>
 </context>

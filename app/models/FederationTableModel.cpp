@@ -373,9 +373,6 @@ QVariant FederationTableModel::centreData(const Node &node, int column, int role
             return Words::centreName(centre);
         if (role == SortRole)
             return Words::centreName(centre);
-        if (role == Qt::DecorationRole)
-            return m_figures->index(m_figures->rowOf(Figure::Connection), at)
-                .data(Qt::DecorationRole);
         if (role == Qt::ToolTipRole) {
             const QString why = attentionReason(centre);
             const QString province = GatewayWords::province(

@@ -107,6 +107,7 @@ FederationPage::FederationPage(QWidget *parent)
     m_totalView->setObjectName(QStringLiteral("FederationTotal"));
     m_totalView->setModel(m_total);
     m_totalView->setHeaderHidden(true);
+    m_totalView->header()->setStretchLastSection(false);
     m_totalView->setSelectionMode(QAbstractItemView::NoSelection);
     m_totalView->setFocusPolicy(Qt::NoFocus);
     m_totalView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

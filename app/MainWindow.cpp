@@ -6,7 +6,6 @@
 #include "app/NotificationBar.h"
 #include "app/Theme.h"
 #include "app/TrustPrompt.h"
-#include "app/charts/FederationEnergyChart.h"
 #include "app/dialogs/AboutDialog.h"
 #include "app/dialogs/ConnectDialog.h"
 #include "app/dialogs/ProfilesDialog.h"
@@ -35,10 +34,13 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPainter>
+#include <QPixmap>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -55,6 +57,60 @@ namespace suanli::app {
 
 namespace {
 constexpr int kPageRole = Qt::UserRole + 1;
+// A centre's page entry in the sidebar: the page's object name, whether it is built or not.
+constexpr int kPageNameRole = Qt::UserRole + 2;
+
+using Collection = client::Connection::Collection;
+
+// A page of a centre, as the sidebar lists it and the window builds it.
+struct PageKind {
+    QString name;
+    QString (*title)();
+    Page *(*make)(client::Connection *, QWidget *);
+    // Built with the centre, shown or not: their badges and notifications count while they are
+    // not looked at, from the collections every connected centre keeps (alerts, quota requests).
+    bool eager = false;
+    // What the page reads beyond those, watched while the page is shown.
+    QList<Collection> needs;
+};
+
+template <class P> Page *makePage(client::Connection *centre, QWidget *parent)
+{
+    return new P(centre, parent);
+}
+
+const QList<PageKind> &pageKinds()
+{
+    static const QList<PageKind> kinds {
+        // The queue chart's names.
+        { QStringLiteral("OverviewPage"), &OverviewPage::pageTitle, &makePage<OverviewPage>, false,
+            { Collection::Queues } },
+        { QStringLiteral("NodesPage"), &NodesPage::pageTitle, &makePage<NodesPage>, false,
+            { Collection::Nodes } },
+        // "Can I run now" weighs the queue's pending jobs against the tenant's quota.
+        { QStringLiteral("QueuesPage"), &QueuesPage::pageTitle, &makePage<QueuesPage>, false,
+            { Collection::Queues, Collection::Tenants, Collection::Jobs } },
+        { QStringLiteral("JobsPage"), &JobsPage::pageTitle, &makePage<JobsPage>, false,
+            { Collection::Jobs } },
+        { QStringLiteral("TenantsPage"), &TenantsPage::pageTitle, &makePage<TenantsPage>, false,
+            { Collection::Tenants } },
+        // A request's impact is measured against its tenant's quota.
+        { QStringLiteral("QuotaRequestsPage"), &QuotaRequestsPage::pageTitle,
+            &makePage<QuotaRequestsPage>, true, { Collection::Tenants } },
+        { QStringLiteral("AlertsPage"), &AlertsPage::pageTitle, &makePage<AlertsPage>, true, {} },
+        { QStringLiteral("AuditPage"), &AuditPage::pageTitle, &makePage<AuditPage>, false, {} },
+        { QStringLiteral("EnergyPage"), &EnergyPage::pageTitle, &makePage<EnergyPage>, false, {} },
+    };
+    return kinds;
+}
+
+const PageKind *pageKind(const QString &name)
+{
+    for (const PageKind &kind : pageKinds())
+        if (kind.name == name)
+            return &kind;
+    return nullptr;
+}
 } // namespace
 
 MainWindow::MainWindow(Federation *federation, QWidget *parent)
@@ -66,6 +122,9 @@ MainWindow::MainWindow(Federation *federation, QWidget *parent)
     , m_federation(federation)
     , m_federationPage(nullptr)
     , m_federationItem(new QTreeWidgetItem(m_sidebar, { tr("Federation") }))
+    , m_search(new QLineEdit(this))
+    , m_centresBadge(new widgets::StatusBadge(this))
+    , m_centresMenu(new QMenu(this))
 {
     setWindowTitle(tr("Suanli — compute centre console"));
     m_sidebar->setHeaderHidden(true);
@@ -74,9 +133,21 @@ MainWindow::MainWindow(Federation *federation, QWidget *parent)
     connect(m_sidebar, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (!item)
             return;
+        // A centre's page is built the first time it is shown.
+        if (Centre *centre = centreOf(item->parent()))
+            ensurePage(*centre, item->data(0, kPageNameRole).toString());
+        // The centre looked at is expanded, the others folded away.
+        QTreeWidgetItem *shownCentre = item->parent() ? item->parent() : item;
+        if (shownCentre != m_expandedCentre && centreOf(shownCentre)) {
+            if (m_expandedCentre && centreOf(m_expandedCentre))
+                m_expandedCentre->setExpanded(false);
+            shownCentre->setExpanded(true);
+            m_expandedCentre = shownCentre;
+        }
         if (auto *page = item->data(0, kPageRole).value<QWidget *>())
             m_stack->setCurrentWidget(page);
     });
+    connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::holdShownCollections);
     connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::updateActionsMenu);
     connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::updateHeading);
     m_heading->setObjectName(QStringLiteral("PageHeading"));
@@ -100,9 +171,29 @@ MainWindow::MainWindow(Federation *federation, QWidget *parent)
     mainLayout->addWidget(m_heading);
     mainLayout->addWidget(m_stack, 1);
 
+    // Many centres: a search box finds one, and only the centre looked at is expanded.
+    auto *side = new QWidget(this);
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->setSpacing(2);
+    m_search->setObjectName(QStringLiteral("CentreSearch"));
+    m_search->setPlaceholderText(tr("Find a centre…"));
+    m_search->setClearButtonEnabled(true);
+    connect(m_search, &QLineEdit::textChanged, this, &MainWindow::filterSidebar);
+    sideLayout->addWidget(m_search);
+    sideLayout->addWidget(m_sidebar, 1);
+
+    // One badge for every centre's connection; a click lists them.
+    m_centresBadge->setObjectName(QStringLiteral("CentresStatus"));
+    m_centresBadge->setCursor(Qt::PointingHandCursor);
+    m_centresBadge->setToolTip(tr("Each centre's connection: click for the list"));
+    m_centresBadge->installEventFilter(this);
+    m_centresBadge->hide();
+    statusBar()->addPermanentWidget(m_centresBadge);
+
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("MainSplitter"));
-    splitter->addWidget(m_sidebar);
+    splitter->addWidget(side);
     splitter->addWidget(main);
     splitter->setStretchFactor(1, 1);
     setCentralWidget(splitter);
@@ -111,10 +202,7 @@ MainWindow::MainWindow(Federation *federation, QWidget *parent)
 
     // Data age in the status bar moves even when nothing arrives.
     auto *clock = new QTimer(this);
-    connect(clock, &QTimer::timeout, this, [this] {
-        for (auto &centre : m_centres)
-            updateStatus(centre);
-    });
+    connect(clock, &QTimer::timeout, this, &MainWindow::updateStatus);
     clock->start(1000);
 
     QSettings settings;
@@ -167,26 +255,81 @@ void MainWindow::buildMenus()
     about->setObjectName(QStringLiteral("AboutAction"));
 }
 
-void MainWindow::buildPages(Centre &centre)
+void MainWindow::buildPages(Centre &centre, const QStringList &built)
 {
-    client::Connection *connection = centre.connection;
-    const QList<Page *> pages { new OverviewPage(connection, m_stack),
-        new NodesPage(connection, m_stack), new QueuesPage(connection, m_stack),
-        new JobsPage(connection, m_stack), new TenantsPage(connection, m_stack),
-        new QuotaRequestsPage(connection, m_stack), new AlertsPage(connection, m_stack),
-        new AuditPage(connection, m_stack), new EnergyPage(connection, m_stack) };
-    for (Page *page : pages) {
-        m_stack->addWidget(page);
-        centre.pages.insert(page->objectName(), page);
-        auto *item = new QTreeWidgetItem(centre.item, { page->title() });
-        item->setData(0, kPageRole, QVariant::fromValue<QWidget *>(page));
-        connect(page, &Page::notify, this, &MainWindow::notify);
-        connect(page, &Page::offer, m_notifications, &NotificationBar::offer);
-        connect(page, &Page::badgeChanged, this, [this, item] { updateBadge(item); });
-        page->restoreState();
-        updateBadge(item);
+    for (const PageKind &kind : pageKinds()) {
+        auto *item = new QTreeWidgetItem(centre.item, { kind.title() });
+        item->setData(0, kPageNameRole, kind.name);
+        item->setData(0, kPageRole, QVariant::fromValue<QWidget *>(nullptr));
     }
-    centre.item->setExpanded(true);
+    for (const PageKind &kind : pageKinds())
+        if (kind.eager || built.contains(kind.name))
+            ensurePage(centre, kind.name);
+    centre.item->setExpanded(centre.item == m_expandedCentre);
+}
+
+void MainWindow::filterSidebar(const QString &text)
+{
+    const QString wanted = text.trimmed();
+    for (const auto &centre : std::as_const(m_centres)) {
+        const bool matches = wanted.isEmpty()
+            || centre.item->text(0).contains(wanted, Qt::CaseInsensitive)
+            || centre.connection->profile().name.contains(wanted, Qt::CaseInsensitive);
+        centre.item->setHidden(!matches);
+    }
+}
+
+Page *MainWindow::ensurePage(Centre &centre, const QString &name)
+{
+    if (Page *built = centre.pages.value(name))
+        return built;
+    const PageKind *kind = pageKind(name);
+    QTreeWidgetItem *item = nullptr;
+    for (int i = 0; i < centre.item->childCount(); ++i)
+        if (centre.item->child(i)->data(0, kPageNameRole).toString() == name)
+            item = centre.item->child(i);
+    if (!kind || !item)
+        return nullptr;
+    Page *page = kind->make(centre.connection, m_stack);
+    m_stack->addWidget(page);
+    centre.pages.insert(name, page);
+    item->setData(0, kPageRole, QVariant::fromValue<QWidget *>(page));
+    connect(page, &Page::notify, this, &MainWindow::notify);
+    connect(page, &Page::offer, m_notifications, &NotificationBar::offer);
+    connect(page, &Page::badgeChanged, this, [this, item] { updateBadge(item); });
+    page->restoreState();
+    updateBadge(item);
+    return page;
+}
+
+MainWindow::Centre *MainWindow::centreOf(const QTreeWidgetItem *item)
+{
+    for (auto &centre : m_centres)
+        if (item && centre.item == item)
+            return &centre;
+    return nullptr;
+}
+
+void MainWindow::holdShownCollections()
+{
+    // What the page shown before asked for goes back (the centre drops it a while later).
+    if (m_held.centre)
+        for (Collection collection : std::as_const(m_held.collections))
+            m_held.centre->release(collection);
+    m_held = {};
+    QWidget *shown = m_stack->currentWidget();
+    for (const auto &centre : std::as_const(m_centres)) {
+        for (auto it = centre.pages.cbegin(); it != centre.pages.cend(); ++it) {
+            if (it.value() != shown)
+                continue;
+            const PageKind *kind = pageKind(it.key());
+            m_held.centre = centre.connection;
+            m_held.collections = kind ? kind->needs : QList<Collection>();
+            for (Collection collection : std::as_const(m_held.collections))
+                centre.connection->acquire(collection);
+            return;
+        }
+    }
 }
 
 void MainWindow::buildFederationPage()
@@ -198,9 +341,6 @@ void MainWindow::buildFederationPage()
         [this](client::Connection *centre) { showPage(centre, QStringLiteral("OverviewPage")); });
     for (const auto &centre : std::as_const(m_centres))
         m_federationPage->addCentre(centre.connection);
-    if (!m_centres.isEmpty())
-        m_federationPage->setEnergyChart(
-            new FederationEnergyChart(m_federation->centres(), m_federationPage));
 }
 
 namespace {
@@ -255,15 +395,15 @@ void MainWindow::retranslate()
         const QList<QTreeWidgetItem *> items = centre.item->takeChildren();
         qDeleteAll(items);
         const QHash<QString, Page *> old = std::exchange(centre.pages, {});
-        buildPages(centre);
+        buildPages(centre, old.keys());
         for (auto it = old.cbegin(); it != old.cend(); ++it) {
             if (Page *made = centre.pages.value(it.key()))
                 keepChartData(it.value(), made);
             m_stack->removeWidget(it.value());
             delete it.value();
         }
-        updateStatus(centre);
     }
+    updateStatus();
     if (shownCentre)
         showPage(shownCentre, shownPage);
     else
@@ -292,26 +432,23 @@ void MainWindow::centreAdded(client::Connection *connection)
     centre.item->setData(0, kPageRole, QVariant::fromValue<QWidget *>(nullptr));
     centre.item->setFlags(Qt::ItemIsEnabled);
     buildPages(centre);
+    centre.item->setHidden(!m_search->text().trimmed().isEmpty()
+        && !centre.item->text(0).contains(m_search->text().trimmed(), Qt::CaseInsensitive));
 
     const QString name = connection->profile().name;
-    centre.badge = new widgets::StatusBadge(this);
-    centre.badge->setToolTip(name);
-    statusBar()->insertPermanentWidget(int(at), centre.badge);
     m_centres.insert(at, centre);
-    updateStatus(m_centres[at]);
+    updateStatus();
     // The gateway's own name for the site can change what the centre is called (in Chinese).
     connect(connection->site(), &client::SiteState::overviewChanged, this, [this, connection] {
         for (auto &c : m_centres) {
             if (c.connection != connection || c.item->text(0) == Words::centreName(connection))
                 continue;
             c.item->setText(0, Words::centreName(connection));
-            updateStatus(c);
+            updateStatus();
             updateHeading();
         }
     });
     m_federationPage->addCentre(connection, int(at));
-    m_federationPage->setEnergyChart(
-        new FederationEnergyChart(m_federation->centres(), m_federationPage));
     // The page the user last looked at comes back when its centre does, unless the user has
     // gone to another page meanwhile.
     const QString last = QSettings().value(QStringLiteral("window/lastPage")).toString();
@@ -320,11 +457,8 @@ void MainWindow::centreAdded(client::Connection *connection)
 
     connect(connection, &client::Connection::stateChanged, this,
         [this, connection] { connectionStateChanged(connection); });
-    connect(connection, &client::Connection::retryInSecondsChanged, this, [this, connection] {
-        for (auto &c : m_centres)
-            if (c.connection == connection)
-                updateStatus(c);
-    });
+    connect(
+        connection, &client::Connection::retryInSecondsChanged, this, &MainWindow::updateStatus);
 }
 
 void MainWindow::centreRemoved(client::Connection *connection)
@@ -333,14 +467,15 @@ void MainWindow::centreRemoved(client::Connection *connection)
         if (m_centres[i].connection != connection)
             continue;
         Centre centre = m_centres.takeAt(i);
+        if (m_expandedCentre == centre.item)
+            m_expandedCentre = nullptr;
         if (m_sidebar->currentItem() == centre.item
             || centre.item->indexOfChild(m_sidebar->currentItem()) >= 0)
             m_sidebar->setCurrentItem(m_federationItem);
         m_federationPage->removeCentre(connection);
-        // The federation no longer counts it.
-        m_federationPage->setEnergyChart(m_federation->centres().isEmpty()
-                ? nullptr
-                : new FederationEnergyChart(m_federation->centres(), m_federationPage));
+        // Its connection goes: what the page shown held is not given back to it.
+        if (m_held.centre == connection)
+            m_held = {};
         // The pages keep their columns, filters and splitters for the next centre.
         for (Page *page : std::as_const(centre.pages))
             page->saveState();
@@ -349,8 +484,7 @@ void MainWindow::centreRemoved(client::Connection *connection)
             m_stack->removeWidget(page);
             delete page;
         }
-        statusBar()->removeWidget(centre.badge);
-        delete centre.badge;
+        updateStatus();
         return;
     }
 }
@@ -406,7 +540,15 @@ void MainWindow::addViewMenu()
         this, [this](const QString &) { QTimer::singleShot(0, this, &MainWindow::retranslate); }));
 }
 
-Page *MainWindow::page(client::Connection *centre, const QString &name) const
+Page *MainWindow::page(client::Connection *centre, const QString &name)
+{
+    for (auto &c : m_centres)
+        if (c.connection == centre)
+            return ensurePage(c, name);
+    return nullptr;
+}
+
+Page *MainWindow::builtPage(client::Connection *centre, const QString &name) const
 {
     for (const auto &c : m_centres)
         if (c.connection == centre)
@@ -432,10 +574,9 @@ bool MainWindow::showPage(client::Connection *centre, const QString &name)
 
 QString MainWindow::sidebarText(client::Connection *centre, const QString &name) const
 {
-    QWidget *target = page(centre, name);
     for (const auto &c : m_centres)
-        for (int i = 0; i < c.item->childCount(); ++i)
-            if (target && c.item->child(i)->data(0, kPageRole).value<QWidget *>() == target)
+        for (int i = 0; c.connection == centre && i < c.item->childCount(); ++i)
+            if (c.item->child(i)->data(0, kPageNameRole).toString() == name)
                 return c.item->child(i)->text(0);
     return {};
 }
@@ -509,7 +650,7 @@ void MainWindow::updateActionsMenu()
     m_actionsMenu->setEnabled(!m_actionsMenu->isEmpty());
 }
 
-QList<ShortcutsDialog::Entry> MainWindow::shortcuts() const
+QList<ShortcutsDialog::Entry> MainWindow::shortcuts()
 {
     // "&Connect to centre…" as the menu shows it: "Connect to centre…".
     auto words = [](const QAction *action) { return QString(action->text()).remove(u'&'); };
@@ -537,9 +678,12 @@ QList<ShortcutsDialog::Entry> MainWindow::shortcuts() const
     client::Connection *centre = currentCentre();
     if (!centre && !m_centres.isEmpty())
         centre = m_centres.constFirst().connection;
-    for (const auto &c : m_centres) {
+    for (auto &c : m_centres) {
         if (c.connection != centre)
             continue;
+        // Every page's keys, those of pages not shown yet too.
+        for (const PageKind &kind : pageKinds())
+            ensurePage(c, kind.name);
         // In the sidebar's order.
         for (int i = 0; i < c.item->childCount(); ++i) {
             auto *page
@@ -559,19 +703,84 @@ void MainWindow::showShortcuts()
     dialog.exec();
 }
 
-void MainWindow::updateStatus(Centre &centre)
+void MainWindow::updateStatus()
 {
-    const ConnectionStatus status = ConnectionStatus::of(*centre.connection);
-    centre.badge->setText(status.text);
-    centre.badge->setTone(status.tone);
-    centre.badge->setToolTip(status.detail);
+    int live = 0;
+    auto tone = widgets::SeverityColour::Ok;
+    for (const auto &centre : std::as_const(m_centres)) {
+        const ConnectionStatus status = ConnectionStatus::of(*centre.connection);
+        if (status.tone == widgets::SeverityColour::Ok)
+            ++live;
+        else if (status.tone == widgets::SeverityColour::Critical)
+            tone = widgets::SeverityColour::Critical;
+        else if (tone != widgets::SeverityColour::Critical)
+            tone = widgets::SeverityColour::Warning;
+    }
+    m_centresBadge->setVisible(!m_centres.isEmpty());
+    m_centresBadge->setText(
+        tr("%1 of %2 live", "status bar: centres live of centres connected")
+            .arg(QLocale().toString(live), QLocale().toString(m_centres.size())));
+    m_centresBadge->setTone(tone);
+    if (m_centresMenu->isVisible())
+        fillCentresMenu();
+}
+
+void MainWindow::fillCentresMenu()
+{
+    m_centresMenu->clear();
+    for (const auto &centre : std::as_const(m_centres)) {
+        const ConnectionStatus status = ConnectionStatus::of(*centre.connection);
+        QPixmap dot(12, 12);
+        dot.fill(Qt::transparent);
+        QPainter painter(&dot);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(widgets::Palette::severityColour(status.tone));
+        painter.drawEllipse(1, 1, 10, 10);
+        painter.end();
+        auto *action = m_centresMenu->addAction(QIcon(dot), status.text);
+        action->setToolTip(status.detail);
+        connect(
+            action, &QAction::triggered, this, [this, connection = QPointer(centre.connection)] {
+                if (connection)
+                    showPage(connection, QStringLiteral("OverviewPage"));
+            });
+    }
+}
+
+void MainWindow::showCentresList()
+{
+    fillCentresMenu();
+    m_centresMenu->popup(
+        m_centresBadge->mapToGlobal(QPoint(0, 0)) - QPoint(0, m_centresMenu->sizeHint().height()));
+}
+
+QString MainWindow::centresStatus() const
+{
+    return m_centresBadge->text();
+}
+
+QStringList MainWindow::centresList()
+{
+    fillCentresMenu();
+    QStringList lines;
+    for (const QAction *action : m_centresMenu->actions())
+        lines.append(action->text());
+    return lines;
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_centresBadge && event->type() == QEvent::MouseButtonRelease) {
+        showCentresList();
+        return true;
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::connectionStateChanged(client::Connection *connection)
 {
-    for (auto &centre : m_centres)
-        if (centre.connection == connection)
-            updateStatus(centre);
+    updateStatus();
     TrustPrompt::stateChanged(
         connection,
         [this](const QString &centre, const QString &fingerprint) {

@@ -13,6 +13,7 @@
 #include "app/models/NodeTableModel.h"
 #include "app/models/TableProxyModel.h"
 #include "bench/BenchHelp.h"
+#include "bench/ProcessFigures.h"
 #include "client/Connection.h"
 #include "client/SiteState.h"
 #include "tests/integration/GatewayProcess.h"
@@ -21,74 +22,14 @@
 #include <QElapsedTimer>
 #include <QTimer>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
-#include <sys/resource.h>
-#include <unistd.h>
 
 using namespace suanli;
 
-namespace {
-long statusKb(const std::string &key)
-{
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind(key + ":", 0) == 0)
-            return std::stol(line.substr(key.size() + 1));
-    return -1;
-}
-
-double cpuSeconds()
-{
-    rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-// CPU seconds of the GUI thread alone (the main thread's id is the process id).
-double guiCpuSeconds()
-{
-    std::ifstream in("/proc/self/task/" + std::to_string(getpid()) + "/stat");
-    std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const auto close = stat.rfind(')');
-    if (close == std::string::npos)
-        return 0;
-    std::istringstream fields(stat.substr(close + 2));
-    std::string f;
-    long utime = 0, stime = 0;
-    for (int i = 3; i <= 15 && fields >> f; ++i) {
-        if (i == 14)
-            utime = std::stol(f);
-        if (i == 15)
-            stime = std::stol(f);
-    }
-    return double(utime + stime) / double(sysconf(_SC_CLK_TCK));
-}
-
-double mb(long kb)
-{
-    return double(kb) / 1024.0;
-}
-
-// Runs the event loop until done() or the timeout; false on timeout.
-bool runUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    // Sleep between events as the console's own event loop does (a spinning check would be
-    // counted as the console's CPU); the tick wakes the loop to look at least every 5 ms.
-    QTimer tick;
-    tick.start(5);
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
-    }
-    return true;
-}
-} // namespace
+using suanli::bench::cpuSeconds;
+using suanli::bench::guiCpuSeconds;
+using suanli::bench::mb;
+using suanli::bench::runUntil;
+using suanli::bench::statusKb;
 
 int main(int argc, char **argv)
 {
@@ -149,6 +90,9 @@ int main(int argc, char **argv)
         own = std::make_unique<client::Connection>(profile);
         connection = own.get();
     }
+    // The bench's own tables below read the nodes and jobs: it asks for them, as a page does.
+    connection->acquire(client::Connection::Collection::Nodes);
+    connection->acquire(client::Connection::Collection::Jobs);
     // When the whole jobs snapshot has arrived and been parsed, just before the models take it:
     // what is left of the view time after this is the console's own work.
     double jobsSnapshotAt = -1;

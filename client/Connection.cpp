@@ -18,6 +18,8 @@
 #include <QDeadlineTimer>
 #include <QSslCertificate>
 #include <QTimer>
+#include <algorithm>
+#include <array>
 #include <vector>
 
 namespace suanli::client {
@@ -31,6 +33,25 @@ constexpr int kSyncDrainIntervalMs = 20;
 constexpr auto kWhoAmIDeadline = std::chrono::seconds(10);
 // Informers that have not caught up this long after WhoAmI answered count as a failed attempt.
 constexpr qint64 kSyncTimeoutMs = 120000;
+// A released collection is watched this much longer: going back to a page within it (or a
+// wall coming round to it again) needs no new snapshot, which for 200,000 jobs takes seconds,
+// while a centre looked at once gives its memory back soon after.
+constexpr std::chrono::milliseconds kDefaultReleaseDelay = std::chrono::minutes(2);
+// The informers' places, the watched collections' in Connection::Collection order first.
+constexpr int kOverviewInformer = Connection::kCollections;
+
+bool alwaysWatched(Connection::Collection collection)
+{
+    return collection == Connection::Collection::Alerts
+        || collection == Connection::Collection::QuotaRequests;
+}
+
+// Drops what a released collection held; its next watch starts with a snapshot.
+template <class T> void dropCollection(SiteCollection<T> &collection)
+{
+    collection.replace({}, QString(), 0);
+    collection.synced = false;
+}
 
 // The informer of one collection, watched through `watch` of `Service`.
 template <class Service, class Event>
@@ -65,6 +86,12 @@ public:
     void stopInformers();
     void drain();
     void updateFreshness();
+    void dropReleased(int index);
+    // Whether the informer at `index` runs while the centre is connected.
+    bool watched(int index) const
+    {
+        return index == kOverviewInformer || demand[std::size_t(index)].watched;
+    }
 
     Connection *const q;
     ConnectionProfile profile;
@@ -89,6 +116,17 @@ public:
 
     // Each attempt has a number: answers to an older one are ignored.
     quint64 attemptNumber = 0;
+    // What asked for each collection: the count of holders, whether it is watched, and the
+    // timer that drops it after its last release.
+    struct Demand {
+        int holders = 0;
+        bool watched = false;
+        QTimer *dropTimer = nullptr;
+    };
+    std::array<Demand, kCollections> demand;
+    std::chrono::milliseconds releaseDelay = kDefaultReleaseDelay;
+    // The watched informers were started (WhoAmI answered) and not stopped since.
+    bool informersRunning = false;
     // WhoAmI answered; waiting for every informer to sync before Live.
     bool awaitingSync = false;
     bool probeToVerify = false;
@@ -122,6 +160,13 @@ Connection::Private::Private(Connection *q, ConnectionProfile p)
         watching<v1::Tenancy>("quota requests", &v1::Tenancy::Stub::async::WatchQuotaRequests));
     informers.push_back(watching<v1::Tenancy>("tenants", &v1::Tenancy::Stub::async::WatchTenants));
     informers.push_back(std::make_unique<OverviewInformer>());
+    for (int i = 0; i < kCollections; ++i) {
+        auto &d = demand[std::size_t(i)];
+        d.watched = alwaysWatched(Collection(i));
+        d.dropTimer = new QTimer(q);
+        d.dropTimer->setSingleShot(true);
+        QObject::connect(d.dropTimer, &QTimer::timeout, q, [this, i] { dropReleased(i); });
+    }
 
     retryTimer->setSingleShot(true);
     QObject::connect(retryTimer, &QTimer::timeout, q, [this] { attempt(); });
@@ -286,9 +331,10 @@ void Connection::Private::scheduleRetry(const QString &why)
 void Connection::Private::startInformers()
 {
     const std::string token = profile.token.toStdString();
-    for (auto &informer : informers)
-        if (informer->state() == Informer::State::Stopped)
-            informer->start(channel, token);
+    for (std::size_t i = 0; i < informers.size(); ++i)
+        if (watched(int(i)) && informers[i]->state() == Informer::State::Stopped)
+            informers[i]->start(channel, token);
+    informersRunning = true;
     awaitingSync = true;
     syncDeadline = QDeadlineTimer(kSyncTimeoutMs);
     drainTimer->setInterval(kSyncDrainIntervalMs);
@@ -297,8 +343,40 @@ void Connection::Private::startInformers()
 void Connection::Private::stopInformers()
 {
     drainTimer->setInterval(kDrainIntervalMs);
+    informersRunning = false;
     for (auto &informer : informers)
         informer->stop();
+}
+
+void Connection::Private::dropReleased(int index)
+{
+    Demand &d = demand[std::size_t(index)];
+    if (d.holders > 0 || !d.watched || alwaysWatched(Collection(index)))
+        return;
+    d.watched = false;
+    Informer &informer = *informers[std::size_t(index)];
+    informer.stop();
+    informer.forgetRevision();
+    switch (Collection(index)) {
+    case Collection::Nodes:
+        dropCollection(site->collection<v1::Node>());
+        break;
+    case Collection::Jobs:
+        dropCollection(site->collection<v1::Job>());
+        break;
+    case Collection::Queues:
+        dropCollection(site->collection<v1::Queue>());
+        break;
+    case Collection::Tenants:
+        dropCollection(site->collection<v1::Tenant>());
+        break;
+    case Collection::Alerts:
+    case Collection::QuotaRequests:
+        break;
+    }
+    qCInfo(lcClient).noquote() << QString(profile.name + QLatin1Char(':')) << "released"
+                               << informer.name();
+    Q_EMIT q->watchChanged(Collection(index), false);
 }
 
 void Connection::Private::drain()
@@ -319,16 +397,25 @@ void Connection::Private::drain()
     } else if (lost.kind == Informer::Report::Kind::LinkLost) {
         scheduleRetry(lost.message);
     } else if (awaitingSync) {
-        const bool all = std::all_of(informers.begin(), informers.end(),
-            [](const auto &informer) { return informer->synced(); });
+        bool all = true;
+        for (std::size_t i = 0; i < informers.size(); ++i)
+            all = all && (!watched(int(i)) || informers[i]->synced());
         if (all) {
             awaitingSync = false;
-            drainTimer->setInterval(kDrainIntervalMs);
             backoff.reset();
             setState(State::Live, tr("live"));
         } else if (syncDeadline.hasExpired()) {
             scheduleRetry(tr("the gateway did not send the centre's state in time"));
         }
+    }
+    // A snapshot streaming in (the first ones, or a collection a page has just asked for) is
+    // taken in more often, so the page is complete sooner.
+    if (informersRunning) {
+        const bool loading = std::any_of(informers.begin(), informers.end(),
+            [](const auto &informer) { return informer->state() == Informer::State::Connecting; });
+        const int interval = loading ? kSyncDrainIntervalMs : kDrainIntervalMs;
+        if (drainTimer->interval() != interval)
+            drainTimer->setInterval(interval);
     }
     updateFreshness();
 }
@@ -459,6 +546,50 @@ void Connection::setToken(const QString &token)
 SiteState *Connection::site() const
 {
     return d->site.get();
+}
+
+void Connection::acquire(Collection collection)
+{
+    const auto index = std::size_t(collection);
+    Private::Demand &demand = d->demand[index];
+    ++demand.holders;
+    demand.dropTimer->stop();
+    if (demand.watched)
+        return;
+    demand.watched = true;
+    qCInfo(lcClient).noquote() << QString(d->profile.name + QLatin1Char(':')) << "watching"
+                               << d->informers[index]->name();
+    if (d->informersRunning) {
+        d->informers[index]->start(d->channel, d->profile.token.toStdString());
+        d->drainTimer->setInterval(kSyncDrainIntervalMs);
+    }
+    Q_EMIT watchChanged(collection, true);
+}
+
+void Connection::release(Collection collection)
+{
+    Private::Demand &demand = d->demand[std::size_t(collection)];
+    if (demand.holders == 0) {
+        qCWarning(lcClient) << "released" << collection << "more often than acquired";
+        return;
+    }
+    if (--demand.holders == 0 && !alwaysWatched(collection))
+        demand.dropTimer->start(int(d->releaseDelay.count()));
+}
+
+bool Connection::isWatched(Collection collection) const
+{
+    return d->watched(int(collection));
+}
+
+std::chrono::milliseconds Connection::releaseDelay() const
+{
+    return d->releaseDelay;
+}
+
+void Connection::setReleaseDelay(std::chrono::milliseconds delay)
+{
+    d->releaseDelay = delay;
 }
 
 Actions *Connection::actions() const

@@ -36,6 +36,13 @@ public:
     };
     Q_ENUM(State)
 
+    // The collections a centre is watched for. The overview, alerts and quota requests are
+    // watched whenever the centre is connected (the Federation page, notifications, badges and
+    // the alert ticker read them); the others only while something asks for them (acquire()).
+    enum class Collection { Nodes, Jobs, Queues, Alerts, QuotaRequests, Tenants };
+    Q_ENUM(Collection)
+    static constexpr int kCollections = 6;
+
     explicit Connection(ConnectionProfile profile, QObject *parent = nullptr);
     ~Connection() override;
 
@@ -67,6 +74,18 @@ public:
     // was refused tries again at once.
     void setToken(const QString &token);
 
+    // Asks for a collection to be watched (counted: every acquire() has its release()). A
+    // collection acquired while the centre is connected starts streaming at once; once the
+    // last holder has released it, it stays watched for releaseDelay() more (a page shown
+    // again soon needs no new snapshot), then its stream ends and its objects are dropped.
+    void acquire(Collection collection);
+    void release(Collection collection);
+    // Whether a collection is watched now (or would be once connected).
+    bool isWatched(Collection collection) const;
+    // How long a released collection stays watched: two minutes unless set.
+    std::chrono::milliseconds releaseDelay() const;
+    void setReleaseDelay(std::chrono::milliseconds delay);
+
     // The local cache of this centre, kept current by the informers.
     SiteState *site() const;
     // Actions on this centre; results come back on the GUI thread.
@@ -86,6 +105,8 @@ Q_SIGNALS:
     void retryInSecondsChanged(int seconds);
     void identityChanged();
     void profileChanged();
+    // A collection started or stopped being watched (acquired, or released and dropped).
+    void watchChanged(suanli::client::Connection::Collection collection, bool watched);
 
 private:
     class Private;

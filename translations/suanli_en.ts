@@ -122,6 +122,30 @@
     </message>
 </context>
 <context>
+    <name>suanli::app::FederationTableModel</name>
+    <message numerus="yes">
+        <source>%n accelerator(s) down</source>
+        <translation>
+            <numerusform>%n accelerator down</numerusform>
+            <numerusform>%n accelerators down</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open critical alert(s)</source>
+        <translation>
+            <numerusform>%n open critical alert</numerusform>
+            <numerusform>%n open critical alerts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Utilisation over the last %n minute(s), sampled by this console</source>
+        <translation>
+            <numerusform>Utilisation over the last %n minute, sampled by this console</numerusform>
+            <numerusform>Utilisation over the last %n minutes, sampled by this console</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>suanli::app::JobTableModel</name>
     <message numerus="yes">
         <source>on %n node(s): %1</source>

@@ -1997,6 +1997,132 @@ SHA-256 指纹：
         <source>On draining, drained or maintenance nodes: not down, but taking no new work.</source>
         <translation>位于排空中、已排空或维护中的节点上：没有故障，但不接新作业。</translation>
     </message>
+    <message>
+        <source>Filter centres by name or province…</source>
+        <translation>按名称或省份筛选中心…</translation>
+    </message>
+    <message>
+        <source>Select centres in the table to compare their power and emissions.</source>
+        <translation>在表中选择中心，比较其功率和排放。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::FederationTableModel</name>
+    <message numerus="yes">
+        <source>%n accelerator(s) down</source>
+        <translation>
+            <numerusform>%n 张加速卡故障</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open critical alert(s)</source>
+        <translation>
+            <numerusform>%n 条未处理的严重告警</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需要关注</translation>
+    </message>
+    <message>
+        <source>Province not configured</source>
+        <translation>未配置省份</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message numerus="yes">
+        <source>Utilisation over the last %n minute(s), sampled by this console</source>
+        <translation>
+            <numerusform>最近 %n 分钟的利用率，由本控制台采样</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a group of centres and how many</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 live</source>
+        <translation>%2 个中 %1 个在线</translation>
+    </message>
+    <message>
+        <source>oldest %1</source>
+        <translation>最旧 %1</translation>
+    </message>
+    <message>
+        <source>Accelerators on draining, drained or maintenance nodes: not down, but taking no new work.</source>
+        <translation>位于排空中、已排空或维护中节点上的加速卡：没有故障，但不接新作业。</translation>
+    </message>
+    <message>
+        <source>Utilisation over the last 15 minutes, sampled by this console.</source>
+        <translation>最近 15 分钟的利用率，由本控制台采样。</translation>
+    </message>
+    <message>
+        <source>Critical alerts not cleared or acknowledged.</source>
+        <translation>未清除且未确认的严重告警。</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Data age</source>
+        <translation>数据时效</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Drained</source>
+        <translation>已排空</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>功率</translation>
+    </message>
+    <message>
+        <source>PUE</source>
+        <translation>PUE</translation>
+    </message>
+    <message>
+        <source>Carbon</source>
+        <translation>碳排放</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::FilterBar</name>
@@ -2392,6 +2518,19 @@ SHA-256 指纹：
         <source>%1 — %2</source>
         <comment>page heading: the centre, then the page</comment>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Find a centre…</source>
+        <translation>查找中心…</translation>
+    </message>
+    <message>
+        <source>Each centre&apos;s connection: click for the list</source>
+        <translation>各中心的连接：点击查看列表</translation>
+    </message>
+    <message>
+        <source>%1 of %2 live</source>
+        <comment>status bar: centres live of centres connected</comment>
+        <translation>%2 个中心中 %1 个在线</translation>
     </message>
 </context>
 <context>

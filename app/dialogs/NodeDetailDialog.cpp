@@ -43,6 +43,8 @@ NodeDetailDialog::NodeDetailDialog(
     setWindowTitle(tr("Node %1").arg(node));
     setAttribute(Qt::WA_DeleteOnClose);
     resize(1400, 900);
+    // The node stays current while the dialog is open, whatever page the window shows.
+    connection->acquire(client::Connection::Collection::Nodes);
 
     const v1::Node info = connection->site()->nodes().items.value(node);
     const int count
@@ -131,6 +133,11 @@ NodeDetailDialog::NodeDetailDialog(
     updateMarkers();
     m_feed->setRange(TimeSeriesPlot::Range::Hour);
     m_feed->start();
+}
+
+NodeDetailDialog::~NodeDetailDialog()
+{
+    m_connection->release(client::Connection::Collection::Nodes);
 }
 
 void NodeDetailDialog::updateHeader()

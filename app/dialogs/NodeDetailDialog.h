@@ -24,6 +24,8 @@ class NodeDetailDialog : public QDialog {
 public:
     NodeDetailDialog(
         client::Connection *connection, const QString &node, QWidget *parent = nullptr);
+    // Gives back the centre's nodes it held while open.
+    ~NodeDetailDialog() override;
 
     QString node() const { return m_node; }
     widgets::TimeSeriesPlot *utilisationPlot() const { return m_utilisation; }

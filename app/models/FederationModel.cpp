@@ -12,6 +12,7 @@
 #include <QFont>
 #include <QLocale>
 #include <algorithm>
+#include <utility>
 
 namespace suanli::app {
 
@@ -82,8 +83,28 @@ std::optional<double> figureOf(const OverviewFigures &f, Figure figure, const QS
 
 FederationModel::FederationModel(QObject *parent)
     : QAbstractTableModel(parent)
+    , m_updates(new QTimer(this))
 {
     m_rows = rowsFor();
+    m_updates->setSingleShot(true);
+    m_updates->setInterval(1000);
+    connect(m_updates, &QTimer::timeout, this, &FederationModel::takeChanges);
+}
+
+void FederationModel::setActive(bool active)
+{
+    if (active == m_active)
+        return;
+    m_active = active;
+    if (m_active)
+        takeChanges();
+    else
+        m_updates->stop();
+}
+
+void FederationModel::setUpdateInterval(int milliseconds)
+{
+    m_updates->setInterval(milliseconds);
 }
 
 void FederationModel::addCentre(client::Connection *centre, int place)
@@ -95,13 +116,14 @@ void FederationModel::addCentre(client::Connection *centre, int place)
     m_centres.insert(column, centre);
     m_figures.insert(column, OverviewFigures());
     endInsertColumns();
+    // Figures a new centre already holds are shown with its column.
+    recompute(centre);
     auto changed = [this, centre] { centreChanged(centre); };
     connect(centre->site(), &client::SiteState::overviewChanged, this, changed);
     connect(centre->site(), &client::SiteState::freshnessChanged, this, changed);
     connect(centre, &client::Connection::stateChanged, this, changed);
     connect(centre, &client::Connection::retryInSecondsChanged, this, changed);
     connect(centre, &QObject::destroyed, this, [this, centre] { removeCentre(centre); });
-    centreChanged(centre);
 }
 
 void FederationModel::removeCentre(client::Connection *centre)
@@ -113,9 +135,9 @@ void FederationModel::removeCentre(client::Connection *centre)
     disconnect(centre, nullptr, this, nullptr);
     beginRemoveColumns({}, column, column);
     m_centres.removeAt(column);
-    m_figures.removeAt(column);
+    m_total -= m_figures.takeAt(column);
     endRemoveColumns();
-    updateTotal();
+    m_changed.removeAll(centre);
     updateRows();
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, totalColumn()), index(int(m_rows.size()) - 1, totalColumn()));
@@ -151,13 +173,6 @@ QStringList FederationModel::acceleratorModels() const
     return m_total.models();
 }
 
-void FederationModel::updateTotal()
-{
-    m_total = OverviewFigures();
-    for (const OverviewFigures &f : std::as_const(m_figures))
-        m_total += f;
-}
-
 void FederationModel::updateRows()
 {
     const QList<Row> rows = rowsFor();
@@ -172,11 +187,33 @@ void FederationModel::updateRows()
 
 void FederationModel::centreChanged(client::Connection *centre)
 {
+    if (!m_changed.contains(centre))
+        m_changed.append(centre);
+    // The first change after a quiet second shows at once; the next ones wait for the interval.
+    if (m_active && !m_updates->isActive())
+        takeChanges();
+}
+
+void FederationModel::takeChanges()
+{
+    if (!m_active || m_changed.isEmpty())
+        return;
+    const QList<client::Connection *> changed = std::exchange(m_changed, {});
+    for (client::Connection *centre : changed)
+        recompute(centre);
+    m_updates->start();
+}
+
+void FederationModel::recompute(client::Connection *centre)
+{
     const int column = columnOf(centre);
     if (column < 0)
         return;
+    ++m_recomputations;
+    // The total follows this centre alone: its old figures out, its new ones in.
+    m_total -= m_figures.at(column);
     m_figures[column] = OverviewFigures(centre->site()->overview());
-    updateTotal();
+    m_total += m_figures.at(column);
     const QList<Row> before = m_rows;
     updateRows();
     if (before != m_rows)
@@ -304,7 +341,6 @@ int FederationModel::columnCount(const QModelIndex &parent) const
 QString FederationModel::text(int column, const Row &row) const
 {
     using State = client::Connection::State;
-    const QLocale locale;
     auto *centre = centreAt(column);
     if (row.figure == Figure::Connection) {
         if (!centre)
@@ -346,27 +382,9 @@ QString FederationModel::text(int column, const Row &row) const
         const auto why = missing(column, row.figure);
         return why != EnergyFigures::Missing::None ? EnergyFigures::text(why) : Words::noData();
     }
-    QString figure;
-    switch (row.figure) {
-    case Figure::Utilisation:
-        figure = Words::percent(*v);
-        break;
-    case Figure::ItPower:
-    case Figure::FacilityPower:
-        figure = Words::power(*v);
-        break;
-    case Figure::Pue:
-        if (*v <= 0)
-            return Words::noData();
-        figure = locale.toString(*v, 'f', 2);
-        break;
-    case Figure::Carbon:
-        figure = *v >= 1000 ? tr("%1 t CO₂/h").arg(locale.toString(*v / 1000, 'f', 2))
-                            : tr("%1 kg CO₂/h").arg(locale.toString(*v, 'f', 0));
-        break;
-    default:
-        return locale.toString(qint64(*v));
-    }
+    const QString figure = figureText(row.figure, *v);
+    if (!energyFigure(row.figure))
+        return figure;
     // The Total of a measured or configured figure covers only the centres that have it.
     if (!centre && totalIsPartial(row.figure))
         return tr("%1 (%2 of %3 centres)")
@@ -374,6 +392,31 @@ QString FederationModel::text(int column, const Row &row) const
             .arg(centresWith(row.figure))
             .arg(reportingCentres());
     return figure;
+}
+
+std::optional<double> FederationModel::valueOf(
+    const OverviewFigures &figures, Figure figure, const QString &acceleratorModel)
+{
+    return figureOf(figures, figure, acceleratorModel);
+}
+
+QString FederationModel::figureText(Figure figure, double v)
+{
+    const QLocale locale;
+    switch (figure) {
+    case Figure::Utilisation:
+        return Words::percent(v);
+    case Figure::ItPower:
+    case Figure::FacilityPower:
+        return Words::power(v);
+    case Figure::Pue:
+        return v <= 0 ? Words::noData() : locale.toString(v, 'f', 2);
+    case Figure::Carbon:
+        return v >= 1000 ? tr("%1 t CO₂/h").arg(locale.toString(v / 1000, 'f', 2))
+                         : tr("%1 kg CO₂/h").arg(locale.toString(v, 'f', 0));
+    default:
+        return locale.toString(qint64(v));
+    }
 }
 
 QVariant FederationModel::data(const QModelIndex &index, int role) const

@@ -5,6 +5,7 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QTimer>
 #include <optional>
 
 namespace suanli::client {
@@ -82,8 +83,23 @@ public:
     // True when the centre's figures are the last known ones (not connected, or its backend
     // unreachable).
     bool isStale(client::Connection *centre) const;
+    // A figure of some centres' figures (one centre's, a group's), as value() gives a column's.
+    static std::optional<double> valueOf(
+        const OverviewFigures &figures, Figure figure, const QString &acceleratorModel = {});
+    // A figure's value as every federation view words it ("61.2 %", "5.6 kW", "1.31").
+    static QString figureText(Figure figure, double value);
     // Data ages and retry countdowns move with the clock: tells the views once a second.
     void refreshAges();
+
+    // While inactive (its page hidden) the model only notes which centres changed; made active
+    // again, it takes their figures in at once. Active, it takes changes in at most once per
+    // interval (one second unless set), only those of the centres that changed.
+    void setActive(bool active);
+    bool isActive() const { return m_active; }
+    void setUpdateInterval(int milliseconds);
+    // How many times a centre's figures were taken in since the model was made: what following
+    // the centres costs, for tests.
+    qint64 recomputations() const { return m_recomputations; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -99,9 +115,11 @@ private:
     QList<Row> rowsFor() const;
     // Rows follow the accelerator models the centres report; a new model reshapes the table.
     void updateRows();
-    // The Total column's figures, from every centre's.
-    void updateTotal();
+    // Notes a change of a centre, taken in now or at the next update.
     void centreChanged(client::Connection *centre);
+    // Takes in the figures of the centres that changed since the last time.
+    void takeChanges();
+    void recompute(client::Connection *centre);
     QString text(int column, const Row &row) const;
     // Why each centre that reports lacks a figure, for those that do.
     QList<EnergyFigures::Missing> missingAt(Figure figure) const;
@@ -112,6 +130,10 @@ private:
     QList<OverviewFigures> m_figures;
     OverviewFigures m_total;
     QList<Row> m_rows;
+    QList<client::Connection *> m_changed;
+    QTimer *m_updates;
+    bool m_active = true;
+    qint64 m_recomputations = 0;
 };
 
 } // namespace suanli::app

@@ -42,6 +42,16 @@ AcceleratorTally &AcceleratorTally::operator+=(const AcceleratorTally &other)
     return *this;
 }
 
+AcceleratorTally &AcceleratorTally::operator-=(const AcceleratorTally &other)
+{
+    total -= other.total;
+    inUse -= other.inUse;
+    free -= other.free;
+    down -= other.down;
+    unavailable -= other.unavailable;
+    return *this;
+}
+
 OverviewFigures::OverviewFigures(const v1::Overview &o)
 {
     // Nothing is known before the first overview: not zeros.
@@ -54,7 +64,7 @@ OverviewFigures::OverviewFigures(const v1::Overview &o)
         auto it = std::find_if(
             m_models.begin(), m_models.end(), [&](const Model &m) { return m.name == name; });
         if (it == m_models.end())
-            it = m_models.insert(m_models.end(), { name, {} });
+            it = m_models.insert(m_models.end(), { name, {}, 1 });
         it->counts += c;
     }
     m_jobsRunning = o.jobs_running();
@@ -123,28 +133,59 @@ int OverviewFigures::centresWith(EnergyFigures::Figure figure) const
 
 OverviewFigures &OverviewFigures::operator+=(const OverviewFigures &other)
 {
-    m_centres += other.m_centres;
-    m_all += other.m_all;
+    combine(other, 1);
+    return *this;
+}
+
+OverviewFigures &OverviewFigures::operator-=(const OverviewFigures &other)
+{
+    combine(other, -1);
+    return *this;
+}
+
+void OverviewFigures::combine(const OverviewFigures &other, int sign)
+{
+    m_centres += sign * other.m_centres;
+    if (sign > 0)
+        m_all += other.m_all;
+    else
+        m_all -= other.m_all;
     for (const Model &theirs : other.m_models) {
         auto it = std::find_if(m_models.begin(), m_models.end(),
             [&](const Model &m) { return m.name == theirs.name; });
-        if (it == m_models.end())
-            m_models.append(theirs);
-        else
+        if (it == m_models.end()) {
+            if (sign > 0)
+                m_models.append(theirs);
+            continue;
+        }
+        it->centres += sign * theirs.centres;
+        if (sign > 0)
             it->counts += theirs.counts;
+        else
+            it->counts -= theirs.counts;
+        if (it->centres <= 0)
+            m_models.erase(it);
     }
-    m_jobsRunning += other.m_jobsRunning;
-    m_jobsPending += other.m_jobsPending;
-    m_jobsHeld += other.m_jobsHeld;
+    m_jobsRunning += sign * other.m_jobsRunning;
+    m_jobsPending += sign * other.m_jobsPending;
+    m_jobsHeld += sign * other.m_jobsHeld;
     for (size_t f = 0; f < m_measures.size(); ++f) {
-        m_measures[f].sum += other.m_measures[f].sum;
-        m_measures[f].centres += other.m_measures[f].centres;
+        Measure &m = m_measures[f];
+        m.centres += sign * other.m_measures[f].centres;
+        // Sums taken back to no centre are exactly nothing, not a rounding error's worth.
+        m.sum = m.centres == 0 ? 0 : m.sum + sign * other.m_measures[f].sum;
     }
-    m_utilisationWeighted += other.m_utilisationWeighted;
-    m_utilisationWeights += other.m_utilisationWeights;
-    m_pueFacility += other.m_pueFacility;
-    m_pueIt += other.m_pueIt;
-    return *this;
+    m_utilisationWeighted += sign * other.m_utilisationWeighted;
+    m_utilisationWeights += sign * other.m_utilisationWeights;
+    m_pueFacility += sign * other.m_pueFacility;
+    m_pueIt += sign * other.m_pueIt;
+    using Figure = EnergyFigures::Figure;
+    if (m_measures[size_t(Figure::Utilisation)].centres == 0)
+        m_utilisationWeighted = m_utilisationWeights = 0;
+    if (m_measures[size_t(Figure::Pue)].centres == 0)
+        m_pueFacility = m_pueIt = 0;
+    if (m_centres == 0)
+        *this = OverviewFigures();
 }
 
 } // namespace suanli::app

@@ -31,6 +31,7 @@ struct AcceleratorTally {
 
     AcceleratorTally &operator+=(const v1::AcceleratorCounts &counts);
     AcceleratorTally &operator+=(const AcceleratorTally &other);
+    AcceleratorTally &operator-=(const AcceleratorTally &other);
     bool operator==(const AcceleratorTally &other) const = default;
 };
 
@@ -70,12 +71,19 @@ public:
     int centresWith(EnergyFigures::Figure figure) const;
 
     OverviewFigures &operator+=(const OverviewFigures &other);
+    // Takes back figures added before (one centre's old ones when its overview changes), so a
+    // total follows one centre without adding up every centre again.
+    OverviewFigures &operator-=(const OverviewFigures &other);
 
 private:
     struct Model {
         QString name;
         AcceleratorTally counts;
+        // The centres with the model: it goes when the last one is taken back.
+        int centres = 0;
     };
+    // Adds (sign 1) or takes back (sign -1) other's figures.
+    void combine(const OverviewFigures &other, int sign);
     // A figure over the centres that have it: their sum (for utilisation and PUE, meaningful
     // only while one centre has it).
     struct Measure {

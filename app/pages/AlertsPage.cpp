@@ -290,9 +290,14 @@ void AlertsPage::restoreState()
     m_showCleared->setChecked(settings.value(QStringLiteral("alerts/showCleared"), false).toBool());
 }
 
-QString AlertsPage::title() const
+QString AlertsPage::pageTitle()
 {
     return tr("Alerts");
+}
+
+QString AlertsPage::title() const
+{
+    return pageTitle();
 }
 
 } // namespace suanli::app

@@ -30,6 +30,8 @@ class AlertsPage : public Page {
 public:
     explicit AlertsPage(client::Connection *connection, QWidget *parent = nullptr);
     QString title() const override;
+    // The title, before the page is built (the sidebar lists pages not shown yet).
+    static QString pageTitle();
     ~AlertsPage() override;
 
     QStringList selectedIds() const;

@@ -194,9 +194,14 @@ void AuditPage::restoreState()
             .toString());
 }
 
-QString AuditPage::title() const
+QString AuditPage::pageTitle()
 {
     return tr("Audit");
+}
+
+QString AuditPage::title() const
+{
+    return pageTitle();
 }
 
 } // namespace suanli::app

@@ -29,6 +29,8 @@ public:
 
     explicit AuditPage(client::Connection *connection, QWidget *parent = nullptr);
     QString title() const override;
+    // The title, before the page is built (the sidebar lists pages not shown yet).
+    static QString pageTitle();
     ~AuditPage() override;
 
     // Asks the gateway for the first page of entries matching the filter.

@@ -80,9 +80,14 @@ EnergyPage::EnergyPage(client::Connection *connection, QWidget *parent)
     m_feed->start();
 }
 
-QString EnergyPage::title() const
+QString EnergyPage::pageTitle()
 {
     return tr("Energy");
+}
+
+QString EnergyPage::title() const
+{
+    return pageTitle();
 }
 
 } // namespace suanli::app

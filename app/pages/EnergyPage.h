@@ -21,6 +21,8 @@ class EnergyPage : public Page {
 public:
     explicit EnergyPage(client::Connection *connection, QWidget *parent = nullptr);
     QString title() const override;
+    // The title, before the page is built (the sidebar lists pages not shown yet).
+    static QString pageTitle();
 
     widgets::TimeSeriesPlot *powerPlot() const { return m_power; }
     widgets::TimeSeriesPlot *puePlot() const { return m_pue; }

@@ -1,28 +1,48 @@
 #include "app/pages/FederationPage.h"
 
+#include "app/charts/FederationEnergyChart.h"
 #include "app/models/EnergyFigures.h"
 #include "app/models/FederationModel.h"
+#include "app/models/FederationProxyModel.h"
+#include "app/models/FederationTableModel.h"
 #include "app/models/OverviewFigures.h"
 #include "app/models/Words.h"
+#include "client/Connection.h"
 #include "widgets/KpiTile.h"
+#include "widgets/SparklineDelegate.h"
 
 #include <QGridLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
-#include <QTableView>
+#include <QScrollBar>
 #include <QTimer>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace suanli::app {
 
 using Figure = FederationModel::Figure;
 
+namespace {
+// Up to this many centres the chart shows every one while none is selected: more lines than
+// this cannot be told apart.
+constexpr int kChartAllUpTo = 6;
+} // namespace
+
 FederationPage::FederationPage(QWidget *parent)
     : Page(parent)
     , m_model(new FederationModel(this))
-    , m_table(new QTableView(this))
+    , m_rows(new FederationTableModel(m_model, false, this))
+    , m_total(new FederationTableModel(m_model, true, this))
+    , m_proxy(new FederationProxyModel(this))
+    , m_filter(new QLineEdit(this))
+    , m_table(new QTreeView(this))
+    , m_totalView(new QTreeView(this))
     , m_chartSlot(new QVBoxLayout)
+    , m_chartHint(new QLabel(this))
 {
     setObjectName(QStringLiteral("FederationPage"));
     auto *grid = new QGridLayout;
@@ -44,24 +64,65 @@ FederationPage::FederationPage(QWidget *parent)
     m_power = tile(QStringLiteral("Power"), tr("Facility power"), 1, 2);
     m_carbon = tile(QStringLiteral("Carbon"), tr("Carbon per hour"), 1, 3);
 
+    m_filter->setObjectName(QStringLiteral("FederationFilter"));
+    m_filter->setPlaceholderText(tr("Filter centres by name or province…"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, [this](const QString &text) {
+        m_proxy->setFilterText(text);
+        m_table->expandToDepth(0);
+    });
+
+    m_proxy->setSourceModel(m_rows);
     m_table->setObjectName(QStringLiteral("FederationTable"));
-    m_table->setModel(m_model);
+    m_table->setModel(m_proxy);
     m_table->setAlternatingRowColors(true);
-    m_table->setSelectionMode(QAbstractItemView::NoSelection);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionsClickable(true);
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
-    auto activate = [this](int column) {
-        if (auto *centre = m_model->centreAt(column))
+    m_table->setUniformRowHeights(true);
+    m_table->setItemDelegateForColumn(FederationTableModel::TrendColumn,
+        new widgets::SparklineDelegate(FederationTableModel::TrendRole, m_table));
+    // In the federation's order until a column is clicked.
+    m_table->header()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->setSortingEnabled(true);
+    m_table->header()->setStretchLastSection(false);
+    m_table->header()->setSectionsMovable(false);
+    connect(m_table, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        if (auto *centre = qobject_cast<client::Connection *>(
+                index.data(FederationTableModel::CentreRole).value<QObject *>()))
             Q_EMIT centreActivated(centre);
-    };
-    connect(m_table, &QTableView::clicked, this,
-        [activate](const QModelIndex &index) { activate(index.column()); });
-    connect(m_table->horizontalHeader(), &QHeaderView::sectionClicked, this, activate);
+    });
+    // Groups open, centres folded: a centre's models on demand.
+    connect(m_proxy, &QAbstractItemModel::modelReset, m_table, [this] {
+        m_table->expandToDepth(0);
+        fitColumns();
+    });
+    connect(
+        m_proxy, &QAbstractItemModel::rowsInserted, m_table, [this] { m_table->expandToDepth(0); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &FederationPage::updateChart);
+
+    // The Total, pinned under the rows whatever their scroll, its columns lined up with theirs.
+    m_totalView->setObjectName(QStringLiteral("FederationTotal"));
+    m_totalView->setModel(m_total);
+    m_totalView->setHeaderHidden(true);
+    m_totalView->header()->setStretchLastSection(false);
+    m_totalView->setSelectionMode(QAbstractItemView::NoSelection);
+    m_totalView->setFocusPolicy(Qt::NoFocus);
+    m_totalView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_totalView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_totalView->setIndentation(m_table->indentation());
+    m_totalView->setUniformRowHeights(true);
+    connect(m_table->header(), &QHeaderView::sectionResized, m_totalView,
+        [this](int column, int, int size) { m_totalView->setColumnWidth(column, size); });
+    connect(m_table->horizontalScrollBar(), &QScrollBar::valueChanged,
+        m_totalView->horizontalScrollBar(), &QScrollBar::setValue);
+
+    m_chartHint->setObjectName(QStringLiteral("FederationChartHint"));
+    m_chartHint->setText(tr("Select centres in the table to compare their power and emissions."));
+    m_chartHint->setWordWrap(true);
+    m_chartHint->hide();
 
     auto *title = new QLabel(tr("All centres"), this);
     QFont font = title->font();
@@ -72,19 +133,43 @@ FederationPage::FederationPage(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addLayout(grid);
+    layout->addWidget(m_filter);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_totalView);
+    layout->addWidget(m_chartHint);
     layout->addLayout(m_chartSlot);
 
     connect(m_model, &QAbstractItemModel::modelReset, this, &FederationPage::refreshTiles);
     connect(m_model, &QAbstractItemModel::columnsInserted, this, &FederationPage::refreshTiles);
     connect(m_model, &QAbstractItemModel::columnsRemoved, this, &FederationPage::refreshTiles);
+    connect(m_model, &QAbstractItemModel::columnsInserted, this, &FederationPage::updateChart);
+    connect(m_model, &QAbstractItemModel::columnsRemoved, this, &FederationPage::updateChart);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &FederationPage::refreshTiles);
 
     // Data ages move with the clock, not only when data arrives.
     auto *clock = new QTimer(this);
-    connect(clock, &QTimer::timeout, m_model, &FederationModel::refreshAges);
+    connect(clock, &QTimer::timeout, m_model, [this] {
+        if (m_model->isActive())
+            m_model->refreshAges();
+    });
     clock->start(1000);
     refreshTiles();
+}
+
+void FederationPage::showEvent(QShowEvent *event)
+{
+    Page::showEvent(event);
+    m_model->setActive(true);
+    m_rows->refresh();
+    m_total->refresh();
+    fitColumns();
+}
+
+void FederationPage::hideEvent(QHideEvent *event)
+{
+    Page::hideEvent(event);
+    // A minimised window's page is hidden as well: no one sees it either.
+    m_model->setActive(false);
 }
 
 void FederationPage::addCentre(client::Connection *centre, int place)
@@ -97,14 +182,48 @@ void FederationPage::removeCentre(client::Connection *centre)
     m_model->removeCentre(centre);
 }
 
-void FederationPage::setEnergyChart(QWidget *chart)
+void FederationPage::updateChart()
 {
-    if (chart == m_chart)
+    // Once for many centres added together, after the selection has settled.
+    if (m_chartPending)
         return;
-    delete m_chart;
-    m_chart = chart;
-    if (chart)
-        m_chartSlot->addWidget(chart);
+    m_chartPending = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_chartPending = false;
+            QList<client::Connection *> centres;
+            for (const QModelIndex &row : m_table->selectionModel()->selectedRows())
+                if (auto *c = qobject_cast<client::Connection *>(
+                        row.data(FederationTableModel::CentreRole).value<QObject *>());
+                    c && !centres.contains(c))
+                    centres.append(c);
+            // In the federation's order, whatever order they were selected in.
+            QList<client::Connection *> ordered;
+            const QList<client::Connection *> all = m_model->centres();
+            for (client::Connection *c : all)
+                if (centres.contains(c) || (centres.isEmpty() && all.size() <= kChartAllUpTo))
+                    ordered.append(c);
+            m_chartHint->setVisible(ordered.isEmpty() && !all.isEmpty());
+            if (ordered == m_charted && (m_chart || ordered.isEmpty()))
+                return;
+            m_charted = ordered;
+            delete m_chart;
+            m_chart = ordered.isEmpty() ? nullptr : new FederationEnergyChart(ordered, this);
+            if (m_chart)
+                m_chartSlot->addWidget(m_chart);
+        },
+        Qt::QueuedConnection);
+}
+
+void FederationPage::fitColumns()
+{
+    for (int column = 0; column < FederationTableModel::ColumnCount; ++column)
+        if (column != FederationTableModel::TrendColumn)
+            m_table->resizeColumnToContents(column);
+    m_table->setColumnWidth(FederationTableModel::TrendColumn, 110);
+    m_totalView->setFixedHeight(
+        std::max(m_totalView->sizeHintForRow(0), 20) + 2 * m_totalView->frameWidth());
 }
 
 widgets::KpiTile *FederationPage::tile(const QString &objectName) const

@@ -2,7 +2,9 @@
 
 #include "app/pages/Page.h"
 
-class QTableView;
+class QLabel;
+class QLineEdit;
+class QTreeView;
 class QVBoxLayout;
 
 namespace suanli::client {
@@ -15,12 +17,17 @@ class KpiTile;
 namespace suanli::app {
 
 class FederationModel;
+class FederationProxyModel;
+class FederationTableModel;
 
-// FederationPage shows every connected centre side by side and summed: totals
-// as tiles on top, then a table with a column per centre and a Total column
-// (accelerators by model and state, utilisation, jobs, power, PUE, carbon,
-// each centre's connection and data age). It follows the centres' overview
-// streams; clicking a centre asks to open its overview.
+// FederationPage shows every connected centre, for 3 centres or 50: totals as tiles on top, then
+// a table with one row per centre (state, data age, accelerators in use, free, down and
+// drained, utilisation with its trend, jobs, power, PUE, carbon, critical alerts), sortable and
+// filterable, grouped with subtotals — centres needing attention first, then by province — each
+// row unfolding into its accelerator models, and the federation's Total pinned under it; the
+// power and emissions chart of the centres selected (of every centre while there are few).
+// Activating a centre (double click, Enter) asks to open its overview. Hidden, it takes in no
+// figures.
 class FederationPage : public Page {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FederationPage)
@@ -32,23 +39,45 @@ public:
     void addCentre(client::Connection *centre, int place = -1);
     void removeCentre(client::Connection *centre);
 
+    // Every centre's figures, and the table's rows made of them.
     FederationModel *model() const { return m_model; }
-    QTableView *table() const { return m_table; }
-    // The federation's energy chart goes under the table once there is one.
-    void setEnergyChart(QWidget *chart);
+    FederationTableModel *rows() const { return m_rows; }
+    FederationProxyModel *proxy() const { return m_proxy; }
+    QTreeView *table() const { return m_table; }
+    QTreeView *totalRow() const { return m_totalView; }
+    QLineEdit *filter() const { return m_filter; }
+    // The centres the chart under the table shows.
+    QList<client::Connection *> chartedCentres() const { return m_charted; }
 
     widgets::KpiTile *tile(const QString &objectName) const;
 
 Q_SIGNALS:
     void centreActivated(suanli::client::Connection *centre);
 
+protected:
+    // A hidden page takes no figures in and repaints nothing; shown, it catches up at once.
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 private:
     void refreshTiles();
+    // The chart for the centres selected, or for all while there are few; made again only when
+    // they change.
+    void updateChart();
+    void fitColumns();
 
     FederationModel *m_model;
-    QTableView *m_table;
+    FederationTableModel *m_rows;
+    FederationTableModel *m_total;
+    FederationProxyModel *m_proxy;
+    QLineEdit *m_filter;
+    QTreeView *m_table;
+    QTreeView *m_totalView;
     QVBoxLayout *m_chartSlot;
+    QLabel *m_chartHint;
     QWidget *m_chart = nullptr;
+    QList<client::Connection *> m_charted;
+    bool m_chartPending = false;
     widgets::KpiTile *m_inUse;
     widgets::KpiTile *m_free;
     widgets::KpiTile *m_down;

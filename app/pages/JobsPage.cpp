@@ -355,9 +355,14 @@ void JobsPage::restoreState()
             .toString());
 }
 
-QString JobsPage::title() const
+QString JobsPage::pageTitle()
 {
     return tr("Jobs");
+}
+
+QString JobsPage::title() const
+{
+    return pageTitle();
 }
 
 } // namespace suanli::app

@@ -35,6 +35,8 @@ public:
 
     explicit JobsPage(client::Connection *connection, QWidget *parent = nullptr);
     QString title() const override;
+    // The title, before the page is built (the sidebar lists pages not shown yet).
+    static QString pageTitle();
     ~JobsPage() override;
 
     QStringList selectedIds() const;

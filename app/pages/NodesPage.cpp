@@ -363,9 +363,14 @@ NodeDetailDialog *NodesPage::openNodeDetail(const QString &name)
     return dialog;
 }
 
-QString NodesPage::title() const
+QString NodesPage::pageTitle()
 {
     return tr("Nodes");
+}
+
+QString NodesPage::title() const
+{
+    return pageTitle();
 }
 
 } // namespace suanli::app

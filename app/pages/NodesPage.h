@@ -45,6 +45,8 @@ public:
 
     explicit NodesPage(client::Connection *connection, QWidget *parent = nullptr);
     QString title() const override;
+    // The title, before the page is built (the sidebar lists pages not shown yet).
+    static QString pageTitle();
     ~NodesPage() override;
 
     QStringList selectedNames() const;

@@ -200,9 +200,14 @@ void OverviewPage::updateQueueCharts()
     m_queueFeed->start();
 }
 
-QString OverviewPage::title() const
+QString OverviewPage::pageTitle()
 {
     return tr("Overview");
+}
+
+QString OverviewPage::title() const
+{
+    return pageTitle();
 }
 
 } // namespace suanli::app

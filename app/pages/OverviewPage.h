@@ -24,6 +24,8 @@ class OverviewPage : public Page {
 public:
     explicit OverviewPage(client::Connection *connection, QWidget *parent = nullptr);
     QString title() const override;
+    // The title, before the page is built (the sidebar lists pages not shown yet).
+    static QString pageTitle();
 
     widgets::TimeSeriesPlot *trendPlot() const { return m_trend; }
     widgets::TimeSeriesPlot *queueDepthPlot() const { return m_queueDepth; }

@@ -354,9 +354,14 @@ void QueuesPage::restoreState()
     m_count->setValue(settings.value(QStringLiteral("queues/count"), 8).toInt());
 }
 
-QString QueuesPage::title() const
+QString QueuesPage::pageTitle()
 {
     return tr("Queues");
+}
+
+QString QueuesPage::title() const
+{
+    return pageTitle();
 }
 
 } // namespace suanli::app

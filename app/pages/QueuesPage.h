@@ -30,6 +30,8 @@ class QueuesPage : public Page {
 public:
     explicit QueuesPage(client::Connection *connection, QWidget *parent = nullptr);
     QString title() const override;
+    // The title, before the page is built (the sidebar lists pages not shown yet).
+    static QString pageTitle();
     ~QueuesPage() override;
 
     QTableView *table() const { return m_table; }

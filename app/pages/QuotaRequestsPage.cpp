@@ -679,9 +679,14 @@ void QuotaRequestsPage::restoreState()
             settings.value(QStringLiteral("quotaRequests/splitter")).toByteArray());
 }
 
-QString QuotaRequestsPage::title() const
+QString QuotaRequestsPage::pageTitle()
 {
     return tr("Quota requests");
+}
+
+QString QuotaRequestsPage::title() const
+{
+    return pageTitle();
 }
 
 } // namespace suanli::app

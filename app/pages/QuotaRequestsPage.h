@@ -44,6 +44,8 @@ public:
 
     explicit QuotaRequestsPage(client::Connection *connection, QWidget *parent = nullptr);
     QString title() const override;
+    // The title, before the page is built (the sidebar lists pages not shown yet).
+    static QString pageTitle();
     ~QuotaRequestsPage() override;
 
     QString selectedId() const;

@@ -521,9 +521,14 @@ void TenantsPage::showTenantChart(const QString &tenant)
     m_chartArea->setVisible(m_chart != nullptr);
 }
 
-QString TenantsPage::title() const
+QString TenantsPage::pageTitle()
 {
     return tr("Tenants");
+}
+
+QString TenantsPage::title() const
+{
+    return pageTitle();
 }
 
 } // namespace suanli::app

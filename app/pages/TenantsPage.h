@@ -43,6 +43,8 @@ public:
 
     explicit TenantsPage(client::Connection *connection, QWidget *parent = nullptr);
     QString title() const override;
+    // The title, before the page is built (the sidebar lists pages not shown yet).
+    static QString pageTitle();
     ~TenantsPage() override;
 
     // The selected tenant and project (empty for a tenant's row); empty when nothing is.

@@ -19,6 +19,10 @@ class WallHeatmapPage : public WallPage {
 public:
     explicit WallHeatmapPage(client::Connection *centre, QWidget *parent = nullptr);
     QString title() const override;
+    QList<client::Connection::Collection> needs() const override
+    {
+        return { client::Connection::Collection::Nodes };
+    }
 
     widgets::RackHeatmap *heatmap() const { return m_heatmap; }
 

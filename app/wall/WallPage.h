@@ -1,10 +1,9 @@
 #pragma once
 
-#include <QWidget>
+#include "client/Connection.h"
 
-namespace suanli::client {
-class Connection;
-}
+#include <QList>
+#include <QWidget>
 
 namespace suanli::app {
 
@@ -25,6 +24,10 @@ public:
     virtual bool isStale() const;
     // Seconds since the data was current; -1 when unknown.
     virtual qint64 dataAgeSeconds() const;
+
+    // What the page reads of its centre beyond the overview and alerts: the wall watches it
+    // while the page is on screen or next.
+    virtual QList<client::Connection::Collection> needs() const { return {}; }
 
     // Brings the page up to date with its centre; greys it when stale.
     void refresh();

@@ -23,6 +23,10 @@ public:
 
     explicit WallQueuePage(client::Connection *centre, QWidget *parent = nullptr);
     QString title() const override;
+    QList<client::Connection::Collection> needs() const override
+    {
+        return { client::Connection::Collection::Queues };
+    }
 
     // Queue names in the order shown.
     QStringList shownQueues() const;

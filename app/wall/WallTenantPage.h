@@ -23,6 +23,10 @@ public:
 
     explicit WallTenantPage(client::Connection *centre, QWidget *parent = nullptr);
     QString title() const override;
+    QList<client::Connection::Collection> needs() const override
+    {
+        return { client::Connection::Collection::Tenants };
+    }
 
     // Tenant names in the order shown.
     QStringList shownTenants() const;

@@ -168,6 +168,7 @@ void WallWindow::centreRemoved(client::Connection *connection)
     }
     // The page shown stays if it was another centre's; otherwise the federation page is next.
     m_current = std::max<qsizetype>(0, m_pages.indexOf(shown));
+    holdCollections();
     if (!isTakeoverShown())
         m_stack->setCurrentWidget(m_pages.at(m_current));
     updateTakeover();
@@ -203,6 +204,25 @@ void WallWindow::addPage(WallPage *page)
     m_stack->addWidget(page);
     if (m_pages.size() == 1)
         m_stack->setCurrentWidget(page);
+    holdCollections();
+}
+
+void WallWindow::holdCollections()
+{
+    // The page after the one on screen is loaded before its turn, so it never shows empty.
+    QList<QPair<QPointer<client::Connection>, client::Connection::Collection>> wanted;
+    for (qsizetype i :
+        { qsizetype(m_current), (m_current + 1) % qMax<qsizetype>(1, m_pages.size()) })
+        if (WallPage *page = m_pages.value(i); page && page->centre())
+            for (auto collection : page->needs())
+                if (!wanted.contains(qMakePair(QPointer(page->centre()), collection)))
+                    wanted.append({ page->centre(), collection });
+    for (const auto &[centre, collection] : std::as_const(wanted))
+        centre->acquire(collection);
+    for (const auto &[centre, collection] : std::as_const(m_held))
+        if (centre)
+            centre->release(collection);
+    m_held = wanted;
 }
 
 int WallWindow::pageCount() const
@@ -236,6 +256,7 @@ void WallWindow::showPage(int index)
     m_shownFor = 0;
     if (!isTakeoverShown())
         m_stack->setCurrentWidget(m_pages.at(index));
+    holdCollections();
     updateTopBar();
 }
 

@@ -1,8 +1,12 @@
 #pragma once
 
+#include "client/Connection.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QPair>
+#include <QPointer>
 #include <QSet>
 #include <QWidget>
 
@@ -79,6 +83,8 @@ public:
 
     // Brings everything on screen up to date (the wall does this once a second by itself).
     void tick();
+    // Watches what the page on screen and the next one read; gives back what others held.
+    void holdCollections();
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -121,6 +127,8 @@ private:
     QHash<client::Connection *, Centre> m_centres;
     QStringList m_problems;
     QList<Takeover> m_takeovers;
+    // The collections the wall has asked its centres for.
+    QList<QPair<QPointer<client::Connection>, client::Connection::Collection>> m_held;
     int m_current = 0;
     int m_rotateSeconds = 15;
     int m_takeoverSeconds = 0;

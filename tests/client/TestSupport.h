@@ -29,6 +29,14 @@ inline QString q(const std::string &s)
     return QString::fromStdString(s);
 }
 
+// Asks a connection for every collection, as a console showing all of a centre's pages would:
+// what these tests compare is then watched whatever the console shows.
+inline void watchEverything(client::Connection &connection)
+{
+    for (int i = 0; i < client::Connection::kCollections; ++i)
+        connection.acquire(client::Connection::Collection(i));
+}
+
 // Blocking reads through the gateway's own stubs, to compare with a SiteState.
 class GatewayReader {
 public:

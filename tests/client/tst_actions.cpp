@@ -291,6 +291,7 @@ private Q_SLOTS:
             { "--sim-nodes", "64", "--sim-jobs", "300", "--sim-speed", "1800", "--tick", "0.5" });
         QVERIFY2(busy.start(), busy.error().c_str());
         Connection ops(profileFor(busy, busy.addUser("ops", "operator")));
+        watchEverything(ops);
         ops.open();
         QTRY_COMPARE_WITH_TIMEOUT(ops.state(), State::Live, kTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(!ops.site()->alerts().items.isEmpty(), 60000);
@@ -372,6 +373,7 @@ private:
     std::unique_ptr<Connection> open(const std::string &token)
     {
         auto c = std::make_unique<Connection>(profileFor(*m_gateway, token));
+        watchEverything(*c);
         c->open();
         return c;
     }

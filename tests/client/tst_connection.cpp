@@ -49,6 +49,7 @@ private Q_SLOTS:
         QSignalSpy states(&connection, &Connection::stateChanged);
         QSignalSpy identity(&connection, &Connection::identityChanged);
         QCOMPARE(connection.state(), State::Disconnected);
+        watchEverything(connection);
         connection.open();
         QCOMPARE(connection.state(), State::Connecting);
         QTRY_COMPARE_WITH_TIMEOUT(connection.state(), State::Live, kConnectTimeoutMs);
@@ -144,6 +145,7 @@ private Q_SLOTS:
     void actionArrivesAsADelta()
     {
         Connection connection(profileFor(*m_busy, m_opsToken));
+        watchEverything(connection);
         connection.open();
         QTRY_COMPARE_WITH_TIMEOUT(connection.state(), State::Live, kConnectTimeoutMs);
         SiteState *site = connection.site();
@@ -188,6 +190,7 @@ private Q_SLOTS:
     {
         Connection connection(profileFor(*m_busy, "sl_not_a_token"));
         QSignalSpy states(&connection, &Connection::stateChanged);
+        watchEverything(connection);
         connection.open();
         QTRY_COMPARE_WITH_TIMEOUT(connection.state(), State::Unauthenticated, kConnectTimeoutMs);
         QVERIFY(!connection.stateDetail().isEmpty());
@@ -210,6 +213,7 @@ private Q_SLOTS:
         Connection connection(
             profileFor(*m_busy, m_opsToken, QStringLiteral("Test centre"), false));
         QSignalSpy profile(&connection, &Connection::profileChanged);
+        watchEverything(connection);
         connection.open();
         QTRY_COMPARE_WITH_TIMEOUT(connection.state(), State::CertificateUnknown, kConnectTimeoutMs);
         // Exactly what suanlid printed when it started.
@@ -239,6 +243,7 @@ private Q_SLOTS:
         profile.address = q(other.address());
         Connection connection(profile);
         QSignalSpy states(&connection, &Connection::stateChanged);
+        watchEverything(connection);
         connection.open();
         QTRY_COMPARE_WITH_TIMEOUT(connection.state(), State::CertificateChanged, kConnectTimeoutMs);
         QCOMPARE(connection.presentedFingerprint(), q(other.fingerprint()));
@@ -265,6 +270,7 @@ private Q_SLOTS:
         const int port = first->port();
 
         Connection connection(profileFor(*first, token));
+        watchEverything(connection);
         connection.open();
         QTRY_COMPARE_WITH_TIMEOUT(connection.state(), State::Live, kConnectTimeoutMs);
         SiteState *site = connection.site();
@@ -310,6 +316,7 @@ private Q_SLOTS:
         for (int round = 0; round < 3; ++round) {
             auto connection = std::make_unique<Connection>(profileFor(*m_busy, m_opsToken));
             bool called = false;
+            watchEverything(*connection);
             connection->open();
             if (round > 0)
                 QTRY_VERIFY_WITH_TIMEOUT(round == 1 ? connection->state() == State::Live

@@ -44,6 +44,7 @@ private Q_SLOTS:
         QVERIFY2(m_gateway->start(), m_gateway->error().c_str());
         m_token = m_gateway->addUser("wall", "viewer");
         m_connection = std::make_unique<Connection>(profileFor(*m_gateway, m_token));
+        watchEverything(*m_connection);
         m_connection->open();
         QTRY_COMPARE_WITH_TIMEOUT(m_connection->state(), State::Live, kTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(!m_connection->site()->nodes().items.isEmpty(), kTimeoutMs);

@@ -52,6 +52,9 @@ private Q_SLOTS:
         profile.caPem = QByteArray::fromStdString(m_gateway->caPem());
         profile.caFingerprint = q(m_gateway->fingerprint());
         m_connection = std::make_unique<Connection>(profile);
+        // The outage is seen in every collection, those watched on demand too.
+        for (int i = 0; i < Connection::kCollections; ++i)
+            m_connection->acquire(Connection::Collection(i));
         m_connection->open();
         QTRY_COMPARE_WITH_TIMEOUT(m_connection->state(), State::Live, kTimeoutMs);
         QTRY_COMPARE_WITH_TIMEOUT(

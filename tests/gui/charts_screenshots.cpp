@@ -100,6 +100,9 @@ int main(int argc, char **argv)
             newest = a.raise_time().seconds();
         }
     }
+    // The nodes are watched while their page is shown.
+    window.showPage(centre, QStringLiteral("NodesPage"));
+    waitFor([&] { return centre->site()->nodes().synced; }, 30000);
     if (node.isEmpty())
         node = centre->site()->nodes().items.keys().value(0);
     auto *nodes = qobject_cast<app::NodesPage *>(window.page(centre, QStringLiteral("NodesPage")));

@@ -133,7 +133,9 @@ private Q_SLOTS:
 
     void nodeDetailShowsAcceleratorsAndFaults()
     {
-        // A node with a fault: the seeded centre starts with some.
+        // A node with a fault: the seeded centre starts with some. The nodes are watched while
+        // their page is shown.
+        QVERIFY(m_window->showPage(m_centre, QStringLiteral("NodesPage")));
         QString node;
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
@@ -151,6 +153,7 @@ private Q_SLOTS:
         auto *nodes
             = qobject_cast<app::NodesPage *>(m_window->page(m_centre, QStringLiteral("NodesPage")));
         QVERIFY(nodes);
+        QVERIFY(m_window->showPage(m_centre, QStringLiteral("NodesPage")));
         QPointer<app::NodeDetailDialog> dialog = nodes->openNodeDetail(node);
         QVERIFY(dialog);
         QCOMPARE(dialog->node(), node);
@@ -190,6 +193,8 @@ private Q_SLOTS:
 
     void tenantChartShowsUsageAgainstQuota()
     {
+        // The chart is embedded in the Tenants page, which has the tenants watched.
+        QVERIFY(m_window->showPage(m_centre, QStringLiteral("TenantsPage")));
         QTRY_VERIFY_WITH_TIMEOUT(!m_centre->site()->tenants().items.isEmpty(), kTimeoutMs);
         // The tenant with the most quota lines.
         v1::Tenant tenant;

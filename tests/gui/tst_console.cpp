@@ -115,6 +115,7 @@ void ConsoleTest::viewerHasActionsDisabled()
     app::MainWindow window(&federation);
     auto *centre = federation.addCentre(profileFor(gateway, token));
     auto *nodes = qobject_cast<app::NodesPage *>(window.page(centre, QStringLiteral("NodesPage")));
+    QVERIFY(window.showPage(centre, QStringLiteral("NodesPage")));
     QTRY_COMPARE_WITH_TIMEOUT(centre->state(), client::Connection::State::Live, 30000);
     QTRY_COMPARE_WITH_TIMEOUT(nodes->table()->model()->rowCount(), 64, 10000);
     nodes->setSelectedNames({ nodes->table()->model()->index(0, 0).data(app::KeyRole).toString() });
@@ -136,6 +137,7 @@ void ConsoleTest::gatewayRestartReconnectsAndKeepsTheSelection()
     app::MainWindow window(&federation);
     auto *centre = federation.addCentre(profileFor(*gateway, token));
     auto *nodes = qobject_cast<app::NodesPage *>(window.page(centre, QStringLiteral("NodesPage")));
+    QVERIFY(window.showPage(centre, QStringLiteral("NodesPage")));
     QTRY_COMPARE_WITH_TIMEOUT(nodes->table()->model()->rowCount(), 64, 30000);
     const QString target = nodes->table()->model()->index(10, 0).data(app::KeyRole).toString();
     nodes->setSelectedNames({ target });

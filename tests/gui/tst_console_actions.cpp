@@ -128,11 +128,15 @@ void ActionsTest::noCentreLineGoesWhenACentreConnects()
     QVERIFY(m_centre);
     QVERIFY(!m_window->notifications()->isVisible());
     QTRY_COMPARE_WITH_TIMEOUT(m_centre->state(), client::Connection::State::Live, 30000);
+    // The jobs are watched once their page is shown.
+    QVERIFY(m_window->showPage(m_centre, QStringLiteral("JobsPage")));
     QTRY_VERIFY_WITH_TIMEOUT(m_centre->site()->jobs().synced, 30000);
 }
 
 void ActionsTest::noKeyMeansTwoThings()
 {
+    // Every page of the centre, those not shown yet too (the shortcut list builds them).
+    m_window->shortcuts();
     QList<QAction *> everywhere;
     QHash<app::Page *, QList<QAction *>> byPage;
     const auto actions = m_window->findChildren<QAction *>();
@@ -268,6 +272,8 @@ void ActionsTest::actionsMenuHoldsThePageActions()
 
 app::JobsPage *ActionsTest::jobsPage() const
 {
+    // Shown: its jobs are watched while it is.
+    m_window->showPage(m_centre, QStringLiteral("JobsPage"));
     return qobject_cast<app::JobsPage *>(m_window->page(m_centre, QStringLiteral("JobsPage")));
 }
 

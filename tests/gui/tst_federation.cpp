@@ -8,6 +8,8 @@
 #include "app/NotificationBar.h"
 #include "app/charts/FederationEnergyChart.h"
 #include "app/models/FederationModel.h"
+#include "app/models/FederationProxyModel.h"
+#include "app/models/FederationTableModel.h"
 #include "app/models/ModelRoles.h"
 #include "app/models/Words.h"
 #include "app/pages/FederationPage.h"
@@ -23,11 +25,13 @@
 
 #include <QAbstractItemView>
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTreeView>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -48,11 +52,11 @@ double counts(const v1::Overview &o, const QString &model, Figure figure)
     for (const auto &c : o.accelerators()) {
         if (app::Words::modelName(c.model(), c.model_name()) != model)
             continue;
-        sum += figure == Figure::AcceleratorsTotal     ? c.total()
-            : figure == Figure::AcceleratorsInUse      ? c.in_use()
-            : figure == Figure::AcceleratorsFree       ? c.free()
+        sum += figure == Figure::AcceleratorsTotal      ? c.total()
+            : figure == Figure::AcceleratorsInUse       ? c.in_use()
+            : figure == Figure::AcceleratorsFree        ? c.free()
             : figure == Figure::AcceleratorsUnavailable ? c.unavailable()
-                                                       : c.down();
+                                                        : c.down();
     }
     return sum;
 }
@@ -77,9 +81,9 @@ QString mismatch(const app::FederationModel &model, int column, const v1::Overvi
                              .arg(expected));
     };
     for (const QString &m : models(o))
-        for (Figure f : { Figure::AcceleratorsTotal, Figure::AcceleratorsInUse,
-                 Figure::AcceleratorsFree, Figure::AcceleratorsDown,
-                 Figure::AcceleratorsUnavailable })
+        for (Figure f :
+            { Figure::AcceleratorsTotal, Figure::AcceleratorsInUse, Figure::AcceleratorsFree,
+                Figure::AcceleratorsDown, Figure::AcceleratorsUnavailable })
             check(qPrintable(m), model.value(column, f, m), counts(o, m, f));
     check("running", model.value(column, Figure::JobsRunning), double(o.jobs_running()));
     check("pending", model.value(column, Figure::JobsPending), double(o.jobs_pending()));
@@ -159,9 +163,9 @@ void FederationTest::columnsFollowEachGatewayAndTotalSums()
     QCOMPARE(model.acceleratorModels().size(), all.size());
     qint64 inUse = 0;
     for (const QString &m : all) {
-        for (Figure f : { Figure::AcceleratorsTotal, Figure::AcceleratorsInUse,
-                 Figure::AcceleratorsFree, Figure::AcceleratorsDown,
-                 Figure::AcceleratorsUnavailable }) {
+        for (Figure f :
+            { Figure::AcceleratorsTotal, Figure::AcceleratorsInUse, Figure::AcceleratorsFree,
+                Figure::AcceleratorsDown, Figure::AcceleratorsUnavailable }) {
             const double sum = counts(oa, m, f) + counts(ob, m, f);
             QCOMPARE(model.value(total, f, m).value_or(-1), sum);
             QCOMPARE(cell(model, model.rowOf(f, m), total), QLocale().toString(qint64(sum)));
@@ -191,10 +195,65 @@ void FederationTest::columnsFollowEachGatewayAndTotalSums()
     QCOMPARE(cell(model, model.rowOf(Figure::Connection), 0), QStringLiteral("Live"));
     QCOMPARE(cell(model, model.rowOf(Figure::Connection), total), QStringLiteral("2 of 2 live"));
 
-    // Clicking a centre's column opens its overview.
+    // The table: a row per centre with its gateway's figures, in groups whose subtotals add up
+    // their centres', and the Total pinned under them.
+    using Column = app::FederationTableModel::Column;
+    auto *rows = page->rows();
+    QAbstractItemModelTester rowsTester(
+        rows, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    rows->refresh();
+    for (const auto &[centre, o] : { std::pair(a, oa), std::pair(b, ob) }) {
+        QCOMPARE(rows->indexOf(centre, Column::RunningColumn).data().toString(),
+            QLocale().toString(qint64(o.jobs_running())));
+        qint64 used = 0, down = 0;
+        for (const auto &c : o.accelerators()) {
+            used += c.in_use();
+            down += c.down();
+        }
+        QCOMPARE(
+            rows->indexOf(centre, Column::InUseColumn).data().toString(), QLocale().toString(used));
+        QCOMPARE(
+            rows->indexOf(centre, Column::DownColumn).data().toString(), QLocale().toString(down));
+        // Its accelerator models, unfolded on demand.
+        const QModelIndex row = rows->indexOf(centre);
+        QCOMPARE(rows->rowCount(row), o.accelerators_size() > 0 ? int(models(o).size()) : 0);
+    }
+    qint64 grouped = 0;
+    for (int g = 0; g < rows->rowCount(); ++g) {
+        const QModelIndex group = rows->index(g, Column::RunningColumn);
+        qint64 members = 0;
+        for (int r = 0; r < rows->rowCount(group.siblingAtColumn(0)); ++r)
+            members += rows->index(r, Column::RunningColumn, group.siblingAtColumn(0))
+                           .data(app::SortRole)
+                           .toLongLong();
+        QCOMPARE(group.data(app::SortRole).toLongLong(), members);
+        grouped += members;
+    }
+    QCOMPARE(grouped, qint64(oa.jobs_running() + ob.jobs_running()));
+    QCOMPARE(page->totalRow()->model()->index(0, Column::RunningColumn).data().toString(),
+        QLocale().toString(qint64(oa.jobs_running() + ob.jobs_running())));
+    // Filtering by name leaves Wuhan alone; sorting keeps the groups in their order.
+    page->filter()->setText(QStringLiteral("wuh"));
+    int shown = 0;
+    for (int g = 0; g < page->proxy()->rowCount(); ++g)
+        shown += page->proxy()->rowCount(page->proxy()->index(g, 0));
+    QCOMPARE(shown, 1);
+    page->filter()->clear();
+    page->table()->sortByColumn(Column::RunningColumn, Qt::DescendingOrder);
+    for (int g = 1; g < page->proxy()->rowCount(); ++g)
+        QVERIFY(page->proxy()->index(g - 1, 0).data(app::FederationTableModel::RankRole).toInt()
+            < page->proxy()->index(g, 0).data(app::FederationTableModel::RankRole).toInt());
+    // Few centres: the chart compares them all.
+    QTRY_COMPARE(page->chartedCentres(), (QList<client::Connection *> { a, b }));
+
+    // Activating a centre's row (Enter, or a double click) opens its overview.
     auto *table = page->table();
-    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
-        table->visualRect(model.index(model.rowOf(Figure::JobsRunning), 1)).center());
+    const QModelIndex wuhanRow
+        = page->proxy()->mapFromSource(rows->indexOf(b, Column::RunningColumn));
+    QVERIFY(wuhanRow.isValid());
+    table->setFocus();
+    table->setCurrentIndex(wuhanRow);
+    QTest::keyClick(table, Qt::Key_Return);
     auto *stack = window.findChild<QStackedWidget *>();
     QCOMPARE(stack->currentWidget(), window.page(b, QStringLiteral("OverviewPage")));
     window.showFederation();
@@ -219,7 +278,12 @@ void FederationTest::columnsFollowEachGatewayAndTotalSums()
                 .data(Qt::ToolTipRole)
                 .toString()
                 .contains(QStringLiteral("last known")));
-    QVERIFY(page->tile(QStringLiteral("Running"))->isStale());
+    // The page takes changes in at most once a second.
+    QTRY_VERIFY(page->tile(QStringLiteral("Running"))->isStale());
+    // A centre that is not live needs attention: its group comes first.
+    QTRY_COMPARE(rows->groupOf(b), QStringLiteral("Needs attention"));
+    QCOMPARE(page->proxy()->index(0, 0).data(Qt::DisplayRole).toString(),
+        QStringLiteral("Needs attention (1)"));
     QVERIFY2(page->tile(QStringLiteral("Running"))
                  ->subtitle()
                  .contains(QStringLiteral("1 of 2 centres live")),
@@ -322,18 +386,18 @@ void FederationTest::drainedAcceleratorsMakeTheTotalsAddUp()
                 QLocale().toString(qint64(counts(o, m, Figure::AcceleratorsUnavailable))));
         }
     }
-    QVERIFY(model.headerData(model.rowOf(Figure::AcceleratorsUnavailable, models(o).first()),
-                     Qt::Vertical, Qt::DisplayRole)
+    QVERIFY(model
+                .headerData(model.rowOf(Figure::AcceleratorsUnavailable, models(o).first()),
+                    Qt::Vertical, Qt::DisplayRole)
                 .toString()
                 .contains(QStringLiteral("unavailable")));
 
     // The Federation page's tiles.
-    auto tileNumber = [&](const char *name) {
-        return number(page->tile(QLatin1String(name))->valueText());
-    };
+    auto tileNumber
+        = [&](const char *name) { return number(page->tile(QLatin1String(name))->valueText()); };
     QCOMPARE(tileNumber("Unavailable"), unavailable);
-    QCOMPARE(tileNumber("InUse") + tileNumber("Free") + tileNumber("Down")
-            + tileNumber("Unavailable"),
+    QCOMPARE(
+        tileNumber("InUse") + tileNumber("Free") + tileNumber("Down") + tileNumber("Unavailable"),
         total);
     QCOMPARE(page->tile(QStringLiteral("InUse"))->unit(),
         QStringLiteral("of %1").arg(QLocale().toString(total)));
@@ -367,8 +431,8 @@ void FederationTest::theSameGatewayIsNotConnectedTwice()
     QTRY_COMPARE_WITH_TIMEOUT(first->state(), client::Connection::State::Live, 30000);
 
     // The same address under another name: refused at once, naming the centre it repeats.
-    QCOMPARE(federation.addCentre(profileFor(gateway, token, QStringLiteral("Lingang again"))),
-        nullptr);
+    QCOMPARE(
+        federation.addCentre(profileFor(gateway, token, QStringLiteral("Lingang again"))), nullptr);
     QCOMPARE(problems.size(), 1);
     QString said = problems.takeFirst().at(0).toString();
     QVERIFY2(said.contains(QStringLiteral("“Lingang again”"))
@@ -396,8 +460,8 @@ void FederationTest::theSameGatewayIsNotConnectedTwice()
     QCOMPARE(bar->message(), said);
     auto &model = *window.federationPage()->model();
     QCOMPARE(model.columnCount(), 2);
-    QTRY_COMPARE_WITH_TIMEOUT(mismatch(model, model.totalColumn(), overviewAt(gateway, token)),
-        QString(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        mismatch(model, model.totalColumn(), overviewAt(gateway, token)), QString(), 10000);
 }
 
 void FederationTest::aCentreNamedAsItsGatewayIsShownInChinese()
@@ -460,8 +524,8 @@ void FederationTest::theLanguageSwitchesWhileConnected()
     window.show();
     auto *centre = federation.addCentre(profileFor(gateway, token, QStringLiteral("Wuhan")));
     QTRY_COMPARE_WITH_TIMEOUT(centre->state(), client::Connection::State::Live, 30000);
-    QTRY_VERIFY(!centre->site()->jobs().items.isEmpty());
     QVERIFY(window.showPage(centre, QStringLiteral("JobsPage")));
+    QTRY_VERIFY(!centre->site()->jobs().items.isEmpty());
     QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&File"));
     QCOMPARE(window.sidebarText(centre, QStringLiteral("NodesPage")), QStringLiteral("Nodes"));
     auto *jobs = window.page(centre, QStringLiteral("JobsPage"));

@@ -97,6 +97,8 @@ void PagesTest::initTestCase()
     // Shown (offscreen), so pages see themselves shown and painted as a user's would be.
     m_window->show();
     QTRY_COMPARE_WITH_TIMEOUT(m_centre->state(), client::Connection::State::Live, 30000);
+    // The jobs are watched once their page is shown.
+    QVERIFY(m_window->showPage(m_centre, QStringLiteral("JobsPage")));
     QTRY_VERIFY_WITH_TIMEOUT(m_centre->site()->jobs().synced, 30000);
 }
 
@@ -199,6 +201,7 @@ void PagesTest::holdThenRelease()
 {
     auto *jobs
         = qobject_cast<app::JobsPage *>(m_window->page(m_centre, QStringLiteral("JobsPage")));
+    QVERIFY(m_window->showPage(m_centre, QStringLiteral("JobsPage")));
     const QString id = pendingJob(jobs);
     QVERIFY(!id.isEmpty());
     jobs->setSelectedIds({ id });
@@ -230,6 +233,7 @@ void PagesTest::setPriority()
 {
     auto *jobs
         = qobject_cast<app::JobsPage *>(m_window->page(m_centre, QStringLiteral("JobsPage")));
+    QVERIFY(m_window->showPage(m_centre, QStringLiteral("JobsPage")));
     const QString id = pendingJob(jobs);
     QVERIFY(!id.isEmpty());
     jobs->setSelectedIds({ id });
@@ -258,6 +262,7 @@ void PagesTest::viewerHasJobActionsDisabled()
     app::MainWindow window(&federation);
     auto *centre = federation.addCentre(profileFor(*m_gateway, m_viewer));
     auto *jobs = qobject_cast<app::JobsPage *>(window.page(centre, QStringLiteral("JobsPage")));
+    QVERIFY(window.showPage(centre, QStringLiteral("JobsPage")));
     auto *alerts
         = qobject_cast<app::AlertsPage *>(window.page(centre, QStringLiteral("AlertsPage")));
     QTRY_COMPARE_WITH_TIMEOUT(centre->state(), client::Connection::State::Live, 30000);
@@ -360,6 +365,7 @@ void PagesTest::queuesAnswerCanIRunNow()
     auto *queues
         = qobject_cast<app::QueuesPage *>(m_window->page(m_centre, QStringLiteral("QueuesPage")));
     QVERIFY(queues);
+    QVERIFY(m_window->showPage(m_centre, QStringLiteral("QueuesPage")));
     QTRY_VERIFY_WITH_TIMEOUT(queues->table()->model()->rowCount() > 0, 10000);
     QCOMPARE(
         qsizetype(queues->table()->model()->rowCount()), m_centre->site()->queues().items.size());

@@ -207,10 +207,12 @@ public:
     std::unique_ptr<v1::Tenancy::Stub> tenancy;
 };
 
+// A centre's page, shown (what it reads is watched while it is).
 template <class Page> Page *pageOf(app::MainWindow &window, client::Connection *centre)
 {
-    return qobject_cast<Page *>(window.page(
-        centre, QString::fromLatin1(Page::staticMetaObject.className()).section(u':', -1)));
+    const QString name = QString::fromLatin1(Page::staticMetaObject.className()).section(u':', -1);
+    window.showPage(centre, name);
+    return qobject_cast<Page *>(window.page(centre, name));
 }
 
 // The limit the tenant tree shows for a tenant's project and model; -1 when it shows none.
@@ -834,6 +836,8 @@ void TenancyTest::newQuotaRequestDialogNamesTenantsStartsFromTheLimitAndWarns()
     QTRY_COMPARE_WITH_TIMEOUT(centre->state(), client::Connection::State::Live, 30000);
     auto *tenants = pageOf<app::TenantsPage>(window, centre);
     QVERIFY(tenants);
+    // The tenants are watched from when their page is shown.
+    QTRY_VERIFY_WITH_TIMEOUT(centre->site()->tenants().synced, 30000);
     tenants->setSelected(QString::fromStdString(tenant.id()));
 
     v1::CreateQuotaRequestRequest initial;

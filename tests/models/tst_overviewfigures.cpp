@@ -99,6 +99,7 @@ private Q_SLOTS:
     void utilisationAndPueAreWorkedOutNotSummed();
     void aFigureACentreLacksIsLeftOutAndCounted();
     void theOrderOfCentresDoesNotMatter();
+    void aCentreTakenBackLeavesTheOthersSum();
     void aQueuesCountsAddUp();
 };
 
@@ -245,6 +246,38 @@ void TestOverviewFigures::theOrderOfCentresDoesNotMatter()
         QVERIFY(
             qFuzzyCompare(backward.value(figure).value_or(-1), forward.value(figure).value_or(-1)));
     }
+}
+
+void TestOverviewFigures::aCentreTakenBackLeavesTheOthersSum()
+{
+    // The federation's total follows one centre: its old figures out, its new ones in.
+    OverviewFigures all(lingang());
+    all += OverviewFigures(wuhan());
+    all += OverviewFigures(slurm());
+    all -= OverviewFigures(wuhan());
+    OverviewFigures others(lingang());
+    others += OverviewFigures(slurm());
+    QCOMPARE(all.centres(), others.centres());
+    QCOMPARE(all.accelerators(), others.accelerators());
+    // Wuhan's model, which no other centre has, is gone with it.
+    QCOMPARE(all.models(), others.models());
+    QVERIFY(!all.accelerators(OverviewFigures(wuhan()).models().constFirst()).has_value()
+        || others.accelerators(OverviewFigures(wuhan()).models().constFirst()).has_value());
+    QCOMPARE(all.jobsRunning(), others.jobsRunning());
+    QCOMPARE(all.jobsPending(), others.jobsPending());
+    for (Figure figure : { Figure::Utilisation, Figure::ItPower, Figure::FacilityPower, Figure::Pue,
+             Figure::Emissions }) {
+        QCOMPARE(all.centresWith(figure), others.centresWith(figure));
+        QCOMPARE(all.value(figure).has_value(), others.value(figure).has_value());
+        if (others.value(figure))
+            QVERIFY(qFuzzyCompare(*all.value(figure), *others.value(figure)));
+    }
+    // Every centre taken back: nothing is known, not zeros.
+    all -= OverviewFigures(lingang());
+    all -= OverviewFigures(slurm());
+    QVERIFY(!all.reported());
+    QVERIFY(all.models().isEmpty());
+    QVERIFY(!all.value(Figure::ItPower).has_value());
 }
 
 void TestOverviewFigures::aQueuesCountsAddUp()

@@ -61,7 +61,7 @@ format:
 # fuzz/corpus/NAME), crashes to $(FUZZ_BUILD)/crashes; a crash fails the target.
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = fuzz_filter fuzz_slurm_text fuzz_slurm_json fuzz_token
+FUZZ_TARGETS = fuzz_filter fuzz_slurm_text fuzz_slurm_json fuzz_token fuzz_jwt fuzz_rpc
 fuzz: deps
 	CXX=clang++-14 cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DSUANLI_FUZZ=ON -DSUANLI_CONSOLE=OFF

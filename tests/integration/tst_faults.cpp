@@ -189,7 +189,8 @@ TEST(Faults, StoppedGatewayIsSaidNotRespondingAndTheWatchResumesAfterIt)
                 && watch.err().rfind("RESPONDING") != watch.err().find("NOT RESPONDING") + 4;
         },
         std::chrono::seconds(60)))
-        << watch.err();
+        << watch.err() << "\ngateway log:\n"
+        << gateway.logs();
     const size_t before = watch.lines();
     ASSERT_TRUE(waitFor([&] { return watch.lines() >= before + 3; }, std::chrono::seconds(30)));
     EXPECT_TRUE(watch.running());

@@ -17,10 +17,9 @@ std::shared_ptr<grpc::Channel> makeChannel(const ConnectionProfile &profile)
     args.SetInt(GRPC_ARG_ENABLE_RETRIES, 1);
     // A snapshot chunk of 1,000 nodes with accelerator detail exceeds gRPC's default 4 MB.
     args.SetMaxReceiveMessageSize(64 << 20);
-    // Notice a dead peer on an idle link (laptop sleep, NAT timeout); the gateway permits it.
-    args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 30000);
-    args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 10000);
-    args.SetInt(GRPC_ARG_HTTP2_MAX_PINGS_WITHOUT_DATA, 0);
+    // Notice a gateway that stopped answering (a stopped process, laptop sleep, a dead link)
+    // within seconds while watches are open; the gateway permits the pings.
+    suanli::setClientKeepalive(args);
     // Each attempt gets its own connection, not one still in gRPC's reconnect backoff.
     args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
     args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 500);

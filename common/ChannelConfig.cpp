@@ -1,5 +1,6 @@
 #include "common/ChannelConfig.h"
 
+#include <grpcpp/support/channel_arguments.h>
 #include <string>
 
 namespace suanli {
@@ -44,6 +45,15 @@ const std::string &channelServiceConfig()
   ]
 })";
     return config;
+}
+
+void setClientKeepalive(grpc::ChannelArguments &args)
+{
+    args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, kKeepaliveMs);
+    args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, kKeepaliveTimeoutMs);
+    // Pings while calls are open only: an idle console costs the gateway nothing.
+    args.SetInt(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 0);
+    args.SetInt(GRPC_ARG_HTTP2_MAX_PINGS_WITHOUT_DATA, 0);
 }
 
 } // namespace suanli

@@ -1,5 +1,6 @@
 #include "server/gateway/Gateway.h"
 
+#include "common/ChannelConfig.h"
 #include "common/Describe.h"
 #include "common/MetricNames.h"
 #include "server/gateway/BackendFactory.h"
@@ -16,6 +17,7 @@
 
 #include <cmath>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
@@ -77,6 +79,17 @@ std::string Gateway::describe() const
 void Gateway::start()
 {
     m_store = std::make_unique<Store>(m_options.dataDir);
+    // Never serve from a damaged store: its users, tokens or record of who did what could be
+    // wrong without anyone seeing it.
+    if (const std::string damage = m_store->damage(); !damage.empty()) {
+        const std::string file = (std::filesystem::path(m_options.dataDir) / "suanli.db").string();
+        m_store.reset();
+        throw std::runtime_error("the store " + file + " is damaged (" + damage
+            + "); not serving from it. Stop here and keep the file for inspection: restore "
+              "suanli.db from a backup into "
+            + m_options.dataDir + ", or move it aside to start with an empty store "
+            + "(users and tokens must then be made again)");
+    }
     if (!m_backend && m_options.backend == "sim" && !m_options.sim.startTime) {
         // A simulated centre whose clock ran ahead of the wall in an earlier run starts after
         // the records it already holds, so its audit log never goes back in time.
@@ -175,6 +188,10 @@ void Gateway::start()
     builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 10000);
     builder.AddChannelArgument(GRPC_ARG_HTTP2_MAX_PINGS_WITHOUT_DATA, 0);
     builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+    // Clients ping every few seconds while a call is open (common/ChannelConfig.h); without
+    // this a gateway would answer their pings with GOAWAY "too_many_pings".
+    builder.AddChannelArgument(
+        GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, kKeepaliveMinReceivedMs);
 
     m_services.push_back(std::make_unique<AuthService>(*m_context));
     auto cluster = std::make_unique<ClusterService>(*m_context);

@@ -474,6 +474,32 @@ int Store::schemaVersion() const
     return userVersion(m_db);
 }
 
+std::string Store::damage() const
+{
+    std::string problems;
+    try {
+        std::lock_guard lock(m_mutex);
+        Statement st(m_db, "PRAGMA quick_check(20)");
+        while (st.step()) {
+            const std::string line = st.text(0);
+            if (line != "ok")
+                problems += (problems.empty() ? "" : "; ") + line;
+        }
+    } catch (const StoreError &e) {
+        problems = e.what();
+    }
+    if (!problems.empty())
+        return "SQLite finds it damaged: " + problems;
+    try {
+        const auto chain = verifyAudit();
+        if (!chain.intact())
+            return "its audit log does not verify: " + chain.problem();
+    } catch (const StoreError &e) {
+        return std::string("its audit log cannot be read: ") + e.what();
+    }
+    return {};
+}
+
 // ----- users and tokens -----
 
 std::string Store::createUser(

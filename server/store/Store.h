@@ -90,6 +90,10 @@ public:
     // and alerts it serves; the wall clock until set. Set before the store is shared.
     void setClock(std::function<int64_t()> nowMicros);
     int schemaVersion() const;
+    // What is wrong with the file, or empty when nothing is: SQLite's `PRAGMA quick_check`
+    // (damaged pages, broken indexes, which a plain read may not notice) and then the audit
+    // chain. A gateway checks this before it serves.
+    std::string damage() const;
 
     // Users and tokens. User names match [a-z0-9][a-z0-9._-]{0,63}. Tokens are
     // "sl_" + 43 base64url chars (256 random bits); only their SHA-256 hex is

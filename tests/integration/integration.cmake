@@ -36,3 +36,7 @@ add_library(suanli_test_outage STATIC ${CMAKE_CURRENT_LIST_DIR}/OutageBackend.cp
 target_link_libraries(suanli_test_outage PUBLIC suanli_gateway suanli_test_gateway)
 suanli_test(tst_gateway_outage LIBS suanli_test_outage suanlictl_lib suanli_common LABELS integration)
 suanli_test(tst_gateway_executor LIBS suanli_test_outage suanli_common LABELS integration)
+
+# Faults a gateway meets (ctest label "faults"): a stopped gateway, a killed one restarted on
+# its data; each bounded in time, on loopback.
+suanli_test(tst_faults LIBS suanli_test_gateway suanli_proto SQLite::SQLite3 LABELS "integration;faults" TIMEOUT 300)

@@ -10,7 +10,9 @@
 #include "tools/suanlictl/Invocation.h"
 #include "tools/suanlictl/Output.h"
 
+#include <chrono>
 #include <grpcpp/support/sync_stream.h>
+#include <thread>
 
 namespace suanli::ctl {
 
@@ -62,53 +64,86 @@ std::string describe(const v1::QuotaRequest &r)
         + std::to_string(r.max_accelerators()) + " by " + r.requester();
 }
 
-// Reads a stream until it ends, --count messages arrived, or the process is interrupted.
+// Reads a stream until it ends, --count messages arrived, or the process is interrupted. A
+// stream that was open and then lost its gateway (stopped, restarting, unreachable: UNAVAILABLE)
+// says so and opens again where it stopped: from the revision after the last one it printed
+// when the gateway still has it, or a new snapshot when the gateway's epoch changed. A gateway
+// never reached is an error, as for any command.
 template <typename Event, typename Open>
 int watch(const Invocation &inv, const Connection &connection, const Output &output,
     const std::string &kind, Open open)
 {
-    grpc::ClientContext context;
-    connection.prepare(context, false);
-    v1::WatchRequest request; // since_revision 0: a snapshot first
-    std::unique_ptr<grpc::ClientReader<Event>> reader = open(&context, request);
     const std::int64_t count = inv.integer("count");
     std::int64_t received = 0;
     bool stale = false;
-    Event event;
+    bool connected = false;
+    bool lost = false;
+    v1::WatchRequest request; // since_revision 0: a snapshot first
     std::ostream &out = output.out();
-    while (reader->Read(&event)) {
-        ++received;
-        if (output.json()) {
-            output.printJsonLine(event);
-        } else {
+    auto say = [&](const std::string &line) {
+        if (output.json())
+            output.err() << "suanlictl: " << line << '\n';
+        else
+            out << line << '\n' << std::flush;
+    };
+    for (;;) {
+        grpc::ClientContext context;
+        connection.prepare(context, false);
+        std::unique_ptr<grpc::ClientReader<Event>> reader = open(&context, request);
+        Event event;
+        while (reader->Read(&event)) {
+            ++received;
             const v1::WatchHeader &header = event.header();
-            if (header.stale() != stale) {
-                stale = header.stale();
-                if (stale)
-                    out << "STALE the scheduler is not answering; data as of "
-                        << formatTime(header.data_time()) << '\n';
-                else
-                    out << "LIVE the scheduler answers again\n";
+            if (lost) {
+                lost = false;
+                say("RESPONDING the gateway at " + output.server() + " answers again");
             }
-            const char *verb
-                = header.kind() == v1::WATCH_EVENT_KIND_SNAPSHOT ? "SNAPSHOT" : "UPDATE";
-            for (const auto &item : event.upserts())
-                out << verb << ' ' << kind << ' ' << describe(item) << '\n';
-            for (const std::string &name : event.removed())
-                out << "DELETE " << kind << ' ' << name << '\n';
-            out.flush();
+            connected = true;
+            // Resume after a batch or a whole snapshot, never from inside one.
+            if (header.revision() > 0
+                && (header.kind() != v1::WATCH_EVENT_KIND_SNAPSHOT || header.last_chunk())) {
+                request.set_since_revision(header.revision());
+                request.set_epoch(header.epoch());
+            }
+            if (output.json()) {
+                output.printJsonLine(event);
+            } else {
+                if (header.stale() != stale) {
+                    stale = header.stale();
+                    if (stale)
+                        out << "STALE the scheduler is not answering; data as of "
+                            << formatTime(header.data_time()) << '\n';
+                    else
+                        out << "LIVE the scheduler answers again\n";
+                }
+                const char *verb
+                    = header.kind() == v1::WATCH_EVENT_KIND_SNAPSHOT ? "SNAPSHOT" : "UPDATE";
+                for (const auto &item : event.upserts())
+                    out << verb << ' ' << kind << ' ' << describe(item) << '\n';
+                for (const std::string &name : event.removed())
+                    out << "DELETE " << kind << ' ' << name << '\n';
+                out.flush();
+            }
+            if (count > 0 && received >= count) {
+                context.TryCancel();
+                break;
+            }
         }
-        if (count > 0 && received >= count) {
-            context.TryCancel();
-            break;
+        const grpc::Status status = reader->Finish();
+        if (count > 0 && received >= count)
+            return 0;
+        if (status.ok())
+            return 0;
+        if (!connected || status.error_code() != grpc::StatusCode::UNAVAILABLE)
+            return output.rpcError(status);
+        if (!lost) {
+            lost = true;
+            say("NOT RESPONDING the gateway at " + output.server()
+                + " does not answer; trying again");
         }
+        // gRPC's own reconnect backoff paces the attempts; a stream refused at once waits here.
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
     }
-    const grpc::Status status = reader->Finish();
-    if (count > 0 && received >= count)
-        return 0;
-    if (!status.ok())
-        return output.rpcError(status);
-    return 0;
 }
 
 } // namespace

@@ -20,6 +20,8 @@ Connection::Connection(const GlobalOptions &options, const std::string &caPem)
     args.SetInt(GRPC_ARG_ENABLE_RETRIES, 1);
     // A page of 5,000 nodes with accelerator detail is larger than gRPC's default 4 MB.
     args.SetMaxReceiveMessageSize(64 * 1024 * 1024);
+    // `watch` notices a gateway that stopped answering within seconds.
+    setClientKeepalive(args);
     args.SetUserAgentPrefix("suanlictl");
     m_channel = grpc::CreateCustomChannel(options.server, grpc::SslCredentials(ssl), args);
 }

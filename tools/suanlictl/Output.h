@@ -17,6 +17,8 @@ public:
     bool json() const { return m_json; }
     std::ostream &out() const { return m_out; }
     std::ostream &err() const { return m_err; }
+    // The gateway's address, as the user gave it.
+    const std::string &server() const { return m_server; }
 
     // One JSON document (indented), as the result of a command.
     void printJson(const google::protobuf::Message &message) const;

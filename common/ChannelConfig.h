@@ -19,9 +19,10 @@ const std::string &channelServiceConfig();
 // How soon a channel notices a gateway that stopped answering while a call or stream is open (a
 // stopped or hung process, a dead link): a ping after kKeepaliveMs without anything received,
 // and the connection is given up when the ping is not answered within kKeepaliveTimeoutMs, so
-// open streams end UNAVAILABLE within about 4 s instead of waiting for TCP (minutes).
-inline constexpr int kKeepaliveMs = 2000;
-inline constexpr int kKeepaliveTimeoutMs = 2000;
+// open streams end UNAVAILABLE within about 6 s instead of waiting for TCP (minutes). The timeout
+// leaves a gateway busy on both cores (serving many snapshots at once) room to answer a ping.
+inline constexpr int kKeepaliveMs = 3000;
+inline constexpr int kKeepaliveTimeoutMs = 3000;
 // The gateway accepts pings this often (half the interval, for timers that fire early).
 inline constexpr int kKeepaliveMinReceivedMs = kKeepaliveMs / 2;
 

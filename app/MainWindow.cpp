@@ -8,6 +8,7 @@
 #include "app/TrustPrompt.h"
 #include "app/dialogs/AboutDialog.h"
 #include "app/dialogs/ConnectDialog.h"
+#include "app/dialogs/PlacementDialog.h"
 #include "app/dialogs/ProfilesDialog.h"
 #include "app/models/Words.h"
 #include "app/pages/AlertsPage.h"
@@ -535,6 +536,13 @@ void MainWindow::addViewMenu()
             action->setChecked(
                 action->objectName() == QStringLiteral("Theme%1").arg(int(Theme::current())));
     });
+    auto *place = view->addAction(
+        tr("&Where can this run?…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this, [this] {
+            auto *dialog = new PlacementDialog(m_federation, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->show();
+        });
+    place->setObjectName(QStringLiteral("PlacementAction"));
     // Rebuilt after the menu that chose it has closed.
     view->addMenu(Language::menu(
         this, [this](const QString &) { QTimer::singleShot(0, this, &MainWindow::retranslate); }));

@@ -2532,6 +2532,10 @@ SHA-256 指纹：
         <comment>status bar: centres live of centres connected</comment>
         <translation>%2 个中心中 %1 个在线</translation>
     </message>
+    <message>
+        <source>&amp;Where can this run?…</source>
+        <translation>这项工作能在哪里运行(&amp;W)？…</translation>
+    </message>
 </context>
 <context>
     <name>suanli::app::MetricsFeed</name>
@@ -3036,6 +3040,209 @@ SHA-256 指纹：
     <message>
         <source>On draining, drained or maintenance nodes: not down, but taking no new work.</source>
         <translation>位于排空中、已排空或维护中的节点上：没有故障，但不接新作业。</translation>
+    </message>
+</context>
+<context>
+    <name>suanli::app::PlacementDialog</name>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>%1后</translation>
+    </message>
+    <message>
+        <source>annual average</source>
+        <translation>年均值</translation>
+    </message>
+    <message>
+        <source>set by the centre&apos;s operators</source>
+        <translation>由本中心运维人员设定</translation>
+    </message>
+    <message>
+        <source>The centre has no grid carbon factor configured.</source>
+        <translation>本中心未配置电网碳排放因子。</translation>
+    </message>
+    <message>
+        <source>Grid carbon factor %1 g CO₂/kWh (%2)</source>
+        <translation>电网碳排放因子 %1 g CO₂/kWh（%2）</translation>
+    </message>
+    <message>
+        <source>The centre has no PUE configured.</source>
+        <translation>本中心未配置 PUE。</translation>
+    </message>
+    <message>
+        <source>accelerators × %1 W at typical load × hours × PUE %2</source>
+        <translation>加速卡数 × 典型负载 %1 W × 小时数 × PUE %2</translation>
+    </message>
+    <message>
+        <source>Where can this run?</source>
+        <translation>这项工作能在哪里运行？</translation>
+    </message>
+    <message>
+        <source>tenant or tenant/project; empty: capacity only, no quota checked</source>
+        <translation>租户或 租户/项目；留空：只看容量，不检查配额</translation>
+    </message>
+    <message>
+        <source>Any of the checked models will do.</source>
+        <translation>勾选的型号任一均可。</translation>
+    </message>
+    <message>
+        <source>as the nodes have</source>
+        <translation>按节点配置</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>the queue of each model</source>
+        <translation>各型号的默认队列</translation>
+    </message>
+    <message>
+        <source>Soonest</source>
+        <translation>最早开始</translation>
+    </message>
+    <message>
+        <source>Greenest</source>
+        <translation>最低碳</translation>
+    </message>
+    <message>
+        <source>Domestic first</source>
+        <translation>国产优先</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>租户(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Accelerator &amp;models:</source>
+        <translation>加速卡型号(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Accelerators in all:</source>
+        <translation>加速卡总数(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Accelerators per &amp;node:</source>
+        <translation>每节点加速卡(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Hours:</source>
+        <translation>时长（小时）(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Queue:</source>
+        <translation>队列(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;Order by:</source>
+        <translation>排序(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Start (p50)</source>
+        <translation>开始（p50）</translation>
+    </message>
+    <message>
+        <source>p10 – p90</source>
+        <translation>p10 – p90</translation>
+    </message>
+    <message>
+        <source>Quota headroom</source>
+        <translation>配额余量</translation>
+    </message>
+    <message>
+        <source>Energy kWh</source>
+        <translation>能耗 kWh</translation>
+    </message>
+    <message>
+        <source>kg CO₂</source>
+        <translation>kg CO₂</translation>
+    </message>
+    <message>
+        <source>Domestic</source>
+        <translation>国产</translation>
+    </message>
+    <message>
+        <source>Why not</source>
+        <translation>不能运行的原因</translation>
+    </message>
+    <message>
+        <source>&amp;Ask</source>
+        <translation>查询(&amp;A)</translation>
+    </message>
+    <message>
+        <source>No connected centre has said which accelerators it has yet.</source>
+        <translation>已连接的中心尚未报告其加速卡型号。</translation>
+    </message>
+    <message>
+        <source>Check at least one accelerator model.</source>
+        <translation>请至少勾选一种加速卡型号。</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>no answer · last seen %1 ago</source>
+        <translation>无应答 · 最后联系于 %1前</translation>
+    </message>
+    <message>
+        <source>asking…</source>
+        <translation>查询中…</translation>
+    </message>
+    <message>
+        <source>forecast by %1</source>
+        <translation>预测方法：%1</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <source>%1 of %2 held</source>
+        <translation>已占用 %1 / %2</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>No centre is connected.</source>
+        <translation>没有已连接的中心。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 centres answered; asking the others…</source>
+        <translation>%2 个中心中 %1 个已应答；正在询问其余中心…</translation>
+    </message>
+    <message>
+        <source>Nowhere can take it as asked.</source>
+        <translation>按所提要求，没有中心能运行。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 centres answered; %3 did not. Asked again every %4 s.</source>
+        <translation>%2 个中心中 %1 个已应答，%3 个无应答。每 %4 秒重新查询。</translation>
     </message>
 </context>
 <context>

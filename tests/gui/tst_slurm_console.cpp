@@ -69,6 +69,8 @@ bool SlurmConsoleTest::start(
     const std::string token = centre->gateway->addUser("console", "viewer");
     centre->connection
         = std::make_unique<client::Connection>(profileFor(*centre->gateway, token, name));
+    // The node charts are opened from the Nodes page, which watches the nodes.
+    centre->connection->acquire(client::Connection::Collection::Nodes);
     centre->connection->open();
     return true;
 }

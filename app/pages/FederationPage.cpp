@@ -222,6 +222,11 @@ void FederationPage::fitColumns()
         if (column != FederationTableModel::TrendColumn)
             m_table->resizeColumnToContents(column);
     m_table->setColumnWidth(FederationTableModel::TrendColumn, 110);
+    // Every column, not only those whose width just changed: the Total's own model may have
+    // gained its columns after the table's were sized.
+    m_totalView->header()->setStretchLastSection(false);
+    for (int column = 0; column < FederationTableModel::ColumnCount; ++column)
+        m_totalView->setColumnWidth(column, m_table->columnWidth(column));
     m_totalView->setFixedHeight(
         std::max(m_totalView->sizeHintForRow(0), 20) + 2 * m_totalView->frameWidth());
 }

@@ -153,6 +153,15 @@ void FederationTest::columnsFollowEachGatewayAndTotalSums()
     // Each column is its gateway's overview (the stream catches up with what GetOverview says).
     QTRY_COMPARE_WITH_TIMEOUT(mismatch(model, 0, overviewAt(lingang, tokenA)), QString(), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(mismatch(model, 1, overviewAt(wuhan, tokenB)), QString(), 10000);
+    // The Total pinned under the rows has every column exactly under the table's.
+    {
+        auto *table = page->findChild<QTreeView *>(QStringLiteral("FederationTable"));
+        auto *pinned = page->findChild<QTreeView *>(QStringLiteral("FederationTotal"));
+        QVERIFY(table && pinned);
+        QCOMPARE(pinned->model()->columnCount(), table->model()->columnCount());
+        for (int column = 0; column < table->model()->columnCount(); ++column)
+            QCOMPARE(pinned->columnWidth(column), table->columnWidth(column));
+    }
 
     // Total: sums, utilisation weighted by usable accelerators, PUE as facility over IT power.
     const int total = model.totalColumn();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QObject>
 #include <condition_variable>
 #include <functional>
@@ -11,6 +12,19 @@
 #include <vector>
 
 namespace suanli::client {
+
+// For a call that cannot start because the centre has no link: answers `done` on `receiver`'s
+// thread after the caller returns, with UNAVAILABLE and "not connected to <centre>", as a call's
+// result would come. `Result` has `code` and `message`.
+template <class Result, class Done>
+void answerNotConnected(QObject *receiver, const QString &centre, const Done &done)
+{
+    Result r;
+    r.code = int(grpc::StatusCode::UNAVAILABLE);
+    r.message = QCoreApplication::translate("MetricsQuery", "not connected to %1").arg(centre);
+    QMetaObject::invokeMethod(
+        receiver, [r, done] { done(r); }, Qt::QueuedConnection);
+}
 
 // CallTracker runs the unary calls of one QObject (Connection, Actions) on
 // gRPC's callback API: it keeps each call's context and messages alive until

@@ -5,7 +5,6 @@
 #include "client/Log.h"
 #include "suanli/v1/telemetry.grpc.pb.h"
 
-#include <QCoreApplication>
 #include <cmath>
 #include <grpcpp/channel.h>
 
@@ -83,13 +82,8 @@ void MetricsQuery::query(const v1::QueryMetricsRequest &request, Done done)
 {
     std::shared_ptr<grpc::Channel> channel = m_connection ? m_connection->channel() : nullptr;
     if (!channel) {
-        // Same contract as a call: the answer comes later, on this thread.
-        MetricsResult r;
-        r.code = int(grpc::StatusCode::UNAVAILABLE);
-        r.message = QCoreApplication::translate("MetricsQuery", "not connected to %1")
-                        .arg(m_connection ? m_connection->profile().name : QString());
-        QMetaObject::invokeMethod(
-            this, [r, done] { done(r); }, Qt::QueuedConnection);
+        answerNotConnected<MetricsResult>(
+            this, m_connection ? m_connection->profile().name : QString(), done);
         return;
     }
     auto stub = std::shared_ptr<v1::Telemetry::Stub>(v1::Telemetry::NewStub(channel));

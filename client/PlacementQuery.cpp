@@ -5,7 +5,6 @@
 #include "client/Log.h"
 #include "suanli/v1/placement.grpc.pb.h"
 
-#include <QCoreApplication>
 #include <grpcpp/channel.h>
 
 namespace suanli::client {
@@ -28,13 +27,8 @@ void PlacementQuery::quote(const v1::QuotePlacementRequest &request, Done done, 
 {
     std::shared_ptr<grpc::Channel> channel = m_connection ? m_connection->channel() : nullptr;
     if (!channel) {
-        // Same contract as a call: the answer comes later, on this thread.
-        PlacementResult r;
-        r.code = int(grpc::StatusCode::UNAVAILABLE);
-        r.message = QCoreApplication::translate("MetricsQuery", "not connected to %1")
-                        .arg(m_connection ? m_connection->profile().name : QString());
-        QMetaObject::invokeMethod(
-            this, [r, done] { done(r); }, Qt::QueuedConnection);
+        answerNotConnected<PlacementResult>(
+            this, m_connection ? m_connection->profile().name : QString(), done);
         return;
     }
     auto stub = std::shared_ptr<v1::Placement::Stub>(v1::Placement::NewStub(channel));
